@@ -1,0 +1,28 @@
+package dev.articleexporter.render;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.stereotype.Component;
+
+/**
+ * Marks a {@link Renderer} as an output format. The export job finds every bean carrying it, so
+ * adding a format means adding one annotated class; {@code --formats} selects by {@link #name()}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Component
+public @interface OutputFormat {
+
+    /** Name used on the command line, e.g. {@code pdf}. */
+    String name();
+
+    /** File extension without the dot, e.g. {@code pdf}. */
+    String extension();
+
+    /** Media type of the files, e.g. {@code application/pdf}. */
+    String mediaType();
+}
