@@ -1,11 +1,66 @@
 package dev.articleexporter.cli;
 
-/** Placeholder until the command line lands. */
-public final class Cli {
-    private Cli() {
+import java.io.PrintWriter;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code article-exporter} command: {@code export} (the default) and {@code runs}.
+ * Parsing, {@code --help} and {@code --version} happen before Spring starts, so they are instant.
+ */
+@Command(name = "article-exporter",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Exports news and slideshow articles (JSON) to PDF and EPUB; every run is kept in an H2 database.",
+        subcommands = {ExportCommand.class, RunsCommand.class},
+        footerHeading = "%nWith no command, 'export' runs with its defaults.%n",
+        footer = "",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every article exported (warnings allowed)",
+                "3:the run finished but some inputs were rejected",
+                "1:the run failed",
+                "2:bad usage"})
+public class Cli implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int REJECTED = 3;
+
+    private static final Set<String> TOP_LEVEL = Set.of("-h", "--help", "-V", "--version", "help");
+
+    @Override
+    public void run() {
+        // Not reached: run(String...) turns a bare invocation into 'export'.
     }
 
-    public static int run(String[] args) {
-        return 2;
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line and returns its exit code; never calls {@code System.exit}. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Cli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+                    commandLine.getErr().println("error: " + e.getMessage());
+                    return FAILED;
+                });
+        return cli.execute(withDefaultCommand(args));
+    }
+
+    /** No command, or only export's options: the command is 'export'. */
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length > 0 && (!args[0].startsWith("-") || TOP_LEVEL.contains(args[0]))) {
+            return args;
+        }
+        String[] withExport = new String[args.length + 1];
+        withExport[0] = "export";
+        System.arraycopy(args, 0, withExport, 1, args.length);
+        return withExport;
     }
 }

@@ -14,10 +14,11 @@ import java.util.Locale;
  */
 public record Published(LocalDate date, OffsetDateTime dateTime) {
 
+    private static final DateTimeFormatter W3CDTF = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
+
     /** W3CDTF, as EPUB's {@code dc:date} wants it: {@code 2026-11-20} or {@code 2026-11-20T07:30:00Z}. */
     public String w3cdtf() {
-        return dateTime == null ? date.toString()
-                : dateTime.withOffsetSameInstant(ZoneOffset.UTC).withNano(0).toLocalDateTime() + "Z";
+        return dateTime == null ? date.toString() : W3CDTF.format(dateTime.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     /** Long human form in the article's language, e.g. "20 November 2026". */

@@ -1,0 +1,71 @@
+package dev.articleexporter.batch;
+
+import dev.articleexporter.article.ArticleReader;
+import dev.articleexporter.article.Input;
+import dev.articleexporter.digest.DigestMaker;
+import dev.articleexporter.render.OutputFormats;
+import dev.articleexporter.runs.RunProblems;
+import java.util.Map;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The export job: one chunk-oriented step, articles in, files out. */
+@Configuration
+public class ExportJobConfig {
+
+    public static final String JOB_NAME = "export";
+    public static final String STEP_NAME = "export-articles";
+
+    /** Articles per transaction: how much a crash can make the next run redo. */
+    static final int CHUNK_SIZE = 20;
+
+    @Bean
+    Job exportJob(JobRepository repository, Step exportStep) {
+        return new JobBuilder(JOB_NAME, repository).start(exportStep).build();
+    }
+
+    @Bean
+    Step exportStep(JobRepository repository, PlatformTransactionManager transactions, ArticleReader articleReader,
+                    ExportProcessor exportProcessor, OutputWriter outputWriter, ApplicationContext context) {
+        ChunkOrientedStepBuilder<Input, Exported> step = new StepBuilder(STEP_NAME, repository)
+                .<Input, Exported>chunk(CHUNK_SIZE)
+                .transactionManager(transactions)
+                .reader(articleReader)
+                .processor(exportProcessor)
+                .writer(outputWriter);
+        context.getBeansWithAnnotation(ExportListener.class).values().forEach(step::listener);
+        return step.build();
+    }
+
+    @Bean
+    @StepScope
+    ArticleReader articleReader(@Value("#{jobParameters}") Map<String, Object> parameters) {
+        return new ArticleReader(ExportSettings.fromJobParameters(parameters).input());
+    }
+
+    @Bean
+    @StepScope
+    ExportProcessor exportProcessor(@Value("#{jobParameters}") Map<String, Object> parameters,
+                                    @Value("#{stepExecution.jobExecutionId}") long jobExecutionId,
+                                    OutputFormats formats, DigestMaker digests, RunProblems problems) {
+        ExportSettings settings = ExportSettings.fromJobParameters(parameters);
+        return new ExportProcessor(settings, formats.select(settings.formats()), digests, problems, jobExecutionId);
+    }
+
+    @Bean
+    @StepScope
+    OutputWriter outputWriter(@Value("#{jobParameters}") Map<String, Object> parameters,
+                              @Value("#{stepExecution.jobExecutionId}") long jobExecutionId, RunProblems problems) {
+        return new OutputWriter(ExportSettings.fromJobParameters(parameters).output(), problems, jobExecutionId);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.articleexporter.batch;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.stereotype.Component;
+
+/**
+ * Marks a bean whose Spring Batch listener annotations ({@code @BeforeStep}, {@code @AfterProcess},
+ * {@code @AfterStep}, ...) should observe the export step. The step registers every such bean,
+ * so a listener is added by annotating one class.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Component
+public @interface ExportListener {
+}

@@ -1,0 +1,81 @@
+package dev.articleexporter.batch;
+
+import dev.articleexporter.article.Input;
+import dev.articleexporter.article.Origin;
+import dev.articleexporter.batch.Exported.RenderedFile;
+import dev.articleexporter.digest.Digest;
+import dev.articleexporter.digest.DigestMaker;
+import dev.articleexporter.digest.InvalidArticleException;
+import dev.articleexporter.digest.Warnings;
+import dev.articleexporter.render.OutputFormats.Format;
+import dev.articleexporter.runs.Problem;
+import dev.articleexporter.runs.RunProblems;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Digests an article and renders it in every selected format, in memory; the writer puts the
+ * files in place. Inputs that cannot be exported are recorded as rejected and filtered out
+ * (returning {@code null}), so the step's filter count is the run's rejected count.
+ */
+public class ExportProcessor implements ItemProcessor<Input, Exported> {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportProcessor.class);
+
+    private final ExportSettings settings;
+    private final List<Format> formats;
+    private final DigestMaker digests;
+    private final RunProblems problems;
+    private final long jobExecutionId;
+
+    public ExportProcessor(ExportSettings settings, List<Format> formats, DigestMaker digests, RunProblems problems,
+                           long jobExecutionId) {
+        this.settings = settings;
+        this.formats = List.copyOf(formats);
+        this.digests = digests;
+        this.problems = problems;
+        this.jobExecutionId = jobExecutionId;
+    }
+
+    @Override
+    public Exported process(Input input) {
+        return switch (input) {
+            case Input.Unreadable bad -> reject(bad.origin(), null, bad.reason());
+            case Input.Parsed parsed -> export(parsed);
+        };
+    }
+
+    private Exported export(Input.Parsed parsed) {
+        String name = parsed.article().id() != null ? parsed.article().id() : parsed.article().title();
+        Warnings warnings = new Warnings();
+        Digest digest;
+        try {
+            digest = digests.make(parsed.article(), parsed.folder(), settings.related(), warnings);
+        } catch (InvalidArticleException e) {
+            return reject(parsed.origin(), name, e.getMessage());
+        }
+        List<RenderedFile> files = new ArrayList<>(formats.size());
+        for (Format format : formats) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            try {
+                format.renderer().render(digest, out);
+            } catch (Exception e) {
+                // One article that breaks a renderer must not stop the night's run.
+                log.error("Rendering {} of {} ({}) failed", format.name(), parsed.origin(), digest.id(), e);
+                return reject(parsed.origin(), digest.id(), "could not be rendered as " + format.name() + ": " + e);
+            }
+            files.add(new RenderedFile(digest.id() + "." + format.extension(), out.toByteArray()));
+        }
+        return new Exported(parsed.origin(), digest.id(), files, warnings.list());
+    }
+
+    private Exported reject(Origin origin, String article, String reason) {
+        log.warn("Rejected {}{}: {}", origin, article == null ? "" : " (" + article + ")", reason);
+        problems.record(jobExecutionId, new Problem(Problem.Kind.REJECTED, origin.toString(), article, reason));
+        return null;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.articleexporter.batch;
+
+import dev.articleexporter.runs.Problem;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.batch.core.BatchStatus;
+
+/**
+ * How a run ended: counts, problems and, when it failed, why.
+ *
+ * @param failures why the run failed, in plain words; empty when it did not
+ */
+public record ExportReport(long executionId, BatchStatus status, LocalDateTime start, LocalDateTime end, long read,
+                           long exported, long rejected, List<Problem> problems, List<String> failures) {
+
+    public ExportReport {
+        problems = List.copyOf(problems);
+        failures = List.copyOf(failures);
+    }
+
+    public boolean completed() {
+        return status == BatchStatus.COMPLETED;
+    }
+
+    public List<Problem> warnings() {
+        return problems.stream().filter(p -> p.kind() == Problem.Kind.WARNING).toList();
+    }
+
+    public List<Problem> rejections() {
+        return problems.stream().filter(p -> p.kind() == Problem.Kind.REJECTED).toList();
+    }
+
+    public Duration duration() {
+        return start == null || end == null ? Duration.ZERO : Duration.between(start, end);
+    }
+}

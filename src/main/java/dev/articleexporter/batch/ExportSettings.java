@@ -1,0 +1,47 @@
+package dev.articleexporter.batch;
+
+import dev.articleexporter.digest.RelatedMode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * What one export run does. Kept as the run's job parameters, so the history says how each run
+ * was started and a restart repeats it exactly.
+ */
+public record ExportSettings(Path input, Path output, List<String> formats, RelatedMode related) {
+
+    static final String INPUT = "input";
+    static final String OUTPUT = "output";
+    static final String FORMATS = "formats";
+    static final String RELATED = "related";
+    static final String STARTED = "run.requested";
+
+    public ExportSettings {
+        input = input.toAbsolutePath().normalize();
+        output = output.toAbsolutePath().normalize();
+        formats = List.copyOf(formats);
+    }
+
+    /** Every invocation is a new job instance (the request time identifies it), so tonight's run never clashes with last night's. */
+    JobParameters toJobParameters(Instant requested) {
+        return new JobParametersBuilder()
+                .addString(INPUT, input.toString(), false)
+                .addString(OUTPUT, output.toString(), false)
+                .addString(FORMATS, String.join(",", formats), false)
+                .addString(RELATED, related.name(), false)
+                .addString(STARTED, requested.toString(), true)
+                .toJobParameters();
+    }
+
+    /** @param parameters the job parameters' values, as step-scoped beans see them */
+    static ExportSettings fromJobParameters(Map<String, Object> parameters) {
+        return new ExportSettings(Path.of((String) parameters.get(INPUT)), Path.of((String) parameters.get(OUTPUT)),
+                Arrays.asList(((String) parameters.get(FORMATS)).split(",")),
+                RelatedMode.valueOf((String) parameters.get(RELATED)));
+    }
+}

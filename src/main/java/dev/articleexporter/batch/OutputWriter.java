@@ -1,0 +1,89 @@
+package dev.articleexporter.batch;
+
+import dev.articleexporter.batch.Exported.RenderedFile;
+import dev.articleexporter.runs.Problem;
+import dev.articleexporter.runs.RunProblems;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+/**
+ * Puts rendered files into the output folder so that a reader of the folder never sees half a
+ * file: each is written under a temporary name beside its target and renamed over it
+ * atomically. Temporary files a killed run left behind are removed when the next run opens.
+ */
+public class OutputWriter implements ItemStreamWriter<Exported> {
+
+    static final String TEMP_PREFIX = ".article-exporter-";
+    static final String TEMP_SUFFIX = ".part";
+    private static final Logger log = LoggerFactory.getLogger(OutputWriter.class);
+
+    private final Path folder;
+    private final RunProblems problems;
+    private final long jobExecutionId;
+
+    public OutputWriter(Path folder, RunProblems problems, long jobExecutionId) {
+        this.folder = folder;
+        this.problems = problems;
+        this.jobExecutionId = jobExecutionId;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create output folder " + folder + ": " + e.getMessage(), e);
+        }
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+                log.info("Removed {} left by an interrupted run", leftover.getFileName());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean output folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void write(Chunk<? extends Exported> chunk) throws IOException {
+        for (Exported exported : chunk) {
+            for (RenderedFile file : exported.files()) {
+                place(file);
+            }
+            for (String warning : exported.warnings()) {
+                problems.record(jobExecutionId,
+                        new Problem(Problem.Kind.WARNING, exported.origin().toString(), exported.article(), warning));
+            }
+        }
+    }
+
+    private void place(RenderedFile file) throws IOException {
+        Path target = folder.resolve(file.name()).normalize();
+        if (!folder.equals(target.getParent())) {
+            // File names come from FileNames, which cannot produce this; refuse rather than trust.
+            throw new IOException("refusing to write outside the output folder: " + file.name());
+        }
+        Path temp = Files.createTempFile(folder, TEMP_PREFIX, TEMP_SUFFIX);
+        try {
+            Files.write(temp, file.bytes());
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

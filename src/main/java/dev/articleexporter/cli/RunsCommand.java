@@ -1,0 +1,88 @@
+package dev.articleexporter.cli;
+
+import dev.articleexporter.runs.Problem;
+import dev.articleexporter.runs.RunHistory;
+import dev.articleexporter.runs.RunProblems;
+import dev.articleexporter.runs.RunSummary;
+import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code runs}: the recent runs from the history database, or one run with its problems. */
+@Command(name = "runs", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Lists recent export runs from the history database, newest first.")
+public class RunsCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "PATH", defaultValue = Database.DEFAULT,
+            description = "H2 database file of the run history, without .mv.db (default: ${DEFAULT-VALUE}); or a JDBC URL.")
+    String db;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many runs to list (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--run", paramLabel = "ID", description = "Show one run with its warnings and rejected inputs.")
+    Long run;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Database database = new Database(db);
+        if (!database.exists()) {
+            out.println("No runs recorded yet: there is no database at " + database.describe() + ".");
+            return Cli.OK;
+        }
+        Map<String, Object> properties = database.springProperties();
+        try (ConfigurableApplicationContext context = Spring.start(properties)) {
+            RunHistory history = context.getBean(RunHistory.class);
+            if (run != null) {
+                return showOne(out, history, context.getBean(RunProblems.class));
+            }
+            List<RunSummary> runs = history.recent(limit);
+            if (runs.isEmpty()) {
+                out.println("No runs recorded yet in " + database.describe() + ".");
+                return Cli.OK;
+            }
+            out.printf(Locale.ROOT, "%5s  %-19s  %-19s  %9s  %-9s  %6s  %8s  %8s  %8s%n",
+                    "RUN", "STARTED", "ENDED", "DURATION", "STATUS", "READ", "EXPORTED", "REJECTED", "WARNINGS");
+            runs.forEach(r -> out.printf(Locale.ROOT, "%5d  %-19s  %-19s  %9s  %-9s  %6d  %8d  %8d  %8d%n",
+                    r.executionId(), time(r.start()), time(r.end()), Summary.seconds(r.duration()), r.status(),
+                    r.read(), r.exported(), r.rejected(), r.warnings()));
+            return Cli.OK;
+        }
+    }
+
+    private int showOne(PrintWriter out, RunHistory history, RunProblems problems) {
+        RunSummary r = history.find(run).orElse(null);
+        if (r == null) {
+            spec.commandLine().getErr().println("error: no run with id " + run);
+            return Cli.USAGE;
+        }
+        out.printf(Locale.ROOT, "Run %d: %s, started %s, ended %s (%s)%n", r.executionId(), r.status(), time(r.start()),
+                time(r.end()), Summary.seconds(r.duration()));
+        out.printf(Locale.ROOT, "Read %d, exported %d, rejected %d, warnings %d%n", r.read(), r.exported(), r.rejected(), r.warnings());
+        if (r.exitMessage() != null && !r.exitMessage().isBlank()) {
+            out.println("Exit message: " + r.exitMessage().lines().findFirst().orElse(""));
+        }
+        for (Problem p : problems.of(r.executionId())) {
+            out.println("  " + p.kind() + "  " + p);
+        }
+        return Cli.OK;
+    }
+
+    private static String time(java.time.LocalDateTime t) {
+        return t == null ? "-" : TIME.format(t);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.articleexporter.cli;
+
+import dev.articleexporter.batch.ExportReport;
+import dev.articleexporter.runs.Problem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** The few lines an export prints when it ends: counts, time, where things went, every problem. */
+final class Summary {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    Summary(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    void print(ExportReport report, Path output, String database) {
+        out.printf(Locale.ROOT, "Run %d %s in %s: %d read, %d exported, %d rejected, %d warning%s.%n",
+                report.executionId(), report.status(), seconds(report.duration()), report.read(), report.exported(),
+                report.rejected(), report.warnings().size(), report.warnings().size() == 1 ? "" : "s");
+        out.println("Output:  " + output);
+        out.println("History: " + database);
+        list("Warnings", report.warnings());
+        list("Rejected", report.rejections());
+        for (String failure : report.failures()) {
+            err.println("error: the run failed: " + failure);
+        }
+        out.flush();
+        err.flush();
+    }
+
+    private void list(String heading, List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            out.println(heading + " (" + problems.size() + "):");
+            problems.forEach(p -> out.println("  " + p));
+        }
+    }
+
+    static String seconds(Duration duration) {
+        return duration == null ? "-" : String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+}

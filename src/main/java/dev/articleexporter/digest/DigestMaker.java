@@ -1,0 +1,167 @@
+package dev.articleexporter.digest;
+
+import dev.articleexporter.article.Article;
+import dev.articleexporter.article.Article.RelatedLink;
+import dev.articleexporter.article.Article.Slide;
+import dev.articleexporter.digest.ArticleRule.RuleContext;
+import dev.articleexporter.digest.rules.SectionFromBreadcrumbs;
+import dev.articleexporter.digest.rules.TidyWhitespace;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an input {@link Article} into a {@link Digest}: runs the {@link ArticleRule}s in their
+ * declared order, then fills the format-neutral model (ids, dates, images, credits, related).
+ */
+@Component
+public class DigestMaker {
+
+    private final List<ArticleRule> rules;
+    private final ImageLoader images;
+
+    /** @param rules every rule bean, already sorted by {@code @Order} by Spring */
+    public DigestMaker(List<ArticleRule> rules, ImageLoader images) {
+        this.rules = List.copyOf(rules);
+        this.images = images;
+    }
+
+    public List<ArticleRule> rules() {
+        return rules;
+    }
+
+    /**
+     * @param folder where the article's JSON file is; image paths are relative to it
+     * @throws InvalidArticleException when the article cannot be exported at all
+     */
+    public Digest make(Article input, Path folder, RelatedMode relatedMode, Warnings warnings) {
+        String title = TidyWhitespace.line(input.title());
+        if (title == null) {
+            throw new InvalidArticleException("the article has no title (\"title\" is required)");
+        }
+        String id = FileNames.stem(input.id(), title);
+        if (id == null) {
+            throw new InvalidArticleException("neither its id nor its title gives a usable file name");
+        }
+        Article article = input;
+        RuleContext context = new RuleContext(relatedMode, warnings);
+        for (ArticleRule rule : rules) {
+            article = rule.apply(article, context);
+        }
+        if (article.slides().isEmpty() && article.intro().isEmpty()) {
+            warnings.add("the article has no intro and no slides: only its title is exported");
+        }
+        Meta meta = meta(article, title, warnings);
+        List<Section> sections = sections(article, folder, warnings);
+        return new Digest(id, meta, article.intro(), sections, creditLines(sections), related(article));
+    }
+
+    private static Meta meta(Article article, String title, Warnings warnings) {
+        String site = TidyWhitespace.line(article.site());
+        String section = TidyWhitespace.line(article.section());
+        Set<String> keywords = new LinkedHashSet<>(SectionFromBreadcrumbs.sectionCrumbs(article.breadcrumbs(), title));
+        Stream.of(section, site).filter(Objects::nonNull).forEach(keywords::add);
+        return new Meta(title, site, section, TidyWhitespace.line(article.author()), webAddress(article.url(), "url", warnings),
+                published(article.publishedAt(), warnings), language(article.language(), warnings), List.copyOf(keywords));
+    }
+
+    private List<Section> sections(Article article, Path folder, Warnings warnings) {
+        List<Section> sections = new ArrayList<>();
+        int number = 0;
+        for (Slide slide : article.slides()) {
+            number++;
+            String heading = slide.heading() == null ? "Slide " + number : slide.heading();
+            Picture picture = images.load(slide.image(), folder, number, warnings);
+            sections.add(new Section(number, heading, picture, slide.credit(), slide.body()));
+        }
+        return sections;
+    }
+
+    private static List<CreditLine> creditLines(List<Section> sections) {
+        Map<String, List<Integer>> slidesByCredit = new LinkedHashMap<>();
+        for (Section section : sections) {
+            if (section.credit() != null) {
+                slidesByCredit.computeIfAbsent(section.credit(), c -> new ArrayList<>()).add(section.number());
+            }
+        }
+        return slidesByCredit.entrySet().stream().map(e -> new CreditLine(e.getKey(), e.getValue())).toList();
+    }
+
+    private static Related related(Article article) {
+        if (article.related().isEmpty()) {
+            return null;
+        }
+        String site = TidyWhitespace.line(article.site());
+        String heading = site != null ? "More from " + site
+                : article.related().stream().map(RelatedLink::label).filter(Objects::nonNull).findFirst().orElse("Related articles");
+        List<Related.Link> links = article.related().stream()
+                .map(r -> new Related.Link(r.title(), webAddress(r.url(), null, null)))
+                .toList();
+        return new Related(heading, links);
+    }
+
+    /** Only http(s) addresses become links: a "javascript:" or file address from a feed never does. */
+    private static String webAddress(String url, String field, Warnings warnings) {
+        String tidy = TidyWhitespace.line(url);
+        if (tidy == null) {
+            return null;
+        }
+        String lower = tidy.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            return tidy;
+        }
+        if (warnings != null) {
+            warnings.add(field + " \"" + tidy + "\" is not an http(s) address; left out");
+        }
+        return null;
+    }
+
+    static Published published(String value, Warnings warnings) {
+        String text = TidyWhitespace.line(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            OffsetDateTime at = OffsetDateTime.parse(text);
+            return new Published(at.toLocalDate(), at);
+        } catch (DateTimeParseException notOffset) {
+            try {
+                // A date-time without an offset: the feed's clock is unknown, so keep only the date.
+                return new Published(LocalDateTime.parse(text).toLocalDate(), null);
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return new Published(LocalDate.parse(text), null);
+                } catch (DateTimeParseException notDate) {
+                    warnings.add("publishedAt \"" + text + "\" is not an ISO-8601 date or date-time; the date is left out");
+                    return null;
+                }
+            }
+        }
+    }
+
+    static String language(String value, Warnings warnings) {
+        String tag = TidyWhitespace.line(value);
+        if (tag == null) {
+            return "en";
+        }
+        Locale locale = Locale.forLanguageTag(tag.replace('_', '-'));
+        if (locale.getLanguage().isEmpty()) {
+            warnings.add("language \"" + tag + "\" is not a BCP 47 language tag; \"en\" is used");
+            return "en";
+        }
+        return locale.toLanguageTag();
+    }
+
+}

@@ -1,0 +1,53 @@
+package dev.articleexporter.digest.rules;
+
+import dev.articleexporter.article.Article;
+import dev.articleexporter.article.Article.Slide;
+import dev.articleexporter.digest.ArticleRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Collapses runs of white space, trims, splits paragraphs at blank lines and drops empty ones.
+ * Runs first so later rules match clean text. Characters are otherwise kept exactly.
+ */
+@Component
+@Order(100)
+public class TidyWhitespace implements ArticleRule {
+
+    private static final Pattern BLANK_LINE = Pattern.compile("\\R[ \\t\\x0B\\f\\u00A0]*\\R");
+    // Not \s: that would also fold the no-break spaces writers put in "5 km" on purpose.
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\n\\x0B\\f\\r\\u2028\\u2029\\u3000]+");
+
+    @Override
+    public Article apply(Article article, RuleContext context) {
+        List<Slide> slides = article.slides().stream()
+                .map(s -> new Slide(line(s.heading()), paragraphs(s.body()), line(s.credit()), s.image()))
+                .toList();
+        return article.withIntro(paragraphs(article.intro())).withSlides(slides);
+    }
+
+    /** One line of text, or {@code null} when nothing is left. */
+    public static String line(String text) {
+        if (text == null) {
+            return null;
+        }
+        String tidy = SPACES.matcher(text).replaceAll(" ").strip();
+        return tidy.isEmpty() ? null : tidy;
+    }
+
+    static List<String> paragraphs(List<String> texts) {
+        List<String> out = new ArrayList<>();
+        for (String text : texts) {
+            for (String part : BLANK_LINE.split(text)) {
+                String tidy = line(part);
+                if (tidy != null) {
+                    out.add(tidy);
+                }
+            }
+        }
+        return out;
+    }
+}

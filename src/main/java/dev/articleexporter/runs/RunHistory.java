@@ -1,0 +1,49 @@
+package dev.articleexporter.runs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads past runs from Spring Batch's tables (and our problem table), newest first. */
+@Repository
+public class RunHistory {
+
+    private static final String SELECT = """
+            SELECT e.JOB_EXECUTION_ID, e.START_TIME, e.END_TIME, e.STATUS, e.EXIT_MESSAGE,
+                   COALESCE(SUM(s.READ_COUNT), 0), COALESCE(SUM(s.WRITE_COUNT), 0),
+                   COALESCE(SUM(s.FILTER_COUNT + s.PROCESS_SKIP_COUNT + s.READ_SKIP_COUNT), 0),
+                   (SELECT COUNT(*) FROM EXPORT_PROBLEM p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.KIND = 'WARNING')
+            FROM BATCH_JOB_EXECUTION e
+            LEFT JOIN BATCH_STEP_EXECUTION s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+            """;
+    private static final String GROUP = " GROUP BY e.JOB_EXECUTION_ID, e.START_TIME, e.END_TIME, e.STATUS, e.EXIT_MESSAGE ";
+
+    private final JdbcClient jdbc;
+
+    public RunHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<RunSummary> recent(int limit) {
+        return jdbc.sql(SELECT + GROUP + "ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+                .query(RunHistory::row).list();
+    }
+
+    public Optional<RunSummary> find(long executionId) {
+        return jdbc.sql(SELECT + "WHERE e.JOB_EXECUTION_ID = ?" + GROUP).param(executionId).query(RunHistory::row).optional();
+    }
+
+    private static RunSummary row(ResultSet rs, int n) throws SQLException {
+        return new RunSummary(rs.getLong(1), time(rs.getTimestamp(2)), time(rs.getTimestamp(3)), rs.getString(4),
+                rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9));
+    }
+
+    private static LocalDateTime time(Timestamp t) {
+        return t == null ? null : t.toLocalDateTime();
+    }
+}

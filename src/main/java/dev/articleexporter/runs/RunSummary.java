@@ -1,0 +1,20 @@
+package dev.articleexporter.runs;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+
+/**
+ * One export run as kept in the job repository.
+ *
+ * @param end      {@code null} while running (or when the process died)
+ * @param read     article slots read: exported + rejected
+ * @param exported articles written in every selected format
+ * @param rejected inputs (files or articles) not exported
+ */
+public record RunSummary(long executionId, LocalDateTime start, LocalDateTime end, String status, String exitMessage,
+                         long read, long exported, long rejected, long warnings) {
+
+    public Duration duration() {
+        return start == null || end == null ? null : Duration.between(start, end);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.articleexporter.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArticleFileTest {
+
+    @TempDir
+    Path folder;
+
+    private List<Input> readAll(String name, String json) throws IOException {
+        Path file = folder.resolve(name);
+        Files.writeString(file, json);
+        List<Input> inputs = new ArrayList<>();
+        try (ArticleFile articles = new ArticleFile(file, name)) {
+            for (Input input = articles.next(); input != null; input = articles.next()) {
+                inputs.add(input);
+            }
+        }
+        return inputs;
+    }
+
+    @Test
+    void aFileHoldsOneArticleOrAnArray() throws IOException {
+        List<Input> one = readAll("one.json", """
+                {"title": "One", "intro": "Single intro", "slides": [{"heading": "H", "body": "Only paragraph"}], "extra": {"x": 1}}
+                """);
+        assertThat(one).singleElement().isInstanceOfSatisfying(Input.Parsed.class, p -> {
+            assertThat(p.origin()).isEqualTo(Origin.wholeFile("one.json"));
+            assertThat(p.article().intro()).containsExactly("Single intro");
+            assertThat(p.article().slides().getFirst().body()).containsExactly("Only paragraph");
+            assertThat(p.article().related()).isEmpty();
+        });
+        List<Input> many = readAll("many.json", "[{\"title\": \"A\"}, {\"title\": \"B\", \"intro\": [\"x\", \"y\"]}]");
+        assertThat(many).hasSize(2).allMatch(i -> i instanceof Input.Parsed);
+        assertThat(many.get(1).origin()).isEqualTo(new Origin("many.json", 2));
+        assertThat(readAll("empty-array.json", "[]")).isEmpty();
+    }
+
+    @Test
+    void aBadArticleInAnArrayIsRejectedAloneAndTheRestIsRead() throws IOException {
+        List<Input> inputs = readAll("mixed.json", """
+                [{"title": "A"},
+                 {"title": "B", "slides": "not a list"},
+                 42,
+                 {"title": "D"}]
+                """);
+        assertThat(inputs).hasSize(4);
+        assertThat(inputs.get(1)).isInstanceOfSatisfying(Input.Unreadable.class, u -> {
+            assertThat(u.origin()).isEqualTo(new Origin("mixed.json", 2));
+            assertThat(u.reason()).startsWith("not a valid article: ").contains("$.slides");
+        });
+        assertThat(inputs.get(2)).isInstanceOfSatisfying(Input.Unreadable.class,
+                u -> assertThat(u.reason()).isEqualTo("expected an article object, found a number"));
+        assertThat(inputs.get(3)).isInstanceOfSatisfying(Input.Parsed.class, p -> assertThat(p.article().title()).isEqualTo("D"));
+    }
+
+    @Test
+    void brokenJsonSaysWhereAndEndsTheFile() throws IOException {
+        List<Input> inputs = readAll("broken.json", "[{\"title\": \"A\"},\n {\"title\": \"B\",, }]");
+        assertThat(inputs).hasSize(2);
+        assertThat(inputs.get(1)).isInstanceOfSatisfying(Input.Unreadable.class, u -> {
+            assertThat(u.origin()).isEqualTo(new Origin("broken.json", 2));
+            assertThat(u.reason()).startsWith("not valid JSON: line 2, column ");
+        });
+    }
+
+    @Test
+    void emptyOrNonArticleFilesAreRejectedWithAReason() throws IOException {
+        assertThat(readAll("empty.json", "  \n")).singleElement().isInstanceOfSatisfying(Input.Unreadable.class,
+                u -> assertThat(u.reason()).isEqualTo("the file is empty"));
+        assertThat(readAll("string.json", "\"hello\"")).singleElement().isInstanceOfSatisfying(Input.Unreadable.class,
+                u -> assertThat(u.reason()).isEqualTo("expected an article object or an array of articles, found a string"));
+        List<Input> trailing = readAll("trailing.json", "{\"title\": \"A\"} {\"title\": \"B\"}");
+        assertThat(trailing).hasSize(2);
+        assertThat(trailing.get(1)).isInstanceOfSatisfying(Input.Unreadable.class,
+                u -> assertThat(u.reason()).startsWith("unexpected content after the end of the JSON value"));
+    }
+
+    @Test
+    void theReaderGoesThroughJsonFilesInNameOrderAndResumes() throws IOException {
+        Files.writeString(folder.resolve("b.json"), "[{\"title\": \"B1\"}, {\"title\": \"B2\"}, {\"title\": \"B3\"}]");
+        Files.writeString(folder.resolve("a.json"), "{\"title\": \"A\"}");
+        Files.writeString(folder.resolve("notes.txt"), "ignored");
+        ArticleReader reader = new ArticleReader(folder);
+        var context = new org.springframework.batch.infrastructure.item.ExecutionContext();
+        reader.open(context);
+        assertThat(title(reader.read())).isEqualTo("A");
+        assertThat(title(reader.read())).isEqualTo("B1");
+        reader.update(context);
+        reader.close();
+
+        ArticleReader restarted = new ArticleReader(folder);
+        restarted.open(context);
+        assertThat(title(restarted.read())).isEqualTo("B2");
+        assertThat(title(restarted.read())).isEqualTo("B3");
+        assertThat(restarted.read()).isNull();
+        restarted.close();
+        assertThat(new InputFolder(folder).countArticles()).isEqualTo(4);
+    }
+
+    private static String title(Input input) {
+        return ((Input.Parsed) input).article().title();
+    }
+}
