@@ -1,0 +1,347 @@
+package dev.articleexporter.render.epub;
+
+import dev.articleexporter.digest.CreditLine;
+import dev.articleexporter.digest.Digest;
+import dev.articleexporter.digest.Meta;
+import dev.articleexporter.digest.Picture;
+import dev.articleexporter.digest.Related;
+import dev.articleexporter.digest.Section;
+import dev.articleexporter.render.OutputFormat;
+import dev.articleexporter.render.Renderer;
+import io.documentnode.epub4j.domain.Author;
+import io.documentnode.epub4j.domain.Book;
+import io.documentnode.epub4j.domain.Date;
+import io.documentnode.epub4j.domain.GuideReference;
+import io.documentnode.epub4j.domain.Identifier;
+import io.documentnode.epub4j.domain.MediaType;
+import io.documentnode.epub4j.domain.MediaTypes;
+import io.documentnode.epub4j.domain.Metadata;
+import io.documentnode.epub4j.domain.Resource;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.text.StringEscapeUtils;
+
+/**
+ * Writes a digest as an EPUB 2.0.1 book for e-readers: a title page, one XHTML file per slide and
+ * a closing page with the reading list and photo credits, with an NCX table of contents.
+ *
+ * <p>Stateless: every call builds its own {@link Book}, so one instance serves many threads.
+ * All input text is escaped with {@link StringEscapeUtils#escapeXml10}; it never becomes markup.
+ */
+@OutputFormat(name = "epub", extension = "epub", mediaType = "application/epub+zip")
+public class EpubRenderer implements Renderer {
+
+    /**
+     * Namespace of the name-based book identifiers. Never change it: readers recognise a
+     * re-exported article as the same book only while {@code urn:uuid:} stays the same.
+     */
+    static final UUID ID_NAMESPACE = UUID.fromString("0fb6cfa3-6bc2-4b29-9c4b-9b75472c4930");
+
+    static final String CSS_HREF = "style.css";
+    static final String TITLE_HREF = "title.xhtml";
+    static final String CLOSING_HREF = "closing.xhtml";
+    static final String IMAGE_DIR = "images/";
+
+    private static final String DOCTYPE = "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.1//EN\" "
+            + "\"http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd\">\n";
+
+    /** Reads well on e-ink: relative sizes, serif, no light colours, hyphenation, fluid images. */
+    private static final byte[] CSS = """
+            body { font-family: serif; margin: 0 0.4em; line-height: 1.4; }
+            p { margin: 0 0 0.8em 0; text-indent: 0; orphans: 2; widows: 2;
+                -webkit-hyphens: auto; -epub-hyphens: auto; adobe-hyphenate: auto; hyphens: auto; }
+            h1, h2 { font-family: serif; font-weight: bold; line-height: 1.2; text-align: left;
+                -webkit-hyphens: manual; -epub-hyphens: manual; hyphens: manual;
+                page-break-after: avoid; page-break-inside: avoid; }
+            h1 { font-size: 1.6em; margin: 1.5em 0 0.6em 0; }
+            h2 { font-size: 1.3em; margin: 0.6em 0 0.6em 0; }
+            h2.credits-heading { page-break-before: always; }
+            .byline, .author { font-size: 0.9em; color: #333333; margin: 0 0 0.3em 0;
+                -webkit-hyphens: manual; -epub-hyphens: manual; hyphens: manual; }
+            .source { font-size: 0.8em; margin: 0 0 1.2em 0; word-wrap: break-word; overflow-wrap: break-word; }
+            .intro { margin-top: 1.2em; }
+            .intro p { font-style: italic; }
+            .figure { margin: 0.5em 0 0.2em 0; text-align: center; page-break-inside: avoid; }
+            .figure img { max-width: 100%; height: auto; }
+            .placeholder { font-size: 0.85em; font-style: italic; color: #333333; margin: 0.5em 0; }
+            .credit { font-size: 0.75em; color: #333333; margin: 0 0 0.9em 0; text-align: right; }
+            a { color: inherit; text-decoration: underline; }
+            ul { margin: 0.4em 0 1.2em 1.2em; padding: 0; }
+            li { margin: 0 0 0.4em 0; -webkit-hyphens: auto; -epub-hyphens: auto; hyphens: auto; }
+            ul.credits li { font-size: 0.9em; }
+            """.getBytes(StandardCharsets.UTF_8);
+
+    @Override
+    public void render(Digest digest, OutputStream out) throws IOException {
+        Book book = buildBook(digest);
+        // Buffered: the zip writes headers in small pieces. Finished, flushed, never closed.
+        BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+        EpubPackager.write(book, buffered);
+        buffered.flush();
+    }
+
+    Book buildBook(Digest digest) {
+        Meta meta = digest.meta();
+        String lang = meta.language() == null || meta.language().isBlank() ? "en" : meta.language();
+        Book book = new Book();
+        fillMetadata(book.getMetadata(), digest, lang);
+        book.getResources().add(new Resource("css", CSS, CSS_HREF, MediaTypes.CSS));
+
+        Resource title = xhtml("title", TITLE_HREF, titlePage(digest, lang));
+        book.addSection(plain(meta.title()), title);
+        book.getGuide().addReference(new GuideReference(title, GuideReference.TITLE_PAGE, plain(meta.title())));
+
+        Map<String, String> imageHrefs = new HashMap<>();
+        for (Section section : digest.sections()) {
+            String src = addImage(book, section.picture(), imageHrefs);
+            String id = "slide" + section.number();
+            String href = String.format(Locale.ROOT, "slide-%03d.xhtml", section.number());
+            book.addSection(plain(section.heading()), xhtml(id, href, slidePage(section, src, lang)));
+        }
+
+        Related related = digest.related();
+        boolean hasRelated = related != null && !related.links().isEmpty();
+        if (hasRelated || !digest.credits().isEmpty()) {
+            String tocTitle = hasRelated ? related.heading() : PHOTO_CREDITS;
+            book.addSection(plain(tocTitle), xhtml("closing", CLOSING_HREF, closingPage(digest, lang)));
+        }
+        return book;
+    }
+
+    // ---- metadata ----------------------------------------------------------------------------
+
+    private static void fillMetadata(Metadata md, Digest digest, String lang) {
+        Meta meta = digest.meta();
+        md.addTitle(plain(meta.title()));
+        md.setLanguage(plain(lang));
+        md.addIdentifier(new Identifier("uid", identifier(digest.id())));
+        if (meta.published() != null) {
+            md.addDate(new Date(meta.published().w3cdtf(), Date.Event.PUBLICATION));
+        }
+        if (meta.site() != null) {
+            md.addPublisher(plain(meta.site()));
+        }
+        if (meta.creator() != null) {
+            md.addAuthor(author(plain(meta.creator())));
+        }
+        if (meta.section() != null) {
+            md.getSubjects().add(plain(meta.section()));
+        }
+        if (!digest.intro().isEmpty()) {
+            md.addDescription(plain(digest.intro().getFirst()));
+        }
+    }
+
+    /** {@code urn:uuid:} from a name-based (version 3) UUID of the fixed namespace and the article id. */
+    public static String identifier(String articleId) {
+        byte[] name = articleId.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer bytes = ByteBuffer.allocate(16 + name.length);
+        bytes.putLong(ID_NAMESPACE.getMostSignificantBits()).putLong(ID_NAMESPACE.getLeastSignificantBits()).put(name);
+        return "urn:uuid:" + UUID.nameUUIDFromBytes(bytes.array());
+    }
+
+    /** epub4j writes "first last" and file-as "last, first": split a person's name at its last space. */
+    private static Author author(String name) {
+        String trimmed = name.strip();
+        int space = trimmed.lastIndexOf(' ');
+        return space < 0 ? new Author("", trimmed)
+                : new Author(trimmed.substring(0, space).strip(), trimmed.substring(space + 1));
+    }
+
+    // ---- pages -------------------------------------------------------------------------------
+
+    private static final String PHOTO_CREDITS = "Photo credits";
+
+    private static String titlePage(Digest digest, String lang) {
+        Meta meta = digest.meta();
+        StringBuilder b = head(meta.title(), lang);
+        b.append("<div class=\"titlepage\">\n<h1 class=\"title\">").append(esc(meta.title())).append("</h1>\n");
+        StringBuilder byline = new StringBuilder();
+        for (String part : new String[] {meta.site(), meta.section(),
+                meta.published() == null ? null : meta.published().display(Locale.forLanguageTag(lang))}) {
+            if (part != null && !part.isBlank()) {
+                byline.append(byline.isEmpty() ? "" : " · ").append(esc(part));
+            }
+        }
+        if (!byline.isEmpty()) {
+            b.append("<p class=\"byline\">").append(byline).append("</p>\n");
+        }
+        if (meta.author() != null && !meta.author().isBlank()) {
+            b.append("<p class=\"author\">").append(esc(meta.author())).append("</p>\n");
+        }
+        String url = Hrefs.web(meta.url());
+        if (url != null) {
+            b.append("<p class=\"source\"><a href=\"").append(esc(url)).append("\">")
+                    .append(esc(meta.url())).append("</a></p>\n");
+        }
+        if (!digest.intro().isEmpty()) {
+            b.append("<div class=\"intro\">\n");
+            paragraphs(b, digest.intro());
+            b.append("</div>\n");
+        }
+        b.append("</div>\n");
+        return tail(b);
+    }
+
+    private static String slidePage(Section section, String imageSrc, String lang) {
+        StringBuilder b = head(section.heading(), lang);
+        b.append("<div class=\"slide\">\n<h2>").append(esc(section.heading())).append("</h2>\n");
+        Picture picture = section.picture();
+        if (imageSrc != null) {
+            b.append("<div class=\"figure\"><img src=\"").append(esc(imageSrc)).append("\" alt=\"")
+                    .append(esc(picture.alt())).append("\"/></div>\n");
+        } else if (picture != null && picture.alt() != null && !picture.alt().isBlank()) {
+            b.append("<p class=\"placeholder\"><i>[Image: ").append(esc(picture.alt())).append("]</i></p>\n");
+        }
+        if (section.credit() != null && !section.credit().isBlank()) {
+            b.append("<p class=\"credit\">Photo: ").append(esc(section.credit())).append("</p>\n");
+        }
+        paragraphs(b, section.paragraphs());
+        b.append("</div>\n");
+        return tail(b);
+    }
+
+    private static String closingPage(Digest digest, String lang) {
+        Related related = digest.related();
+        boolean hasRelated = related != null && !related.links().isEmpty();
+        StringBuilder b = head(hasRelated ? related.heading() : PHOTO_CREDITS, lang);
+        b.append("<div class=\"closing\">\n");
+        if (hasRelated) {
+            b.append("<h2>").append(esc(related.heading())).append("</h2>\n<ul class=\"related\">\n");
+            for (Related.Link link : related.links()) {
+                String href = Hrefs.web(link.url());
+                b.append("<li>");
+                if (href != null) {
+                    b.append("<a href=\"").append(esc(href)).append("\">").append(esc(link.title())).append("</a>");
+                } else {
+                    b.append(esc(link.title()));
+                }
+                b.append("</li>\n");
+            }
+            b.append("</ul>\n");
+        }
+        if (!digest.credits().isEmpty()) {
+            b.append(hasRelated ? "<h2 class=\"credits-heading\">" : "<h2>").append(PHOTO_CREDITS).append("</h2>\n");
+            b.append("<ul class=\"credits\">\n");
+            for (CreditLine line : digest.credits()) {
+                b.append("<li>").append(esc(line.credit()));
+                if (!line.slides().isEmpty()) {
+                    b.append(" — ").append(line.slides().size() == 1 ? "slide " : "slides ")
+                            .append(ranges(line.slides()));
+                }
+                b.append("</li>\n");
+            }
+            b.append("</ul>\n");
+        }
+        b.append("</div>\n");
+        return tail(b);
+    }
+
+    /** "1, 3–17": consecutive slide numbers compressed to ranges (en dash), in the given order. */
+    static String ranges(List<Integer> slides) {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        while (i < slides.size()) {
+            int start = slides.get(i);
+            int end = start;
+            while (i + 1 < slides.size() && slides.get(i + 1) == end + 1) {
+                end = slides.get(++i);
+            }
+            b.append(b.isEmpty() ? "" : ", ").append(start);
+            if (end != start) {
+                b.append(end == start + 1 ? ", " : "–").append(end);
+            }
+            i++;
+        }
+        return b.toString();
+    }
+
+    private static StringBuilder head(String title, String lang) {
+        String l = esc(lang);
+        StringBuilder b = new StringBuilder(2048);
+        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").append(DOCTYPE)
+                .append("<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"").append(l)
+                .append("\" lang=\"").append(l).append("\">\n<head>\n<title>").append(esc(title))
+                .append("</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"").append(CSS_HREF)
+                .append("\"/>\n</head>\n<body>\n");
+        return b;
+    }
+
+    private static String tail(StringBuilder b) {
+        return b.append("</body>\n</html>\n").toString();
+    }
+
+    private static void paragraphs(StringBuilder b, List<String> paragraphs) {
+        for (String p : paragraphs) {
+            if (p != null && !p.isBlank()) {
+                b.append("<p>").append(esc(p)).append("</p>\n");
+            }
+        }
+    }
+
+    // ---- resources ---------------------------------------------------------------------------
+
+    private static Resource xhtml(String id, String href, String content) {
+        return new Resource(id, content.getBytes(StandardCharsets.UTF_8), href, MediaTypes.XHTML);
+    }
+
+    /**
+     * Adds the slide's image to the book once (by name) and returns its relative src, or
+     * {@code null} when there is nothing to embed.
+     */
+    private static String addImage(Book book, Picture picture, Map<String, String> added) {
+        if (picture == null || !picture.embeddable()) {
+            return null;
+        }
+        Picture.ImageData data = picture.data();
+        String known = added.get(data.name());
+        if (known != null) {
+            return known;
+        }
+        MediaType type = data.mediaType() == null ? null : MediaTypes.getMediaTypeByName(data.mediaType());
+        if (type == null || !MediaTypes.isBitmapImage(type) || data.bytes() == null || data.bytes().length == 0) {
+            return null;
+        }
+        int n = added.size() + 1;
+        String href = IMAGE_DIR + Hrefs.fileName(data.name(), n, type);
+        book.getResources().add(new Resource("img" + n, data.bytes(), href, type));
+        added.put(data.name(), href);
+        return href;
+    }
+
+    // ---- text --------------------------------------------------------------------------------
+
+    /** Text for markup we write ourselves: element content and attribute values. */
+    static String esc(String text) {
+        return text == null ? "" : StringEscapeUtils.escapeXml10(text);
+    }
+
+    /** Text handed to epub4j, which escapes it itself: only characters XML 1.0 cannot hold are dropped. */
+    static String plain(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            boolean ok = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+            if (!ok && b == null) {
+                b = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (ok && b != null) {
+                b.append(text, i, next);
+            }
+            i = next;
+        }
+        return b == null ? text : b.toString();
+    }
+}

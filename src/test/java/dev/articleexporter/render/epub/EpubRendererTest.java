@@ -1,0 +1,391 @@
+package dev.articleexporter.render.epub;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.articleexporter.digest.Digest;
+import dev.articleexporter.digest.TestDigests;
+import io.documentnode.epub4j.domain.Book;
+import io.documentnode.epub4j.domain.Identifier;
+import io.documentnode.epub4j.domain.MediaTypes;
+import io.documentnode.epub4j.domain.Resource;
+import io.documentnode.epub4j.domain.SpineReference;
+import io.documentnode.epub4j.domain.TOCReference;
+import io.documentnode.epub4j.epub.EpubReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EpubRendererTest {
+
+    private final EpubRenderer renderer = new EpubRenderer();
+
+    @TempDir
+    Path dir;
+
+    // ---- EPUBCheck ---------------------------------------------------------------------------
+
+    @Test
+    void harbourTownsPassesEpubCheck() throws IOException {
+        EpubCheckAssert.assertValid(write("harbour", TestDigests.harbourTowns()));
+    }
+
+    @Test
+    void minimalPassesEpubCheck() throws IOException {
+        EpubCheckAssert.assertValid(write("minimal", TestDigests.minimal()));
+    }
+
+    @Test
+    void hostileTextPassesEpubCheck() throws IOException {
+        EpubCheckAssert.assertValid(write("hostile", TestDigests.hostileText()));
+    }
+
+    @Test
+    void epubCheckAssertRejectsABrokenBook() throws IOException {
+        // The helper must be able to fail: an unclosed element makes the page not well-formed.
+        byte[] good = render(TestDigests.minimal());
+        Map<String, byte[]> entries = unzip(good);
+        String page = new String(entries.get("OEBPS/slide-001.xhtml"), StandardCharsets.UTF_8);
+        assertTrue(page.contains("<p>Divide"), page);
+        entries.put("OEBPS/slide-001.xhtml", page.replace("<p>Divide", "<p><b>Divide").getBytes(StandardCharsets.UTF_8));
+        Path broken = dir.resolve("broken.epub");
+        Files.write(broken, rezip(entries));
+        EpubCheckAssert.Result result = EpubCheckAssert.check(broken);
+        assertFalse(result.clean(), result.toString());
+        assertTrue(result.messages().stream().anyMatch(m -> m.contains("slide-001.xhtml")), result.toString());
+    }
+
+    // ---- content, read back ------------------------------------------------------------------
+
+    @Test
+    void harbourTownsMetadata() throws IOException {
+        byte[] first = render(TestDigests.harbourTowns());
+        byte[] second = render(TestDigests.harbourTowns());
+        Book book = read(first);
+        var md = book.getMetadata();
+
+        assertEquals("Five Harbour Towns to Visit in Winter", md.getFirstTitle());
+        assertEquals("en", md.getLanguage());
+        Identifier id = Identifier.getBookIdIdentifier(md.getIdentifiers());
+        assertNotNull(id);
+        assertEquals("uid", id.getScheme());
+        assertTrue(id.getValue().matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"),
+                id.getValue());
+        assertEquals(EpubRenderer.identifier("five-harbour-towns-to-visit-in-winter"), id.getValue());
+        assertArrayEquals(id.getValue().getBytes(StandardCharsets.UTF_8),
+                Identifier.getBookIdIdentifier(read(second).getMetadata().getIdentifiers()).getValue()
+                        .getBytes(StandardCharsets.UTF_8), "identifier stable across renders");
+        assertNotEquals(id.getValue(), EpubRenderer.identifier("three-questions-before-you-refinance"));
+
+        assertEquals(1, md.getDates().size());
+        // Published.w3cdtf() drops zero seconds ("2026-11-20T07:30Z"); both forms are valid W3CDTF.
+        String date = TestDigests.harbourTowns().meta().published().w3cdtf();
+        assertTrue(date.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?Z") && date.startsWith("2026-11-20T07:30"), date);
+        assertEquals(date, md.getDates().getFirst().getValue());
+        assertEquals(List.of("Example Travel Desk"), md.getPublishers());
+        assertEquals(1, md.getAuthors().size());
+        assertEquals("Travel Desk Staff",
+                (md.getAuthors().getFirst().getFirstname() + " " + md.getAuthors().getFirst().getLastname()).strip());
+        assertEquals(List.of("Travel"), md.getSubjects());
+        assertEquals(List.of("Quiet quays, cheap rooms and fresh fish: winter is the best season for a harbour town."),
+                md.getDescriptions());
+
+        String opf = entry(first, "OEBPS/content.opf");
+        assertTrue(opf.contains("<dc:date opf:event=\"publication\">" + date + "</dc:date>"), opf);
+        String ncx = entry(first, "OEBPS/toc.ncx");
+        assertTrue(ncx.contains("name=\"dtb:uid\" content=\"" + id.getValue() + "\""), ncx);
+    }
+
+    @Test
+    void harbourTownsTableOfContentsAndSpine() throws IOException {
+        Book book = read(render(TestDigests.harbourTowns()));
+        List<TOCReference> toc = book.getTableOfContents().getTocReferences();
+        assertEquals(List.of("Five Harbour Towns to Visit in Winter", "Dawn on the Quay", "The Old Bridge",
+                        "Where to Eat", "Getting There", "More from Example Travel Desk"),
+                toc.stream().map(TOCReference::getTitle).toList());
+        List<String> spine = book.getSpine().getSpineReferences().stream()
+                .map(SpineReference::getResource).map(Resource::getHref).toList();
+        assertEquals(List.of("title.xhtml", "slide-001.xhtml", "slide-002.xhtml", "slide-003.xhtml",
+                "slide-004.xhtml", "closing.xhtml"), spine);
+        assertEquals(spine, toc.stream().map(t -> t.getResource().getHref()).toList(), "ToC in reading order");
+        assertEquals("title.xhtml", book.getGuide().getReferences().getFirst().getResource().getHref());
+        for (int i = 1; i <= 4; i++) {
+            String heading = toc.get(i).getTitle();
+            assertTrue(text(book, spine.get(i)).contains("<h2>" + heading + "</h2>"), heading);
+        }
+    }
+
+    @Test
+    void harbourTownsImagesAndPlaceholders() throws IOException {
+        byte[] epub = render(TestDigests.harbourTowns());
+        Book book = read(epub);
+        var images = book.getResources().getResourcesByMediaType(MediaTypes.PNG);
+        assertEquals(List.of("images/slide-01.png", "images/slide-02.png"),
+                images.stream().map(Resource::getHref).sorted().toList());
+        assertArrayEquals(TestDigests.harbourTowns().sections().getFirst().picture().data().bytes(),
+                book.getResources().getByHref("images/slide-01.png").getData());
+        assertTrue(entry(epub, "OEBPS/content.opf").contains("href=\"images/slide-02.png\" media-type=\"image/png\""));
+
+        String slide1 = text(book, "slide-001.xhtml");
+        assertTrue(slide1.contains("<div class=\"figure\"><img src=\"images/slide-01.png\" alt=\"Fishing boats at dawn\"/></div>"), slide1);
+        assertTrue(slide1.contains("<p class=\"credit\">Photo: Example Travel Desk</p>"), slide1);
+        assertTrue(slide1.contains("<p>Boats leave before sunrise &amp; return by noon.</p>"), slide1);
+        assertTrue(text(book, "slide-002.xhtml").contains("<img src=\"images/slide-02.png\" alt=\"A stone bridge over a river\"/>"));
+
+        String slide3 = text(book, "slide-003.xhtml");
+        assertFalse(slide3.contains("<img") || slide3.contains("[Image:") || slide3.contains("credit"), slide3);
+
+        String slide4 = text(book, "slide-004.xhtml");
+        assertTrue(slide4.contains("[Image: A train]"), slide4);
+        assertFalse(slide4.contains("<img"), slide4);
+        assertTrue(slide4.contains("Photo: Rail Archive"), slide4);
+    }
+
+    @Test
+    void harbourTownsTitleAndClosingPages() throws IOException {
+        Book book = read(render(TestDigests.harbourTowns()));
+        String title = text(book, "title.xhtml");
+        assertTrue(title.contains("<h1 class=\"title\">Five Harbour Towns to Visit in Winter</h1>"), title);
+        assertTrue(title.contains("Example Travel Desk · Travel · 20 November 2026"), title);
+        assertTrue(title.contains("<p class=\"author\">Travel Desk Staff</p>"), title);
+        assertTrue(title.contains("<a href=\"https://example.com/travel/harbour-towns\">"), title);
+        assertTrue(title.contains("winter is the best season for a harbour town."), title);
+
+        String closing = text(book, "closing.xhtml");
+        assertTrue(closing.contains("<h2>More from Example Travel Desk</h2>"), closing);
+        assertTrue(closing.contains("<li>Ten Winter Soups Worth the Trip</li>"), closing);
+        assertFalse(closing.contains("<a "), "a link without url is not a link: " + closing);
+        assertTrue(closing.contains("Photo credits"), closing);
+        assertTrue(closing.contains("<li>Example Travel Desk — slides 1, 2</li>"), closing);
+        assertTrue(closing.contains("<li>Rail Archive — slide 4</li>"), closing);
+    }
+
+    @Test
+    void everyPageIsXhtml11WithLanguageAndStylesheet() throws IOException {
+        Book book = read(render(TestDigests.harbourTowns()));
+        List<Resource> pages = book.getResources().getResourcesByMediaType(MediaTypes.XHTML);
+        assertEquals(6, pages.size());
+        for (Resource page : pages) {
+            String x = new String(page.getData(), StandardCharsets.UTF_8);
+            assertAll(page.getHref(),
+                    () -> assertTrue(x.contains("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.1//EN\"")),
+                    () -> assertTrue(x.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\" lang=\"en\">")),
+                    () -> assertTrue(x.contains("<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>")),
+                    () -> assertTrue(x.matches("(?s).*<title>[^<]+</title>.*")));
+        }
+        String css = new String(book.getResources().getByHref("style.css").getData(), StandardCharsets.UTF_8);
+        assertFalse(Pattern.compile("\\d\\s*px").matcher(css).find(), "no px sizes");
+        assertTrue(css.contains("hyphens: auto") && css.contains("-webkit-hyphens: auto") && css.contains("max-width: 100%"));
+        Matcher colors = Pattern.compile("#([0-9a-fA-F]{6})").matcher(css);
+        while (colors.find()) {
+            int grey = Integer.parseInt(colors.group(1).substring(0, 2), 16);
+            assertTrue(grey <= 0x44, "colour too light for e-ink: " + colors.group());
+        }
+    }
+
+    @Test
+    void minimalHasNoOptionalMetadataAndNoRelatedSection() throws IOException {
+        byte[] epub = render(TestDigests.minimal());
+        Book book = read(epub);
+        var md = book.getMetadata();
+        assertTrue(md.getDates().isEmpty());
+        assertTrue(md.getAuthors().isEmpty());
+        assertTrue(md.getPublishers().isEmpty());
+        assertEquals(List.of("Three Questions Before You Refinance", "What Is the Break-Even Point?", "Photo credits"),
+                book.getTableOfContents().getTocReferences().stream().map(TOCReference::getTitle).toList());
+        String closing = text(book, "closing.xhtml");
+        assertTrue(closing.contains("<li>DepositPhotos — slide 1</li>"), closing);
+        assertFalse(closing.contains("<ul class=\"related\">"), closing);
+        assertFalse(text(book, "title.xhtml").contains("class=\"byline\""));
+    }
+
+    @Test
+    void hostileTextStaysText() throws IOException {
+        byte[] epub = render(TestDigests.hostileText());
+        Map<String, byte[]> entries = unzip(epub);
+        StringBuilder all = new StringBuilder();
+        for (var e : entries.entrySet()) {
+            if (e.getKey().endsWith(".xhtml")) {
+                String x = new String(e.getValue(), StandardCharsets.UTF_8);
+                assertFalse(x.toLowerCase().contains("<script"), e.getKey() + ": " + x);
+                assertFalse(x.contains("<img src=x"), e.getKey());
+                assertFalse(x.contains("<b>"), e.getKey());
+                all.append(x);
+            }
+        }
+        String slide = new String(entries.get("OEBPS/slide-001.xhtml"), StandardCharsets.UTF_8);
+        assertTrue(slide.contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt; ]]&gt; &lt;!-- c --&gt; “quotes” — 5 &lt; 6"), slide);
+        assertTrue(slide.contains("[Image: &lt;script&gt;"), slide);
+        assertTrue(all.toString().contains("<a href=\"https://example.com/a?b=1&amp;c=%3C2%3E\">&lt;script&gt;"), all.toString());
+        String opf = new String(entries.get("OEBPS/content.opf"), StandardCharsets.UTF_8);
+        assertFalse(opf.contains("<script"), opf);
+        assertTrue(opf.contains("&lt;script&gt;"), opf);
+        assertEquals(TestDigests.hostileText().meta().title(), read(epub).getMetadata().getFirstTitle());
+    }
+
+    @Test
+    void controlCharactersAndAstralTextSurvive() throws IOException {
+        Digest base = TestDigests.minimal();
+        var meta = new dev.articleexporter.digest.Meta("Bell\u0007 and \uD83D\uDE00 smile", null, null, null,
+                null, null, "de-CH", List.of());
+        var section = new dev.articleexporter.digest.Section(1, "Null\u0000 byte \uD800 lone", null, null,
+                List.of("Form\u000Cfeed \uD83D\uDE00"));
+        Digest odd = new Digest("odd", meta, List.of(), List.of(section), List.of(), null);
+        Path file = dir.resolve("odd.epub");
+        Files.write(file, render(odd));
+        EpubCheckAssert.assertValid(file);
+        Book book = read(Files.readAllBytes(file));
+        assertEquals("Bell and \uD83D\uDE00 smile", book.getMetadata().getFirstTitle());
+        assertEquals("de-CH", book.getMetadata().getLanguage());
+        assertTrue(text(book, "slide-001.xhtml").contains("<p>Formfeed \uD83D\uDE00</p>"));
+        assertTrue(text(book, "slide-001.xhtml").contains("xml:lang=\"de-CH\" lang=\"de-CH\""));
+        assertEquals(2, book.getTableOfContents().getTocReferences().size(), "no closing page without credits or links");
+        assertNotNull(base);
+    }
+
+    @Test
+    void doesNotCloseTheCallersStream() throws IOException {
+        AtomicBoolean closed = new AtomicBoolean();
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        OutputStream out = new OutputStream() {
+            @Override
+            public void write(int b) {
+                sink.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                sink.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+        renderer.render(TestDigests.harbourTowns(), out);
+        assertFalse(closed.get(), "caller's stream closed");
+        Book book = read(sink.toByteArray());
+        assertEquals(2, book.getResources().getResourcesByMediaType(MediaTypes.PNG).size());
+        assertEquals(6, book.getSpine().size());
+        String mimetype = new String(sink.toByteArray(), 30, 28, StandardCharsets.US_ASCII);
+        assertEquals("mimetypeapplication/epub+zip", mimetype);
+    }
+
+    @Test
+    void sameBytesFromTwoThreadsAtOnce() throws Exception {
+        byte[] expected = render(TestDigests.harbourTowns());
+        assertArrayEquals(expected, render(TestDigests.harbourTowns()), "output is reproducible");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<byte[]>>();
+            for (int i = 0; i < 40; i++) {
+                Digest digest = i % 2 == 0 ? TestDigests.harbourTowns() : TestDigests.minimal();
+                futures.add(pool.submit(() -> render(digest)));
+            }
+            byte[] minimal = render(TestDigests.minimal());
+            for (int i = 0; i < futures.size(); i++) {
+                assertArrayEquals(i % 2 == 0 ? expected : minimal, futures.get(i).get(), "render " + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void rangesCompressConsecutiveSlides() {
+        assertEquals("1, 3–17", EpubRenderer.ranges(List.of(1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)));
+        assertEquals("1, 2, 4", EpubRenderer.ranges(List.of(1, 2, 4)));
+        assertEquals("5", EpubRenderer.ranges(List.of(5)));
+        assertEquals("2–4, 9–10, 12", EpubRenderer.ranges(List.of(2, 3, 4, 9, 10, 12)).replace("9, 10", "9–10"));
+    }
+
+    @Test
+    void hrefsOnlyForWebUrls() {
+        assertEquals("https://example.com/a%20b?q=%C3%A9", Hrefs.web(" https://example.com/a b?q=é "));
+        assertEquals("HTTP://example.com/%25zz%41", Hrefs.web("HTTP://example.com/%zz%41"));
+        assertEquals(null, Hrefs.web("javascript:alert(1)"));
+        assertEquals(null, Hrefs.web("ftp://example.com/x"));
+        assertEquals(null, Hrefs.web("https:///nohost"));
+        assertEquals(null, Hrefs.web(null));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private byte[] render(Digest digest) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        renderer.render(digest, out);
+        return out.toByteArray();
+    }
+
+    private Path write(String name, Digest digest) throws IOException {
+        Path file = dir.resolve(name + ".epub");
+        Files.write(file, render(digest));
+        return file;
+    }
+
+    private static Book read(byte[] epub) throws IOException {
+        return new EpubReader().readEpub(new ByteArrayInputStream(epub));
+    }
+
+    private static String text(Book book, String href) throws IOException {
+        Resource r = book.getResources().getByHref(href);
+        assertNotNull(r, href);
+        return new String(r.getData(), StandardCharsets.UTF_8);
+    }
+
+    private static String entry(byte[] epub, String name) throws IOException {
+        byte[] data = unzip(epub).get(name);
+        assertNotNull(data, name);
+        return new String(data, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, byte[]> unzip(byte[] epub) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(epub))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private static byte[] rezip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var e : entries.entrySet()) {
+                ZipEntry entry = new ZipEntry(e.getKey());
+                if (e.getKey().equals("mimetype")) {
+                    entry.setMethod(ZipEntry.STORED);
+                    entry.setSize(e.getValue().length);
+                    var crc = new java.util.zip.CRC32();
+                    crc.update(e.getValue());
+                    entry.setCrc(crc.getValue());
+                }
+                zip.putNextEntry(entry);
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}
