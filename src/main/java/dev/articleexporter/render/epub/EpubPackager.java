@@ -10,9 +10,6 @@ import io.documentnode.epub4j.epub.NCXDocument;
 import io.documentnode.epub4j.epub.PackageDocumentWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -84,37 +81,9 @@ final class EpubPackager {
         put(zip, entry(CONTENT_DIR + "content.opf"), opf);
     }
 
-    /**
-     * {@code PackageDocumentWriter.write(new EpubWriter(), EpubProcessorSupport.createXmlSerializer(opf), book)}.
-     * Its signature names xmlpull's {@code XmlSerializer}, which epub4j declares as a runtime-only
-     * dependency, so the call is bound once through method handles instead of compiled directly.
-     */
-    private static final MethodHandle WRITE_OPF;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            Class<?> serializer = Class.forName("org.xmlpull.v1.XmlSerializer", false, Book.class.getClassLoader());
-            MethodHandle create = lookup.findStatic(EpubProcessorSupport.class, "createXmlSerializer",
-                    MethodType.methodType(serializer, OutputStream.class));
-            MethodHandle write = lookup.findStatic(PackageDocumentWriter.class, "write",
-                    MethodType.methodType(void.class, EpubWriter.class, serializer, Book.class));
-            // (EpubWriter, OutputStream, Book) -> write(writer, create(out), book)
-            WRITE_OPF = MethodHandles.filterArguments(write, 1, create);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private static void writePackageDocument(Book book, OutputStream opf) throws IOException {
-        try {
-            // write() ends the document, which flushes the serializer into opf.
-            WRITE_OPF.invokeExact(new EpubWriter(), opf, book);
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IOException(e);
-        }
+        // write() ends the document, which flushes the serializer into opf.
+        PackageDocumentWriter.write(new EpubWriter(), EpubProcessorSupport.createXmlSerializer(opf), book);
     }
 
     private static ZipEntry entry(String name) {
