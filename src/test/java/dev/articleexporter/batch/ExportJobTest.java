@@ -69,30 +69,37 @@ class ExportJobTest {
         FileSystemUtils.copyRecursively(Path.of("input"), input);
     }
 
-    private JobExecution run(List<String> formats) throws Exception {
-        ExportSettings settings = new ExportSettings(input, output, formats, RelatedMode.KEEP);
-        return jobs.startJob(settings.toJobParameters(Instant.now()));
+    /**
+     * What a run left: status, ids and the export step's counters. (The test class has no method
+     * returning a JobExecution or StepExecution: @SpringBatchTest would take it for a scope factory.)
+     */
+    private record Run(BatchStatus status, long id, long instanceId, Counts counts) {
     }
 
-    private static StepExecution step(JobExecution execution) {
-        return execution.getStepExecutions().iterator().next();
+    private record Counts(long read, long written, long filtered) {
+    }
+
+    private Run run(List<String> formats) throws Exception {
+        ExportSettings settings = new ExportSettings(input, output, formats, RelatedMode.KEEP);
+        JobExecution execution = jobs.startJob(settings.toJobParameters(Instant.now()));
+        StepExecution step = execution.getStepExecutions().iterator().next();
+        return new Run(execution.getStatus(), execution.getId(), execution.getJobInstanceId(),
+                new Counts(step.getReadCount(), step.getWriteCount(), step.getFilterCount()));
     }
 
     @Test
     void theSamplesBecomeOnePdfAndOneEpubEach() throws Exception {
-        JobExecution execution = run(List.of("pdf", "epub"));
+        Run execution = run(List.of("pdf", "epub"));
 
-        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(step(execution).getReadCount()).isEqualTo(3);
-        assertThat(step(execution).getWriteCount()).isEqualTo(3);
-        assertThat(step(execution).getFilterCount()).isZero();
+        assertThat(execution.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(execution.counts()).isEqualTo(new Counts(3, 3, 0));
         List<String> stems = List.of("iraq-pm-calls-for-departure-of-us-led-coalition", "five-harbour-towns-to-visit-in-winter",
                 "three-questions-before-you-refinance");
         try (Stream<Path> files = Files.list(output)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
                     stems.stream().flatMap(s -> Stream.of(s + ".pdf", s + ".epub")).toList());
         }
-        assertThat(problems.of(execution.getId())).containsExactly(new Problem(Problem.Kind.WARNING, "briefs.json #1",
+        assertThat(problems.of(execution.id())).containsExactly(new Problem(Problem.Kind.WARNING, "briefs.json #1",
                 "five-harbour-towns-to-visit-in-winter", "slide 4: image images/missing-photo.jpg: not found"));
         for (String stem : stems) {
             EpubCheckAssert.assertValid(output.resolve(stem + ".epub"));
@@ -151,18 +158,18 @@ class ExportJobTest {
 
     @Test
     void twoRunsInARowBothCompleteAndAreKept() throws Exception {
-        JobExecution first = run(List.of("epub"));
-        JobExecution second = run(List.of("epub"));
-        assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(second.getJobInstanceId()).isNotEqualTo(first.getJobInstanceId());
-        assertThat(history.find(first.getId())).hasValueSatisfying(r -> {
+        Run first = run(List.of("epub"));
+        Run second = run(List.of("epub"));
+        assertThat(first.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(second.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(second.instanceId()).isNotEqualTo(first.instanceId());
+        assertThat(history.find(first.id())).hasValueSatisfying(r -> {
             assertThat(r.status()).isEqualTo("COMPLETED");
             assertThat(r.read()).isEqualTo(3);
             assertThat(r.exported()).isEqualTo(3);
             assertThat(r.warnings()).isEqualTo(1);
         });
-        assertThat(history.recent(2)).extracting(r -> r.executionId()).containsExactly(second.getId(), first.getId());
+        assertThat(history.recent(2)).extracting(r -> r.executionId()).containsExactly(second.id(), first.id());
     }
 
     @Test
@@ -171,13 +178,11 @@ class ExportJobTest {
         Files.writeString(input.resolve("mixed.json"), "[{\"id\": \"fine\", \"title\": \"Fine\"}, {\"id\": \"untitled\", \"slides\": []}]");
         Files.writeString(input.resolve("readme.txt"), "not an input");
 
-        JobExecution execution = run(List.of("pdf", "epub"));
+        Run execution = run(List.of("pdf", "epub"));
 
-        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(step(execution).getReadCount()).isEqualTo(6);
-        assertThat(step(execution).getWriteCount()).isEqualTo(4);
-        assertThat(step(execution).getFilterCount()).isEqualTo(2);
-        List<Problem> rejected = problems.of(execution.getId()).stream().filter(p -> p.kind() == Problem.Kind.REJECTED).toList();
+        assertThat(execution.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(execution.counts()).isEqualTo(new Counts(6, 4, 2));
+        List<Problem> rejected = problems.of(execution.id()).stream().filter(p -> p.kind() == Problem.Kind.REJECTED).toList();
         assertThat(rejected).hasSize(2);
         assertThat(rejected.get(0).file()).isEqualTo("broken.json");
         assertThat(rejected.get(0).message()).startsWith("not valid JSON: line 1, column ");
