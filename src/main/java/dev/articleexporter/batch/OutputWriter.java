@@ -10,6 +10,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -61,8 +63,9 @@ public class OutputWriter implements ItemStreamWriter<Exported> {
                 place(file);
             }
             for (String warning : exported.warnings()) {
-                problems.record(jobExecutionId,
-                        new Problem(Problem.Kind.WARNING, exported.origin().toString(), exported.article(), warning));
+                Problem problem = new Problem(Problem.Kind.WARNING, exported.origin().toString(), exported.article(), warning);
+                log.warn("Warning: {}", problem);
+                problems.record(jobExecutionId, problem);
             }
         }
     }
@@ -73,9 +76,10 @@ public class OutputWriter implements ItemStreamWriter<Exported> {
             // File names come from FileNames, which cannot produce this; refuse rather than trust.
             throw new IOException("refusing to write outside the output folder: " + file.name());
         }
-        Path temp = Files.createTempFile(folder, TEMP_PREFIX, TEMP_SUFFIX);
+        // Not Files.createTempFile: its 0600 mode would make exports unreadable to the web server or editors' group.
+        Path temp = folder.resolve(TEMP_PREFIX + UUID.randomUUID() + TEMP_SUFFIX);
         try {
-            Files.write(temp, file.bytes());
+            Files.write(temp, file.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -2,6 +2,8 @@ package dev.articleexporter.cli;
 
 import java.io.PrintWriter;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +31,7 @@ public class Cli implements Runnable {
     public static final int USAGE = 2;
     public static final int REJECTED = 3;
 
+    private static final Logger log = LoggerFactory.getLogger(Cli.class);
     private static final Set<String> TOP_LEVEL = Set.of("-h", "--help", "-V", "--version", "help");
 
     @Override
@@ -47,10 +50,21 @@ public class Cli implements Runnable {
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, commandLine, parsed) -> {
-                    commandLine.getErr().println("error: " + e.getMessage());
+                    log.error("{} failed", commandLine.getCommandName(), e);
+                    commandLine.getErr().println("error: " + Failures.describe(e, databaseOption(parsed)));
                     return FAILED;
                 });
         return cli.execute(withDefaultCommand(args));
+    }
+
+    /** The {@code --db} the failed command was given, for messages. */
+    private static String databaseOption(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult command = parsed;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        String db = command.matchedOptionValue("--db", Database.DEFAULT);
+        return new Database(db).describe();
     }
 
     /** No command, or only export's options: the command is 'export'. */

@@ -1,0 +1,33 @@
+package dev.articleexporter.batch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.annotation.AfterStep;
+import org.springframework.batch.core.annotation.BeforeStep;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
+
+/** Puts the start and end of each run in the log file, so the log alone tells the night's story. */
+@ExportListener
+public class RunLogging {
+
+    private static final Logger log = LoggerFactory.getLogger(RunLogging.class);
+
+    @BeforeStep
+    public void started(StepExecution step) {
+        JobParameters parameters = step.getJobParameters();
+        log.info("Run {} started: {} -> {} as {}", step.getJobExecutionId(), parameters.getString(ExportSettings.INPUT),
+                parameters.getString(ExportSettings.OUTPUT), parameters.getString(ExportSettings.FORMATS));
+    }
+
+    @AfterStep
+    public ExitStatus ended(StepExecution step) {
+        log.info("Run {} {}: {} read, {} exported, {} rejected", step.getJobExecutionId(), step.getStatus(),
+                step.getReadCount(), step.getWriteCount(), step.getFilterCount());
+        for (Throwable failure : step.getFailureExceptions()) {
+            log.error("Run {} failed", step.getJobExecutionId(), failure);
+        }
+        return step.getExitStatus();
+    }
+}
