@@ -1,6 +1,10 @@
 package dev.articleexporter.cli;
 
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,13 +21,7 @@ import picocli.CommandLine.Command;
         description = "Exports news and slideshow articles (JSON) to PDF and EPUB; every run is kept in an H2 database.",
         subcommands = {ExportCommand.class, RunsCommand.class},
         footerHeading = "%nWith no command, 'export' runs with its defaults.%n",
-        footer = "",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:every article exported (warnings allowed)",
-                "3:the run finished but some inputs were rejected",
-                "1:the run failed",
-                "2:bad usage"})
+        footer = "")
 public class Cli implements Runnable {
 
     public static final int OK = 0;
@@ -32,6 +30,8 @@ public class Cli implements Runnable {
     public static final int REJECTED = 3;
 
     private static final Logger log = LoggerFactory.getLogger(Cli.class);
+    /** Shown by {@code --help} and {@code export --help}; the README has the same table. */
+    private static final Map<String, String> EXIT_CODES = exitCodes();
     private static final Set<String> TOP_LEVEL = Set.of("-h", "--help", "-V", "--version", "help");
 
     @Override
@@ -54,7 +54,19 @@ public class Cli implements Runnable {
                     commandLine.getErr().println("error: " + Failures.describe(e, databaseOption(parsed)));
                     return FAILED;
                 });
+        for (CommandLine command : List.of(cli, cli.getSubcommands().get("export"))) {
+            command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(EXIT_CODES);
+        }
         return cli.execute(withDefaultCommand(args));
+    }
+
+    private static Map<String, String> exitCodes() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put(String.valueOf(OK), "every article exported (warnings allowed)");
+        codes.put(String.valueOf(REJECTED), "the run finished but some inputs were rejected");
+        codes.put(String.valueOf(FAILED), "the run failed");
+        codes.put(String.valueOf(USAGE), "bad usage");
+        return Collections.unmodifiableMap(codes);
     }
 
     /** The {@code --db} the failed command was given, for messages. */

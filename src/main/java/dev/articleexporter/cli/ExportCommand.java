@@ -19,13 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code export}: one run of the export job over the input folder. */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Exports every article of the input folder's *.json files as one PDF and one EPUB each.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:every article exported (warnings allowed)",
-                "3:the run finished but some inputs were rejected",
-                "1:the run failed",
-                "2:bad usage"})
+        description = "Exports every article of the input folder's *.json files as one PDF and one EPUB each.")
 public class ExportCommand implements Callable<Integer> {
 
     /** {@code --page-size}. */

@@ -56,7 +56,8 @@ public final class TestDigests {
                 new Related(evil, List.of(new Related.Link(evil, "https://example.com/a?b=1&c=<2>"))));
     }
 
-    private static ImageData png(String file, String name) {
+    /** A sample PNG from {@code input/images} as a renderer sees it. */
+    public static ImageData png(String file, String name) {
         try {
             byte[] bytes = Files.readAllBytes(Path.of("input/images", file));
             var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));

@@ -8,10 +8,7 @@ import dev.articleexporter.digest.Picture.ImageData;
 import dev.articleexporter.digest.Published;
 import dev.articleexporter.digest.Related;
 import dev.articleexporter.digest.Section;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.articleexporter.digest.TestDigests;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +28,8 @@ final class LongDigest {
         "Boat Trips When the Weather Allows", "What to Pack", "Festivals in the Dark Months", "Before You Go"};
 
     static Digest build() {
-        ImageData dawn = png("harbour-dawn.png", "slide-02.png");
-        ImageData bridge = png("river-bridge.png", "slide-03.png");
+        ImageData dawn = TestDigests.png("harbour-dawn.png", "slide-02.png");
+        ImageData bridge = TestDigests.png("river-bridge.png", "slide-03.png");
         List<Section> sections = new ArrayList<>();
         for (int i = 0; i < HEADINGS.length; i++) {
             int n = i + 1;
@@ -74,15 +71,5 @@ final class LongDigest {
                         new Related.Link("Ten Winter Soups Worth the Trip", "https://example.com/food/winter-soups"),
                         new Related.Link("Night Trains Are Back", null),
                         new Related.Link("The Best Coastal Walks in Europe", "https://example.com/travel/coastal-walks"))));
-    }
-
-    private static ImageData png(String file, String name) {
-        try {
-            byte[] bytes = Files.readAllBytes(Path.of("input/images", file));
-            var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
-            return new ImageData(bytes, name, "image/png", image.getWidth(), image.getHeight());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
