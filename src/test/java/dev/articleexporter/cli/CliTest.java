@@ -2,6 +2,7 @@ package dev.articleexporter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.articleexporter.render.epub.EpubCheckAssert;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -84,11 +85,13 @@ class CliTest {
         try (var files = Files.list(work.resolve("output"))) {
             assertThat(files).hasSize(6);
         }
+        assertThat(EpubCheckAssert.assertAllValid(work.resolve("output"))).isEqualTo(3);
         assertThat(work.resolve("data/exporter.mv.db")).exists();
         assertThat(work.resolve("data/article-exporter.log")).exists();
 
         // Same input again tonight: a new run, not "already complete".
         assertThat(cli(export("--formats", "epub", "--related", "drop", "--page-size", "letter"))).isEqualTo(Cli.OK);
+        assertThat(EpubCheckAssert.assertAllValid(work.resolve("output"))).isEqualTo(3);
 
         assertThat(cli("runs", "--db", work.resolve("data/exporter").toString())).isZero();
         assertThat(out.lines().filter(l -> l.contains("COMPLETED"))).hasSize(2);
@@ -102,6 +105,7 @@ class CliTest {
         Files.writeString(input.resolve("zz-broken.json"), "{ not json");
         assertThat(cli(export("--formats", "epub"))).isEqualTo(Cli.REJECTED);
         assertThat(out).contains("3 exported, 1 rejected").contains("Rejected (1):").contains("zz-broken.json: not valid JSON: line 1");
+        assertThat(EpubCheckAssert.assertAllValid(work.resolve("output"))).isEqualTo(3);
     }
 
     @Test

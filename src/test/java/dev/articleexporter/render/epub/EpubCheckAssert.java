@@ -46,6 +46,17 @@ public final class EpubCheckAssert {
         return result;
     }
 
+    /** {@link #assertValid} for every {@code *.epub} in {@code folder}; returns how many there were. */
+    public static int assertAllValid(Path folder) {
+        try (var files = java.nio.file.Files.list(folder)) {
+            List<Path> epubs = files.filter(f -> f.getFileName().toString().endsWith(".epub")).sorted().toList();
+            epubs.forEach(EpubCheckAssert::assertValid);
+            return epubs.size();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Runs EPUBCheck and collects warnings and worse (info and usage messages are only counted by EPUBCheck). */
     public static Result check(Path epub) {
         CollectingReport report = new CollectingReport();
