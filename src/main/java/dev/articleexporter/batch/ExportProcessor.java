@@ -62,7 +62,7 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
         for (Format format : formats) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             try {
-                format.renderer().render(digest, out);
+                format.renderer().render(digest, out, warnings);
             } catch (Exception e) {
                 // One article that breaks a renderer must not stop the night's run.
                 log.error("Rendering {} of {} ({}) failed", format.name(), parsed.origin(), digest.id(), e);

@@ -1,6 +1,7 @@
 package dev.articleexporter.render;
 
 import dev.articleexporter.digest.Digest;
+import dev.articleexporter.digest.Warnings;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -11,5 +12,14 @@ import java.io.OutputStream;
  */
 public interface Renderer {
 
-    void render(Digest digest, OutputStream out) throws IOException;
+    /**
+     * @param warnings where to report what this format could not show (e.g. characters no font
+     *                 covers); the run's summary lists them with the article
+     */
+    void render(Digest digest, OutputStream out, Warnings warnings) throws IOException;
+
+    /** For callers that do not collect warnings. */
+    default void render(Digest digest, OutputStream out) throws IOException {
+        render(digest, out, new Warnings());
+    }
 }

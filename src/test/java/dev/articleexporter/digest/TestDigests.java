@@ -56,6 +56,65 @@ public final class TestDigests {
                 new Related(evil, List.of(new Related.Link(evil, "https://example.com/a?b=1&c=<2>"))));
     }
 
+    /** Sample text in every script the tool must handle, one paragraph each, keyed by script name. */
+    public static final java.util.Map<String, String> SCRIPTS = scripts();
+
+    private static java.util.Map<String, String> scripts() {
+        java.util.Map<String, String> s = new java.util.LinkedHashMap<>();
+        s.put("Latin with accents", "Crème brûlée, façade, Ångström, Dvořák, Łódź, naïve coöperation");
+        s.put("combining marks", "e\u0301 a\u0300 o\u0308 n\u0303 (decomposed accents)");
+        s.put("Greek", "Η γρήγορη καφέ αλεπού πηδάει πάνω από τον τεμπέλη σκύλο");
+        s.put("Cyrillic", "Съешь же ещё этих мягких французских булок, да выпей чаю");
+        s.put("Arabic", "مرحبا بالعالم، هذه فقرة باللغة العربية");
+        s.put("Hebrew", "שלום עולם, זוהי פסקה בעברית");
+        s.put("Chinese", "这是一个中文段落，用于测试字体。");
+        s.put("Japanese", "これは日本語の段落です。カタカナもあります。");
+        s.put("symbols", "Prices: € 12, ₹ 900, £ 5, ∑ x² ≤ ∞, → ← ✓");
+        s.put("emoji", "Weather today: ☀ 🌧 🙂 👍");
+        return java.util.Collections.unmodifiableMap(s);
+    }
+
+    /** A left-to-right article with a slide per script of {@link #SCRIPTS}. */
+    public static Digest everyScript() {
+        Meta meta = new Meta("Every Script: Ελληνικά, Русский, العربية, עברית, 中文, 日本語 ✓", "Example World Desk", "World",
+                null, null, new Published(LocalDate.of(2026, 11, 25), null), "en", List.of("World"));
+        List<Section> sections = new java.util.ArrayList<>();
+        int n = 0;
+        for (var e : SCRIPTS.entrySet()) {
+            n++;
+            sections.add(new Section(n, e.getKey() + ": " + e.getValue().substring(0, Math.min(12, e.getValue().length())), null,
+                    null, List.of(e.getValue())));
+        }
+        return new Digest("every-script", meta, List.of("One paragraph in each script."), sections, List.of(), null);
+    }
+
+    /** A right-to-left article (Arabic, {@code language = ar}) with a Hebrew quote and Latin digits. */
+    public static Digest arabic() {
+        Meta meta = new Meta("رئيس الوزراء العراقي يدعو إلى رحيل التحالف", "موقع المثال", "سياسة", "فريق التحرير", null,
+                new Published(LocalDate.of(2026, 11, 25), null), "ar", List.of("سياسة"));
+        List<Section> sections = List.of(
+                new Section(1, "نهاية المبررات", null, "DepositPhotos",
+                        List.of("قال السوداني إن مبررات وجود التحالف الدولي في العراق قد انتهت منذ عام 2014.",
+                                "ציטוט בעברית: שלום.")),
+                new Section(2, "العلاقات الثنائية", null, null, List.of("يريد العراق علاقة ثنائية قوية مع الولايات المتحدة.")));
+        return new Digest("arabic", meta, List.of("مقدمة قصيرة للمقال."), sections,
+                List.of(new CreditLine("DepositPhotos", List.of(1))), null);
+    }
+
+    /** {@code slides} slides of a few sentences each, for size limits and memory. */
+    public static Digest huge(int slides) {
+        Meta meta = new Meta("A Very Long Slideshow", "Example Desk", "Archive", null, null, null, "en", List.of());
+        List<Section> sections = new java.util.ArrayList<>(slides);
+        for (int i = 1; i <= slides; i++) {
+            sections.add(new Section(i, "Slide number " + i, null, i % 3 == 0 ? "DepositPhotos" : null, List.of(
+                    "Paragraph one of slide " + i + ": the quick brown fox jumps over the lazy dog, again and again.",
+                    "Paragraph two of slide " + i + " adds a second sentence so the text wraps over a couple of lines.")));
+        }
+        List<Integer> credited = sections.stream().filter(s -> s.credit() != null).map(Section::number).toList();
+        return new Digest("huge-" + slides, meta, List.of("An archive export."), sections,
+                credited.isEmpty() ? List.of() : List.of(new CreditLine("DepositPhotos", credited)), null);
+    }
+
     /** A sample PNG from {@code input/images} as a renderer sees it. */
     public static ImageData png(String file, String name) {
         try {

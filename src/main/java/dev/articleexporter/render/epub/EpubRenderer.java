@@ -6,6 +6,7 @@ import dev.articleexporter.digest.Meta;
 import dev.articleexporter.digest.Picture;
 import dev.articleexporter.digest.Related;
 import dev.articleexporter.digest.Section;
+import dev.articleexporter.digest.Warnings;
 import dev.articleexporter.render.OutputFormat;
 import dev.articleexporter.render.Renderer;
 import io.documentnode.epub4j.domain.Author;
@@ -80,7 +81,7 @@ public class EpubRenderer implements Renderer {
             """.getBytes(StandardCharsets.UTF_8);
 
     @Override
-    public void render(Digest digest, OutputStream out) throws IOException {
+    public void render(Digest digest, OutputStream out, Warnings warnings) throws IOException {
         Book book = buildBook(digest);
         // Buffered: the zip writes headers in small pieces. Finished, flushed, never closed.
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);

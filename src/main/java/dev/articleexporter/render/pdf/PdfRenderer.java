@@ -6,6 +6,7 @@ import dev.articleexporter.digest.Meta;
 import dev.articleexporter.digest.Picture;
 import dev.articleexporter.digest.Related;
 import dev.articleexporter.digest.Section;
+import dev.articleexporter.digest.Warnings;
 import dev.articleexporter.render.OutputFormat;
 import dev.articleexporter.render.Renderer;
 import java.awt.Color;
@@ -83,7 +84,7 @@ public class PdfRenderer implements Renderer {
     }
 
     @Override
-    public void render(Digest digest, OutputStream out) throws IOException {
+    public void render(Digest digest, OutputStream out, Warnings warnings) throws IOException {
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(out, "out");
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
