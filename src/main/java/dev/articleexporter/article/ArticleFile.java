@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -57,10 +58,10 @@ public final class ArticleFile implements AutoCloseable {
             return array ? nextInArray() : end();
         } catch (JacksonException e) {
             done = true;
-            return new Input.Unreadable(origin(), "not valid JSON: " + ArticleJson.describe(e));
+            return new Input.Rejected(origin(), "not valid JSON: " + ArticleJson.describe(e));
         } catch (IOException e) {
             done = true;
-            return new Input.Unreadable(Origin.wholeFile(name), "cannot read file: " + e);
+            return new Input.Rejected(Origin.wholeFile(name), "cannot read file: " + e);
         }
     }
 
@@ -70,7 +71,7 @@ public final class ArticleFile implements AutoCloseable {
         JsonToken first = parser.nextToken();
         if (first == null) {
             done = true;
-            return new Input.Unreadable(Origin.wholeFile(name), "the file is empty");
+            return new Input.Rejected(Origin.wholeFile(name), "the file is empty");
         }
         if (first == JsonToken.START_ARRAY) {
             array = true;
@@ -83,7 +84,7 @@ public final class ArticleFile implements AutoCloseable {
             return single;
         }
         done = true;
-        return new Input.Unreadable(Origin.wholeFile(name),
+        return new Input.Rejected(Origin.wholeFile(name),
                 "expected an article object or an array of articles, found " + describe(first));
     }
 
@@ -96,7 +97,7 @@ public final class ArticleFile implements AutoCloseable {
         Origin origin = new Origin(name, position);
         if (token != JsonToken.START_OBJECT) {
             parser.skipChildren();
-            return new Input.Unreadable(origin, "expected an article object, found " + describe(token));
+            return new Input.Rejected(origin, "expected an article object, found " + describe(token));
         }
         return convert(origin, parser.readValueAsTree());
     }
@@ -106,15 +107,17 @@ public final class ArticleFile implements AutoCloseable {
         done = true;
         JsonToken extra = parser.nextToken();
         return extra == null ? null
-                : new Input.Unreadable(Origin.wholeFile(name), "unexpected content after the end of the JSON value at line "
+                : new Input.Rejected(Origin.wholeFile(name), "unexpected content after the end of the JSON value at line "
                         + parser.currentLocation().getLineNr() + "; it was ignored");
     }
 
     private Input convert(Origin origin, JsonNode node) {
         try {
-            return new Input.Parsed(origin, path.getParent(), ArticleJson.MAPPER.treeToValue(node, Article.class));
+            List<String> warnings = XmlCharacters.clean(node);
+            return new Input.Parsed(origin, path.getParent(), ArticleJson.MAPPER.treeToValue(node, Article.class), warnings,
+                    null);
         } catch (JacksonException e) {
-            return new Input.Unreadable(origin, "not a valid article: " + ArticleJson.describe(e));
+            return new Input.Rejected(origin, "not a valid article: " + ArticleJson.describe(e));
         }
     }
 

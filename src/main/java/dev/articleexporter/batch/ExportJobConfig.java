@@ -1,9 +1,9 @@
 package dev.articleexporter.batch;
 
-import dev.articleexporter.article.ArticleReader;
 import dev.articleexporter.article.Input;
 import dev.articleexporter.digest.DigestMaker;
 import dev.articleexporter.render.OutputFormats;
+import dev.articleexporter.runs.RunArticles;
 import dev.articleexporter.runs.RunProblems;
 import java.util.Map;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -35,12 +35,12 @@ public class ExportJobConfig {
     }
 
     @Bean
-    Step exportStep(JobRepository repository, PlatformTransactionManager transactions, ArticleReader articleReader,
+    Step exportStep(JobRepository repository, PlatformTransactionManager transactions, ExportReader exportReader,
                     ExportProcessor exportProcessor, OutputWriter outputWriter, ApplicationContext context) {
         ChunkOrientedStepBuilder<Input, Exported> step = new StepBuilder(STEP_NAME, repository)
                 .<Input, Exported>chunk(CHUNK_SIZE)
                 .transactionManager(transactions)
-                .reader(articleReader)
+                .reader(exportReader)
                 .processor(exportProcessor)
                 .writer(outputWriter);
         context.getBeansWithAnnotation(ExportListener.class).values().forEach(step::listener);
@@ -49,8 +49,9 @@ public class ExportJobConfig {
 
     @Bean
     @StepScope
-    ArticleReader articleReader(@Value("#{jobParameters}") Map<String, Object> parameters) {
-        return new ArticleReader(ExportSettings.fromJobParameters(parameters).input());
+    ExportReader exportReader(@Value("#{jobParameters}") Map<String, Object> parameters,
+                              @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId, RunArticles articles) {
+        return new ExportReader(ExportSettings.fromJobParameters(parameters).input(), articles, jobInstanceId);
     }
 
     @Bean
@@ -65,7 +66,10 @@ public class ExportJobConfig {
     @Bean
     @StepScope
     OutputWriter outputWriter(@Value("#{jobParameters}") Map<String, Object> parameters,
-                              @Value("#{stepExecution.jobExecutionId}") long jobExecutionId, RunProblems problems) {
-        return new OutputWriter(ExportSettings.fromJobParameters(parameters).output(), problems, jobExecutionId);
+                              @Value("#{stepExecution.jobExecutionId}") long jobExecutionId,
+                              @Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
+                              RunProblems problems, RunArticles articles) {
+        return new OutputWriter(ExportSettings.fromJobParameters(parameters).output(), problems, articles, jobExecutionId,
+                jobInstanceId);
     }
 }

@@ -6,8 +6,10 @@ import dev.articleexporter.batch.Exported.RenderedFile;
 import dev.articleexporter.digest.Digest;
 import dev.articleexporter.digest.DigestMaker;
 import dev.articleexporter.digest.InvalidArticleException;
+import dev.articleexporter.digest.Meta;
 import dev.articleexporter.digest.Warnings;
 import dev.articleexporter.render.OutputFormats.Format;
+import dev.articleexporter.runs.ExportedArticle;
 import dev.articleexporter.runs.Problem;
 import dev.articleexporter.runs.RunProblems;
 import java.io.ByteArrayOutputStream;
@@ -44,7 +46,7 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
     @Override
     public Exported process(Input input) {
         return switch (input) {
-            case Input.Unreadable bad -> reject(bad.origin(), null, bad.reason());
+            case Input.Rejected bad -> reject(bad.origin(), bad.article(), bad.reason());
             case Input.Parsed parsed -> export(parsed);
         };
     }
@@ -52,9 +54,10 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
     private Exported export(Input.Parsed parsed) {
         String name = parsed.article().id() != null ? parsed.article().id() : parsed.article().title();
         Warnings warnings = new Warnings();
+        parsed.warnings().forEach(warnings::add);
         Digest digest;
         try {
-            digest = digests.make(parsed.article(), parsed.folder(), settings.related(), warnings);
+            digest = digests.make(parsed.article(), parsed.folder(), parsed.stem(), settings.related(), warnings);
         } catch (InvalidArticleException e) {
             return reject(parsed.origin(), name, e.getMessage());
         }
@@ -70,7 +73,10 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
             }
             files.add(new RenderedFile(digest.id() + "." + format.extension(), out.toByteArray()));
         }
-        return new Exported(parsed.origin(), digest.id(), files, warnings.list());
+        Meta meta = digest.meta();
+        ExportedArticle article = new ExportedArticle(parsed.article().id(), digest.id(), parsed.origin().toString(),
+                meta.title(), meta.section(), meta.published() == null ? null : meta.published().w3cdtf(), meta.language());
+        return new Exported(parsed.origin(), article, files, warnings.list());
     }
 
     private Exported reject(Origin origin, String article, String reason) {

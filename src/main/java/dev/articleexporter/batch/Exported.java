@@ -1,15 +1,21 @@
 package dev.articleexporter.batch;
 
 import dev.articleexporter.article.Origin;
+import dev.articleexporter.runs.ExportedArticle;
 import java.util.List;
 
 /**
  * An article rendered in every selected format, waiting to be written.
  *
- * @param article  the article's id or title, for messages
+ * @param article  what the run records about it
  * @param warnings what was left out or changed; recorded once the files are in place
  */
-public record Exported(Origin origin, String article, List<RenderedFile> files, List<String> warnings) {
+public record Exported(Origin origin, ExportedArticle article, List<RenderedFile> files, List<String> warnings) {
+
+    /** The article's id, else its file name stem, for messages. */
+    public String name() {
+        return article.articleId() != null ? article.articleId() : article.fileStem();
+    }
 
     /** @param name file name inside the output folder, e.g. {@code my-article.pdf} */
     public record RenderedFile(String name, byte[] bytes) {

@@ -2,6 +2,7 @@ package dev.articleexporter.batch;
 
 import dev.articleexporter.batch.Exported.RenderedFile;
 import dev.articleexporter.runs.Problem;
+import dev.articleexporter.runs.RunArticles;
 import dev.articleexporter.runs.RunProblems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,12 +32,16 @@ public class OutputWriter implements ItemStreamWriter<Exported> {
 
     private final Path folder;
     private final RunProblems problems;
+    private final RunArticles articles;
     private final long jobExecutionId;
+    private final long jobInstanceId;
 
-    public OutputWriter(Path folder, RunProblems problems, long jobExecutionId) {
+    public OutputWriter(Path folder, RunProblems problems, RunArticles articles, long jobExecutionId, long jobInstanceId) {
         this.folder = folder;
         this.problems = problems;
+        this.articles = articles;
         this.jobExecutionId = jobExecutionId;
+        this.jobInstanceId = jobInstanceId;
     }
 
     @Override
@@ -62,8 +67,9 @@ public class OutputWriter implements ItemStreamWriter<Exported> {
             for (RenderedFile file : exported.files()) {
                 place(file);
             }
+            articles.record(jobExecutionId, jobInstanceId, exported.article());
             for (String warning : exported.warnings()) {
-                Problem problem = new Problem(Problem.Kind.WARNING, exported.origin().toString(), exported.article(), warning);
+                Problem problem = new Problem(Problem.Kind.WARNING, exported.origin().toString(), exported.name(), warning);
                 log.warn("Warning: {}", problem);
                 problems.record(jobExecutionId, problem);
             }

@@ -42,16 +42,22 @@ public class DigestMaker {
         return rules;
     }
 
+    /** {@link #make(Article, Path, String, RelatedMode, Warnings)} with the name made from the article alone. */
+    public Digest make(Article input, Path folder, RelatedMode relatedMode, Warnings warnings) {
+        return make(input, folder, null, relatedMode, warnings);
+    }
+
     /**
      * @param folder where the article's JSON file is; image paths are relative to it
+     * @param stem   the output name the run gave it, or {@code null} to make one from its id or title
      * @throws InvalidArticleException when the article cannot be exported at all
      */
-    public Digest make(Article input, Path folder, RelatedMode relatedMode, Warnings warnings) {
+    public Digest make(Article input, Path folder, String stem, RelatedMode relatedMode, Warnings warnings) {
         String title = TidyWhitespace.line(input.title());
         if (title == null) {
             throw new InvalidArticleException("the article has no title (\"title\" is required)");
         }
-        String id = FileNames.stem(input.id(), title);
+        String id = stem != null ? stem : FileNames.stem(input.id(), title);
         if (id == null) {
             throw new InvalidArticleException("neither its id nor its title gives a usable file name");
         }

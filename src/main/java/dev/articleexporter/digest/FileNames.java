@@ -1,12 +1,20 @@
 package dev.articleexporter.digest;
 
 import com.github.slugify.Slugify;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * File-name stems for outputs: the article's {@code id} made safe for a file name, else a slug
- * of its title. Safe means letters, digits, '.', '_' and '-' only, no leading dot, bounded length,
- * so nothing taken from input can point outside the output folder.
+ * of its title. Safe means letters, digits, '.', '_' and '-' only, no leading dot, no Windows
+ * device name, bounded length, so nothing taken from input can point outside the output folder.
+ * An id that had to be changed gets a short hash of the original, so two ids that clean up the
+ * same ({@code a/b} and {@code a:b}) still get different, stable names.
  */
 public final class FileNames {
 
@@ -16,26 +24,56 @@ public final class FileNames {
     private static final Slugify SLUGIFY = Slugify.builder().build();
     private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}._-]+");
     private static final Pattern DASHES = Pattern.compile("-{2,}");
+    private static final Set<String> DEVICE_NAMES = Set.of("con", "prn", "aux", "nul", "com1", "com2", "com3", "com4",
+            "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
+    private static final int HASH_LENGTH = 8;
 
     private FileNames() {
     }
 
     /** The stem for an article, or {@code null} when neither id nor title gives a usable one. */
     public static String stem(String id, String title) {
-        String fromId = id == null ? null : safe(id);
-        if (fromId != null) {
-            return fromId;
+        String rawId = id == null ? "" : id.strip();
+        if (!rawId.isEmpty()) {
+            String safe = safe(rawId, MAX_LENGTH);
+            if (safe != null && safe.equals(rawId)) {
+                return safe;
+            }
+            String base = safe == null ? "article" : safe(safe, MAX_LENGTH - HASH_LENGTH - 1);
+            return base + "-" + hash(rawId);
         }
-        return title == null ? null : safe(SLUGIFY.slugify(title));
+        return title == null ? null : safe(SLUGIFY.slugify(title), MAX_LENGTH);
     }
 
-    static String safe(String raw) {
+    /** The name made safe, or {@code null} when nothing usable is left. */
+    static String safe(String raw, int maxLength) {
         String name = UNSAFE.matcher(raw.strip()).replaceAll("-");
         name = DASHES.matcher(name).replaceAll("-");
-        name = name.replaceAll("^[.-]+", "").replaceAll("[.-]+$", "");
-        if (name.length() > MAX_LENGTH) {
-            name = name.substring(0, MAX_LENGTH).replaceAll("[.-]+$", "");
+        name = trimEnds(name);
+        if (name.length() > maxLength) {
+            name = trimEnds(name.substring(0, maxLength));
         }
-        return name.isEmpty() ? null : name;
+        if (name.isEmpty()) {
+            return null;
+        }
+        String device = name.toLowerCase(Locale.ROOT);
+        int dot = device.indexOf('.');
+        if (DEVICE_NAMES.contains(dot < 0 ? device : device.substring(0, dot))) {
+            name = "_" + name; // CON, con.txt and friends cannot be files on Windows
+        }
+        return name;
+    }
+
+    private static String trimEnds(String name) {
+        return name.replaceAll("^[.-]+", "").replaceAll("[.-]+$", "");
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

@@ -53,11 +53,11 @@ class ArticleFileTest {
                  {"title": "D"}]
                 """);
         assertThat(inputs).hasSize(4);
-        assertThat(inputs.get(1)).isInstanceOfSatisfying(Input.Unreadable.class, u -> {
+        assertThat(inputs.get(1)).isInstanceOfSatisfying(Input.Rejected.class, u -> {
             assertThat(u.origin()).isEqualTo(new Origin("mixed.json", 2));
             assertThat(u.reason()).startsWith("not a valid article: ").contains("$.slides");
         });
-        assertThat(inputs.get(2)).isInstanceOfSatisfying(Input.Unreadable.class,
+        assertThat(inputs.get(2)).isInstanceOfSatisfying(Input.Rejected.class,
                 u -> assertThat(u.reason()).isEqualTo("expected an article object, found a number"));
         assertThat(inputs.get(3)).isInstanceOfSatisfying(Input.Parsed.class, p -> assertThat(p.article().title()).isEqualTo("D"));
     }
@@ -66,7 +66,7 @@ class ArticleFileTest {
     void brokenJsonSaysWhereAndEndsTheFile() throws IOException {
         List<Input> inputs = readAll("broken.json", "[{\"title\": \"A\"},\n {\"title\": \"B\",, }]");
         assertThat(inputs).hasSize(2);
-        assertThat(inputs.get(1)).isInstanceOfSatisfying(Input.Unreadable.class, u -> {
+        assertThat(inputs.get(1)).isInstanceOfSatisfying(Input.Rejected.class, u -> {
             assertThat(u.origin()).isEqualTo(new Origin("broken.json", 2));
             assertThat(u.reason()).startsWith("not valid JSON: line 2, column ");
         });
@@ -74,13 +74,13 @@ class ArticleFileTest {
 
     @Test
     void emptyOrNonArticleFilesAreRejectedWithAReason() throws IOException {
-        assertThat(readAll("empty.json", "  \n")).singleElement().isInstanceOfSatisfying(Input.Unreadable.class,
+        assertThat(readAll("empty.json", "  \n")).singleElement().isInstanceOfSatisfying(Input.Rejected.class,
                 u -> assertThat(u.reason()).isEqualTo("the file is empty"));
-        assertThat(readAll("string.json", "\"hello\"")).singleElement().isInstanceOfSatisfying(Input.Unreadable.class,
+        assertThat(readAll("string.json", "\"hello\"")).singleElement().isInstanceOfSatisfying(Input.Rejected.class,
                 u -> assertThat(u.reason()).isEqualTo("expected an article object or an array of articles, found a string"));
         List<Input> trailing = readAll("trailing.json", "{\"title\": \"A\"} {\"title\": \"B\"}");
         assertThat(trailing).hasSize(2);
-        assertThat(trailing.get(1)).isInstanceOfSatisfying(Input.Unreadable.class,
+        assertThat(trailing.get(1)).isInstanceOfSatisfying(Input.Rejected.class,
                 u -> assertThat(u.reason()).startsWith("unexpected content after the end of the JSON value"));
     }
 

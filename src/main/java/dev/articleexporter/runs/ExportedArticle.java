@@ -1,0 +1,13 @@
+package dev.articleexporter.runs;
+
+/**
+ * An article a run exported.
+ *
+ * @param articleId the input's {@code id}, or {@code null} when it had none
+ * @param fileStem  its output files are {@code fileStem.pdf}, {@code fileStem.epub}, ...
+ * @param origin    where it came from, e.g. {@code briefs.json #2}
+ * @param published W3CDTF date or date-time, or {@code null}
+ */
+public record ExportedArticle(String articleId, String fileStem, String origin, String title, String section,
+                              String published, String language) {
+}
