@@ -2,7 +2,11 @@ package dev.articleexporter.digest;
 
 import dev.articleexporter.article.Article.Image;
 import dev.articleexporter.digest.Picture.ImageData;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -10,9 +14,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
+import javax.imageio.IIOException;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +32,22 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ImageLoader {
+
+    /** Larger than this many pixels, an image is not decoded at all (a decompression bomb, or a poster scan). */
+    static final long MAX_PIXELS = 100_000_000L;
+    /** Larger image files are not read: a slideshow photo is a few MB at most. */
+    static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
+    private static final float JPEG_QUALITY = 0.85f;
+
+    private final int maxSize;
+
+    /** @param maxSize longest side, in pixels, an image keeps; larger ones are downscaled */
+    public ImageLoader(@Value("${exporter.images.max-size:1600}") int maxSize) {
+        if (maxSize < 16) {
+            throw new IllegalArgumentException("the image size limit must be at least 16 pixels, not " + maxSize);
+        }
+        this.maxSize = maxSize;
+    }
 
     public Picture load(Image image, Path folder, int slide, Warnings warnings) {
         if (image == null) {
@@ -57,6 +84,12 @@ public class ImageLoader {
                 warnings.add(where + "refused: the path leads outside the input folder");
                 return null;
             }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                warnings.add(where + "the file is " + size / (1024 * 1024) + " MB, more than an image may have ("
+                        + MAX_FILE_BYTES / (1024 * 1024) + " MB); shown as its alt text");
+                return null;
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             warnings.add(where + "not found");
@@ -70,13 +103,99 @@ public class ImageLoader {
             warnings.add(where + "not a PNG, JPEG or GIF image; shown as its alt text");
             return null;
         }
-        int[] size = dimensions(bytes);
-        if (size == null) {
-            warnings.add(where + "corrupt or unreadable " + type + "; shown as its alt text");
+        String name = String.format(Locale.ROOT, "slide-%02d", slide);
+        return prepare(bytes, type, name, where, warnings);
+    }
+
+    /**
+     * Checks that the image decodes, and downscales one larger than {@link #maxSize} so the
+     * outputs stay small. Decoding is subsampled from the start, so even a huge photo never sits
+     * in memory at full size.
+     */
+    private ImageData prepare(byte[] bytes, String type, String name, String where, Warnings warnings) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                warnings.add(where + "unreadable " + type + "; shown as its alt text");
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS) {
+                    warnings.add(where + width + "×" + height + " pixels is too large to read; shown as its alt text");
+                    return null;
+                }
+                int longest = Math.max(width, height);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = longest > maxSize ? Math.max(1, longest / maxSize) : 1;
+                param.setSourceSubsampling(step, step, 0, 0);
+                BufferedImage image;
+                try {
+                    image = reader.read(0, param);
+                } catch (IIOException e) {
+                    if ("image/jpeg".equals(type) && longest <= maxSize && String.valueOf(e.getMessage()).contains("Unsupported")) {
+                        // CMYK and other JPEGs Java cannot decode are fine for PDF and e-readers as they are.
+                        return new ImageData(bytes, name + ".jpg", type, width, height);
+                    }
+                    throw e;
+                }
+                if (longest <= maxSize) {
+                    return new ImageData(bytes, name + extension(type), type, width, height);
+                }
+                ImageData smaller = downscale(image, name);
+                warnings.add(where + "downscaled from " + width + "×" + height + " to " + smaller.width() + "×" + smaller.height()
+                        + " pixels");
+                return smaller;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            warnings.add(where + "corrupt " + type + " (" + e.getMessage() + "); shown as its alt text");
             return null;
         }
-        String name = String.format(Locale.ROOT, "slide-%02d.%s", slide, type.substring("image/".length()).replace("jpeg", "jpg"));
-        return new ImageData(bytes, name, type, size[0], size[1]);
+    }
+
+    private ImageData downscale(BufferedImage image, String name) throws IOException {
+        double scale = (double) maxSize / Math.max(image.getWidth(), image.getHeight());
+        int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
+        int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
+        boolean alpha = image.getColorModel().hasAlpha();
+        BufferedImage scaled = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scaled.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(image, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (alpha) {
+            ImageIO.write(scaled, "png", out);
+            return new ImageData(out.toByteArray(), name + ".png", "image/png", width, height);
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream target = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(target);
+            ImageWriteParam quality = writer.getDefaultWriteParam();
+            quality.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            quality.setCompressionQuality(JPEG_QUALITY);
+            writer.write(null, new IIOImage(scaled, null, null), quality);
+        } finally {
+            writer.dispose();
+        }
+        return new ImageData(out.toByteArray(), name + ".jpg", "image/jpeg", width, height);
+    }
+
+    private static String extension(String type) {
+        return switch (type) {
+            case "image/png" -> ".png";
+            case "image/gif" -> ".gif";
+            default -> ".jpg";
+        };
     }
 
     /** The media type from the file's first bytes; extensions lie. */
@@ -91,26 +210,5 @@ public class ImageLoader {
             return "image/gif";
         }
         return null;
-    }
-
-    /** Width and height from the image header, without decoding the pixels. */
-    private static int[] dimensions(byte[] bytes) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                return width > 0 && height > 0 ? new int[] {width, height} : null;
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -1,0 +1,49 @@
+package dev.articleexporter.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.articleexporter.article.Article;
+import dev.articleexporter.article.Input;
+import dev.articleexporter.article.Origin;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OutputNamesTest {
+
+    private final OutputNames names = new OutputNames();
+
+    private static Input.Parsed article(String file, int position, String id, String title) {
+        Article article = new Article(id, title, null, null, null, null, null, null, null, null, null, null);
+        return new Input.Parsed(new Origin(file, position), Path.of("."), article, List.of(), null);
+    }
+
+    @Test
+    void theFirstOfTwoEqualIdsIsExportedAndTheSecondRejectedNamingBoth() {
+        Input first = names.assign(article("a.json", 1, "story-1", "One"));
+        Input second = names.assign(article("b.json", 3, "story-1", "Another"));
+        assertThat(first).isInstanceOfSatisfying(Input.Parsed.class, p -> assertThat(p.stem()).isEqualTo("story-1"));
+        assertThat(second).isEqualTo(new Input.Rejected(new Origin("b.json", 3), "story-1",
+                "duplicate id: the article at a.json #1 has the same id; only the first one is exported"));
+    }
+
+    @Test
+    void differentArticlesThatCleanUpAlikeGetDistinctNames() {
+        assertThat(stem(names.assign(article("a.json", 1, "Story", "One")))).isEqualTo("Story");
+        assertThat(stem(names.assign(article("a.json", 2, "story", "Two")))).isEqualTo("story-2");
+        assertThat(stem(names.assign(article("a.json", 3, null, "Same Title")))).isEqualTo("same-title");
+        assertThat(stem(names.assign(article("a.json", 4, null, "Same title!")))).isEqualTo("same-title-2");
+    }
+
+    @Test
+    void namesTakenBeforeARestartStayTaken() {
+        names.taken("story-1", "story-1", "a.json #1");
+        assertThat(names.assign(article("a.json", 5, "story-1", "One"))).isInstanceOf(Input.Rejected.class);
+        names.taken(null, "untitled", "a.json #2");
+        assertThat(stem(names.assign(article("a.json", 6, null, "Untitled")))).isEqualTo("untitled-2");
+    }
+
+    private static String stem(Input input) {
+        return ((Input.Parsed) input).stem();
+    }
+}
