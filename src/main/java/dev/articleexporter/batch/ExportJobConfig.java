@@ -60,7 +60,8 @@ public class ExportJobConfig {
                                     @Value("#{stepExecution.jobExecutionId}") long jobExecutionId,
                                     OutputFormats formats, DigestMaker digests, RunProblems problems) {
         ExportSettings settings = ExportSettings.fromJobParameters(parameters);
-        return new ExportProcessor(settings, formats.select(settings.formats()), digests, problems, jobExecutionId);
+        return new ExportProcessor(settings, formats.select(settings.formats()), digests,
+                problem -> problems.record(jobExecutionId, problem));
     }
 
     @Bean

@@ -11,10 +11,10 @@ import dev.articleexporter.digest.Warnings;
 import dev.articleexporter.render.OutputFormats.Format;
 import dev.articleexporter.runs.ExportedArticle;
 import dev.articleexporter.runs.Problem;
-import dev.articleexporter.runs.RunProblems;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -31,16 +31,14 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
     private final ExportSettings settings;
     private final List<Format> formats;
     private final DigestMaker digests;
-    private final RunProblems problems;
-    private final long jobExecutionId;
+    private final Consumer<Problem> rejections;
 
-    public ExportProcessor(ExportSettings settings, List<Format> formats, DigestMaker digests, RunProblems problems,
-                           long jobExecutionId) {
+    /** @param rejections where rejected inputs are recorded (the run's problem table, or a list when only validating) */
+    public ExportProcessor(ExportSettings settings, List<Format> formats, DigestMaker digests, Consumer<Problem> rejections) {
         this.settings = settings;
         this.formats = List.copyOf(formats);
         this.digests = digests;
-        this.problems = problems;
-        this.jobExecutionId = jobExecutionId;
+        this.rejections = rejections;
     }
 
     @Override
@@ -81,7 +79,7 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
 
     private Exported reject(Origin origin, String article, String reason) {
         log.warn("Rejected {}{}: {}", origin, article == null ? "" : " (" + article + ")", reason);
-        problems.record(jobExecutionId, new Problem(Problem.Kind.REJECTED, origin.toString(), article, reason));
+        rejections.accept(new Problem(Problem.Kind.REJECTED, origin.toString(), article, reason));
         return null;
     }
 }

@@ -3,47 +3,118 @@ package dev.articleexporter.batch;
 import dev.articleexporter.render.OutputFormats;
 import dev.articleexporter.runs.Problem;
 import dev.articleexporter.runs.RunProblems;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
-/** Starts export runs and reports how they ended; shared by the command line and tests. */
+/**
+ * Starts export runs and reports how they ended; shared by the command line and tests.
+ *
+ * <p>Before a run it finds runs left STARTED by a process that died (killed, out of memory,
+ * machine off): their output folder's lock is free, so nobody is running them. They are marked
+ * FAILED, and when the latest run with the same settings did not finish, it is restarted
+ * where it stopped instead of starting over.
+ */
 @Service
 public class ExportService {
 
+    private static final Logger log = LoggerFactory.getLogger(ExportService.class);
+
     private final JobOperator jobs;
+    private final JobRepository repository;
     private final Job exportJob;
     private final OutputFormats formats;
     private final RunProblems problems;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
-    public ExportService(JobOperator jobs, Job exportJob, OutputFormats formats, RunProblems problems) {
+    public ExportService(JobOperator jobs, JobRepository repository, Job exportJob, OutputFormats formats, RunProblems problems) {
         this.jobs = jobs;
+        this.repository = repository;
         this.exportJob = exportJob;
         this.formats = formats;
         this.problems = problems;
-        this.clock = Clock.systemUTC();
     }
 
     /**
-     * Runs one export to its end, in this thread.
+     * Runs one export to its end, in this thread: resumes the last run with these settings if it
+     * did not finish (unless {@code fresh}), else starts a new one.
      *
      * @throws IllegalArgumentException for settings that cannot work (unknown format, missing input folder)
+     * @throws RunRefusedException      when another run is writing to the same output folder
      */
-    public ExportReport export(ExportSettings settings) throws Exception {
+    public ExportReport export(ExportSettings settings, boolean fresh) throws Exception {
         formats.select(settings.formats());
-        if (!java.nio.file.Files.isDirectory(settings.input())) {
+        if (!Files.isDirectory(settings.input())) {
             throw new IllegalArgumentException("input folder not found: " + settings.input());
         }
-        JobExecution execution = jobs.start(exportJob, settings.toJobParameters(clock.instant()));
-        return report(execution);
+        try (OutputLock lock = OutputLock.tryLock(settings.output())) {
+            if (lock == null) {
+                throw new RunRefusedException("another export is writing to " + settings.output()
+                        + " (it holds " + settings.output().resolve(OutputLock.FILE_NAME) + "); try again when it has finished");
+            }
+            recoverDeadRuns(settings.output());
+            JobExecution unfinished = fresh ? null : unfinishedRun(settings);
+            if (unfinished != null) {
+                log.info("Resuming run {} (instance {}), which ended {}", unfinished.getId(), unfinished.getJobInstanceId(),
+                        unfinished.getStatus());
+                return report(jobs.restart(unfinished), unfinished.getId());
+            }
+            return report(jobs.start(exportJob, settings.toJobParameters(clock.instant())), null);
+        }
     }
 
-    private ExportReport report(JobExecution execution) {
+    /** Marks FAILED every run still recorded as running whose output folder nobody holds. */
+    private void recoverDeadRuns(Path lockedOutput) {
+        for (JobExecution running : repository.findRunningJobExecutions(ExportJobConfig.JOB_NAME)) {
+            Path output = Path.of(running.getJobParameters().getString(ExportSettings.OUTPUT));
+            boolean dead;
+            if (output.equals(lockedOutput)) {
+                dead = true; // we hold its folder's lock, so its process is gone
+            } else {
+                try (OutputLock probe = OutputLock.tryLock(output)) {
+                    dead = probe != null;
+                }
+            }
+            if (dead) {
+                log.warn("Run {} was left {} by a process that stopped without finishing; marking it FAILED", running.getId(),
+                        running.getStatus());
+                JobExecution recovered = jobs.recover(running);
+                recovered.setExitStatus(ExitStatus.FAILED.addExitDescription(
+                        "the process running it stopped without finishing (killed or crashed); recovered at " + clock.instant()));
+                repository.update(recovered);
+            }
+        }
+    }
+
+    /** The latest run, when it has the same settings and ended FAILED or STOPPED. */
+    private JobExecution unfinishedRun(ExportSettings settings) {
+        JobInstance last = repository.getLastJobInstance(ExportJobConfig.JOB_NAME);
+        if (last == null) {
+            return null;
+        }
+        JobExecution execution = repository.getLastJobExecution(last);
+        if (execution == null || (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED)) {
+            return null;
+        }
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        execution.getJobParameters().parameters().forEach(p -> parameters.put(p.name(), p.value()));
+        return settings.equals(ExportSettings.fromJobParameters(parameters)) ? execution : null;
+    }
+
+    private ExportReport report(JobExecution execution, Long resumed) {
         long read = 0;
         long written = 0;
         long rejected = 0;
@@ -54,8 +125,8 @@ public class ExportService {
         }
         List<Problem> all = problems.of(execution.getId());
         List<Throwable> failures = execution.getAllFailureExceptions();
-        return new ExportReport(execution.getId(), execution.getStatus(), execution.getStartTime(), execution.getEndTime(),
-                read, written, rejected, all, failures.stream().map(ExportService::describe).toList());
+        return new ExportReport(execution.getId(), resumed, execution.getStatus(), execution.getStartTime(),
+                execution.getEndTime(), read, written, rejected, all, failures.stream().map(ExportService::describe).toList());
     }
 
     private static String describe(Throwable failure) {
@@ -66,5 +137,4 @@ public class ExportService {
         String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
         return root == failure || message.contains(String.valueOf(root.getMessage())) ? message : message + " (" + root + ")";
     }
-
 }

@@ -53,6 +53,35 @@ record Database(String option) {
         return properties;
     }
 
+    /**
+     * An OS lock beside the H2 file, held for a whole export: a second export against the same
+     * database is refused at once, before it waits on H2. {@code null} when another process holds
+     * it; a no-op lock for JDBC URLs (their server arbitrates).
+     */
+    AutoCloseable lock() throws java.io.IOException {
+        if (isJdbcUrl()) {
+            return () -> { };
+        }
+        createFolder();
+        var channel = java.nio.channels.FileChannel.open(Path.of(h2Path() + ".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            return null;
+        }
+        java.nio.channels.FileLock held = lock;
+        return () -> {
+            held.release();
+            channel.close();
+        };
+    }
+
     void createFolder() throws java.io.IOException {
         if (!isJdbcUrl()) {
             Files.createDirectories(h2Path().getParent());

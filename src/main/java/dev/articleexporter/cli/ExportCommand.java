@@ -3,6 +3,7 @@ package dev.articleexporter.cli;
 import dev.articleexporter.batch.ExportReport;
 import dev.articleexporter.batch.ExportService;
 import dev.articleexporter.batch.ExportSettings;
+import dev.articleexporter.batch.RunRefusedException;
 import dev.articleexporter.digest.RelatedMode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -52,27 +53,60 @@ public class ExportCommand implements Callable<Integer> {
             description = "PDF page size (default: ${DEFAULT-VALUE}).")
     PageSize pageSize;
 
+    @Option(names = "--fonts", paramLabel = "DIR", split = ",",
+            description = "Extra font folders for the PDF, searched after the bundled fonts and before the system's, "
+                    + "for characters the others do not cover.")
+    List<Path> fonts;
+
+    @Option(names = "--max-image-size", paramLabel = "PX", defaultValue = "1600",
+            description = "Longest side in pixels an image keeps; larger ones are downscaled (default: ${DEFAULT-VALUE}).")
+    int maxImageSize;
+
+    @Option(names = "--fresh",
+            description = "Start a new run even when the last run with the same settings did not finish (by default it is resumed).")
+    boolean fresh;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (maxImageSize < 16) {
+            err.println("error: --max-image-size must be at least 16 pixels");
+            return Cli.USAGE;
+        }
         if (!Files.isDirectory(input)) {
             err.println("error: input folder not found: " + input.toAbsolutePath().normalize());
             return Cli.USAGE;
         }
         Database database = new Database(db);
         database.createFolder();
+        try (AutoCloseable lock = database.lock()) {
+            if (lock == null) {
+                err.println("error: another export is using the history database " + database.describe()
+                        + "; only one may run at a time");
+                return Cli.FAILED;
+            }
+            return run(database, out, err);
+        }
+    }
+
+    private int run(Database database, PrintWriter out, PrintWriter err) throws Exception {
         Map<String, Object> properties = new LinkedHashMap<>(database.springProperties());
         properties.put("exporter.pdf.page-size", pageSize.name());
+        properties.put("exporter.pdf.font-dirs", fonts == null ? "" : String.join(",", fonts.stream().map(Path::toString).toList()));
+        properties.put("exporter.images.max-size", maxImageSize);
         properties.put("exporter.progress", Terminal.isInteractive());
         ExportSettings settings = new ExportSettings(input, output, formats, related);
         try (ConfigurableApplicationContext context = Spring.start(properties)) {
             ExportReport report;
             try {
-                report = context.getBean(ExportService.class).export(settings);
+                report = context.getBean(ExportService.class).export(settings, fresh);
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 return Cli.USAGE;
+            } catch (RunRefusedException e) {
+                err.println("error: " + e.getMessage());
+                return Cli.FAILED;
             }
             new Summary(out, err).print(report, settings.output(), database.describe());
             if (!report.completed()) {

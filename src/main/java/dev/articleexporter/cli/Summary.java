@@ -20,6 +20,10 @@ final class Summary {
     }
 
     void print(ExportReport report, Path output, String database) {
+        if (report.resumed() != null) {
+            out.printf(Locale.ROOT, "Resumed run %d, which had not finished; its exported articles were not redone.%n",
+                    report.resumed());
+        }
         out.printf(Locale.ROOT, "Run %d %s in %s: %d read, %d exported, %d rejected, %d warning%s.%n",
                 report.executionId(), report.status(), seconds(report.duration()), report.read(), report.exported(),
                 report.rejected(), report.warnings().size(), report.warnings().size() == 1 ? "" : "s");

@@ -84,6 +84,58 @@ class ArticleFileTest {
                 u -> assertThat(u.reason()).startsWith("unexpected content after the end of the JSON value"));
     }
 
+    private List<Input> readBytes(String name, byte[] bytes) throws IOException {
+        Path file = folder.resolve(name);
+        Files.write(file, bytes);
+        List<Input> inputs = new ArrayList<>();
+        try (ArticleFile articles = new ArticleFile(file, name)) {
+            for (Input input = articles.next(); input != null; input = articles.next()) {
+                inputs.add(input);
+            }
+        }
+        return inputs;
+    }
+
+    @Test
+    void invalidUtf8AndBinaryGarbageAreRejectedWithWhere() throws IOException {
+        byte[] latin1 = "{\"title\": \"Caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(readBytes("latin1.json", latin1)).singleElement().isInstanceOfSatisfying(Input.Rejected.class, r -> {
+            assertThat(r.origin()).isEqualTo(Origin.wholeFile("latin1.json"));
+            assertThat(r.reason()).startsWith("not valid JSON: line 1, column ").containsIgnoringCase("UTF-8");
+        });
+        byte[] garbage = new byte[256];
+        new java.util.Random(7).nextBytes(garbage);
+        garbage[0] = (byte) 0x89; // like a PNG renamed to .json
+        assertThat(readBytes("photo.json", garbage)).singleElement().isInstanceOfSatisfying(Input.Rejected.class,
+                r -> assertThat(r.reason()).startsWith("not valid JSON: line 1, column ").contains("Invalid UTF-8 start byte 0x89"));
+    }
+
+    @Test
+    void wrongTypesNameTheField() throws IOException {
+        List<Input> inputs = readAll("types.json", """
+                [{"title": "A", "slides": [{"heading": "H", "body": {"not": "text"}}]},
+                 {"title": ["not", "a", "string"]}]""");
+        assertThat(inputs.get(0)).isInstanceOfSatisfying(Input.Rejected.class,
+                r -> assertThat(r.reason()).startsWith("not a valid article: ").contains("(at $.slides[0].body)"));
+        assertThat(inputs.get(1)).isInstanceOfSatisfying(Input.Rejected.class,
+                r -> assertThat(r.reason()).contains("(at $.title)"));
+    }
+
+    @Test
+    void charactersXmlCannotHoldAreRemovedWithAWarning() throws IOException {
+        List<Input> inputs = readAll("controls.json",
+                "{\"title\": \"Bell\\u0007 and \\uFFFE\", \"slides\": [{\"body\": [\"ok\", \"lone \\uD800 surrogate\"]}],"
+                        + " \"intro\": \"emoji \\uD83D\\uDE00 stays\"}");
+        assertThat(inputs).singleElement().isInstanceOfSatisfying(Input.Parsed.class, p -> {
+            assertThat(p.article().title()).isEqualTo("Bell and ");
+            assertThat(p.article().slides().getFirst().body()).containsExactly("ok", "lone  surrogate");
+            assertThat(p.article().intro()).containsExactly("emoji \uD83D\uDE00 stays");
+            assertThat(p.warnings()).containsExactly(
+                    "removed 2 characters not allowed in XML (U+0007, U+FFFE) from $.title",
+                    "removed 1 character not allowed in XML (U+D800) from $.slides[0].body[1]");
+        });
+    }
+
     @Test
     void theReaderGoesThroughJsonFilesInNameOrderAndResumes() throws IOException {
         Files.writeString(folder.resolve("b.json"), "[{\"title\": \"B1\"}, {\"title\": \"B2\"}, {\"title\": \"B3\"}]");

@@ -1,0 +1,53 @@
+package dev.articleexporter.batch;
+
+import dev.articleexporter.article.ArticleReader;
+import dev.articleexporter.article.Input;
+import dev.articleexporter.digest.DigestMaker;
+import dev.articleexporter.render.OutputFormats;
+import dev.articleexporter.runs.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * What {@code validate} does: every input through the same reading, naming, processing and
+ * rendering as an export, in memory, writing nothing and recording nothing.
+ */
+public final class InputCheck {
+
+    /** @param articles article slots read; {@code problems} are every rejection and warning, in input order */
+    public record Result(int articles, int exportable, List<Problem> problems) {
+
+        public long rejected() {
+            return problems.stream().filter(p -> p.kind() == Problem.Kind.REJECTED).count();
+        }
+    }
+
+    private InputCheck() {
+    }
+
+    public static Result run(ExportSettings settings, DigestMaker digests, OutputFormats formats) {
+        List<Problem> problems = new ArrayList<>();
+        ExportProcessor processor = new ExportProcessor(settings, formats.select(settings.formats()), digests, problems::add);
+        OutputNames names = new OutputNames();
+        ArticleReader reader = new ArticleReader(settings.input());
+        int articles = 0;
+        int exportable = 0;
+        reader.open(new ExecutionContext());
+        try {
+            for (Input input = reader.read(); input != null; input = reader.read()) {
+                articles++;
+                Input named = input instanceof Input.Parsed parsed ? names.assign(parsed) : input;
+                Exported exported = processor.process(named);
+                if (exported != null) {
+                    exportable++;
+                    exported.warnings().forEach(w -> problems.add(
+                            new Problem(Problem.Kind.WARNING, exported.origin().toString(), exported.name(), w)));
+                }
+            }
+        } finally {
+            reader.close();
+        }
+        return new Result(articles, exportable, problems);
+    }
+}

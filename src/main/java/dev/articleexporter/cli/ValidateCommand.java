@@ -1,0 +1,80 @@
+package dev.articleexporter.cli;
+
+import dev.articleexporter.batch.ExportSettings;
+import dev.articleexporter.batch.InputCheck;
+import dev.articleexporter.digest.DigestMaker;
+import dev.articleexporter.digest.RelatedMode;
+import dev.articleexporter.render.OutputFormats;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code validate}: every problem an export would meet, without writing anything. */
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Checks every input as an export would (reading, processing, rendering in memory) and lists every "
+                + "problem, without writing outputs or history. Exit 0: clean; 3: problems found.")
+public class ValidateCommand implements Callable<Integer> {
+
+    /** Processing and rendering only: no database, no job. */
+    @Configuration(proxyBeanMethods = false)
+    @ComponentScan(basePackageClasses = {DigestMaker.class, OutputFormats.class})
+    static class Rendering {
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", paramLabel = "DIR", defaultValue = "input",
+            description = "Folder of *.json article files (default: ${DEFAULT-VALUE}).")
+    Path input;
+
+    @Option(names = "--formats", paramLabel = "LIST", split = ",", defaultValue = "pdf,epub",
+            description = "Formats to render in memory, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<String> formats;
+
+    @Option(names = "--fonts", paramLabel = "DIR", split = ",",
+            description = "Extra font folders for the PDF, as for export.")
+    List<Path> fonts;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(input)) {
+            err.println("error: input folder not found: " + input.toAbsolutePath().normalize());
+            return Cli.USAGE;
+        }
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("options",
+                    Map.of("exporter.pdf.font-dirs", fonts == null ? "" : String.join(",", fonts.stream().map(Path::toString).toList()))));
+            context.register(Rendering.class);
+            context.refresh();
+            ExportSettings settings = new ExportSettings(input, Path.of("."), formats, RelatedMode.KEEP);
+            InputCheck.Result result;
+            try {
+                result = InputCheck.run(settings, context.getBean(DigestMaker.class), context.getBean(OutputFormats.class));
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return Cli.USAGE;
+            }
+            result.problems().forEach(p -> out.println(p.kind() + "  " + p));
+            out.printf(Locale.ROOT, "%d article%s checked in %s: %d would be exported, %d rejected, %d warning%s.%n",
+                    result.articles(), result.articles() == 1 ? "" : "s", input.toAbsolutePath().normalize(), result.exportable(),
+                    result.rejected(), result.problems().size() - result.rejected(),
+                    result.problems().size() - result.rejected() == 1 ? "" : "s");
+            return result.problems().isEmpty() ? Cli.OK : Cli.REJECTED;
+        }
+    }
+}
