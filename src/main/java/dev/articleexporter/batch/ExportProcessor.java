@@ -50,7 +50,7 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
     }
 
     private Exported export(Input.Parsed parsed) {
-        String name = parsed.article().id() != null ? parsed.article().id() : parsed.article().title();
+        String name = displayName(parsed);
         Warnings warnings = new Warnings();
         parsed.warnings().forEach(warnings::add);
         Digest digest;
@@ -75,6 +75,13 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
         ExportedArticle article = new ExportedArticle(parsed.article().id(), digest.id(), parsed.origin().toString(),
                 meta.title(), meta.section(), meta.published() == null ? null : meta.published().w3cdtf(), meta.language());
         return new Exported(parsed.origin(), article, files, warnings.list());
+    }
+
+    /** The id, else the title, cut short: a 400-character id should not flood the summary. */
+    private static String displayName(Input.Parsed parsed) {
+        String id = parsed.article().id();
+        String name = id != null && !id.isBlank() ? id.strip() : parsed.article().title();
+        return name == null || name.length() <= 80 ? name : name.substring(0, 79) + "…";
     }
 
     private Exported reject(Origin origin, String article, String reason) {

@@ -12,9 +12,11 @@ import java.util.List;
  */
 public record Exported(Origin origin, ExportedArticle article, List<RenderedFile> files, List<String> warnings) {
 
-    /** The article's id, else its file name stem, for messages. */
+    /** The article's id, else its title, cut short, for messages. */
     public String name() {
-        return article.articleId() != null ? article.articleId() : article.fileStem();
+        String id = article.articleId();
+        String name = id != null && !id.isBlank() ? id.strip() : article.title();
+        return name.length() <= 80 ? name : name.substring(0, 79) + "…";
     }
 
     /** @param name file name inside the output folder, e.g. {@code my-article.pdf} */

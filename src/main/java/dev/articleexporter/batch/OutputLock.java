@@ -1,7 +1,6 @@
 package dev.articleexporter.batch;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -18,6 +17,9 @@ final class OutputLock implements AutoCloseable {
 
     static final String FILE_NAME = ".article-exporter.lock";
 
+    /** For a folder that cannot hold a lock file: the run goes ahead and fails, on record, when it writes. */
+    private static final OutputLock UNLOCKABLE = new OutputLock(null, null);
+
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -26,7 +28,11 @@ final class OutputLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** The lock on {@code folder} (created if missing), or {@code null} when another run holds it. */
+    /**
+     * The lock on {@code folder} (created if missing), or {@code null} when another run holds it.
+     * A folder that cannot be created or written gives a lock that holds nothing: the run then
+     * fails when it writes, and that failure is recorded with the path.
+     */
     static OutputLock tryLock(Path folder) {
         try {
             Files.createDirectories(folder);
@@ -42,12 +48,15 @@ final class OutputLock implements AutoCloseable {
             channel.close();
             return null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot use output folder " + folder + ": " + e.getMessage(), e);
+            return UNLOCKABLE;
         }
     }
 
     @Override
     public void close() {
+        if (lock == null) {
+            return;
+        }
         try {
             lock.release();
             channel.close();
