@@ -31,8 +31,13 @@ import java.util.UUID;
 import org.apache.commons.text.StringEscapeUtils;
 
 /**
- * Writes a digest as an EPUB 2.0.1 book for e-readers: a title page, one XHTML file per slide and
+ * Writes a digest as an EPUB 2.0.1 book for e-readers: a title page, the slides (one XHTML file
+ * per slide, or grouped into parts of limited size for long articles: see {@link SlideFiles}) and
  * a closing page with the reading list and photo credits, with an NCX table of contents.
+ *
+ * <p>Right-to-left articles (by their language tag, see {@link TextDirection}) carry
+ * {@code dir="rtl"} on {@code <html>} and {@code <body>} of every page; a heading or paragraph
+ * whose first strong character runs the other way gets its own {@code dir}.
  *
  * <p>Stateless: every call builds its own {@link Book}, so one instance serves many threads.
  * All input text is escaped with {@link StringEscapeUtils#escapeXml10}; it never becomes markup.
@@ -78,6 +83,11 @@ public class EpubRenderer implements Renderer {
             ul { margin: 0.4em 0 1.2em 1.2em; padding: 0; }
             li { margin: 0 0 0.4em 0; -webkit-hyphens: auto; -epub-hyphens: auto; hyphens: auto; }
             ul.credits li { font-size: 0.9em; }
+            div.slide { margin: 0 0 1.5em 0; }
+            [dir="rtl"] h1, [dir="rtl"] h2, h1[dir="rtl"], h2[dir="rtl"] { text-align: right; }
+            h1[dir="ltr"], h2[dir="ltr"] { text-align: left; }
+            [dir="rtl"] .credit { text-align: left; }
+            [dir="rtl"] ul { margin: 0.4em 1.2em 1.2em 0; }
             """.getBytes(StandardCharsets.UTF_8);
 
     @Override
@@ -92,27 +102,27 @@ public class EpubRenderer implements Renderer {
     Book buildBook(Digest digest) {
         Meta meta = digest.meta();
         String lang = meta.language() == null || meta.language().isBlank() ? "en" : meta.language();
+        boolean rtl = TextDirection.isRtlLanguage(lang);
         Book book = new Book();
         fillMetadata(book.getMetadata(), digest, lang);
         book.getResources().add(new Resource("css", CSS, CSS_HREF, MediaTypes.CSS));
 
-        Resource title = xhtml("title", TITLE_HREF, titlePage(digest, lang));
+        Resource title = xhtml("title", TITLE_HREF, titlePage(digest, lang, rtl));
         book.addSection(plain(meta.title()), title);
         book.getGuide().addReference(new GuideReference(title, GuideReference.TITLE_PAGE, plain(meta.title())));
 
         Map<String, String> imageHrefs = new HashMap<>();
+        SlideFiles slides = new SlideFiles(book, meta.title(), lang, rtl, digest.sections().size());
         for (Section section : digest.sections()) {
-            String src = addImage(book, section.picture(), imageHrefs);
-            String id = "slide" + section.number();
-            String href = String.format(Locale.ROOT, "slide-%03d.xhtml", section.number());
-            book.addSection(plain(section.heading()), xhtml(id, href, slidePage(section, src, lang)));
+            slides.add(section, addImage(book, section.picture(), imageHrefs));
         }
+        slides.finish();
 
         Related related = digest.related();
         boolean hasRelated = related != null && !related.links().isEmpty();
         if (hasRelated || !digest.credits().isEmpty()) {
             String tocTitle = hasRelated ? related.heading() : PHOTO_CREDITS;
-            book.addSection(plain(tocTitle), xhtml("closing", CLOSING_HREF, closingPage(digest, lang)));
+            book.addSection(plain(tocTitle), xhtml("closing", CLOSING_HREF, closingPage(digest, lang, rtl)));
         }
         return book;
     }
@@ -161,10 +171,11 @@ public class EpubRenderer implements Renderer {
 
     private static final String PHOTO_CREDITS = "Photo credits";
 
-    private static String titlePage(Digest digest, String lang) {
+    private static String titlePage(Digest digest, String lang, boolean rtl) {
         Meta meta = digest.meta();
-        StringBuilder b = head(meta.title(), lang);
-        b.append("<div class=\"titlepage\">\n<h1 class=\"title\">").append(esc(meta.title())).append("</h1>\n");
+        StringBuilder b = head(meta.title(), lang, rtl);
+        b.append("<div class=\"titlepage\">\n<h1 class=\"title\"").append(TextDirection.dirAttribute(meta.title(), rtl))
+                .append('>').append(esc(meta.title())).append("</h1>\n");
         StringBuilder byline = new StringBuilder();
         for (String part : new String[] {meta.site(), meta.section(),
                 meta.published() == null ? null : meta.published().display(Locale.forLanguageTag(lang))}) {
@@ -176,7 +187,8 @@ public class EpubRenderer implements Renderer {
             b.append("<p class=\"byline\">").append(byline).append("</p>\n");
         }
         if (meta.author() != null && !meta.author().isBlank()) {
-            b.append("<p class=\"author\">").append(esc(meta.author())).append("</p>\n");
+            b.append("<p class=\"author\"").append(TextDirection.dirAttribute(meta.author(), rtl)).append('>')
+                    .append(esc(meta.author())).append("</p>\n");
         }
         String url = Hrefs.web(meta.url());
         if (url != null) {
@@ -185,41 +197,24 @@ public class EpubRenderer implements Renderer {
         }
         if (!digest.intro().isEmpty()) {
             b.append("<div class=\"intro\">\n");
-            paragraphs(b, digest.intro());
+            paragraphs(b, digest.intro(), rtl);
             b.append("</div>\n");
         }
         b.append("</div>\n");
         return tail(b);
     }
 
-    private static String slidePage(Section section, String imageSrc, String lang) {
-        StringBuilder b = head(section.heading(), lang);
-        b.append("<div class=\"slide\">\n<h2>").append(esc(section.heading())).append("</h2>\n");
-        Picture picture = section.picture();
-        if (imageSrc != null) {
-            b.append("<div class=\"figure\"><img src=\"").append(esc(imageSrc)).append("\" alt=\"")
-                    .append(esc(picture.alt())).append("\"/></div>\n");
-        } else if (picture != null && picture.alt() != null && !picture.alt().isBlank()) {
-            b.append("<p class=\"placeholder\"><i>[Image: ").append(esc(picture.alt())).append("]</i></p>\n");
-        }
-        if (section.credit() != null && !section.credit().isBlank()) {
-            b.append("<p class=\"credit\">Photo: ").append(esc(section.credit())).append("</p>\n");
-        }
-        paragraphs(b, section.paragraphs());
-        b.append("</div>\n");
-        return tail(b);
-    }
-
-    private static String closingPage(Digest digest, String lang) {
+    private static String closingPage(Digest digest, String lang, boolean rtl) {
         Related related = digest.related();
         boolean hasRelated = related != null && !related.links().isEmpty();
-        StringBuilder b = head(hasRelated ? related.heading() : PHOTO_CREDITS, lang);
+        StringBuilder b = head(hasRelated ? related.heading() : PHOTO_CREDITS, lang, rtl);
         b.append("<div class=\"closing\">\n");
         if (hasRelated) {
-            b.append("<h2>").append(esc(related.heading())).append("</h2>\n<ul class=\"related\">\n");
+            b.append("<h2").append(TextDirection.dirAttribute(related.heading(), rtl)).append('>')
+                    .append(esc(related.heading())).append("</h2>\n<ul class=\"related\">\n");
             for (Related.Link link : related.links()) {
                 String href = Hrefs.web(link.url());
-                b.append("<li>");
+                b.append("<li").append(TextDirection.dirAttribute(link.title(), rtl)).append('>');
                 if (href != null) {
                     b.append("<a href=\"").append(esc(href)).append("\">").append(esc(link.title())).append("</a>");
                 } else {
@@ -265,25 +260,30 @@ public class EpubRenderer implements Renderer {
         return b.toString();
     }
 
-    private static StringBuilder head(String title, String lang) {
+    /** Start of a page up to the opening {@code <body>}; {@code rtl} sets the direction of the whole page. */
+    static StringBuilder head(String title, String lang, boolean rtl) {
         String l = esc(lang);
+        String dir = rtl ? " dir=\"rtl\"" : "";
         StringBuilder b = new StringBuilder(2048);
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").append(DOCTYPE)
                 .append("<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"").append(l)
-                .append("\" lang=\"").append(l).append("\">\n<head>\n<title>").append(esc(title))
+                .append("\" lang=\"").append(l).append('"').append(dir).append(">\n<head>\n<title>").append(esc(title))
                 .append("</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"").append(CSS_HREF)
-                .append("\"/>\n</head>\n<body>\n");
+                .append("\"/>\n</head>\n<body").append(dir).append(">\n");
         return b;
     }
 
-    private static String tail(StringBuilder b) {
-        return b.append("</body>\n</html>\n").toString();
+    static final String TAIL = "</body>\n</html>\n";
+
+    static String tail(StringBuilder b) {
+        return b.append(TAIL).toString();
     }
 
-    private static void paragraphs(StringBuilder b, List<String> paragraphs) {
+    private static void paragraphs(StringBuilder b, List<String> paragraphs, boolean rtl) {
         for (String p : paragraphs) {
-            if (p != null && !p.isBlank()) {
-                b.append("<p>").append(esc(p)).append("</p>\n");
+            String escaped = esc(p);
+            if (!escaped.isBlank()) {
+                b.append("<p").append(TextDirection.dirAttribute(p, rtl)).append('>').append(escaped).append("</p>\n");
             }
         }
     }

@@ -1,0 +1,265 @@
+package dev.articleexporter.render.epub;
+
+import static dev.articleexporter.render.epub.EpubRenderer.esc;
+
+import dev.articleexporter.digest.Picture;
+import dev.articleexporter.digest.Section;
+import io.documentnode.epub4j.domain.Book;
+import io.documentnode.epub4j.domain.MediaTypes;
+import io.documentnode.epub4j.domain.Resource;
+import java.nio.charset.StandardCharsets;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Lays the slides out over XHTML files, in reading order, and adds them to the book's spine and
+ * table of contents.
+ *
+ * <ul>
+ * <li>Up to {@link #MAX_FILE_PER_SLIDE} slides: one file per slide, {@code slide-007.xhtml}, each
+ *     in the table of contents as the whole file.</li>
+ * <li>More slides: consecutive slides share a file, {@code part-003.xhtml}, until the next slide
+ *     would take it past {@link #FILE_BUDGET}; each slide heading is an anchor
+ *     {@code <h2 id="slide-57">} and the table of contents points to {@code part-003.xhtml#slide-57}.</li>
+ * <li>Either way a slide that does not fit in one file continues in the next one
+ *     ({@code slide-007-2.xhtml}, or the next part), split between paragraphs; a single paragraph
+ *     larger than a file is split at white space into several paragraphs.</li>
+ * </ul>
+ *
+ * <p>Only the file being written is held as text; finished files are handed to the book as bytes.
+ */
+final class SlideFiles {
+
+    /** Articles with up to this many slides keep one file per slide; longer ones are grouped. */
+    static final int MAX_FILE_PER_SLIDE = 100;
+
+    /**
+     * UTF-8 bytes a file may reach before the next slide or paragraph goes to a new file. Readers
+     * load a spine item whole (older devices fail on files of a few hundred KB); 128 KiB keeps
+     * every file well under the usual 250 KB advice with few files (about 8 per MB of text).
+     */
+    static final int FILE_BUDGET = 128 * 1024;
+
+    private static final String DIV_OPEN = "<div class=\"slide\">\n";
+    private static final String DIV_CLOSE = "</div>\n";
+    /** Room left in a file for its head (title included) and tail when a paragraph is cut to size. */
+    private static final int HEAD_ROOM = 4 * 1024;
+
+    private final Book book;
+    private final String articleTitle;
+    private final String lang;
+    private final boolean rtl;
+    private final boolean grouped;
+    private final int budget;
+
+    /** The file being written, or {@code null} between files. */
+    private StringBuilder file;
+    private long fileBytes;
+    /** Headings and paragraphs in the open file (the head and an opening div do not count). */
+    private int fileElements;
+    /** Table of contents entries of the open file: heading and fragment (or {@code null}). */
+    private final List<String[]> fileToc = new ArrayList<>();
+    private String fileHref;
+    private String fileId;
+    private int parts;
+
+    SlideFiles(Book book, String articleTitle, String lang, boolean rtl, int slideCount) {
+        this(book, articleTitle, lang, rtl, slideCount > MAX_FILE_PER_SLIDE, FILE_BUDGET);
+    }
+
+    SlideFiles(Book book, String articleTitle, String lang, boolean rtl, boolean grouped, int budget) {
+        this.book = book;
+        this.articleTitle = articleTitle;
+        this.lang = lang;
+        this.rtl = rtl;
+        this.grouped = grouped;
+        this.budget = budget;
+    }
+
+    /** Fragment identifier of a slide's heading in grouped files. */
+    static String anchor(int slideNumber) {
+        return "slide-" + slideNumber;
+    }
+
+    /** Adds one slide; {@code imageSrc} is its embedded image, or {@code null}. */
+    void add(Section section, String imageSrc) {
+        int n = section.number();
+        String header = header(section, imageSrc);
+        List<String> paragraphs = new ArrayList<>(section.paragraphs().size());
+        long size = utf8Length(DIV_OPEN) + utf8Length(header) + utf8Length(DIV_CLOSE);
+        for (String p : section.paragraphs()) {
+            String escaped = esc(p);
+            if (escaped.isBlank()) {
+                continue; // nothing left once characters XML cannot hold are dropped
+            }
+            String dir = TextDirection.dirAttribute(p, rtl);
+            List<String> pieces = utf8Length(escaped) <= budget - HEAD_ROOM
+                    ? List.of(escaped) : pieces(p, budget - HEAD_ROOM).stream().map(EpubRenderer::esc).toList();
+            for (String piece : pieces) {
+                String markup = "<p" + dir + ">" + piece + "</p>\n";
+                paragraphs.add(markup);
+                size += utf8Length(markup);
+            }
+        }
+
+        if (file != null && (!grouped || fileBytes + size > budget)) {
+            close();
+        }
+        int continuation = 1;
+        if (file == null) {
+            open(n, continuation, section.heading());
+        }
+        fileToc.add(new String[] {EpubRenderer.plain(section.heading()), grouped ? anchor(n) : null});
+        append(DIV_OPEN);
+        append(header);
+        fileElements++;
+        long closing = utf8Length(DIV_CLOSE) + utf8Length(EpubRenderer.TAIL);
+        for (String p : paragraphs) {
+            if (fileElements > 0 && fileBytes + utf8Length(p) + closing > budget) {
+                append(DIV_CLOSE);
+                close();
+                open(n, ++continuation, section.heading());
+                append(DIV_OPEN);
+            }
+            append(p);
+            fileElements++;
+        }
+        append(DIV_CLOSE);
+    }
+
+    /** Writes the last file; call once after the last slide. */
+    void finish() {
+        if (file != null) {
+            close();
+        }
+    }
+
+    private String header(Section section, String imageSrc) {
+        StringBuilder b = new StringBuilder(256);
+        b.append("<h2");
+        if (grouped) {
+            b.append(" id=\"").append(anchor(section.number())).append('"');
+        }
+        b.append(TextDirection.dirAttribute(section.heading(), rtl)).append('>')
+                .append(esc(section.heading())).append("</h2>\n");
+        Picture picture = section.picture();
+        if (imageSrc != null) {
+            b.append("<div class=\"figure\"><img src=\"").append(esc(imageSrc)).append("\" alt=\"")
+                    .append(esc(picture.alt())).append("\"/></div>\n");
+        } else if (picture != null && picture.alt() != null && !picture.alt().isBlank()) {
+            b.append("<p class=\"placeholder\"><i>[Image: ").append(esc(picture.alt())).append("]</i></p>\n");
+        }
+        if (section.credit() != null && !section.credit().isBlank()) {
+            b.append("<p class=\"credit\">Photo: ").append(esc(section.credit())).append("</p>\n");
+        }
+        return b.toString();
+    }
+
+    private void open(int slideNumber, int continuation, String slideHeading) {
+        if (grouped) {
+            parts++;
+            fileHref = String.format(Locale.ROOT, "part-%03d.xhtml", parts);
+            fileId = "part" + parts;
+        } else {
+            fileHref = continuation == 1 ? String.format(Locale.ROOT, "slide-%03d.xhtml", slideNumber)
+                    : String.format(Locale.ROOT, "slide-%03d-%d.xhtml", slideNumber, continuation);
+            fileId = continuation == 1 ? "slide" + slideNumber : "slide" + slideNumber + "-" + continuation;
+        }
+        file = EpubRenderer.head(grouped ? articleTitle : slideHeading, lang, rtl);
+        fileBytes = utf8Length(file);
+        fileElements = 0;
+    }
+
+    private void append(String s) {
+        file.append(s);
+        fileBytes += utf8Length(s);
+    }
+
+    /** Hands the open file to the book: into the spine in order, with its table of contents entries. */
+    private void close() {
+        byte[] data = EpubRenderer.tail(file).getBytes(StandardCharsets.UTF_8);
+        file = null;
+        Resource resource = new Resource(fileId, data, fileHref, MediaTypes.XHTML);
+        if (fileToc.isEmpty()) {
+            book.getResources().add(resource);
+            book.getSpine().addResource(resource); // a continuation: read in order, not in the contents
+        } else {
+            for (String[] entry : fileToc) {
+                book.addSection(entry[0], resource, entry[1]); // the first call adds it to the spine
+            }
+        }
+        fileToc.clear();
+    }
+
+    // ---- sizes -------------------------------------------------------------------------------
+
+    /**
+     * The paragraph as one piece, or cut into pieces whose markup stays within {@code maxBytes}:
+     * after white space where there is some, else between grapheme clusters. Concatenated, the
+     * pieces are the paragraph.
+     */
+    static List<String> pieces(String text, int maxBytes) {
+        if (utf8Length(esc(text)) <= maxBytes) {
+            return List.of(text);
+        }
+        List<String> pieces = new ArrayList<>();
+        BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
+        graphemes.setText(text);
+        int start = 0;
+        while (start < text.length()) {
+            int window = Math.max(1, maxBytes / 3); // at most 3 UTF-8 bytes per char before escaping
+            String piece;
+            int end;
+            while (true) {
+                end = cut(text, start, window, graphemes);
+                piece = text.substring(start, end);
+                if (window == 1 || utf8Length(esc(piece)) <= maxBytes) {
+                    break;
+                }
+                window /= 2; // heavy escaping (&amp; &quot;) made it too long: try a smaller window
+            }
+            pieces.add(piece);
+            start = end;
+        }
+        return pieces;
+    }
+
+    /** End of a piece starting at {@code start} of at most about {@code window} chars (always past {@code start}). */
+    private static int cut(String text, int start, int window, BreakIterator graphemes) {
+        int limit = start + window;
+        if (limit >= text.length()) {
+            return text.length();
+        }
+        for (int i = limit; i > start + window / 2; i--) {
+            if (Character.isWhitespace(text.charAt(i - 1))) {
+                return i; // the white space ends this piece
+            }
+        }
+        int boundary = graphemes.preceding(limit + 1 > text.length() ? text.length() : limit + 1);
+        if (boundary <= start) {
+            boundary = graphemes.following(start);
+        }
+        return boundary;
+    }
+
+    /** Bytes {@code s} takes in UTF-8 (lone surrogates, which esc() drops, count as 3). */
+    static long utf8Length(CharSequence s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+}
