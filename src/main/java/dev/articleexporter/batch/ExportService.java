@@ -129,7 +129,13 @@ public class ExportService {
                 execution.getEndTime(), read, written, rejected, all, failures.stream().map(ExportService::describe).toList());
     }
 
+    /** The most useful sentence in the chain: ours, naming the path, when there is one. */
     private static String describe(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutputWriteException ours) {
+                return ours.getMessage();
+            }
+        }
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

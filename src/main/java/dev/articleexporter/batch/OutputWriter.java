@@ -49,7 +49,7 @@ public class OutputWriter implements ItemStreamWriter<Exported> {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create output folder " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(new OutputWriteException("cannot create output folder " + folder + ": " + e.getMessage(), e));
         }
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
             for (Path leftover : leftovers) {
@@ -57,7 +57,7 @@ public class OutputWriter implements ItemStreamWriter<Exported> {
                 log.info("Removed {} left by an interrupted run", leftover.getFileName());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean output folder " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(new OutputWriteException("cannot clean output folder " + folder + ": " + e.getMessage(), e));
         }
     }
 
@@ -80,7 +80,7 @@ public class OutputWriter implements ItemStreamWriter<Exported> {
         Path target = folder.resolve(file.name()).normalize();
         if (!folder.equals(target.getParent())) {
             // File names come from FileNames, which cannot produce this; refuse rather than trust.
-            throw new IOException("refusing to write outside the output folder: " + file.name());
+            throw new OutputWriteException("refusing to write outside the output folder: " + file.name(), null);
         }
         // Not Files.createTempFile: its 0600 mode would make exports unreadable to the web server or editors' group.
         Path temp = folder.resolve(TEMP_PREFIX + UUID.randomUUID() + TEMP_SUFFIX);
@@ -93,7 +93,7 @@ public class OutputWriter implements ItemStreamWriter<Exported> {
             }
         } catch (IOException e) {
             Files.deleteIfExists(temp);
-            throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new OutputWriteException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 }
