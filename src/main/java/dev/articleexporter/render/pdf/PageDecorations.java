@@ -1,10 +1,13 @@
 package dev.articleexporter.render.pdf;
 
 import java.util.List;
+import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
+import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfDestination;
 import org.openpdf.text.pdf.PdfOutline;
@@ -16,6 +19,9 @@ import org.openpdf.text.pdf.PdfWriter;
  * Page events of one document (never shared): the footer "running title … page X of Y" on every
  * page, and a bookmark per slide heading, made when the heading's first line is actually placed
  * so the bookmark points at the page the heading landed on.
+ *
+ * <p>The running title is drawn through the font chain like the body text; in a right-to-left
+ * article it sits on the right and the page numbers on the left.
  */
 final class PageDecorations extends PdfPageEventHelper {
 
@@ -25,15 +31,20 @@ final class PageDecorations extends PdfPageEventHelper {
     private static final float FOOTER_BASELINE = 30f;
 
     private final BaseFont font;
+    private final PdfRenderer.Styles styles;
     private final String title;
     private final List<String> outlineTitles;
     private final boolean[] outlined;
     private PdfTemplate total;
     private float totalReserve;
     private String runningTitle;
+    /** The running title as chunks of the chain's fonts, or null when the primary font draws it without bidi. */
+    private Phrase runningPhrase;
+    private int titleDirection;
 
     PageDecorations(PdfRenderer.Styles styles, String title, List<String> outlineTitles) {
-        this.font = styles.fonts.sans;
+        this.font = styles.footer.primary.getBaseFont();
+        this.styles = styles;
         this.title = title;
         this.outlineTitles = List.copyOf(outlineTitles);
         this.outlined = new boolean[outlineTitles.size()];
@@ -53,6 +64,13 @@ final class PageDecorations extends PdfPageEventHelper {
         float available = document.right() - document.left()
                 - font.getWidthPoint("page 999 of 999", FOOTER_SIZE) - 24f;
         runningTitle = truncate(title.replaceAll("\\s+", " ").strip(), available);
+        List<Chunk> chunks = styles.text.chunks(runningTitle, styles.footer, false);
+        titleDirection = styles.direction(runningTitle);
+        if (chunks.size() > 1 || chunks.getFirst().getFont() != styles.footer.primary
+                || titleDirection != PdfWriter.RUN_DIRECTION_NO_BIDI) {
+            runningPhrase = new Phrase(FOOTER_SIZE);
+            runningPhrase.addAll(chunks);
+        }
     }
 
     @Override
@@ -60,7 +78,9 @@ final class PageDecorations extends PdfPageEventHelper {
         PdfContentByte cb = writer.getDirectContent();
         float left = document.left();
         float right = document.right();
-        float totalX = right - totalReserve;
+        boolean rtl = styles.rtl;
+        String page = "page " + writer.getPageNumber() + " of ";
+        float totalX = rtl ? left + font.getWidthPoint(page, FOOTER_SIZE) : right - totalReserve;
         cb.saveState();
         cb.setColorStroke(PdfRenderer.Styles.RULE);
         cb.setLineWidth(0.5f);
@@ -70,9 +90,17 @@ final class PageDecorations extends PdfPageEventHelper {
         cb.beginText();
         cb.setFontAndSize(font, FOOTER_SIZE);
         cb.setColorFill(PdfRenderer.Styles.GREY);
-        cb.showTextAligned(Element.ALIGN_LEFT, runningTitle, left, FOOTER_BASELINE, 0f);
-        cb.showTextAligned(Element.ALIGN_RIGHT, "page " + writer.getPageNumber() + " of ", totalX, FOOTER_BASELINE, 0f);
+        if (runningPhrase == null) {
+            cb.showTextAligned(Element.ALIGN_LEFT, runningTitle, left, FOOTER_BASELINE, 0f);
+        }
+        cb.showTextAligned(rtl ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT, page, rtl ? left : totalX, FOOTER_BASELINE, 0f);
         cb.endText();
+        if (runningPhrase != null) {
+            // ColumnText applies the bidi algorithm and Arabic shaping; here (unlike in a cell) the
+            // alignment is not mirrored for a right-to-left run direction.
+            ColumnText.showTextAligned(cb, rtl ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT, runningPhrase,
+                    rtl ? right : left, FOOTER_BASELINE, 0f, titleDirection, 0);
+        }
         cb.addTemplate(total, totalX, FOOTER_BASELINE - 2f);
         cb.restoreState();
     }
@@ -101,17 +129,21 @@ final class PageDecorations extends PdfPageEventHelper {
     }
 
     private String truncate(String text, float maxWidth) {
-        if (font.getWidthPoint(text, FOOTER_SIZE) <= maxWidth) {
+        if (width(text) <= maxWidth) {
             return text;
         }
         float ellipsis = font.getWidthPoint("…", FOOTER_SIZE);
         int end = text.length();
-        while (end > 0 && font.getWidthPoint(text.substring(0, end), FOOTER_SIZE) + ellipsis > maxWidth) {
+        while (end > 0 && width(text.substring(0, end)) + ellipsis > maxWidth) {
             end--;
         }
         if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
         }
         return text.substring(0, end).stripTrailing() + "…";
+    }
+
+    private float width(String text) {
+        return styles.text.width(text, styles.footer);
     }
 }

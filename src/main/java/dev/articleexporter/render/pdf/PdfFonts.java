@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import org.openpdf.text.pdf.BaseFont;
 
 /**
- * The embedded Liberation fonts, loaded once per JVM from the classpath (openpdf-fonts-extra).
+ * The primary (first-choice) embedded Liberation fonts, loaded once per JVM from the classpath (openpdf-fonts-extra).
  *
  * <p>Each {@link BaseFont} is created from the font's bytes (not a path: a path-based font reads
  * the file one byte per system call on every subset) with {@code IDENTITY_H} and
@@ -52,19 +52,32 @@ final class PdfFonts {
                 throw new IllegalStateException("Font not on the classpath: " + resource
                         + " (dependency com.github.librepdf:openpdf-fonts-extra)");
             }
-            byte[] bytes = in.readAllBytes();
-            // The name only tells OpenPDF the font type (.ttf); cached=false keeps it out of the
-            // static font cache, which would otherwise hand back a path-reading instance.
-            BaseFont font = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
+            return create(file, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read font " + resource, e);
+        }
+    }
+
+    /**
+     * A shareable embedded font made from a font file's bytes.
+     *
+     * @param name the file name, which only tells OpenPDF the font type ({@code .ttf}, {@code .otf}),
+     *             with {@code ,index} for a face of a collection ({@code wqy-zenhei.ttc,0})
+     */
+    static BaseFont create(String name, byte[] bytes) {
+        try {
+            // cached=false keeps it out of the static font cache, which would otherwise hand back
+            // a path-reading instance.
+            BaseFont font = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
             font.setSubset(true);
             font.setCompressionLevel(COMPRESSION_LEVEL);
             return font;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read font " + resource, e);
+            throw new UncheckedIOException("Cannot read font " + name, e);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot load font " + resource, e);
+            throw new IllegalStateException("Cannot load font " + name, e);
         }
     }
 }

@@ -9,28 +9,37 @@ import dev.articleexporter.digest.Section;
 import dev.articleexporter.digest.Warnings;
 import dev.articleexporter.render.OutputFormat;
 import dev.articleexporter.render.Renderer;
+import dev.articleexporter.render.pdf.TextSetter.Face;
 import java.awt.Color;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Bidi;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
+import org.openpdf.text.Element;
 import org.openpdf.text.Font;
 import org.openpdf.text.Image;
 import org.openpdf.text.ListItem;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
+import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfWriter;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,9 +50,17 @@ import org.springframework.beans.factory.annotation.Value;
  * picture or its alt text, credit, body), the related links and the photo credits, with a
  * bookmark per slide and a "title … page X of Y" footer on every page.
  *
- * <p>Thread-safe: the only fields are the immutable page dimensions; fonts come from the shared
- * {@link PdfFonts}, and everything mutable ({@code Font}s, writer, page events) is made per call.
- * All text is added as plain text chunks, never parsed as markup.
+ * <p>Every character is drawn by the first font of the {@link FontChain} that has it (Liberation,
+ * bundled DejaVu, system fonts, the folders in {@code exporter.pdf.font-dirs}); characters no font
+ * covers are left out and reported in the warnings, once per script. Articles in a right-to-left
+ * language are laid out right to left and right-aligned; in other articles a block holding
+ * right-to-left text takes its direction from its first strong character (Unicode bidi rule P2).
+ * Such blocks go through OpenPDF's bidi and Arabic shaping (a one-cell table with a run direction),
+ * blocks without right-to-left text stay plain paragraphs.
+ *
+ * <p>Thread-safe: the fields are immutable (page dimensions, the shared font chain); everything
+ * mutable ({@code Font}s, writer, page events) is made per call. All text is added as plain text
+ * chunks, never parsed as markup.
  */
 @OutputFormat(name = "pdf", extension = "pdf", mediaType = "application/pdf")
 public class PdfRenderer implements Renderer {
@@ -59,10 +76,15 @@ public class PdfRenderer implements Renderer {
     /** Images are scaled down to at most this share of the page height. */
     private static final float MAX_IMAGE_SHARE = 0.45f;
 
+    /** Languages written right to left (ISO 639 codes, old Hebrew and Yiddish codes included). */
+    private static final Set<String> RTL_LANGUAGES = Set.of("ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks",
+            "ku-arab", "nqo", "ps", "sd", "syr", "ug", "ur", "yi");
+
     private final float pageWidth;
     private final float pageHeight;
+    private final FontChain fonts;
 
-    /** A4 pages; for use without Spring. */
+    /** A4 pages, no extra font folders; for use without Spring. */
     public PdfRenderer() {
         this("A4");
     }
@@ -71,8 +93,24 @@ public class PdfRenderer implements Renderer {
      * @param pageSize {@code A4} or {@code letter}, case-insensitive
      * @throws IllegalArgumentException for any other value
      */
+    public PdfRenderer(String pageSize) {
+        this(pageSize, "");
+    }
+
+    /**
+     * @param pageSize {@code A4} or {@code letter}, case-insensitive
+     * @param fontDirs extra font folders, comma-separated (may be empty): searched for characters
+     *                 that neither the bundled nor the system fonts cover
+     * @throws IllegalArgumentException for any other page size, or a font folder that does not exist
+     */
     @Autowired
-    public PdfRenderer(@Value("${exporter.pdf.page-size:A4}") String pageSize) {
+    public PdfRenderer(@Value("${exporter.pdf.page-size:A4}") String pageSize,
+                       @Value("${exporter.pdf.font-dirs:}") String fontDirs) {
+        this(pageSize, fontDirs(fontDirs), FontChain.systemFontDirs());
+    }
+
+    /** For tests: explicit user and system font folders. */
+    PdfRenderer(String pageSize, List<Path> userFontDirs, List<Path> systemFontDirs) {
         Rectangle size = switch (pageSize == null ? "" : pageSize.trim().toLowerCase(Locale.ROOT)) {
             case "a4" -> PageSize.A4;
             case "letter" -> PageSize.LETTER;
@@ -81,6 +119,44 @@ public class PdfRenderer implements Renderer {
         };
         this.pageWidth = size.getWidth();
         this.pageHeight = size.getHeight();
+        for (Path dir : userFontDirs) {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("Font folder not found: " + dir + " (exporter.pdf.font-dirs)");
+            }
+        }
+        this.fonts = FontChain.of(systemFontDirs, userFontDirs);
+    }
+
+    /** The folders of {@code exporter.pdf.font-dirs}: comma-separated, {@code ~} for the home folder. */
+    static List<Path> fontDirs(String property) {
+        List<Path> dirs = new ArrayList<>();
+        if (property == null) {
+            return dirs;
+        }
+        for (String part : property.split(",")) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (p.equals("~") || p.startsWith("~/")) {
+                p = System.getProperty("user.home") + p.substring(1);
+            }
+            dirs.add(Path.of(p));
+        }
+        return dirs;
+    }
+
+    /** Whether a BCP 47 language tag names a right-to-left language or script. */
+    static boolean isRightToLeft(String language) {
+        if (language == null || language.isBlank()) {
+            return false;
+        }
+        Locale locale = Locale.forLanguageTag(language.strip());
+        String script = locale.getScript();
+        if (!script.isEmpty()) {
+            return Set.of("Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Samr", "Mand").contains(script);
+        }
+        return RTL_LANGUAGES.contains(locale.getLanguage());
     }
 
     @Override
@@ -96,7 +172,7 @@ public class PdfRenderer implements Renderer {
             writer.setCompressionLevel(COMPRESSION_LEVEL);
             writer.setStrictImageSequence(true); // text never overtakes a picture that moved on
             writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
-            Styles styles = new Styles(PdfFonts.get());
+            Styles styles = new Styles(fonts, isRightToLeft(digest.meta().language()));
             PageDecorations decorations = new PageDecorations(styles, digest.meta().title(), outlineTitles(digest));
             writer.setPageEvent(decorations);
             addMetadata(doc, writer, digest);
@@ -104,6 +180,7 @@ public class PdfRenderer implements Renderer {
             doc.open();
             new Layout(doc, writer, styles, decorations).write(digest);
             doc.close();
+            styles.text.report(warnings);
         } catch (DocumentException e) {
             throw new IOException("Cannot write PDF for " + digest.id() + ": " + e.getMessage(), e);
         } finally {
@@ -186,7 +263,7 @@ public class PdfRenderer implements Renderer {
         return s == null || s.isBlank() ? null : s;
     }
 
-    /** Per-document {@code Font}s (mutable, so never shared) over the shared base fonts. */
+    /** Per-document faces (their {@code Font}s are mutable, so never shared) over the shared font chain. */
     static final class Styles {
         static final Color INK = new Color(0x1a, 0x1a, 0x1a);
         static final Color SOFT = new Color(0x44, 0x44, 0x44);
@@ -194,43 +271,92 @@ public class PdfRenderer implements Renderer {
         static final Color RULE = new Color(0xc8, 0xc8, 0xc8);
         static final Color LINK = new Color(0x1f, 0x4e, 0x8c);
 
-        final PdfFonts fonts;
-        final Font title;
-        final Font metaLine;
-        final Font byline;
-        final Font link;
-        final Font intro;
-        final Font headingNumber;
-        final Font heading;
-        final Font body;
-        final Font caption;
-        final Font placeholder;
-        final Font endHeading;
-        final Font listItem;
-        final Font listLink;
-        final Font bullet;
-        final Font creditItem;
+        final TextSetter text;
+        /** The article's language is written right to left. */
+        final boolean rtl;
+        final Face title;
+        final Face metaLine;
+        final Face byline;
+        final Face link;
+        final Face intro;
+        final Face headingNumber;
+        final Face heading;
+        final Face body;
+        final Face caption;
+        final Face placeholder;
+        final Face endHeading;
+        final Face listItem;
+        final Face listLink;
+        final Face bullet;
+        final Face creditItem;
+        final Face footer;
         /** For the space-holding lines OpenPDF writes for paragraph spacing. */
         final Font spacer;
 
-        Styles(PdfFonts f) {
-            fonts = f;
-            title = new Font(f.sansBold, 22f, Font.NORMAL, INK);
-            metaLine = new Font(f.sans, 9.5f, Font.NORMAL, GREY);
-            byline = new Font(f.sans, 9.5f, Font.NORMAL, SOFT);
-            link = new Font(f.sans, 9f, Font.NORMAL, LINK);
-            intro = new Font(f.serifItalic, 12.5f, Font.NORMAL, SOFT);
-            headingNumber = new Font(f.sansBold, 14f, Font.NORMAL, GREY);
-            heading = new Font(f.sansBold, 14f, Font.NORMAL, INK);
-            body = new Font(f.serif, 11f, Font.NORMAL, INK);
-            caption = new Font(f.sans, 8f, Font.NORMAL, GREY);
-            placeholder = new Font(f.sansItalic, 9f, Font.NORMAL, GREY);
-            endHeading = new Font(f.sansBold, 12f, Font.NORMAL, INK);
-            listItem = new Font(f.serif, 11f, Font.NORMAL, INK);
-            listLink = new Font(f.serif, 11f, Font.NORMAL, LINK);
-            bullet = new Font(f.sans, 11f, Font.NORMAL, GREY);
-            creditItem = new Font(f.sans, 9f, Font.NORMAL, SOFT);
-            spacer = new Font(f.sans, 0.5f, Font.NORMAL, INK);
+        Styles(FontChain chain, boolean rtl) {
+            this.text = new TextSetter(chain);
+            this.rtl = rtl;
+            title = new Face(chain, FontChain.Style.SANS_BOLD, 22f, INK);
+            metaLine = new Face(chain, FontChain.Style.SANS, 9.5f, GREY);
+            byline = new Face(chain, FontChain.Style.SANS, 9.5f, SOFT);
+            link = new Face(chain, FontChain.Style.SANS, 9f, LINK);
+            intro = new Face(chain, FontChain.Style.SERIF_ITALIC, 12.5f, SOFT);
+            headingNumber = new Face(chain, FontChain.Style.SANS_BOLD, 14f, GREY);
+            heading = new Face(chain, FontChain.Style.SANS_BOLD, 14f, INK);
+            body = new Face(chain, FontChain.Style.SERIF, 11f, INK);
+            caption = new Face(chain, FontChain.Style.SANS, 8f, GREY);
+            placeholder = new Face(chain, FontChain.Style.SANS_ITALIC, 9f, GREY);
+            endHeading = new Face(chain, FontChain.Style.SANS_BOLD, 12f, INK);
+            listItem = new Face(chain, FontChain.Style.SERIF, 11f, INK);
+            listLink = new Face(chain, FontChain.Style.SERIF, 11f, LINK);
+            bullet = new Face(chain, FontChain.Style.SANS, 11f, GREY);
+            creditItem = new Face(chain, FontChain.Style.SANS, 9f, SOFT);
+            footer = new Face(chain, FontChain.Style.SANS, 8f, GREY);
+            spacer = new Font(chain.primary(FontChain.Style.SANS), 0.5f, Font.NORMAL, INK);
+        }
+
+        List<Chunk> chunks(String s, Face face) {
+            return text.chunks(s, face);
+        }
+
+        /**
+         * The run direction of a block of text: right to left in a right-to-left article; else no
+         * bidi at all without right-to-left characters, or the direction of the first strong
+         * character (Unicode bidi rule P2).
+         */
+        int direction(String s) {
+            if (rtl) {
+                return PdfWriter.RUN_DIRECTION_RTL;
+            }
+            if (!hasRightToLeft(s)) {
+                return PdfWriter.RUN_DIRECTION_NO_BIDI;
+            }
+            return firstStrongIsRightToLeft(s) ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR;
+        }
+
+        static boolean hasRightToLeft(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) >= 0x0590) { // nothing below Hebrew is right to left
+                    char[] chars = s.toCharArray();
+                    return Bidi.requiresBidi(chars, 0, chars.length);
+                }
+            }
+            return false;
+        }
+
+        static boolean firstStrongIsRightToLeft(String s) {
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                i += Character.charCount(cp);
+                byte d = Character.getDirectionality(cp);
+                if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                    return false;
+                }
+                if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -241,6 +367,7 @@ public class PdfRenderer implements Renderer {
         private static final float HEADING_SPACE_BEFORE = 20f;
         private static final float TITLE_RULE_GAP = 11f;
         private static final float IMAGE_SPACING = 6f;
+        private static final float BULLET_WIDTH = 14f;
         /** A picture may shrink to this share of its planned height to stay on the page. */
         private static final float MIN_IMAGE_SHRINK = 0.7f;
 
@@ -262,7 +389,7 @@ public class PdfRenderer implements Renderer {
         void write(Digest d) {
             titleBlock(d.meta());
             for (String p : d.intro()) {
-                doc.add(spaced(paragraph(p, st.intro, 17.5f), 0f, 8f));
+                doc.add(spaced(block(st.chunks(p, st.intro), 17.5f), 0f, 8f));
             }
             for (int i = 0; i < d.sections().size(); i++) {
                 section(i, d.sections().get(i));
@@ -276,8 +403,8 @@ public class PdfRenderer implements Renderer {
         }
 
         private void titleBlock(Meta m) {
-            List<Paragraph> block = new ArrayList<>(4);
-            block.add(spaced(paragraph(m.title(), st.title, 26f), 0f, 6f));
+            List<Element> block = new ArrayList<>(4);
+            block.add(spaced(block(st.chunks(m.title(), st.title), 26f), 0f, 6f));
             List<String> parts = new ArrayList<>(3);
             if (blankToNull(m.site()) != null) {
                 parts.add(m.site());
@@ -289,18 +416,20 @@ public class PdfRenderer implements Renderer {
                 parts.add(m.published().display(Locale.forLanguageTag(m.language())));
             }
             if (!parts.isEmpty()) {
-                block.add(paragraph(String.join("  ·  ", parts), st.metaLine, 13f));
+                block.add(block(st.chunks(String.join("  ·  ", parts), st.metaLine), 13f));
             }
             if (blankToNull(m.author()) != null) {
-                block.add(paragraph("By " + m.author(), st.byline, 13f));
+                block.add(block(st.chunks("By " + m.author(), st.byline), 13f));
             }
             if (blankToNull(m.url()) != null) {
-                block.add(new Paragraph(12.5f, new Chunk(m.url(), st.link).setAnchor(m.url())));
+                List<Chunk> url = st.chunks(m.url(), st.link);
+                url.forEach(c -> c.setAnchor(m.url()));
+                block.add(block(url, 12.5f));
             }
-            Paragraph last = block.getLast();
+            Element last = block.getLast();
             spaced(last, last == block.getFirst() ? 6f : 0f, TITLE_RULE_GAP * 2);
-            for (Paragraph p : block) {
-                doc.add(p);
+            for (Element e : block) {
+                doc.add(e);
             }
             // A hairline under the title block, drawn directly (a LineSeparator chunk drags in a
             // font of its own), halfway through the space after the block.
@@ -316,15 +445,66 @@ public class PdfRenderer implements Renderer {
         }
 
         /**
-         * Sets the space around a paragraph. OpenPDF makes that space as a line holding one space
-         * character in the paragraph's font; a tiny font keeps it from being read as part of the
-         * neighbouring line by text extraction (PDFBox otherwise splits words: "B oats").
+         * Sets the space around a block. OpenPDF makes that space of a paragraph as a line holding
+         * one space character in the paragraph's font; a tiny font keeps it from being read as part
+         * of the neighbouring line by text extraction (PDFBox otherwise splits words: "B oats").
          */
-        private Paragraph spaced(Paragraph p, float before, float after) {
-            p.setSpacingBefore(before);
-            p.setSpacingAfter(after);
-            p.setFont(st.spacer);
-            return p;
+        private Element spaced(Element e, float before, float after) {
+            if (e instanceof Paragraph p) {
+                p.setSpacingBefore(before);
+                p.setSpacingAfter(after);
+                p.setFont(st.spacer);
+            } else if (e instanceof PdfPTable t) {
+                t.setSpacingBefore(before);
+                t.setSpacingAfter(after);
+            }
+            return e;
+        }
+
+        /**
+         * A block of text: a plain paragraph when no bidi is needed, else a borderless one-cell
+         * table, whose cell OpenPDF lays out with the run direction (bidi reordering and Arabic
+         * shaping), right-aligned when right to left. Either way it flows and splits over pages.
+         */
+        private Element block(List<Chunk> chunks, float leading) {
+            int direction = st.direction(content(chunks));
+            if (direction == PdfWriter.RUN_DIRECTION_NO_BIDI) {
+                // The paragraph takes the first chunk's font, which it also uses for its spacing
+                // lines (a bare Paragraph would bring in Helvetica).
+                Paragraph p = new Paragraph(leading, chunks.getFirst());
+                for (int i = 1; i < chunks.size(); i++) {
+                    p.add(chunks.get(i));
+                }
+                return p;
+            }
+            PdfPTable table = new PdfPTable(1);
+            table.setWidthPercentage(100f);
+            table.setSplitLate(false); // a long paragraph splits at the page end like a paragraph
+            table.addCell(cell(chunks, leading, direction));
+            return table;
+        }
+
+        private static PdfPCell cell(List<Chunk> chunks, float leading, int direction) {
+            Phrase phrase = new Phrase(leading);
+            phrase.addAll(chunks);
+            PdfPCell cell = new PdfPCell(phrase);
+            cell.setBorder(Rectangle.NO_BORDER);
+            cell.setPadding(0f);
+            cell.setLeading(leading, 0f);
+            cell.setRunDirection(direction);
+            // In a right-to-left cell OpenPDF mirrors the alignment: ALIGN_LEFT means "at the start",
+            // which is the right edge.
+            cell.setHorizontalAlignment(Element.ALIGN_LEFT);
+            return cell;
+        }
+
+        private static String content(List<Chunk> chunks) {
+            if (chunks.size() == 1) {
+                return chunks.getFirst().getContent();
+            }
+            StringBuilder s = new StringBuilder();
+            chunks.forEach(c -> s.append(c.getContent()));
+            return s.toString();
         }
 
         private void section(int index, Section s) {
@@ -350,33 +530,27 @@ public class PdfRenderer implements Renderer {
                 doc.newPage();
             }
 
-            Paragraph heading = new Paragraph(HEADING_LEADING,
-                    new Chunk(s.number() + "  ", st.headingNumber).setGenericTag(PageDecorations.tag(index)));
-            heading.add(new Chunk(s.heading(), st.heading));
-            spaced(heading, HEADING_SPACE_BEFORE, 6f);
-            doc.add(heading);
+            List<Chunk> heading = new ArrayList<>(st.chunks(s.number() + "  ", st.headingNumber));
+            heading.getFirst().setGenericTag(PageDecorations.tag(index));
+            heading.addAll(st.chunks(s.heading(), st.heading));
+            doc.add(spaced(block(heading, HEADING_LEADING), HEADING_SPACE_BEFORE, 6f));
 
             if (image != null) {
                 doc.add(image);
             } else if (placeholder) {
-                Paragraph p = paragraph("[Image: " + picture.alt().strip() + "]", st.placeholder, 12f);
-                spaced(p, 0f, credit == null ? 6f : 1f);
-                doc.add(p);
+                Element p = block(st.chunks("[Image: " + picture.alt().strip() + "]", st.placeholder), 12f);
+                doc.add(spaced(p, 0f, credit == null ? 6f : 1f));
             }
             if (credit != null) {
-                Paragraph p = paragraph("Photo: " + credit, st.caption, 10f);
-                spaced(p, 0f, 8f);
-                doc.add(p);
+                doc.add(spaced(block(st.chunks("Photo: " + credit, st.caption), 10f), 0f, 8f));
             }
             for (String text : s.paragraphs()) {
-                Paragraph p = paragraph(text, st.body, BODY_LEADING);
-                spaced(p, 0f, 6f);
-                doc.add(p);
+                doc.add(spaced(block(st.chunks(text, st.body), BODY_LEADING), 0f, 6f));
             }
         }
 
         private int headingLines(Section s) {
-            float width = st.fonts.sansBold.getWidthPoint(s.number() + "  " + s.heading(), 14f);
+            float width = st.text.width(s.number() + "  " + s.heading(), st.heading);
             return Math.max(1, (int) Math.ceil(width / (textWidth * 0.95f)));
         }
 
@@ -402,18 +576,33 @@ public class PdfRenderer implements Renderer {
         }
 
         private void related(Related related) {
-            Paragraph heading = paragraph(related.heading(), st.endHeading, 16f);
+            Element heading = block(st.chunks(related.heading(), st.endHeading), 16f);
             spaced(heading, 22f, 4f);
             keepWithNext(22f + 16f + 4f + 2 * BODY_LEADING);
             doc.add(heading);
 
-            org.openpdf.text.List list = new org.openpdf.text.List(false, 14f);
-            list.setListSymbol(new Chunk("•", st.bullet));
+            List<List<Chunk>> items = new ArrayList<>(related.links().size());
+            boolean bidi = st.rtl;
             for (Related.Link link : related.links()) {
-                Chunk text = blankToNull(link.url()) != null
-                        ? new Chunk(link.title(), st.listLink).setAnchor(link.url())
-                        : new Chunk(link.title(), st.listItem);
-                ListItem item = new ListItem(BODY_LEADING, text);
+                boolean linked = blankToNull(link.url()) != null;
+                List<Chunk> text = st.chunks(link.title(), linked ? st.listLink : st.listItem);
+                if (linked) {
+                    text.forEach(c -> c.setAnchor(link.url()));
+                }
+                items.add(text);
+                bidi |= st.direction(content(text)) != PdfWriter.RUN_DIRECTION_NO_BIDI;
+            }
+            if (bidi) {
+                doc.add(bidiList(items));
+                return;
+            }
+            org.openpdf.text.List list = new org.openpdf.text.List(false, BULLET_WIDTH);
+            list.setListSymbol(new Chunk("•", st.bullet.primary));
+            for (List<Chunk> text : items) {
+                ListItem item = new ListItem(BODY_LEADING, text.getFirst());
+                for (int i = 1; i < text.size(); i++) {
+                    item.add(text.get(i));
+                }
                 item.setSpacingAfter(2f);
                 item.setFont(st.spacer);
                 list.add(item);
@@ -421,17 +610,41 @@ public class PdfRenderer implements Renderer {
             doc.add(list);
         }
 
+        /** A list some of whose items need bidi: a two-column table, the bullets on the side the article starts. */
+        private PdfPTable bidiList(List<List<Chunk>> items) {
+            PdfPTable table = new PdfPTable(2);
+            table.setWidthPercentage(100f);
+            table.setSplitLate(false);
+            table.setRunDirection(st.rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
+            try {
+                table.setWidths(new float[] {BULLET_WIDTH, textWidth - BULLET_WIDTH});
+            } catch (DocumentException e) {
+                throw new IllegalStateException(e);
+            }
+            for (List<Chunk> text : items) {
+                int direction = st.direction(content(text));
+                PdfPCell bullet = cell(List.of(new Chunk("•", st.bullet.primary)), BODY_LEADING,
+                        st.rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_NO_BIDI);
+                table.addCell(bullet);
+                PdfPCell cell = cell(text, BODY_LEADING,
+                        direction == PdfWriter.RUN_DIRECTION_NO_BIDI ? PdfWriter.RUN_DIRECTION_LTR : direction);
+                cell.setPaddingBottom(cell.getPaddingBottom() + 2f);
+                table.addCell(cell);
+            }
+            return table;
+        }
+
         private void credits(List<CreditLine> credits) {
-            Paragraph heading = paragraph("Photo credits", st.endHeading, 16f);
+            Element heading = block(st.chunks("Photo credits", st.endHeading), 16f);
             spaced(heading, 18f, 3f);
             keepWithNext(18f + 16f + 3f + 2 * 12.5f);
             doc.add(heading);
             for (CreditLine c : credits) {
-                Paragraph p = new Paragraph(12.5f, new Chunk(c.credit(), st.creditItem));
+                List<Chunk> line = new ArrayList<>(st.chunks(c.credit(), st.creditItem));
                 if (!c.slides().isEmpty()) {
-                    p.add(new Chunk(" — " + slideList(c.slides()), st.caption));
+                    line.addAll(st.chunks(" — " + slideList(c.slides()), st.caption));
                 }
-                doc.add(p);
+                doc.add(block(line, 12.5f));
             }
         }
 
@@ -439,12 +652,6 @@ public class PdfRenderer implements Renderer {
             if (writer.getVerticalPosition(true) - doc.bottom() < needed) {
                 doc.newPage();
             }
-        }
-
-        private static Paragraph paragraph(String text, Font font, float leading) {
-            // A Chunk: the text is drawn as is, never parsed. The paragraph takes the chunk's font,
-            // which it also uses for its spacing lines (a bare Paragraph would bring in Helvetica).
-            return new Paragraph(leading, new Chunk(text, font));
         }
     }
 }

@@ -23,7 +23,7 @@ class PdfLook {
         for (String size : new String[] {"A4", "letter"}) {
             PdfRenderer renderer = new PdfRenderer(size);
             for (Digest d : new Digest[] {TestDigests.harbourTowns(), LongDigest.build(), TestDigests.minimal(),
-                    TestDigests.hostileText()}) {
+                    TestDigests.hostileText(), TestDigests.everyScript(), TestDigests.arabic()}) {
                 try (OutputStream out = new BufferedOutputStream(
                         Files.newOutputStream(dir.resolve(d.id() + "-" + size + ".pdf")))) {
                     renderer.render(d, out);
