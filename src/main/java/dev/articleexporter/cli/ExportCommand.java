@@ -9,11 +9,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,9 +29,8 @@ public class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", paramLabel = "DIR", defaultValue = "input",
-            description = "Folder of *.json article files (default: ${DEFAULT-VALUE}).")
-    Path input;
+    @Mixin
+    InputOptions inputs;
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
             description = "Folder the PDF and EPUB files are written to (default: ${DEFAULT-VALUE}).")
@@ -41,10 +40,6 @@ public class ExportCommand implements Callable<Integer> {
             description = "H2 database file of the run history, without .mv.db (default: ${DEFAULT-VALUE}); or a JDBC URL.")
     String db;
 
-    @Option(names = "--formats", paramLabel = "LIST", split = ",", defaultValue = "pdf,epub",
-            description = "Output formats, comma-separated (default: ${DEFAULT-VALUE}).")
-    List<String> formats;
-
     @Option(names = "--related", paramLabel = "keep|drop", defaultValue = "keep",
             description = "Keep or drop the closing 'More from <site>' list (default: ${DEFAULT-VALUE}).")
     RelatedMode related;
@@ -52,11 +47,6 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = "--page-size", paramLabel = "A4|letter", defaultValue = "A4",
             description = "PDF page size (default: ${DEFAULT-VALUE}).")
     PageSize pageSize;
-
-    @Option(names = "--fonts", paramLabel = "DIR", split = ",",
-            description = "Extra font folders for the PDF, searched after the bundled fonts and before the system's, "
-                    + "for characters the others do not cover.")
-    List<Path> fonts;
 
     @Option(names = "--max-image-size", paramLabel = "PX", defaultValue = "1600",
             description = "Longest side in pixels an image keeps; larger ones are downscaled (default: ${DEFAULT-VALUE}).")
@@ -74,8 +64,8 @@ public class ExportCommand implements Callable<Integer> {
             err.println("error: --max-image-size must be at least 16 pixels");
             return Cli.USAGE;
         }
-        if (!Files.isDirectory(input)) {
-            err.println("error: input folder not found: " + input.toAbsolutePath().normalize());
+        if (!Files.isDirectory(inputs.input)) {
+            err.println("error: input folder not found: " + inputs.input.toAbsolutePath().normalize());
             return Cli.USAGE;
         }
         Database database = new Database(db);
@@ -93,10 +83,10 @@ public class ExportCommand implements Callable<Integer> {
     private int run(Database database, PrintWriter out, PrintWriter err) throws Exception {
         Map<String, Object> properties = new LinkedHashMap<>(database.springProperties());
         properties.put("exporter.pdf.page-size", pageSize.name());
-        properties.put("exporter.pdf.font-dirs", fonts == null ? "" : String.join(",", fonts.stream().map(Path::toString).toList()));
+        properties.put("exporter.pdf.font-dirs", inputs.fontDirs());
         properties.put("exporter.images.max-size", maxImageSize);
         properties.put("exporter.progress", Terminal.isInteractive());
-        ExportSettings settings = new ExportSettings(input, output, formats, related);
+        ExportSettings settings = new ExportSettings(inputs.input, output, inputs.formats, related);
         try (ConfigurableApplicationContext context = Spring.start(properties)) {
             ExportReport report;
             try {

@@ -8,7 +8,6 @@ import dev.articleexporter.render.OutputFormats;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code validate}: every problem an export would meet, without writing anything. */
@@ -36,32 +35,24 @@ public class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", paramLabel = "DIR", defaultValue = "input",
-            description = "Folder of *.json article files (default: ${DEFAULT-VALUE}).")
-    Path input;
-
-    @Option(names = "--formats", paramLabel = "LIST", split = ",", defaultValue = "pdf,epub",
-            description = "Formats to render in memory, comma-separated (default: ${DEFAULT-VALUE}).")
-    List<String> formats;
-
-    @Option(names = "--fonts", paramLabel = "DIR", split = ",",
-            description = "Extra font folders for the PDF, as for export.")
-    List<Path> fonts;
+    @Mixin
+    InputOptions inputs;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Path input = inputs.input;
         if (!Files.isDirectory(input)) {
             err.println("error: input folder not found: " + input.toAbsolutePath().normalize());
             return Cli.USAGE;
         }
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("options",
-                    Map.of("exporter.pdf.font-dirs", fonts == null ? "" : String.join(",", fonts.stream().map(Path::toString).toList()))));
+                    Map.of("exporter.pdf.font-dirs", inputs.fontDirs())));
             context.register(Rendering.class);
             context.refresh();
-            ExportSettings settings = new ExportSettings(input, Path.of("."), formats, RelatedMode.KEEP);
+            ExportSettings settings = new ExportSettings(input, Path.of("."), inputs.formats, RelatedMode.KEEP);
             InputCheck.Result result;
             try {
                 result = InputCheck.run(settings, context.getBean(DigestMaker.class), context.getBean(OutputFormats.class));
