@@ -3,6 +3,7 @@ package dev.articleexporter.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,15 +17,7 @@ class ArticleFileTest {
     Path folder;
 
     private List<Input> readAll(String name, String json) throws IOException {
-        Path file = folder.resolve(name);
-        Files.writeString(file, json);
-        List<Input> inputs = new ArrayList<>();
-        try (ArticleFile articles = new ArticleFile(file, name)) {
-            for (Input input = articles.next(); input != null; input = articles.next()) {
-                inputs.add(input);
-            }
-        }
-        return inputs;
+        return readBytes(name, json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

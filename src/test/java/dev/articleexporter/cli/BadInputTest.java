@@ -3,10 +3,9 @@ package dev.articleexporter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articleexporter.render.epub.EpubCheckAssert;
+import dev.articleexporter.testing.CliRun;
 import dev.articleexporter.testing.PdfReadBack;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,12 +28,10 @@ class BadInputTest {
     private String err;
 
     private int cli(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Cli.run(new PrintWriter(o, true), new PrintWriter(e, true), args);
-        out = o.toString();
-        err = e.toString();
-        return code;
+        CliRun run = CliRun.of(args);
+        out = run.out();
+        err = run.err();
+        return run.code();
     }
 
     @BeforeEach

@@ -3,9 +3,8 @@ package dev.articleexporter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articleexporter.render.epub.EpubCheckAssert;
+import dev.articleexporter.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,12 +29,10 @@ class CliTest {
     }
 
     private int cli(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Cli.run(new PrintWriter(o, true), new PrintWriter(e, true), args);
-        out = o.toString();
-        err = e.toString();
-        return code;
+        CliRun run = CliRun.of(args);
+        out = run.out();
+        err = run.err();
+        return run.code();
     }
 
     private String[] export(String... extra) {

@@ -4,11 +4,18 @@ import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 
@@ -25,7 +32,6 @@ public record PdfReadBack(String bodyText, List<String> outline, String title, S
     public static PdfReadBack of(Path pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             StringBuilder text = new StringBuilder();
-            List<PDFont> fonts = new ArrayList<>();
             for (PDPage page : doc.getPages()) {
                 PDFTextStripperByArea stripper = new PDFTextStripperByArea();
                 stripper.setSortByPosition(true);
@@ -34,9 +40,6 @@ public record PdfReadBack(String bodyText, List<String> outline, String title, S
                 stripper.addRegion("body", new Rectangle2D.Float(0, 0, width, height - FOOTER));
                 stripper.extractRegions(page);
                 text.append(stripper.getTextForRegion("body")).append('\n');
-                for (var name : page.getResources().getFontNames()) {
-                    fonts.add(page.getResources().getFont(name));
-                }
             }
             List<String> outline = new ArrayList<>();
             if (doc.getDocumentCatalog().getDocumentOutline() != null) {
@@ -46,7 +49,38 @@ public record PdfReadBack(String bodyText, List<String> outline, String title, S
             }
             var info = doc.getDocumentInformation();
             return new PdfReadBack(fold(text.toString()), outline, info.getTitle(), info.getAuthor(), info.getSubject(),
-                    info.getKeywords(), doc.getDocumentCatalog().getLanguage(), doc.getNumberOfPages(), fonts);
+                    info.getKeywords(), doc.getDocumentCatalog().getLanguage(), doc.getNumberOfPages(), allFonts(doc));
+        }
+    }
+
+    /**
+     * Every font the document uses: those in each page's resources and in the form XObjects they draw
+     * (such as the page footer template), nested forms included; each font once, by its COS object.
+     */
+    public static List<PDFont> allFonts(PDDocument doc) throws IOException {
+        List<PDFont> fonts = new ArrayList<>();
+        Set<COSBase> seen = new HashSet<>();
+        for (PDPage page : doc.getPages()) {
+            collectFonts(page.getResources(), fonts, seen);
+        }
+        return fonts;
+    }
+
+    private static void collectFonts(PDResources resources, List<PDFont> fonts, Set<COSBase> seen) throws IOException {
+        if (resources == null) {
+            return;
+        }
+        for (COSName name : resources.getFontNames()) {
+            PDFont font = resources.getFont(name);
+            if (seen.add(font.getCOSObject())) {
+                fonts.add(font);
+            }
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject x = resources.getXObject(name);
+            if (x instanceof PDFormXObject form && seen.add(form.getCOSObject())) {
+                collectFonts(form.getResources(), fonts, seen);
+            }
         }
     }
 

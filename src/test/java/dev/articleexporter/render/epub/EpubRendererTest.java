@@ -16,7 +16,6 @@ import io.documentnode.epub4j.domain.MediaTypes;
 import io.documentnode.epub4j.domain.Resource;
 import io.documentnode.epub4j.domain.SpineReference;
 import io.documentnode.epub4j.domain.TOCReference;
-import io.documentnode.epub4j.epub.EpubReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -332,19 +331,15 @@ class EpubRendererTest {
     // ---- helpers -----------------------------------------------------------------------------
 
     private byte[] render(Digest digest) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        renderer.render(digest, out);
-        return out.toByteArray();
+        return EpubFiles.render(renderer, digest);
     }
 
     private Path write(String name, Digest digest) throws IOException {
-        Path file = dir.resolve(name + ".epub");
-        Files.write(file, render(digest));
-        return file;
+        return EpubFiles.write(renderer, dir, name, digest);
     }
 
     private static Book read(byte[] epub) throws IOException {
-        return new EpubReader().readEpub(new ByteArrayInputStream(epub));
+        return EpubFiles.read(epub);
     }
 
     private static String text(Book book, String href) throws IOException {

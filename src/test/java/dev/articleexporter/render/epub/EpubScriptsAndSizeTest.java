@@ -16,7 +16,6 @@ import dev.articleexporter.digest.TestDigests;
 import dev.articleexporter.render.epub.TextDirection.Direction;
 import io.documentnode.epub4j.domain.Book;
 import io.documentnode.epub4j.domain.SpineReference;
-import io.documentnode.epub4j.epub.EpubReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -461,19 +460,15 @@ class EpubScriptsAndSizeTest {
     }
 
     private byte[] render(Digest digest) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        renderer.render(digest, out);
-        return out.toByteArray();
+        return EpubFiles.render(renderer, digest);
     }
 
     private Path write(String name, Digest digest) throws IOException {
-        Path file = dir.resolve(name + ".epub");
-        Files.write(file, render(digest));
-        return file;
+        return EpubFiles.write(renderer, dir, name, digest);
     }
 
     private static Book read(byte[] epub) throws IOException {
-        return new EpubReader().readEpub(new ByteArrayInputStream(epub));
+        return EpubFiles.read(epub);
     }
 
     /** Namespace-aware DOM without fetching the XHTML 1.1 DTD. */

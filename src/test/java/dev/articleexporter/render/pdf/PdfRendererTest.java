@@ -10,6 +10,7 @@ import dev.articleexporter.digest.Digest;
 import dev.articleexporter.digest.Section;
 import dev.articleexporter.digest.TestDigests;
 import dev.articleexporter.render.OutputFormat;
+import dev.articleexporter.testing.PdfReadBack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,10 +108,7 @@ class PdfRendererTest {
         for (Digest d : List.of(TestDigests.harbourTowns(), TestDigests.minimal(), TestDigests.hostileText(),
                 LongDigest.build())) {
             try (PDDocument pdf = load(render(A4, d))) {
-                List<PDFont> fonts = new ArrayList<>();
-                for (PDPage page : pdf.getPages()) {
-                    collectFonts(page.getResources(), fonts, new HashSet<>());
-                }
+                List<PDFont> fonts = PdfReadBack.allFonts(pdf);
                 assertTrue(fonts.size() >= 3, "expected sans, sans bold and serif at least, got " + fonts.size());
                 for (PDFont font : fonts) {
                     assertTrue(font.isEmbedded(), font.getName() + " not embedded in " + d.id());
@@ -365,24 +363,6 @@ class PdfRendererTest {
         }
         List<String> expected = d.sections().stream().map(s -> s.number() + ". " + s.heading()).toList();
         assertEquals(expected, titles);
-    }
-
-    private static void collectFonts(PDResources resources, List<PDFont> fonts, Set<COSBase> seen) throws IOException {
-        if (resources == null) {
-            return;
-        }
-        for (COSName name : resources.getFontNames()) {
-            PDFont font = resources.getFont(name);
-            if (seen.add(font.getCOSObject())) {
-                fonts.add(font);
-            }
-        }
-        for (COSName name : resources.getXObjectNames()) {
-            PDXObject x = resources.getXObject(name);
-            if (x instanceof PDFormXObject form && seen.add(form.getCOSObject())) {
-                collectFonts(form.getResources(), fonts, seen);
-            }
-        }
     }
 
     private static void collectImages(PDResources resources, List<int[]> sizes, Set<COSBase> seen) throws IOException {

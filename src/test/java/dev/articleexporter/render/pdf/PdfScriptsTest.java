@@ -13,6 +13,7 @@ import dev.articleexporter.digest.Meta;
 import dev.articleexporter.digest.Section;
 import dev.articleexporter.digest.TestDigests;
 import dev.articleexporter.digest.Warnings;
+import dev.articleexporter.testing.PdfReadBack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,14 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.graphics.PDXObject;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
@@ -443,43 +438,16 @@ class PdfScriptsTest {
 
     private static Set<String> fontNames(PDDocument pdf) throws IOException {
         Set<String> names = new HashSet<>();
-        for (PDFont f : fonts(pdf)) {
+        for (PDFont f : PdfReadBack.allFonts(pdf)) {
             names.add(f.getName());
         }
         return names;
     }
 
     private static void assertAllFontsEmbedded(PDDocument pdf, String id) throws IOException {
-        for (PDFont font : fonts(pdf)) {
+        for (PDFont font : PdfReadBack.allFonts(pdf)) {
             assertTrue(font.isEmbedded(), font.getName() + " not embedded in " + id);
             assertFalse(font.isStandard14(), font.getName() + " is a standard-14 font in " + id);
-        }
-    }
-
-    private static List<PDFont> fonts(PDDocument pdf) throws IOException {
-        List<PDFont> fonts = new ArrayList<>();
-        Set<COSBase> seen = new HashSet<>();
-        for (PDPage page : pdf.getPages()) {
-            collectFonts(page.getResources(), fonts, seen);
-        }
-        return fonts;
-    }
-
-    private static void collectFonts(PDResources resources, List<PDFont> fonts, Set<COSBase> seen) throws IOException {
-        if (resources == null) {
-            return;
-        }
-        for (COSName name : resources.getFontNames()) {
-            PDFont font = resources.getFont(name);
-            if (seen.add(font.getCOSObject())) {
-                fonts.add(font);
-            }
-        }
-        for (COSName name : resources.getXObjectNames()) {
-            PDXObject x = resources.getXObject(name);
-            if (x instanceof PDFormXObject form && seen.add(form.getCOSObject())) {
-                collectFonts(form.getResources(), fonts, seen);
-            }
         }
     }
 }
