@@ -3,8 +3,10 @@ package dev.articleexporter.batch;
 import dev.articleexporter.article.Input;
 import dev.articleexporter.digest.DigestMaker;
 import dev.articleexporter.render.OutputFormats;
+import dev.articleexporter.render.RenderSettings;
 import dev.articleexporter.runs.RunArticles;
 import dev.articleexporter.runs.RunProblems;
+import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -79,10 +81,12 @@ public class ExportJobConfig {
     @StepScope
     ExportProcessor exportProcessor(@Value("#{jobParameters}") Map<String, Object> parameters,
                                     @Value("#{stepExecution.jobExecutionId}") long jobExecutionId,
-                                    OutputFormats formats, DigestMaker digests, RunProblems problems) {
+                                    OutputFormats formats, DigestMaker digests, RunProblems problems, RunArticles articles,
+                                    RenderSettings renderSettings) {
         ExportSettings settings = ExportSettings.fromJobParameters(parameters);
-        return new ExportProcessor(settings, formats.select(settings.formats()), digests,
-                problem -> problems.record(jobExecutionId, problem));
+        List<OutputFormats.Format> selected = formats.select(settings.formats());
+        return new ExportProcessor(settings, selected, digests, problem -> problems.record(jobExecutionId, problem),
+                articles::latest, renderSettings.fingerprint(selected));
     }
 
     @Bean

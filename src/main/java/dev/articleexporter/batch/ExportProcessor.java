@@ -13,7 +13,10 @@ import dev.articleexporter.runs.ExportedArticle;
 import dev.articleexporter.runs.Problem;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +35,22 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
     private final List<Format> formats;
     private final DigestMaker digests;
     private final Consumer<Problem> rejections;
+    private final Function<String, Optional<ExportedArticle>> lastExport;
+    private final String renderFingerprint;
 
-    /** @param rejections where rejected inputs are recorded (the run's problem table, or a list when only validating) */
-    public ExportProcessor(ExportSettings settings, List<Format> formats, DigestMaker digests, Consumer<Problem> rejections) {
+    /**
+     * @param rejections        where rejected inputs are recorded (the run's problem table, or a list when only validating)
+     * @param lastExport        the latest record of an output name, to skip unchanged articles
+     * @param renderFingerprint what besides the content decides the output ({@code RenderSettings})
+     */
+    public ExportProcessor(ExportSettings settings, List<Format> formats, DigestMaker digests, Consumer<Problem> rejections,
+                           Function<String, Optional<ExportedArticle>> lastExport, String renderFingerprint) {
         this.settings = settings;
         this.formats = List.copyOf(formats);
         this.digests = digests;
         this.rejections = rejections;
+        this.lastExport = lastExport;
+        this.renderFingerprint = renderFingerprint;
     }
 
     @Override
@@ -50,6 +62,13 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
     }
 
     private Exported export(Input.Parsed parsed) {
+        String hash = parsed.stem() == null ? null : ContentHash.of(parsed, renderFingerprint, settings.related().name());
+        if (hash != null && !settings.force()) {
+            Optional<ExportedArticle> last = lastExport.apply(parsed.stem());
+            if (last.isPresent() && hash.equals(last.get().contentHash()) && filesExist(parsed.stem())) {
+                return Exported.unchanged(parsed.origin(), last.get().asUnchanged(parsed.origin().toString()));
+            }
+        }
         String name = displayName(parsed);
         Warnings warnings = new Warnings();
         parsed.warnings().forEach(warnings::add);
@@ -73,8 +92,13 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
         }
         Meta meta = digest.meta();
         ExportedArticle article = new ExportedArticle(parsed.article().id(), digest.id(), parsed.origin().toString(),
-                meta.title(), meta.section(), meta.published() == null ? null : meta.published().w3cdtf(), meta.language());
+                meta.title(), meta.section(), meta.published() == null ? null : meta.published().w3cdtf(), meta.language(),
+                false, hash);
         return new Exported(parsed.origin(), article, files, warnings.list());
+    }
+
+    private boolean filesExist(String stem) {
+        return formats.stream().allMatch(f -> Files.isRegularFile(settings.output().resolve(stem + "." + f.extension())));
     }
 
     /** The id, else the title, cut short: a 400-character id should not flood the summary. */

@@ -10,10 +10,12 @@ import org.springframework.batch.core.BatchStatus;
  * How a run ended: counts, problems and, when it failed, why.
  *
  * @param resumed  the execution this one restarted (it had not finished), or {@code null} for a new run
+ * @param exported  articles rendered and written by this run
+ * @param unchanged articles whose files from their last export were still right, so not rendered again
  * @param failures why the run failed, in plain words; empty when it did not
  */
 public record ExportReport(long executionId, Long resumed, BatchStatus status, LocalDateTime start, LocalDateTime end, long read,
-                           long exported, long rejected, List<Problem> problems, List<String> failures) {
+                           long exported, long unchanged, long rejected, List<Problem> problems, List<String> failures) {
 
     public ExportReport {
         problems = List.copyOf(problems);

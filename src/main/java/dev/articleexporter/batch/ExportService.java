@@ -2,6 +2,7 @@ package dev.articleexporter.batch;
 
 import dev.articleexporter.render.OutputFormats;
 import dev.articleexporter.runs.Problem;
+import dev.articleexporter.runs.RunArticles;
 import dev.articleexporter.runs.RunProblems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,14 +39,17 @@ public class ExportService {
     private final Job exportJob;
     private final OutputFormats formats;
     private final RunProblems problems;
+    private final RunArticles articles;
     private final Clock clock = Clock.systemUTC();
 
-    public ExportService(JobOperator jobs, JobRepository repository, Job exportJob, OutputFormats formats, RunProblems problems) {
+    public ExportService(JobOperator jobs, JobRepository repository, Job exportJob, OutputFormats formats, RunProblems problems,
+                         RunArticles articles) {
         this.jobs = jobs;
         this.repository = repository;
         this.exportJob = exportJob;
         this.formats = formats;
         this.problems = problems;
+        this.articles = articles;
     }
 
     /**
@@ -125,8 +129,10 @@ public class ExportService {
         }
         List<Problem> all = problems.of(execution.getId());
         List<Throwable> failures = execution.getAllFailureExceptions();
+        long unchanged = articles.unchanged(execution.getId());
         return new ExportReport(execution.getId(), resumed, execution.getStatus(), execution.getStartTime(),
-                execution.getEndTime(), read, written, rejected, all, failures.stream().map(ExportService::describe).toList());
+                execution.getEndTime(), read, written - unchanged, unchanged, rejected, all,
+                failures.stream().map(ExportService::describe).toList());
     }
 
     /** The most useful sentence in the chain: ours, naming the path, when there is one. */

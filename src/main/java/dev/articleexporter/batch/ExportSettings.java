@@ -12,14 +12,21 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 /**
  * What one export run does. Kept as the run's job parameters, so the history says how each run
  * was started and a restart repeats it exactly.
+ *
+ * @param force render every article, even those unchanged since their last export
  */
-public record ExportSettings(Path input, Path output, List<String> formats, RelatedMode related) {
+public record ExportSettings(Path input, Path output, List<String> formats, RelatedMode related, boolean force) {
 
     static final String INPUT = "input";
     static final String OUTPUT = "output";
     static final String FORMATS = "formats";
     static final String RELATED = "related";
+    static final String FORCE = "force";
     static final String STARTED = "run.requested";
+
+    public ExportSettings(Path input, Path output, List<String> formats, RelatedMode related) {
+        this(input, output, formats, related, false);
+    }
 
     public ExportSettings {
         input = input.toAbsolutePath().normalize();
@@ -34,6 +41,7 @@ public record ExportSettings(Path input, Path output, List<String> formats, Rela
                 .addString(OUTPUT, output.toString(), false)
                 .addString(FORMATS, String.join(",", formats), false)
                 .addString(RELATED, related.name(), false)
+                .addString(FORCE, String.valueOf(force), false)
                 .addString(STARTED, requested.toString(), true)
                 .toJobParameters();
     }
@@ -42,6 +50,6 @@ public record ExportSettings(Path input, Path output, List<String> formats, Rela
     static ExportSettings fromJobParameters(Map<String, Object> parameters) {
         return new ExportSettings(Path.of((String) parameters.get(INPUT)), Path.of((String) parameters.get(OUTPUT)),
                 Arrays.asList(((String) parameters.get(FORMATS)).split(",")),
-                RelatedMode.valueOf((String) parameters.get(RELATED)));
+                RelatedMode.valueOf((String) parameters.get(RELATED)), Boolean.parseBoolean((String) parameters.get(FORCE)));
     }
 }

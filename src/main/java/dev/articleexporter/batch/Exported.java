@@ -12,6 +12,11 @@ import java.util.List;
  */
 public record Exported(Origin origin, ExportedArticle article, List<RenderedFile> files, List<String> warnings) {
 
+    /** An article whose files from its last export are still right: nothing to write. */
+    static Exported unchanged(Origin origin, ExportedArticle article) {
+        return new Exported(origin, article, List.of(), List.of());
+    }
+
     /** The article's id, else its title, cut short, for messages. */
     public String name() {
         String id = article.articleId();

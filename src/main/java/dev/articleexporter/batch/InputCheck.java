@@ -28,7 +28,8 @@ public final class InputCheck {
 
     public static Result run(ExportSettings settings, DigestMaker digests, OutputFormats formats) {
         List<Problem> problems = new ArrayList<>();
-        ExportProcessor processor = new ExportProcessor(settings, formats.select(settings.formats()), digests, problems::add);
+        ExportProcessor processor = new ExportProcessor(settings, formats.select(settings.formats()), digests, problems::add,
+                stem -> java.util.Optional.empty(), "validate");
         OutputNames names = new OutputNames();
         ArticleReader reader = new ArticleReader(settings.input());
         int articles = 0;

@@ -52,6 +52,10 @@ public class ExportCommand implements Callable<Integer> {
             description = "Longest side in pixels an image keeps; larger ones are downscaled (default: ${DEFAULT-VALUE}).")
     int maxImageSize;
 
+    @Option(names = "--force",
+            description = "Render every article, also those unchanged since their last export (by default they are skipped).")
+    boolean force;
+
     @Option(names = "--fresh",
             description = "Start a new run even when the last run with the same settings did not finish (by default it is resumed).")
     boolean fresh;
@@ -86,7 +90,7 @@ public class ExportCommand implements Callable<Integer> {
         properties.put("exporter.pdf.font-dirs", inputs.fontDirs());
         properties.put("exporter.images.max-size", maxImageSize);
         properties.put("exporter.progress", Terminal.isInteractive());
-        ExportSettings settings = new ExportSettings(inputs.input, output, inputs.formats, related);
+        ExportSettings settings = new ExportSettings(inputs.input, output, inputs.formats, related, force);
         try (ConfigurableApplicationContext context = Spring.start(properties)) {
             ExportReport report;
             try {

@@ -55,11 +55,11 @@ public class RunsCommand implements Callable<Integer> {
                 out.println("No runs recorded yet in " + database.describe() + ".");
                 return Cli.OK;
             }
-            out.printf(Locale.ROOT, "%5s  %-19s  %-19s  %9s  %-9s  %6s  %8s  %8s  %8s%n",
-                    "RUN", "STARTED", "ENDED", "DURATION", "STATUS", "READ", "EXPORTED", "REJECTED", "WARNINGS");
-            runs.forEach(r -> out.printf(Locale.ROOT, "%5d  %-19s  %-19s  %9s  %-9s  %6d  %8d  %8d  %8d%n",
+            out.printf(Locale.ROOT, "%5s  %-19s  %-19s  %9s  %-9s  %6s  %8s  %9s  %8s  %8s%n",
+                    "RUN", "STARTED", "ENDED", "DURATION", "STATUS", "READ", "EXPORTED", "UNCHANGED", "REJECTED", "WARNINGS");
+            runs.forEach(r -> out.printf(Locale.ROOT, "%5d  %-19s  %-19s  %9s  %-9s  %6d  %8d  %9d  %8d  %8d%n",
                     r.executionId(), time(r.start()), time(r.end()), Summary.seconds(r.duration()), r.status(),
-                    r.read(), r.exported(), r.rejected(), r.warnings()));
+                    r.read(), r.exported(), r.unchanged(), r.rejected(), r.warnings()));
             return Cli.OK;
         }
     }
@@ -72,7 +72,8 @@ public class RunsCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "Run %d: %s, started %s, ended %s (%s)%n", r.executionId(), r.status(), time(r.start()),
                 time(r.end()), Summary.seconds(r.duration()));
-        out.printf(Locale.ROOT, "Read %d, exported %d, rejected %d, warnings %d%n", r.read(), r.exported(), r.rejected(), r.warnings());
+        out.printf(Locale.ROOT, "Read %d, exported %d, unchanged %d, rejected %d, warnings %d%n", r.read(), r.exported(),
+                r.unchanged(), r.rejected(), r.warnings());
         if (r.exitMessage() != null && !r.exitMessage().isBlank()) {
             out.println("Exit message: " + r.exitMessage().lines().findFirst().orElse(""));
         }

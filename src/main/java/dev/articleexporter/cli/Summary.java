@@ -24,8 +24,9 @@ final class Summary {
             out.printf(Locale.ROOT, "Resumed run %d, which had not finished; its exported articles were not redone.%n",
                     report.resumed());
         }
-        out.printf(Locale.ROOT, "Run %d %s in %s: %d read, %d exported, %d rejected, %d warning%s.%n",
+        out.printf(Locale.ROOT, "Run %d %s in %s: %d read, %d exported, %s%d rejected, %d warning%s.%n",
                 report.executionId(), report.status(), seconds(report.duration()), report.read(), report.exported(),
+                report.unchanged() > 0 ? report.unchanged() + " unchanged, " : "",
                 report.rejected(), report.warnings().size(), report.warnings().size() == 1 ? "" : "s");
         out.println("Output:  " + output);
         out.println("History: " + database);

@@ -25,4 +25,10 @@ public @interface OutputFormat {
 
     /** Media type of the files, e.g. {@code application/pdf}. */
     String mediaType();
+
+    /**
+     * Bump when a change to the renderer changes its output: articles exported by an earlier
+     * version are then rendered again by the next incremental run.
+     */
+    String version() default "1";
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 public class OutputFormats {
 
     /** A renderer with its annotation's facts. */
-    public record Format(String name, String extension, String mediaType, Renderer renderer) {
+    public record Format(String name, String extension, String mediaType, String version, Renderer renderer) {
     }
 
     private final Map<String, Format> byName = new TreeMap<>();
@@ -25,7 +25,7 @@ public class OutputFormats {
             if (!(bean instanceof Renderer renderer)) {
                 throw new IllegalStateException(bean.getClass().getName() + " is an @OutputFormat but not a Renderer");
             }
-            byName.put(format.name(), new Format(format.name(), format.extension(), format.mediaType(), renderer));
+            byName.put(format.name(), new Format(format.name(), format.extension(), format.mediaType(), format.version(), renderer));
         });
     }
 

@@ -17,7 +17,8 @@ public class RunHistory {
             SELECT e.JOB_EXECUTION_ID, e.START_TIME, e.END_TIME, e.STATUS, e.EXIT_MESSAGE,
                    COALESCE(SUM(s.READ_COUNT), 0), COALESCE(SUM(s.WRITE_COUNT), 0),
                    COALESCE(SUM(s.FILTER_COUNT + s.PROCESS_SKIP_COUNT + s.READ_SKIP_COUNT), 0),
-                   (SELECT COUNT(*) FROM EXPORT_PROBLEM p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.KIND = 'WARNING')
+                   (SELECT COUNT(*) FROM EXPORT_PROBLEM p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.KIND = 'WARNING'),
+                   (SELECT COUNT(*) FROM EXPORTED_ARTICLE a WHERE a.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND a.STATUS = 'UNCHANGED')
             FROM BATCH_JOB_EXECUTION e
             LEFT JOIN BATCH_STEP_EXECUTION s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
             """;
@@ -39,8 +40,9 @@ public class RunHistory {
     }
 
     private static RunSummary row(ResultSet rs, int n) throws SQLException {
+        long unchanged = rs.getLong(10);
         return new RunSummary(rs.getLong(1), time(rs.getTimestamp(2)), time(rs.getTimestamp(3)), rs.getString(4),
-                rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9));
+                rs.getString(5), rs.getLong(6), rs.getLong(7) - unchanged, unchanged, rs.getLong(8), rs.getLong(9));
     }
 
     private static LocalDateTime time(Timestamp t) {

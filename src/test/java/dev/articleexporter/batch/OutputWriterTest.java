@@ -28,7 +28,7 @@ class OutputWriterTest {
     private static Exported article(String stem, int bytes) {
         byte[] content = new byte[bytes];
         Arrays.fill(content, (byte) 'x');
-        return new Exported(new Origin("in.json", 1), new ExportedArticle(stem, stem, "in.json #1", "T", null, null, "en"),
+        return new Exported(new Origin("in.json", 1), new ExportedArticle(stem, stem, "in.json #1", "T", null, null, "en", false, null),
                 List.of(new RenderedFile(stem + ".pdf", content)), List.of());
     }
 
