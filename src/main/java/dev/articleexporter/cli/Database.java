@@ -4,14 +4,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The {@code --db} option: a path for the H2 file database ({@code ./data/exporter} makes
- * {@code ./data/exporter.mv.db}), or a whole JDBC URL for another database.
+ * {@code ./data/exporter.mv.db}), or a whole JDBC URL for another database
+ * ({@code jdbc:postgresql://host:5432/db?user=...&password=...}).
  */
 record Database(String option) {
 
     static final String DEFAULT = "data/exporter";
+    /** User name and password for a JDBC URL, when they are not (or should not be) in the URL. */
+    static final String USER_VARIABLE = "ARTICLE_EXPORTER_DB_USER";
+    static final String PASSWORD_VARIABLE = "ARTICLE_EXPORTER_DB_PASSWORD";
+
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
 
     boolean isJdbcUrl() {
         return option.startsWith("jdbc:");
@@ -35,17 +42,35 @@ record Database(String option) {
         return isJdbcUrl() ? option : "jdbc:h2:file:" + h2Path();
     }
 
-    /** Where a human finds it, for messages. */
+    /** Where a human finds it, for messages: a password in a URL is shown as {@code ***}. */
     String describe() {
-        return isJdbcUrl() ? option : h2File().toString();
+        return isJdbcUrl() ? PASSWORD_IN_URL.matcher(option).replaceAll("$1***") : h2File().toString();
     }
 
     /** Spring properties that point the application at this database; the log file goes beside an H2 file. */
     Map<String, Object> springProperties() {
+        return springProperties(System.getenv());
+    }
+
+    Map<String, Object> springProperties(Map<String, String> environment) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", url());
+        if (isJdbcUrl()) {
+            // application.properties has H2's user (sa, no password). Another database gets the user and password
+            // from the environment, or else none at all, so that the driver takes them from the URL. (PostgreSQL's
+            // driver lets user= and password= in the URL win over these anyway.)
+            boolean h2 = option.startsWith("jdbc:h2:");
+            String user = environment.get(USER_VARIABLE);
+            String password = environment.get(PASSWORD_VARIABLE);
+            if (user != null || !h2) {
+                properties.put("spring.datasource.username", user == null ? "" : user);
+            }
+            if (password != null || !h2) {
+                properties.put("spring.datasource.password", password == null ? "" : password);
+            }
+        }
         // Batch's schema script has no IF NOT EXISTS: run it only on a new H2 file, so H2 does not log a failed
-        // CREATE for every table on every run.
+        // CREATE for every table on every run. Behind a JDBC URL, runs.BatchSchema checks for the tables instead.
         properties.put("spring.batch.jdbc.initialize-schema", isJdbcUrl() || !exists() ? "always" : "never");
         if (!isJdbcUrl()) {
             properties.put("logging.file.name", h2Path().resolveSibling("article-exporter.log").toString());
