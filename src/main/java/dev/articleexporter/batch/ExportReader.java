@@ -2,9 +2,9 @@ package dev.articleexporter.batch;
 
 import dev.articleexporter.article.ArticleReader;
 import dev.articleexporter.article.Input;
-import dev.articleexporter.runs.ExportedArticle;
 import dev.articleexporter.runs.RunArticles;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -16,21 +16,25 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 public class ExportReader implements ItemStreamReader<Input> {
 
     private final ArticleReader articles;
-    private final RunArticles exported;
-    private final long jobInstanceId;
-    private final OutputNames names = new OutputNames();
+    private final OutputNames names;
 
     public ExportReader(Path input, RunArticles exported, long jobInstanceId) {
         this.articles = new ArticleReader(input);
-        this.exported = exported;
-        this.jobInstanceId = jobInstanceId;
+        this.names = new OutputNames(new OutputNames.Committed() {
+            @Override
+            public Optional<String> originOfId(String articleId) {
+                return exported.originOfId(jobInstanceId, articleId);
+            }
+
+            @Override
+            public boolean nameTaken(String stem) {
+                return exported.nameTaken(jobInstanceId, stem);
+            }
+        });
     }
 
     @Override
     public void open(ExecutionContext context) {
-        for (ExportedArticle done : exported.ofInstance(jobInstanceId)) {
-            names.taken(done.articleId(), done.fileStem(), done.origin());
-        }
         articles.open(context);
     }
 
@@ -40,9 +44,11 @@ public class ExportReader implements ItemStreamReader<Input> {
         return next instanceof Input.Parsed parsed ? names.assign(parsed) : next;
     }
 
+    /** Called as each chunk commits, with the writer's records in the same transaction. */
     @Override
     public void update(ExecutionContext context) {
         articles.update(context);
+        names.forgetCommitted();
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class InputCheck {
         List<Problem> problems = new ArrayList<>();
         ExportProcessor processor = new ExportProcessor(settings, formats.select(settings.formats()), digests, problems::add,
                 stem -> java.util.Optional.empty(), "validate");
-        OutputNames names = new OutputNames();
+        OutputNames names = new OutputNames(OutputNames.Committed.NONE);
         ArticleReader reader = new ArticleReader(settings.input());
         int articles = 0;
         int exportable = 0;

@@ -2,7 +2,7 @@ package dev.articleexporter.runs;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,19 +20,25 @@ public class RunArticles {
     }
 
     public void record(long jobExecutionId, long jobInstanceId, ExportedArticle article) {
-        jdbc.sql("INSERT INTO EXPORTED_ARTICLE (JOB_EXECUTION_ID, JOB_INSTANCE_ID, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(jobExecutionId, jobInstanceId, article.articleId(), article.fileStem(), article.origin(),
+        jdbc.sql("INSERT INTO EXPORTED_ARTICLE (JOB_EXECUTION_ID, JOB_INSTANCE_ID, FILE_STEM_KEY, " + COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(jobExecutionId, jobInstanceId, article.fileStem().toLowerCase(Locale.ROOT), article.articleId(),
+                        article.fileStem(), article.origin(),
                         article.title(), article.section(), article.published(), article.language(),
                         article.unchanged() ? "UNCHANGED" : "EXPORTED", article.contentHash())
                 .update();
     }
 
-    /** What earlier executions of the same run (before a restart) already exported, in order. */
-    public List<ExportedArticle> ofInstance(long jobInstanceId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM EXPORTED_ARTICLE WHERE JOB_INSTANCE_ID = ? ORDER BY ID")
-                .param(jobInstanceId)
-                .query(RunArticles::row)
-                .list();
+    /** Where the run (any of its executions) read the article it recorded with this id, if any. */
+    public Optional<String> originOfId(long jobInstanceId, String articleId) {
+        return jdbc.sql("SELECT INPUT_ORIGIN FROM EXPORTED_ARTICLE WHERE JOB_INSTANCE_ID = ? AND ARTICLE_ID = ? FETCH FIRST 1 ROWS ONLY")
+                .params(jobInstanceId, articleId).query(String.class).optional();
+    }
+
+    /** Whether the run already recorded an article under this file name, ignoring case. */
+    public boolean nameTaken(long jobInstanceId, String fileStem) {
+        return jdbc.sql("SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE JOB_INSTANCE_ID = ? AND FILE_STEM_KEY = ?")
+                .params(jobInstanceId, fileStem.toLowerCase(Locale.ROOT)).query(Long.class).single() > 0;
     }
 
     /** The latest record of the article written as {@code fileStem}, by any run. */

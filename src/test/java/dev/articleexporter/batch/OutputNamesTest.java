@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class OutputNamesTest {
 
-    private final OutputNames names = new OutputNames();
+    private final OutputNames names = new OutputNames(OutputNames.Committed.NONE);
 
     private static Input.Parsed article(String file, int position, String id, String title) {
         Article article = new Article(id, title, null, null, null, null, null, null, null, null, null, null);
@@ -36,11 +36,25 @@ class OutputNamesTest {
     }
 
     @Test
-    void namesTakenBeforeARestartStayTaken() {
-        names.taken("story-1", "story-1", "a.json #1");
-        assertThat(names.assign(article("a.json", 5, "story-1", "One"))).isInstanceOf(Input.Rejected.class);
-        names.taken(null, "untitled", "a.json #2");
-        assertThat(stem(names.assign(article("a.json", 6, null, "Untitled")))).isEqualTo("untitled-2");
+    void namesCommittedEarlierStayTakenWithoutBeingHeldInMemory() {
+        OutputNames.Committed table = new OutputNames.Committed() {
+            @Override
+            public java.util.Optional<String> originOfId(String articleId) {
+                return "story-1".equals(articleId) ? java.util.Optional.of("a.json #1") : java.util.Optional.empty();
+            }
+
+            @Override
+            public boolean nameTaken(String stem) {
+                return stem.equalsIgnoreCase("story-1") || stem.equalsIgnoreCase("untitled");
+            }
+        };
+        OutputNames afterRestart = new OutputNames(table);
+        assertThat(afterRestart.assign(article("a.json", 5, "story-1", "One"))).isEqualTo(new Input.Rejected(
+                new Origin("a.json", 5), "story-1", "duplicate id: the article at a.json #1 has the same id; only the first one is exported"));
+        assertThat(stem(afterRestart.assign(article("a.json", 6, null, "Untitled")))).isEqualTo("untitled-2");
+        assertThat(stem(afterRestart.assign(article("a.json", 7, null, "Untitled")))).isEqualTo("untitled-3");
+        afterRestart.forgetCommitted(); // the chunk holding untitled-2 and -3 was not written: its names are free again
+        assertThat(stem(afterRestart.assign(article("a.json", 8, null, "Untitled")))).isEqualTo("untitled-2");
     }
 
     private static String stem(Input input) {
