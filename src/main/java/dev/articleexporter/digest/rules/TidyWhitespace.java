@@ -34,8 +34,27 @@ public class TidyWhitespace implements ArticleRule {
         if (text == null) {
             return null;
         }
+        if (isTidy(text)) {
+            return text; // the common case, without a regular expression
+        }
         String tidy = SPACES.matcher(text).replaceAll(" ").strip();
         return tidy.isEmpty() ? null : tidy;
+    }
+
+    /** No leading or trailing white space, no run of spaces, no other space characters. */
+    private static boolean isTidy(String text) {
+        if (text.isEmpty() || Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))) {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' ? previous == ' ' : c <= '\r' || c == '\u2028' || c == '\u2029' || c == '\u3000') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     static List<String> paragraphs(List<String> texts) {

@@ -322,7 +322,18 @@ public class EpubRenderer implements Renderer {
 
     /** Text for markup we write ourselves: element content and attribute values. */
     static String esc(String text) {
-        return text == null ? "" : StringEscapeUtils.escapeXml10(text);
+        if (text == null) {
+            return "";
+        }
+        // Most text needs nothing; the library's translator chain is slow, so only text that needs it goes there.
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c < 0x20 || (c >= 0x7F && c <= 0x9F)
+                    || Character.isSurrogate(c) || c >= 0xFFFE) {
+                return StringEscapeUtils.escapeXml10(text);
+            }
+        }
+        return text;
     }
 
     /** Text handed to epub4j, which escapes it itself: only characters XML 1.0 cannot hold are dropped. */
