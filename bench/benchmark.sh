@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of article-exporter: generates N sample-sized articles (17 slides, seed 42,
+# files of 20) and times real exports, each in a fresh output folder and database:
+#   both formats, pdf only, epub only, and a re-run of "both" over the same input, output and database.
+# For each: wall time, articles/s, ms/article, time from process start to the first output file,
+# the steady per-article cost after it, peak RSS; then output bytes per article.
+#
+# Usage: bench/benchmark.sh [N] [--keep]        (N defaults to 3000)
+# Environment: JAVA_OPTS  extra JVM options for the exports (default: none, i.e. the JVM's defaults)
+#              BUILD_DIR  Maven build folder holding article-exporter.jar (default: target)
+# Exit status: 0, or 1 when the build, the corpus or an export fails.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+count=3000
+keep=false
+for arg in "$@"; do
+  case "$arg" in
+    --keep) keep=true ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *[!0-9]*|'') echo "usage: bench/benchmark.sh [N] [--keep]" >&2; exit 2 ;;
+    *) count=$arg ;;
+  esac
+done
+[ "$count" -ge 1 ] || { echo "N must be at least 1" >&2; exit 2; }
+
+. "$root/.mvn/jdk.sh"
+java="$JAVA_HOME/bin/java"
+build_dir=${BUILD_DIR:-target}
+jar="$root/$build_dir/article-exporter.jar"
+java_opts=${JAVA_OPTS:-}
+if [ ! -x /usr/bin/time ]; then
+  echo "needs /usr/bin/time (GNU time; Debian/Ubuntu: apt-get install time)" >&2
+  exit 1
+fi
+if [ ! -f "$jar" ]; then
+  echo "Building $jar ..." >&2
+  (cd "$root" && ./mvnw -q -Dbuild.dir="$build_dir" -Dmaven.test.skip=true package >&2)
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/article-exporter-bench.XXXXXX")
+cleanup() { if $keep; then echo "Kept: $work" >&2; else rm -rf "$work"; fi; }
+trap cleanup EXIT
+
+load1() { cut -d ' ' -f 1 /proc/loadavg; }
+now_ns() { date +%s%N; }
+
+# ---- corpus -------------------------------------------------------------------------------------
+corpus="$work/input"
+generate=(--count "$count" --output "$corpus" --seed 42 --per-file 20 --slides 17)
+# The 'generate' command is meant to be registered in Cli; until it is, the same command runs
+# through CorpusGenerator.main with Spring Boot's PropertiesLauncher. Once 'generate' is
+# registered, the first branch is taken and the fallback can go.
+if "$java" -jar "$jar" --help 2>/dev/null | grep -qE '^ +generate( |$)'; then
+  "$java" -jar "$jar" generate "${generate[@]}" >&2
+else
+  "$java" -cp "$jar" -Dloader.main=dev.articleexporter.bench.CorpusGenerator \
+    org.springframework.boot.loader.launch.PropertiesLauncher "${generate[@]}" >&2
+fi
+
+# ---- one export ---------------------------------------------------------------------------------
+# run_export NAME FORMATS OUTPUT DB: sets wall, rss_kb, first (s, or "-"), summary, load_after.
+run_export() {
+  local name=$1 formats=$2 out=$3 db=$4
+  local log="$work/$name.log" timing="$work/$name.time" marker="$work/$name.start"
+  mkdir -p "$out"
+  touch "$marker"
+  sleep 0.01 # file times have coarse resolution on some file systems: new files must be newer
+  local start end status
+  first="-"
+  start=$(now_ns)
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  /usr/bin/time -f '%e %M' -o "$timing" "$java" $java_opts -jar "$jar" export --input "$corpus" --output "$out" \
+    --db "$db" --formats "$formats" >"$log" 2>&1 &
+  local pid=$!
+  # Poll every 10 ms for the first finished file (written as a hidden .part file, then renamed).
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ -n "$(find "$out" -maxdepth 1 \( -name '*.pdf' -o -name '*.epub' \) -newer "$marker" -print -quit)" ]; then
+      end=$(now_ns)
+      first=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
+      break
+    fi
+    sleep 0.01
+  done
+  status=0
+  wait "$pid" || status=$?
+  if [ "$status" -ne 0 ]; then
+    echo "error: export '$name' exited with $status; its output:" >&2
+    tail -n 30 "$log" >&2
+    exit 1
+  fi
+  read -r wall rss_kb <"$timing"
+  summary=$(grep -m 1 -E '^Run [0-9]+ ' "$log" || true)
+  load_after=$(load1)
+  local exported
+  exported=$(sed -n 's/.* \([0-9][0-9]*\) exported.*/\1/p' <<<"$summary")
+  if [ "$exported" != "$count" ]; then
+    echo "error: export '$name' exported ${exported:-?} of $count articles: $summary" >&2
+    exit 1
+  fi
+}
+
+rows=()
+# row LABEL: one line of the results table from the last run_export.
+row() {
+  local label=$1
+  rows+=("$(awk -v l="$label" -v n="$count" -v w="$wall" -v f="$first" -v r="$rss_kb" -v la="$load_after" -v s="$summary" '
+    BEGIN {
+      steady = (f == "-") ? "-" : sprintf("%.2f", (w - f) * 1000 / n)
+      job = s; sub(/^Run [0-9]+ [A-Z]+ in /, "", job); sub(/ s:.*/, "", job)
+      printf "%-30s %7.2f %7.1f %8.2f %8s %8s %10s %8.0f %6s",
+        l, w, n / w, w * 1000 / n, (f == "-" ? "-" : f), steady, job, r / 1024, la
+    }')")
+}
+
+load_before=$(load1)
+run_export both pdf,epub "$work/out-both" "$work/db-both/exporter"
+row "both formats (pdf+epub)"
+both_out="$work/out-both"
+run_export pdf pdf "$work/out-pdf" "$work/db-pdf/exporter"
+row "pdf only"
+run_export epub epub "$work/out-epub" "$work/db-epub/exporter"
+row "epub only"
+run_export rerun pdf,epub "$both_out" "$work/db-both/exporter"
+row "re-run of both, unchanged"
+rerun_summary=$summary
+
+bytes() { find "$both_out" -maxdepth 1 -name "*.$1" -printf '%s\n' | awk -v n="$count" '{ s += $1 } END { printf "%.1f", s / n / 1024 }'; }
+pdf_kb=$(bytes pdf)
+epub_kb=$(bytes epub)
+
+# ---- report -------------------------------------------------------------------------------------
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+dirty=$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null | head -n 1)
+echo
+echo "article-exporter benchmark: $count articles of 17 slides (seed 42, files of 20), commit $commit${dirty:+ (with local changes)}"
+echo "machine: $(nproc) cores, $(uname -m), ${cpu:-unknown CPU}, $(free -g 2>/dev/null | awk '/^Mem:/ { print $2 " GB RAM" }')"
+echo "java:    $("$java" -version 2>&1 | head -n 1); JAVA_OPTS: ${java_opts:-(none)}"
+echo "load:    $load_before before the first export (1-minute load average; $(nproc) cores)"
+echo
+printf '%-30s %7s %7s %8s %8s %8s %10s %8s %6s\n' "export" "wall s" "art/s" "ms/art" "first s" "steady" "in-run s" "RSS MB" "load"
+for r in "${rows[@]}"; do echo "$r"; done
+echo
+echo "output: PDF $pdf_kb KB/article, EPUB $epub_kb KB/article (sizes of the files of 'both formats')"
+echo "re-run: $rerun_summary"
+echo
+echo "wall s:   process start to exit (/usr/bin/time), JVM and Spring start-up included"
+echo "art/s:    N / wall;  ms/art: wall / N, start-up included"
+echo "first s:  process start to the first finished output file (polled every 10 ms)"
+echo "steady:   (wall - first) / N in ms: the per-article cost once running"
+echo "in-run s: the time the export's own summary line reports;  RSS MB: peak resident set size"
+echo "load:     1-minute load average right after the export"
