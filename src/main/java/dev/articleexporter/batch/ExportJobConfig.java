@@ -86,7 +86,7 @@ public class ExportJobConfig {
         ExportSettings settings = ExportSettings.fromJobParameters(parameters);
         List<OutputFormats.Format> selected = formats.select(settings.formats());
         return new ExportProcessor(settings, selected, digests, problem -> problems.record(jobExecutionId, problem),
-                articles::latest, renderSettings.fingerprint(selected));
+                articles::latest, renderSettings.fingerprint(selected), settings.output());
     }
 
     @Bean

@@ -11,9 +11,12 @@ import dev.articleexporter.digest.Warnings;
 import dev.articleexporter.render.OutputFormats.Format;
 import dev.articleexporter.runs.ExportedArticle;
 import dev.articleexporter.runs.Problem;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,20 +40,24 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
     private final Consumer<Problem> rejections;
     private final Function<String, Optional<ExportedArticle>> lastExport;
     private final String renderFingerprint;
+    private final Path staging;
 
     /**
      * @param rejections        where rejected inputs are recorded (the run's problem table, or a list when only validating)
      * @param lastExport        the latest record of an output name, to skip unchanged articles
      * @param renderFingerprint what besides the content decides the output ({@code RenderSettings})
+     * @param staging           the folder temporary files are rendered into (the output folder), or
+     *                          {@code null} to render without writing anything ({@code validate})
      */
     public ExportProcessor(ExportSettings settings, List<Format> formats, DigestMaker digests, Consumer<Problem> rejections,
-                           Function<String, Optional<ExportedArticle>> lastExport, String renderFingerprint) {
+                           Function<String, Optional<ExportedArticle>> lastExport, String renderFingerprint, Path staging) {
         this.settings = settings;
         this.formats = List.copyOf(formats);
         this.digests = digests;
         this.rejections = rejections;
         this.lastExport = lastExport;
         this.renderFingerprint = renderFingerprint;
+        this.staging = staging;
     }
 
     @Override
@@ -80,21 +87,83 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
         }
         List<RenderedFile> files = new ArrayList<>(formats.size());
         for (Format format : formats) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            String fileName = digest.id() + "." + format.extension();
             try {
-                format.renderer().render(digest, out, warnings);
+                files.add(render(format, digest, fileName, warnings));
+            } catch (OutputWriteException e) {
+                discard(files);
+                throw new UncheckedIOException(e); // the disk, not the article: the run stops, on record
             } catch (Exception e) {
                 // One article that breaks a renderer must not stop the night's run.
+                discard(files);
                 log.error("Rendering {} of {} ({}) failed", format.name(), parsed.origin(), digest.id(), e);
                 return reject(parsed.origin(), digest.id(), "could not be rendered as " + format.name() + ": " + e);
             }
-            files.add(new RenderedFile(digest.id() + "." + format.extension(), out.toByteArray()));
         }
         Meta meta = digest.meta();
         ExportedArticle article = new ExportedArticle(parsed.article().id(), digest.id(), parsed.origin().toString(),
                 meta.title(), meta.section(), meta.published() == null ? null : meta.published().w3cdtf(), meta.language(),
                 false, hash);
         return new Exported(parsed.origin(), article, files, warnings.list());
+    }
+
+    /** Renders into a temporary file in the output folder, or only counts the bytes when validating. */
+    private RenderedFile render(Format format, Digest digest, String fileName, Warnings warnings) throws Exception {
+        if (staging == null) {
+            CountingOutputStream out = new CountingOutputStream();
+            format.renderer().render(digest, out, warnings);
+            return new RenderedFile(fileName, null, out.count);
+        }
+        Path temp = StagedFiles.create(staging);
+        StagedFiles.Guarded out = null;
+        try {
+            out = StagedFiles.open(temp);
+            format.renderer().render(digest, out, warnings);
+            out.close();
+            return new RenderedFile(fileName, temp, Files.size(temp));
+        } catch (Exception e) {
+            try {
+                if (out != null) {
+                    out.close();
+                }
+            } catch (IOException ignored) {
+                // the failure below says what went wrong
+            }
+            Files.deleteIfExists(temp);
+            IOException disk = out == null ? (e instanceof IOException io ? io : null) : out.failure();
+            if (disk != null) {
+                throw new OutputWriteException("cannot write " + staging.resolve(fileName) + ": " + disk.getMessage(), disk);
+            }
+            throw e;
+        }
+    }
+
+    private static void discard(List<RenderedFile> files) {
+        for (RenderedFile file : files) {
+            try {
+                if (file.staged() != null) {
+                    Files.deleteIfExists(file.staged());
+                }
+            } catch (IOException ignored) {
+                // removed by the next run's clean-up
+            }
+        }
+    }
+
+    /** Validation renders everything but keeps nothing: only the size. */
+    private static final class CountingOutputStream extends OutputStream {
+
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
     }
 
     private boolean filesExist(String stem) {

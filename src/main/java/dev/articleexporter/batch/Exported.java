@@ -24,7 +24,12 @@ public record Exported(Origin origin, ExportedArticle article, List<RenderedFile
         return name.length() <= 80 ? name : name.substring(0, 79) + "…";
     }
 
-    /** @param name file name inside the output folder, e.g. {@code my-article.pdf} */
-    public record RenderedFile(String name, byte[] bytes) {
+    /**
+     * @param name   file name inside the output folder, e.g. {@code my-article.pdf}
+     * @param staged the temporary file holding it until the writer renames it into place
+     *               ({@code null} when nothing is written, as in {@code validate})
+     * @param bytes  its size
+     */
+    public record RenderedFile(String name, java.nio.file.Path staged, long bytes) {
     }
 }

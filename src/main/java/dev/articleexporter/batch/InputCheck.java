@@ -29,7 +29,7 @@ public final class InputCheck {
     public static Result run(ExportSettings settings, DigestMaker digests, OutputFormats formats) {
         List<Problem> problems = new ArrayList<>();
         ExportProcessor processor = new ExportProcessor(settings, formats.select(settings.formats()), digests, problems::add,
-                stem -> java.util.Optional.empty(), "validate");
+                stem -> java.util.Optional.empty(), "validate", null);
         OutputNames names = new OutputNames(OutputNames.Committed.NONE);
         ArticleReader reader = new ArticleReader(settings.input());
         int articles = 0;

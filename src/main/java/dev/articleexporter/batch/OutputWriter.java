@@ -7,12 +7,9 @@ import dev.articleexporter.runs.RunProblems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -21,13 +18,12 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
  * Puts rendered files into the output folder so that a reader of the folder never sees half a
- * file: each is written under a temporary name beside its target and renamed over it
- * atomically. Temporary files a killed run left behind are removed when the next run opens.
+ * file: the render threads wrote each under a temporary name beside its target
+ * ({@link StagedFiles}); this renames it over the target atomically and records the article.
+ * Temporary files a killed run left behind are removed when the next run opens.
  */
 public class OutputWriter implements ItemStreamWriter<Exported> {
 
-    static final String TEMP_PREFIX = ".article-exporter-";
-    static final String TEMP_SUFFIX = ".part";
     private static final Logger log = LoggerFactory.getLogger(OutputWriter.class);
 
     private final Path folder;
@@ -51,10 +47,10 @@ public class OutputWriter implements ItemStreamWriter<Exported> {
         } catch (IOException e) {
             throw new UncheckedIOException(new OutputWriteException("cannot create output folder " + folder + ": " + e.getMessage(), e));
         }
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
-            for (Path leftover : leftovers) {
-                Files.deleteIfExists(leftover);
-                log.info("Removed {} left by an interrupted run", leftover.getFileName());
+        try {
+            int removed = StagedFiles.removeLeftovers(folder);
+            if (removed > 0) {
+                log.info("Removed {} temporary files left by an interrupted run", removed);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(new OutputWriteException("cannot clean output folder " + folder + ": " + e.getMessage(), e));
@@ -76,23 +72,21 @@ public class OutputWriter implements ItemStreamWriter<Exported> {
         }
     }
 
+    /** Renames the file the render thread wrote over its target, atomically where the file system can. */
     private void place(RenderedFile file) throws IOException {
         Path target = folder.resolve(file.name()).normalize();
-        if (!folder.equals(target.getParent())) {
+        if (!folder.equals(target.getParent()) || file.staged() == null || !folder.equals(file.staged().getParent())) {
             // File names come from FileNames, which cannot produce this; refuse rather than trust.
             throw new OutputWriteException("refusing to write outside the output folder: " + file.name(), null);
         }
-        // Not Files.createTempFile: its 0600 mode would make exports unreadable to the web server or editors' group.
-        Path temp = folder.resolve(TEMP_PREFIX + UUID.randomUUID() + TEMP_SUFFIX);
         try {
-            Files.write(temp, file.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(file.staged(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(file.staged(), target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            Files.deleteIfExists(temp);
+            Files.deleteIfExists(file.staged());
             throw new OutputWriteException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }

@@ -6,48 +6,107 @@ import static org.mockito.Mockito.mock;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import dev.articleexporter.article.Article;
+import dev.articleexporter.article.Input;
 import dev.articleexporter.article.Origin;
 import dev.articleexporter.batch.Exported.RenderedFile;
+import dev.articleexporter.digest.DigestMaker;
+import dev.articleexporter.digest.ImageLoader;
+import dev.articleexporter.digest.RelatedMode;
+import dev.articleexporter.render.OutputFormats.Format;
+import dev.articleexporter.render.Renderer;
 import dev.articleexporter.runs.ExportedArticle;
+import dev.articleexporter.runs.Problem;
 import dev.articleexporter.runs.RunArticles;
 import dev.articleexporter.runs.RunProblems;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-/** Files appear whole or not at all, even when the disk fills up mid-write. */
+/** Files appear whole or not at all: a full disk stops the run naming the file; a broken renderer rejects one article. */
 class OutputWriterTest {
 
-    private static Exported article(String stem, int bytes) {
-        byte[] content = new byte[bytes];
-        Arrays.fill(content, (byte) 'x');
-        return new Exported(new Origin("in.json", 1), new ExportedArticle(stem, stem, "in.json #1", "T", null, null, "en", false, null),
-                List.of(new RenderedFile(stem + ".pdf", content)), List.of());
+    private static List<String> names(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static ExportProcessor processor(Path folder, Renderer renderer, List<Problem> problems) {
+        Format format = new Format("fake", "pdf", "application/pdf", "1", renderer);
+        ExportSettings settings = new ExportSettings(Path.of("."), folder, List.of("fake"), RelatedMode.KEEP, true);
+        return new ExportProcessor(settings, List.of(format), new DigestMaker(List.of(), new ImageLoader(1600)), problems::add,
+                stem -> Optional.empty(), "test", folder);
+    }
+
+    private static Input.Parsed article(String id) {
+        Article article = new Article(id, "Title " + id, null, null, null, null, null, null, null, List.of("Intro."), null, null);
+        return new Input.Parsed(new Origin("in.json", 1), Path.of("."), article, List.of(), id);
+    }
+
+    private static Renderer writing(int bytes) {
+        return (digest, out, warnings) -> out.write(new byte[bytes]);
     }
 
     @Test
-    void aFullDiskLeavesNoPartialFileAndSaysWhichPath() throws Exception {
+    void aFullDiskStopsTheRunNamingTheFileAndLeavesNoPartialFile() throws Exception {
         try (FileSystem disk = Jimfs.newFileSystem(Configuration.unix().toBuilder().setMaxSize(256 * 1024).setBlockSize(4096).build())) {
-            Path folder = disk.getPath("/srv/exports");
+            Path folder = Files.createDirectories(disk.getPath("/srv/exports"));
+            List<Problem> problems = new ArrayList<>();
+            Exported first = processor(folder, writing(100_000), problems).process(article("first"));
             OutputWriter writer = new OutputWriter(folder, mock(RunProblems.class), mock(RunArticles.class), 1, 1);
-            writer.open(new ExecutionContext());
-            writer.write(new Chunk<>(List.of(article("first", 100_000))));
+            writer.write(new Chunk<>(List.of(first)));
 
-            assertThatThrownBy(() -> writer.write(new Chunk<>(List.of(article("second", 400_000)))))
-                    .isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> processor(folder, writing(400_000), problems).process(article("second")))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .cause().isInstanceOf(OutputWriteException.class)
                     .hasMessageStartingWith("cannot write /srv/exports/second.pdf: ");
 
-            try (Stream<Path> files = Files.list(folder)) {
-                assertThat(files.map(f -> f.getFileName().toString())).containsExactly("first.pdf");
-            }
+            assertThat(names(folder)).containsExactly("first.pdf");
             assertThat(Files.size(folder.resolve("first.pdf"))).isEqualTo(100_000);
+            assertThat(problems).isEmpty();
+        }
+    }
+
+    @Test
+    void aRendererThatFailsRejectsTheArticleAndLeavesNothing() throws Exception {
+        try (FileSystem disk = Jimfs.newFileSystem(Configuration.unix())) {
+            Path folder = Files.createDirectories(disk.getPath("/out"));
+            List<Problem> problems = new ArrayList<>();
+            Renderer broken = (digest, out, warnings) -> {
+                out.write(new byte[1000]);
+                throw new IllegalStateException("table too wide");
+            };
+            assertThat(processor(folder, broken, problems).process(article("odd"))).isNull();
+            assertThat(problems).singleElement().satisfies(p -> {
+                assertThat(p.kind()).isEqualTo(Problem.Kind.REJECTED);
+                assertThat(p.message()).isEqualTo("could not be rendered as fake: java.lang.IllegalStateException: table too wide");
+            });
+            assertThat(names(folder)).isEmpty();
+        }
+    }
+
+    @Test
+    void theWriterRenamesStagedFilesIntoPlace() throws Exception {
+        try (FileSystem disk = Jimfs.newFileSystem(Configuration.unix())) {
+            Path folder = Files.createDirectories(disk.getPath("/out"));
+            Files.writeString(folder.resolve("story.pdf"), "last night's version");
+            Path staged = StagedFiles.create(folder);
+            Files.writeString(staged, "tonight's version");
+            Exported exported = new Exported(new Origin("in.json", 1),
+                    new ExportedArticle("story", "story", "in.json #1", "T", null, null, "en", false, null),
+                    List.of(new RenderedFile("story.pdf", staged, 17)), List.of());
+            new OutputWriter(folder, mock(RunProblems.class), mock(RunArticles.class), 1, 1).write(new Chunk<>(List.of(exported)));
+            assertThat(names(folder)).containsExactly("story.pdf");
+            assertThat(Files.readString(folder.resolve("story.pdf"))).isEqualTo("tonight's version");
         }
     }
 
@@ -58,9 +117,7 @@ class OutputWriterTest {
             Files.writeString(folder.resolve(".article-exporter-1234.part"), "half");
             Files.writeString(folder.resolve("keep.pdf"), "a finished file");
             new OutputWriter(folder, mock(RunProblems.class), mock(RunArticles.class), 1, 1).open(new ExecutionContext());
-            try (Stream<Path> files = Files.list(folder)) {
-                assertThat(files.map(f -> f.getFileName().toString())).containsExactly("keep.pdf");
-            }
+            assertThat(names(folder)).containsExactly("keep.pdf");
         }
     }
 }

@@ -74,7 +74,7 @@ final class EpubPackager {
             if (MediaTypes.JPG.equals(type) || MediaTypes.GIF.equals(type)) {
                 stored(entry, data); // already compressed: deflating gains a few bytes at a real cost
             }
-            zip.setLevel(MediaTypes.PNG.equals(type) ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION);
+            zip.setLevel(Deflater.BEST_SPEED); // level 1: a few per cent larger, several times faster than the default
             put(zip, entry, data);
         }
         zip.setLevel(Deflater.DEFAULT_COMPRESSION);
