@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +49,8 @@ public class ValidateCommand implements Callable<Integer> {
             err.println("error: input folder not found: " + input.toAbsolutePath().normalize());
             return Cli.USAGE;
         }
+        // No Spring Boot here, so no logging set-up: quiet the library's console defaults; the report is the output.
+        LoggingSystem.get(ValidateCommand.class.getClassLoader()).setLogLevel(null, LogLevel.OFF);
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("options",
                     Map.of("exporter.pdf.font-dirs", inputs.fontDirs())));
