@@ -12,10 +12,10 @@ CI_PG_DIR=
 # The folder holding initdb, pg_ctl and postgres: on PATH, or the newest /usr/lib/postgresql/*/bin.
 _ci_pg_bindir() {
   if command -v pg_config >/dev/null && [ -x "$(pg_config --bindir)/initdb" ]; then
-    pg_config --bindir; return
+    pg_config --bindir; return 0
   fi
   if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then
-    dirname "$(readlink -f "$(command -v initdb)")"; return
+    dirname "$(readlink -f "$(command -v initdb)")"; return 0
   fi
   ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
 }
@@ -45,6 +45,11 @@ start_test_postgres() {
     return 1
   fi
 
+  # A port left busy (another run, a server that was not stopped) must not fail the build: take the next free one.
+  while "$bin/pg_isready" -q -h 127.0.0.1 -p "$CI_PG_PORT" >/dev/null 2>&1 \
+      || (exec 3<>"/dev/tcp/127.0.0.1/$CI_PG_PORT") 2>/dev/null; do
+    CI_PG_PORT=$((CI_PG_PORT + 1))
+  done
   CI_PG_DIR=$(mktemp -d /tmp/article-exporter-pg.XXXXXX)
   [ "$(id -u)" = 0 ] && chown postgres: "$CI_PG_DIR"
   # Local (socket) connections trust the owner, so the setup below needs no password; TCP needs one.
@@ -69,7 +74,10 @@ start_test_postgres() {
   echo "CI: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$CI_PG_PORT (data in $CI_PG_DIR)"
 }
 
+# Runs from an EXIT trap: no errexit here (in a trap, a bare 'return' reports the status that ended the
+# script, which under 'set -e' would abort the clean-up and leave the server running).
 stop_test_postgres() {
+  set +e
   [ -n "$CI_PG_DIR" ] && [ -d "$CI_PG_DIR" ] || return 0
   local bin
   bin=$(_ci_pg_bindir)
