@@ -85,7 +85,7 @@ public final class ArticleFile implements AutoCloseable {
         }
         done = true;
         return new Input.Rejected(Origin.wholeFile(name),
-                "expected an article object or an array of articles, found " + describe(first));
+                "expected an article object or an array of articles, found " + ArticleJson.kind(first));
     }
 
     private Input nextInArray() {
@@ -97,7 +97,7 @@ public final class ArticleFile implements AutoCloseable {
         Origin origin = new Origin(name, position);
         if (token != JsonToken.START_OBJECT) {
             parser.skipChildren();
-            return new Input.Rejected(origin, "expected an article object, found " + describe(token));
+            return new Input.Rejected(origin, "expected an article object, found " + ArticleJson.kind(token));
         }
         return convert(origin, parser.readValueAsTree());
     }
@@ -123,17 +123,6 @@ public final class ArticleFile implements AutoCloseable {
 
     private Origin origin() {
         return array ? new Origin(name, Math.max(position, 1)) : Origin.wholeFile(name);
-    }
-
-    private static String describe(JsonToken token) {
-        return switch (token) {
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            case START_ARRAY -> "an array";
-            default -> token.name().toLowerCase();
-        };
     }
 
     @Override

@@ -57,11 +57,12 @@ public final class ArticleJson {
         return "an object";
     }
 
-    private static String kind(JsonToken token) {
+    /** What a JSON token is, in the words of our messages ("a string", "a list", ...). */
+    static String kind(JsonToken token) {
         return switch (token) {
             case VALUE_STRING -> "a string";
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "true/false";
+            case VALUE_TRUE, VALUE_FALSE -> "true or false";
             case VALUE_NULL -> "null";
             case START_ARRAY -> "a list";
             case START_OBJECT -> "an object";
