@@ -31,4 +31,15 @@ final class EpubFiles {
     static Book read(byte[] epub) throws IOException {
         return new EpubReader().readEpub(new ByteArrayInputStream(epub));
     }
+
+    /** Every entry of the zip, by name, in order. */
+    static java.util.Map<String, byte[]> unzip(byte[] epub) throws IOException {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(epub))) {
+            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        return entries;
+    }
 }

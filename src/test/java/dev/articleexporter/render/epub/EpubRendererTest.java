@@ -16,21 +16,18 @@ import io.documentnode.epub4j.domain.MediaTypes;
 import io.documentnode.epub4j.domain.Resource;
 import io.documentnode.epub4j.domain.SpineReference;
 import io.documentnode.epub4j.domain.TOCReference;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -355,13 +352,7 @@ class EpubRendererTest {
     }
 
     private static Map<String, byte[]> unzip(byte[] epub) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(epub))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-        }
-        return entries;
+        return EpubFiles.unzip(epub);
     }
 
     private static byte[] rezip(Map<String, byte[]> entries) throws IOException {

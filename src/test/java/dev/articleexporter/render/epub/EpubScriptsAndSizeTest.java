@@ -35,7 +35,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -491,13 +490,7 @@ class EpubScriptsAndSizeTest {
     }
 
     private static Map<String, byte[]> unzip(byte[] epub) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(epub))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-        }
-        return entries;
+        return EpubFiles.unzip(epub);
     }
 
     /** The book with one entry's text changed, re-zipped (mimetype first and stored). */
