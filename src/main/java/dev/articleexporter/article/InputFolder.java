@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /** The input folder: its {@code *.json} files in a stable order (by name), other files ignored. */
 public record InputFolder(Path path) {
@@ -22,16 +25,31 @@ public record InputFolder(Path path) {
         }
     }
 
-    /** How many article slots the folder holds; a cheap streaming pass, for progress display. */
+    /**
+     * About how many articles the folder holds, for the progress display: a streaming pass that
+     * only counts the elements of each array (no conversion); a broken file counts as one.
+     */
     public int countArticles() {
         int total = 0;
         for (Path file : jsonFiles()) {
-            try (ArticleFile articles = new ArticleFile(file, file.getFileName().toString())) {
-                while (articles.next() != null) {
-                    total++;
-                }
-            }
+            total += count(file);
         }
         return total;
+    }
+
+    private static int count(Path file) {
+        try (JsonParser parser = ArticleJson.MAPPER.createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return 1;
+            }
+            int n = 0;
+            for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                parser.skipChildren();
+                n++;
+            }
+            return n;
+        } catch (JacksonException e) {
+            return 1;
+        }
     }
 }
