@@ -100,6 +100,17 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
                 return reject(parsed.origin(), digest.id(), "could not be rendered as " + format.name() + ": " + e);
             }
         }
+        if (staging != null) {
+            // All formats rendered: put them in place now, so files appear as soon as they are ready.
+            for (RenderedFile file : files) {
+                try {
+                    StagedFiles.place(staging, file.staged(), file.name());
+                } catch (OutputWriteException e) {
+                    discard(files);
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
         Meta meta = digest.meta();
         ExportedArticle article = new ExportedArticle(parsed.article().id(), digest.id(), parsed.origin().toString(),
                 meta.title(), meta.section(), meta.published() == null ? null : meta.published().w3cdtf(), meta.language(),

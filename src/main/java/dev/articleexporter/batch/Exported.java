@@ -26,7 +26,7 @@ public record Exported(Origin origin, ExportedArticle article, List<RenderedFile
 
     /**
      * @param name   file name inside the output folder, e.g. {@code my-article.pdf}
-     * @param staged the temporary file holding it until the writer renames it into place
+     * @param staged the temporary file the render thread wrote it to before renaming it into place
      *               ({@code null} when nothing is written, as in {@code validate})
      * @param bytes  its size
      */

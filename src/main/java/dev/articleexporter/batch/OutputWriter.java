@@ -1,15 +1,12 @@
 package dev.articleexporter.batch;
 
-import dev.articleexporter.batch.Exported.RenderedFile;
 import dev.articleexporter.runs.Problem;
 import dev.articleexporter.runs.RunArticles;
 import dev.articleexporter.runs.RunProblems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -17,10 +14,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
- * Puts rendered files into the output folder so that a reader of the folder never sees half a
- * file: the render threads wrote each under a temporary name beside its target
- * ({@link StagedFiles}); this renames it over the target atomically and records the article.
- * Temporary files a killed run left behind are removed when the next run opens.
+ * Records each article of a chunk (exported or unchanged) and its warnings, in the chunk's
+ * transaction. The files themselves were put in place by the render threads ({@link StagedFiles}).
+ * When the step opens, it makes sure the output folder exists and removes temporary files a killed
+ * run left behind.
  */
 public class OutputWriter implements ItemStreamWriter<Exported> {
 
@@ -60,34 +57,12 @@ public class OutputWriter implements ItemStreamWriter<Exported> {
     @Override
     public void write(Chunk<? extends Exported> chunk) throws IOException {
         for (Exported exported : chunk) {
-            for (RenderedFile file : exported.files()) {
-                place(file);
-            }
             articles.record(jobExecutionId, jobInstanceId, exported.article());
             for (String warning : exported.warnings()) {
                 Problem problem = new Problem(Problem.Kind.WARNING, exported.origin().toString(), exported.name(), warning);
                 log.warn("Warning: {}", problem);
                 problems.record(jobExecutionId, problem);
             }
-        }
-    }
-
-    /** Renames the file the render thread wrote over its target, atomically where the file system can. */
-    private void place(RenderedFile file) throws IOException {
-        Path target = folder.resolve(file.name()).normalize();
-        if (!folder.equals(target.getParent()) || file.staged() == null || !folder.equals(file.staged().getParent())) {
-            // File names come from FileNames, which cannot produce this; refuse rather than trust.
-            throw new OutputWriteException("refusing to write outside the output folder: " + file.name(), null);
-        }
-        try {
-            try {
-                Files.move(file.staged(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(file.staged(), target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            Files.deleteIfExists(file.staged());
-            throw new OutputWriteException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 }

@@ -4,16 +4,19 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
- * Temporary files in the output folder that renderers write into, on the render threads; the
- * writer later renames each over its target in one atomic step. A reader of the folder never sees
- * half a file, and leftovers of a killed run are recognisable by name and removed by the next one.
+ * Temporary files in the output folder that renderers write into, on the render threads, each
+ * renamed over its target in one atomic step once the article is rendered in every format. A
+ * reader of the folder never sees half a file, and leftovers of a killed run are recognisable by
+ * name and removed by the next one.
  */
 final class StagedFiles {
 
@@ -35,6 +38,32 @@ final class StagedFiles {
     static Guarded open(Path temp) throws IOException {
         return new Guarded(new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), 64 * 1024));
+    }
+
+    /**
+     * Renames a finished temporary file over {@code folder/name}, atomically where the file system
+     * can: readers see the old file or the new one, never half of one.
+     */
+    static void place(Path folder, Path staged, String name) throws OutputWriteException {
+        Path target = folder.resolve(name).normalize();
+        if (!folder.equals(target.getParent()) || !folder.equals(staged.getParent())) {
+            // Names come from FileNames, which cannot produce this; refuse rather than trust.
+            throw new OutputWriteException("refusing to write outside the output folder: " + name, null);
+        }
+        try {
+            try {
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(staged);
+            } catch (IOException ignored) {
+                // removed by the next run's clean-up
+            }
+            throw new OutputWriteException("cannot write " + target + ": " + e.getMessage(), e);
+        }
     }
 
     /** Removes temporary files a killed run left behind; returns how many. */

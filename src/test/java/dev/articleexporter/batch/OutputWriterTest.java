@@ -15,7 +15,6 @@ import dev.articleexporter.digest.ImageLoader;
 import dev.articleexporter.digest.RelatedMode;
 import dev.articleexporter.render.OutputFormats.Format;
 import dev.articleexporter.render.Renderer;
-import dev.articleexporter.runs.ExportedArticle;
 import dev.articleexporter.runs.Problem;
 import dev.articleexporter.runs.RunArticles;
 import dev.articleexporter.runs.RunProblems;
@@ -28,10 +27,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-/** Files appear whole or not at all: a full disk stops the run naming the file; a broken renderer rejects one article. */
+/** Files appear whole or not at all: a full disk stops the run naming the file; a broken renderer rejects one article; a re-export replaces a file in one step. */
 class OutputWriterTest {
 
     private static List<String> names(Path folder) throws Exception {
@@ -61,9 +59,7 @@ class OutputWriterTest {
         try (FileSystem disk = Jimfs.newFileSystem(Configuration.unix().toBuilder().setMaxSize(256 * 1024).setBlockSize(4096).build())) {
             Path folder = Files.createDirectories(disk.getPath("/srv/exports"));
             List<Problem> problems = new ArrayList<>();
-            Exported first = processor(folder, writing(100_000), problems).process(article("first"));
-            OutputWriter writer = new OutputWriter(folder, mock(RunProblems.class), mock(RunArticles.class), 1, 1);
-            writer.write(new Chunk<>(List.of(first)));
+            processor(folder, writing(100_000), problems).process(article("first"));
 
             assertThatThrownBy(() -> processor(folder, writing(400_000), problems).process(article("second")))
                     .isInstanceOf(UncheckedIOException.class)
@@ -95,16 +91,13 @@ class OutputWriterTest {
     }
 
     @Test
-    void theWriterRenamesStagedFilesIntoPlace() throws Exception {
+    void aRenderedArticleReplacesLastNightsFileWhole() throws Exception {
         try (FileSystem disk = Jimfs.newFileSystem(Configuration.unix())) {
             Path folder = Files.createDirectories(disk.getPath("/out"));
             Files.writeString(folder.resolve("story.pdf"), "last night's version");
-            Path staged = StagedFiles.create(folder);
-            Files.writeString(staged, "tonight's version");
-            Exported exported = new Exported(new Origin("in.json", 1),
-                    new ExportedArticle("story", "story", "in.json #1", "T", null, null, "en", false, null),
-                    List.of(new RenderedFile("story.pdf", staged, 17)), List.of());
-            new OutputWriter(folder, mock(RunProblems.class), mock(RunArticles.class), 1, 1).write(new Chunk<>(List.of(exported)));
+            Renderer tonight = (digest, out, warnings) -> out.write("tonight's version".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Exported exported = processor(folder, tonight, new ArrayList<>()).process(article("story"));
+            assertThat(exported.files()).extracting(RenderedFile::name).containsExactly("story.pdf");
             assertThat(names(folder)).containsExactly("story.pdf");
             assertThat(Files.readString(folder.resolve("story.pdf"))).isEqualTo("tonight's version");
         }
