@@ -107,6 +107,8 @@ public class PdfRenderer implements Renderer {
     public PdfRenderer(@Value("${exporter.pdf.page-size:A4}") String pageSize,
                        @Value("${exporter.pdf.font-dirs:}") String fontDirs) {
         this(pageSize, fontDirs(fontDirs), FontChain.systemFontDirs());
+        // Read and parse the bundled fonts while the application finishes starting, not in the first article.
+        Thread.ofPlatform().daemon().name("pdf-fonts").start(PdfFonts::get);
     }
 
     /** For tests: explicit user and system font folders. */
