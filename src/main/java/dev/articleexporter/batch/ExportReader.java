@@ -20,17 +20,8 @@ public class ExportReader implements ItemStreamReader<Input> {
 
     public ExportReader(Path input, RunArticles exported, long jobInstanceId) {
         this.articles = new ArticleReader(input);
-        this.names = new OutputNames(new OutputNames.Committed() {
-            @Override
-            public Optional<String> originOfId(String articleId) {
-                return exported.originOfId(jobInstanceId, articleId);
-            }
-
-            @Override
-            public boolean nameTaken(String stem) {
-                return exported.nameTaken(jobInstanceId, stem);
-            }
-        });
+        this.names = new OutputNames(name -> exported.holder(jobInstanceId, name)
+                .map(h -> new OutputNames.Holder(h.articleId(), h.origin())));
     }
 
     @Override

@@ -4,10 +4,8 @@ import dev.articleexporter.article.Input;
 import dev.articleexporter.digest.FileNames;
 import java.util.HashMap;
 import java.util.Locale;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Gives each article of a run its own output name, in input order (file names sorted, then
@@ -22,30 +20,22 @@ import java.util.Set;
  */
 final class OutputNames {
 
+    /** Who holds a name: the article's id ({@code null} when it had none) and where it was read. */
+    record Holder(String articleId, String origin) {
+    }
+
     /** What committed chunks of this run recorded (the {@code EXPORTED_ARTICLE} table). */
     interface Committed {
 
         /** Nothing committed: everything is held in memory (validate). */
-        Committed NONE = new Committed() {
-            @Override
-            public Optional<String> originOfId(String articleId) {
-                return Optional.empty();
-            }
+        Committed NONE = name -> Optional.empty();
 
-            @Override
-            public boolean nameTaken(String stem) {
-                return false;
-            }
-        };
-
-        Optional<String> originOfId(String articleId);
-
-        boolean nameTaken(String stem);
+        /** Who holds {@code name} (compared ignoring case), if anyone. */
+        Optional<Holder> holder(String name);
     }
 
     private final Committed committed;
-    private final Set<String> names = new HashSet<>();
-    private final Map<String, String> originById = new HashMap<>();
+    private final Map<String, Holder> names = new HashMap<>();
 
     OutputNames(Committed committed) {
         this.committed = committed;
@@ -55,35 +45,35 @@ final class OutputNames {
     void forgetCommitted() {
         if (committed != Committed.NONE) {
             names.clear();
-            originById.clear();
         }
     }
 
-    /** The article with its name, or its rejection as a duplicate; inputs without a usable name pass as they are. */
+    /**
+     * The article with its name, or its rejection as a duplicate; inputs without a usable name pass
+     * as they are. An id always gives the same base name, so one look-up per candidate name finds
+     * both a duplicate id and a name another article holds.
+     */
     Input assign(Input.Parsed parsed) {
         String id = parsed.article().id() == null || parsed.article().id().isBlank() ? null : parsed.article().id().strip();
-        String origin = parsed.origin().toString();
-        if (id != null) {
-            String first = originById.get(id);
-            if (first == null) {
-                first = committed.originOfId(id).orElse(null);
-            }
-            if (first == null) {
-                originById.put(id, origin);
-            } else {
-                return new Input.Rejected(parsed.origin(), id, "duplicate id: the article at " + first
-                        + " has the same id; only the first one is exported");
-            }
-        }
         String stem = FileNames.stem(id, parsed.article().title());
         if (stem == null) {
             return parsed; // no title either: the digest step rejects it with the reason
         }
-        String name = stem;
-        for (int n = 2; names.contains(name.toLowerCase(Locale.ROOT)) || committed.nameTaken(name); n++) {
-            name = stem + "-" + n;
+        for (int n = 1; ; n++) {
+            String name = n == 1 ? stem : stem + "-" + n;
+            String key = name.toLowerCase(Locale.ROOT);
+            Holder holder = names.get(key);
+            if (holder == null) {
+                holder = committed.holder(name).orElse(null);
+            }
+            if (holder == null) {
+                names.put(key, new Holder(id, parsed.origin().toString()));
+                return parsed.withStem(name);
+            }
+            if (id != null && id.equals(holder.articleId())) {
+                return new Input.Rejected(parsed.origin(), id, "duplicate id: the article at " + holder.origin()
+                        + " has the same id; only the first one is exported");
+            }
         }
-        names.add(name.toLowerCase(Locale.ROOT));
-        return parsed.withStem(name);
     }
 }

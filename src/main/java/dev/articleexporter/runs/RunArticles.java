@@ -2,8 +2,10 @@ package dev.articleexporter.runs;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,31 +16,40 @@ public class RunArticles {
     private static final String COLUMNS = "ARTICLE_ID, FILE_STEM, INPUT_ORIGIN, TITLE, SECTION, PUBLISHED, LANGUAGE, STATUS, CONTENT_HASH";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    public RunArticles(JdbcClient jdbc) {
+    public RunArticles(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
-    public void record(long jobExecutionId, long jobInstanceId, ExportedArticle article) {
-        jdbc.sql("INSERT INTO EXPORTED_ARTICLE (JOB_EXECUTION_ID, JOB_INSTANCE_ID, FILE_STEM_KEY, " + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(jobExecutionId, jobInstanceId, article.fileStem().toLowerCase(Locale.ROOT), article.articleId(),
-                        article.fileStem(), article.origin(),
-                        article.title(), article.section(), article.published(), article.language(),
-                        article.unchanged() ? "UNCHANGED" : "EXPORTED", article.contentHash())
-                .update();
+    /** One batch per chunk: a statement per article cost as much as a nightly re-run's own work. */
+    public void recordAll(long jobExecutionId, long jobInstanceId, List<ExportedArticle> articles) {
+        jdbcTemplate.batchUpdate("INSERT INTO EXPORTED_ARTICLE (JOB_EXECUTION_ID, JOB_INSTANCE_ID, FILE_STEM_KEY, " + COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles, articles.size(),
+                (ps, article) -> {
+                    ps.setLong(1, jobExecutionId);
+                    ps.setLong(2, jobInstanceId);
+                    ps.setString(3, article.fileStem().toLowerCase(Locale.ROOT));
+                    ps.setString(4, article.articleId());
+                    ps.setString(5, article.fileStem());
+                    ps.setString(6, article.origin());
+                    ps.setString(7, article.title());
+                    ps.setString(8, article.section());
+                    ps.setString(9, article.published());
+                    ps.setString(10, article.language());
+                    ps.setString(11, article.unchanged() ? "UNCHANGED" : "EXPORTED");
+                    ps.setString(12, article.contentHash());
+                });
     }
 
-    /** Where the run (any of its executions) read the article it recorded with this id, if any. */
-    public Optional<String> originOfId(long jobInstanceId, String articleId) {
-        return jdbc.sql("SELECT INPUT_ORIGIN FROM EXPORTED_ARTICLE WHERE JOB_INSTANCE_ID = ? AND ARTICLE_ID = ? FETCH FIRST 1 ROWS ONLY")
-                .params(jobInstanceId, articleId).query(String.class).optional();
-    }
-
-    /** Whether the run already recorded an article under this file name, ignoring case. */
-    public boolean nameTaken(long jobInstanceId, String fileStem) {
-        return jdbc.sql("SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE JOB_INSTANCE_ID = ? AND FILE_STEM_KEY = ?")
-                .params(jobInstanceId, fileStem.toLowerCase(Locale.ROOT)).query(Long.class).single() > 0;
+    /** The article the run (any of its executions) recorded under this file name, ignoring case, if any. */
+    public Optional<ExportedArticle> holder(long jobInstanceId, String fileStem) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM EXPORTED_ARTICLE WHERE JOB_INSTANCE_ID = ? AND FILE_STEM_KEY = ?"
+                        + " FETCH FIRST 1 ROWS ONLY")
+                .params(jobInstanceId, fileStem.toLowerCase(Locale.ROOT))
+                .query(RunArticles::row)
+                .optional();
     }
 
     /** The latest record of the article written as {@code fileStem}, by any run. */

@@ -37,16 +37,10 @@ class OutputNamesTest {
 
     @Test
     void namesCommittedEarlierStayTakenWithoutBeingHeldInMemory() {
-        OutputNames.Committed table = new OutputNames.Committed() {
-            @Override
-            public java.util.Optional<String> originOfId(String articleId) {
-                return "story-1".equals(articleId) ? java.util.Optional.of("a.json #1") : java.util.Optional.empty();
-            }
-
-            @Override
-            public boolean nameTaken(String stem) {
-                return stem.equalsIgnoreCase("story-1") || stem.equalsIgnoreCase("untitled");
-            }
+        OutputNames.Committed table = name -> switch (name.toLowerCase()) {
+            case "story-1" -> java.util.Optional.of(new OutputNames.Holder("story-1", "a.json #1"));
+            case "untitled" -> java.util.Optional.of(new OutputNames.Holder(null, "a.json #2"));
+            default -> java.util.Optional.empty();
         };
         OutputNames afterRestart = new OutputNames(table);
         assertThat(afterRestart.assign(article("a.json", 5, "story-1", "One"))).isEqualTo(new Input.Rejected(
