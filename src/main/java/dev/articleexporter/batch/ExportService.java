@@ -7,6 +7,7 @@ import dev.articleexporter.runs.RunProblems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -53,13 +54,16 @@ public class ExportService {
     }
 
     /**
-     * Runs one export to its end, in this thread: resumes the last run with these settings if it
-     * did not finish (unless {@code fresh}), else starts a new one.
+     * Runs an export to its end, in this thread. When the last run with these settings did not
+     * finish (and not {@code fresh}), it is first resumed where it stopped; then a new, incremental
+     * run goes over all the input, so nothing added or changed since is missed and nothing already
+     * exported is rendered again.
      *
+     * @return the runs made, in order: one, or the resumed run and the new one
      * @throws IllegalArgumentException for settings that cannot work (unknown format, missing input folder)
      * @throws RunRefusedException      when another run is writing to the same output folder
      */
-    public ExportReport export(ExportSettings settings, boolean fresh) throws Exception {
+    public List<ExportReport> export(ExportSettings settings, boolean fresh) throws Exception {
         formats.select(settings.formats());
         if (!Files.isDirectory(settings.input())) {
             throw new IllegalArgumentException("input folder not found: " + settings.input());
@@ -71,12 +75,20 @@ public class ExportService {
             }
             recoverDeadRuns(settings.output());
             JobExecution unfinished = fresh ? null : unfinishedRun(settings);
+            List<ExportReport> reports = new ArrayList<>();
             if (unfinished != null) {
                 log.info("Resuming run {} (instance {}), which ended {}", unfinished.getId(), unfinished.getJobInstanceId(),
                         unfinished.getStatus());
-                return report(jobs.restart(unfinished), unfinished.getId());
+                ExportReport resumed = report(jobs.restart(unfinished), unfinished.getId());
+                reports.add(resumed);
+                if (!resumed.completed()) {
+                    return reports;
+                }
+                // The resumed run went on from the file it had reached; files sorted before it may be new or
+                // changed since. An incremental run over everything catches them and skips what is done.
             }
-            return report(jobs.start(exportJob, settings.toJobParameters(clock.instant())), null);
+            reports.add(report(jobs.start(exportJob, settings.toJobParameters(clock.instant())), null));
+            return reports;
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -92,9 +93,9 @@ public class ExportCommand implements Callable<Integer> {
         properties.put("exporter.progress", Terminal.isInteractive());
         ExportSettings settings = new ExportSettings(inputs.input, output, inputs.formats, related, force);
         try (ConfigurableApplicationContext context = Spring.start(properties)) {
-            ExportReport report;
+            List<ExportReport> reports;
             try {
-                report = context.getBean(ExportService.class).export(settings, fresh);
+                reports = context.getBean(ExportService.class).export(settings, fresh);
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 return Cli.USAGE;
@@ -102,11 +103,13 @@ public class ExportCommand implements Callable<Integer> {
                 err.println("error: " + e.getMessage());
                 return Cli.FAILED;
             }
-            new Summary(out, err).print(report, settings.output(), database.describe());
-            if (!report.completed()) {
+            Summary summary = new Summary(out, err);
+            reports.forEach(report -> summary.print(report, settings.output(), database.describe()));
+            ExportReport last = reports.getLast();
+            if (reports.stream().anyMatch(r -> !r.completed())) {
                 return Cli.FAILED;
             }
-            return report.rejected() > 0 ? Cli.REJECTED : Cli.OK;
+            return last.rejected() > 0 ? Cli.REJECTED : Cli.OK;
         }
     }
 }

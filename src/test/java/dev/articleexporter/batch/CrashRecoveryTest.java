@@ -73,12 +73,16 @@ class CrashRecoveryTest {
         long readAgain = Long.parseLong(resumed.replaceAll(".*: (\\d+) read.*", "$1"));
         assertThat(readAgain).isLessThan(600).isGreaterThanOrEqualTo(600 - files(".pdf"));
 
+        // Then a new incremental run went over everything: nothing new, so nothing rendered again.
+        assertThat(out).contains("600 read, 0 exported, 600 unchanged, 0 rejected");
+
         assertThat(cli("runs", "--db", work.resolve("data/exporter").toString())).isZero();
-        List<String> rows = out.lines().skip(1).toList();
-        assertThat(rows).hasSize(2);
-        assertThat(rows.get(0)).contains("COMPLETED").contains(" " + readAgain + " ");
-        assertThat(rows.get(1)).contains("FAILED");
-        long firstRead = Long.parseLong(rows.get(1).trim().split("\\s+")[8]); // RUN, start (2), end (2), duration (2), STATUS, READ
+        List<String> rows = out.lines().skip(1).toList(); // newest first
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).contains("COMPLETED");
+        assertThat(rows.get(1)).contains("COMPLETED").contains(" " + readAgain + " ");
+        assertThat(rows.get(2)).contains("FAILED");
+        long firstRead = Long.parseLong(rows.get(2).trim().split("\\s+")[8]); // RUN, start (2), end (2), duration (2), STATUS, READ
         assertThat(firstRead + readAgain).as("each article read once by a committed chunk").isEqualTo(600);
         assertThat(cli("runs", "--db", work.resolve("data/exporter").toString(), "--run", "1")).isZero();
         assertThat(out).contains("stopped without finishing (killed or crashed)");
