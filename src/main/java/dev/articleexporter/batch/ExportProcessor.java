@@ -14,21 +14,23 @@ import dev.articleexporter.runs.Problem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Digests an article and renders it in every selected format, in memory; the writer puts the
- * files in place. Inputs that cannot be exported are recorded as rejected and filtered out
- * (returning {@code null}), so the step's filter count is the run's rejected count.
+ * Digests an article and renders it in every selected format, on a render thread: each format
+ * into a temporary file in the output folder, all renamed into place once every format is done
+ * ({@link StagedFiles}). An article unchanged since its last export is not rendered at all.
+ * Inputs that cannot be exported are recorded as rejected and filtered out (returning
+ * {@code null}), so the step's filter count is the run's rejected count.
  */
 public class ExportProcessor implements ItemProcessor<Input, Exported> {
 
@@ -76,7 +78,7 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
                 return Exported.unchanged(parsed.origin(), last.get().asUnchanged(parsed.origin().toString()));
             }
         }
-        String name = displayName(parsed);
+        String name = Problem.articleLabel(parsed.article().id(), parsed.article().title());
         Warnings warnings = new Warnings();
         parsed.warnings().forEach(warnings::add);
         Digest digest;
@@ -179,13 +181,6 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
 
     private boolean filesExist(String stem) {
         return formats.stream().allMatch(f -> Files.isRegularFile(settings.output().resolve(stem + "." + f.extension())));
-    }
-
-    /** The id, else the title, cut short: a 400-character id should not flood the summary. */
-    private static String displayName(Input.Parsed parsed) {
-        String id = parsed.article().id();
-        String name = id != null && !id.isBlank() ? id.strip() : parsed.article().title();
-        return name == null || name.length() <= 80 ? name : name.substring(0, 79) + "…";
     }
 
     private Exported reject(Origin origin, String article, String reason) {

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>Before a run it finds runs left STARTED by a process that died (killed, out of memory,
  * machine off): their output folder's lock is free, so nobody is running them. They are marked
- * FAILED, and when the latest run with the same settings did not finish, it is restarted
- * where it stopped instead of starting over.
+ * FAILED, and when the latest run with the same settings did not finish, it is restarted where it
+ * stopped, then followed by a new incremental run.
  */
 @Service
 public class ExportService {

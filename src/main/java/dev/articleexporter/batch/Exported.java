@@ -2,10 +2,12 @@ package dev.articleexporter.batch;
 
 import dev.articleexporter.article.Origin;
 import dev.articleexporter.runs.ExportedArticle;
+import dev.articleexporter.runs.Problem;
 import java.util.List;
 
 /**
- * An article rendered in every selected format, waiting to be written.
+ * An article rendered in every selected format (its files already in place), or found unchanged,
+ * waiting for the writer to record it.
  *
  * @param article  what the run records about it
  * @param warnings what was left out or changed; recorded once the files are in place
@@ -17,16 +19,14 @@ public record Exported(Origin origin, ExportedArticle article, List<RenderedFile
         return new Exported(origin, article, List.of(), List.of());
     }
 
-    /** The article's id, else its title, cut short, for messages. */
+    /** How messages name the article. */
     public String name() {
-        String id = article.articleId();
-        String name = id != null && !id.isBlank() ? id.strip() : article.title();
-        return name.length() <= 80 ? name : name.substring(0, 79) + "…";
+        return Problem.articleLabel(article.articleId(), article.title());
     }
 
     /**
      * @param name   file name inside the output folder, e.g. {@code my-article.pdf}
-     * @param staged the temporary file the render thread wrote it to before renaming it into place
+     * @param staged the temporary file the render thread wrote before renaming it into place
      *               ({@code null} when nothing is written, as in {@code validate})
      * @param bytes  its size
      */

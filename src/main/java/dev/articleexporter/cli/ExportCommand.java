@@ -103,8 +103,7 @@ public class ExportCommand implements Callable<Integer> {
                 err.println("error: " + e.getMessage());
                 return Cli.FAILED;
             }
-            Summary summary = new Summary(out, err);
-            reports.forEach(report -> summary.print(report, settings.output(), database.describe()));
+            new Summary(out, err).print(reports, settings.output(), database.describe());
             ExportReport last = reports.getLast();
             if (reports.stream().anyMatch(r -> !r.completed())) {
                 return Cli.FAILED;

@@ -19,7 +19,15 @@ final class Summary {
         this.err = err;
     }
 
-    void print(ExportReport report, Path output, String database) {
+    /** The lines of every run one invocation made, then where the files and the history are. */
+    void print(List<ExportReport> reports, Path output, String database) {
+        reports.forEach(this::print);
+        out.println("Output:  " + output);
+        out.println("History: " + database);
+        out.flush();
+    }
+
+    private void print(ExportReport report) {
         if (report.resumed() != null) {
             out.printf(Locale.ROOT, "Resumed run %d, which had not finished; its exported articles were not redone.%n",
                     report.resumed());
@@ -28,8 +36,6 @@ final class Summary {
                 report.executionId(), report.status(), seconds(report.duration()), report.read(), report.exported(),
                 report.unchanged() > 0 ? report.unchanged() + " unchanged, " : "",
                 report.rejected(), report.warnings().size(), report.warnings().size() == 1 ? "" : "s");
-        out.println("Output:  " + output);
-        out.println("History: " + database);
         list("Warnings", report.warnings());
         list("Rejected", report.rejections());
         for (String failure : report.failures()) {

@@ -15,6 +15,12 @@ public record Problem(Kind kind, String file, String article, String message) {
         REJECTED
     }
 
+    /** How messages name an article: its id, else its title, cut short (a 400-character id must not flood a summary). */
+    public static String articleLabel(String id, String title) {
+        String label = id != null && !id.isBlank() ? id.strip() : title;
+        return label == null || label.length() <= 80 ? label : label.substring(0, 79) + "…";
+    }
+
     /** "briefs.json #2 (three-questions): the article has no title". */
     @Override
     public String toString() {
