@@ -68,10 +68,10 @@ public class ExportService {
         if (!Files.isDirectory(settings.input())) {
             throw new IllegalArgumentException("input folder not found: " + settings.input());
         }
-        try (OutputLock lock = OutputLock.tryLock(settings.output())) {
+        try (ProcessLock lock = ProcessLock.onOutputFolder(settings.output())) {
             if (lock == null) {
                 throw new RunRefusedException("another export is writing to " + settings.output()
-                        + " (it holds " + settings.output().resolve(OutputLock.FILE_NAME) + "); try again when it has finished");
+                        + " (it holds " + settings.output().resolve(ProcessLock.OUTPUT_FILE_NAME) + "); try again when it has finished");
             }
             recoverDeadRuns(settings.output());
             JobExecution unfinished = fresh ? null : unfinishedRun(settings);
@@ -100,7 +100,7 @@ public class ExportService {
             if (output.equals(lockedOutput)) {
                 dead = true; // we hold its folder's lock, so its process is gone
             } else {
-                try (OutputLock probe = OutputLock.tryLock(output)) {
+                try (ProcessLock probe = ProcessLock.onOutputFolder(output)) {
                     dead = probe != null;
                 }
             }

@@ -1,5 +1,6 @@
 package dev.articleexporter.cli;
 
+import dev.articleexporter.batch.ProcessLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -88,23 +89,7 @@ record Database(String option) {
             return () -> { };
         }
         createFolder();
-        var channel = java.nio.channels.FileChannel.open(Path.of(h2Path() + ".lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-        java.nio.channels.FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException heldHere) {
-            lock = null;
-        }
-        if (lock == null) {
-            channel.close();
-            return null;
-        }
-        java.nio.channels.FileLock held = lock;
-        return () -> {
-            held.release();
-            channel.close();
-        };
+        return ProcessLock.tryLock(Path.of(h2Path() + ".lock"));
     }
 
     void createFolder() throws java.io.IOException {
