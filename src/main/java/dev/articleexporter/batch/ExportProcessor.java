@@ -116,7 +116,7 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
         Meta meta = digest.meta();
         ExportedArticle article = new ExportedArticle(parsed.article().id(), digest.id(), parsed.origin().toString(),
                 meta.title(), meta.section(), meta.published() == null ? null : meta.published().w3cdtf(), meta.language(),
-                false, hash);
+                meta.site(), meta.author(), ExportedArticle.summaryOf(digest.intro()), false, hash);
         return new Exported(parsed.origin(), article, files, warnings.list());
     }
 

@@ -56,7 +56,7 @@ public class OutputWriter implements ItemStreamWriter<Exported> {
 
     @Override
     public void write(Chunk<? extends Exported> chunk) throws IOException {
-        articles.recordAll(jobExecutionId, jobInstanceId, chunk.getItems().stream().map(Exported::article).toList());
+        articles.recordAll(jobExecutionId, jobInstanceId, folder, chunk.getItems().stream().map(Exported::article).toList());
         for (Exported exported : chunk) {
             for (String warning : exported.warnings()) {
                 Problem problem = new Problem(Problem.Kind.WARNING, exported.origin().toString(), exported.name(), warning);

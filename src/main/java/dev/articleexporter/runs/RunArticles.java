@@ -1,5 +1,6 @@
 package dev.articleexporter.runs;
 
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RunArticles {
 
-    private static final String COLUMNS = "ARTICLE_ID, FILE_STEM, INPUT_ORIGIN, TITLE, SECTION, PUBLISHED, LANGUAGE, STATUS, CONTENT_HASH";
+    private static final String COLUMNS = "ARTICLE_ID, FILE_STEM, INPUT_ORIGIN, TITLE, SECTION, PUBLISHED, LANGUAGE, STATUS, CONTENT_HASH, SITE, AUTHOR, SUMMARY";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -24,9 +25,10 @@ public class RunArticles {
     }
 
     /** One batch per chunk: a statement per article cost as much as a nightly re-run's own work. */
-    public void recordAll(long jobExecutionId, long jobInstanceId, List<ExportedArticle> articles) {
+    public void recordAll(long jobExecutionId, long jobInstanceId, Path outputFolder, List<ExportedArticle> articles) {
+        String folder = outputFolder.toAbsolutePath().normalize().toString();
         jdbcTemplate.batchUpdate("INSERT INTO EXPORTED_ARTICLE (JOB_EXECUTION_ID, JOB_INSTANCE_ID, FILE_STEM_KEY, " + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles, articles.size(),
+                        + ", OUTPUT_FOLDER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles, articles.size(),
                 (ps, article) -> {
                     ps.setLong(1, jobExecutionId);
                     ps.setLong(2, jobInstanceId);
@@ -40,6 +42,10 @@ public class RunArticles {
                     ps.setString(10, article.language());
                     ps.setString(11, article.unchanged() ? "UNCHANGED" : "EXPORTED");
                     ps.setString(12, article.contentHash());
+                    ps.setString(13, article.site());
+                    ps.setString(14, article.author());
+                    ps.setString(15, article.summary());
+                    ps.setString(16, folder);
                 });
     }
 
@@ -68,6 +74,7 @@ public class RunArticles {
 
     private static ExportedArticle row(ResultSet rs, int n) throws SQLException {
         return new ExportedArticle(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), "UNCHANGED".equals(rs.getString(8)), rs.getString(9));
+                rs.getString(6), rs.getString(7), rs.getString(10), rs.getString(11), rs.getString(12),
+                "UNCHANGED".equals(rs.getString(8)), rs.getString(9));
     }
 }
