@@ -20,6 +20,7 @@ public final class ArticleFile implements AutoCloseable {
 
     private final Path path;
     private final String name;
+    private final Share share;
     private InputStream in;
     private JsonParser parser;
     private boolean array;
@@ -28,26 +29,48 @@ public final class ArticleFile implements AutoCloseable {
 
     /** @param name the file's name relative to the input folder, used in messages */
     public ArticleFile(Path path, String name) {
-        this.path = path;
-        this.name = name;
+        this(path, name, Share.ALL);
     }
 
-    /** Articles already taken from this file (read or rejected); what a restart skips. */
+    /** @param share which of the file's articles (and problems) to hand on; the others are read past */
+    public ArticleFile(Path path, String name, Share share) {
+        this.path = path;
+        this.name = name;
+        this.share = share;
+    }
+
+    /** Articles already taken from this file (read, rejected or left to another partition); what a restart skips. */
     public int position() {
         return position;
     }
 
-    /** Skips the first {@code count} articles without converting them (restart). */
+    /** Skips the first {@code count} articles (restart). */
     public void skip(int count) {
-        for (int i = 0; i < count && !done; i++) {
+        while (position < count && !done) {
             if (next() == null) {
                 break;
             }
         }
     }
 
-    /** The next article or problem, or {@code null} at the end of the file. */
+    /** The next article or problem this file's share holds, or {@code null} at the end of the file. */
     public Input next() {
+        Input next;
+        do {
+            next = nextOfAnyShare();
+        } while (next == SOMEONE_ELSES);
+        return next;
+    }
+
+    /** A problem of the file itself (not of one article): reported by the partition that owns the file's problems. */
+    private Input fileProblem(Origin origin, String reason) {
+        return share.ownsFileProblems(name) ? new Input.Rejected(origin, reason) : SOMEONE_ELSES;
+    }
+
+    /** Marks an element another partition takes. */
+    private static final Input SOMEONE_ELSES = new Input.Rejected(Origin.wholeFile(""), "");
+
+    private Input nextOfAnyShare() {
         if (done) {
             return null;
         }
@@ -58,10 +81,10 @@ public final class ArticleFile implements AutoCloseable {
             return array ? nextInArray() : end();
         } catch (JacksonException e) {
             done = true;
-            return new Input.Rejected(origin(), "not valid JSON: " + ArticleJson.describe(e));
+            return fileProblem(origin(), "not valid JSON: " + ArticleJson.describe(e));
         } catch (IOException e) {
             done = true;
-            return new Input.Rejected(Origin.wholeFile(name), "cannot read file: " + e);
+            return fileProblem(Origin.wholeFile(name), "cannot read file: " + e);
         }
     }
 
@@ -71,7 +94,7 @@ public final class ArticleFile implements AutoCloseable {
         JsonToken first = parser.nextToken();
         if (first == null) {
             done = true;
-            return new Input.Rejected(Origin.wholeFile(name), "the file is empty");
+            return fileProblem(Origin.wholeFile(name), "the file is empty");
         }
         if (first == JsonToken.START_ARRAY) {
             array = true;
@@ -84,7 +107,7 @@ public final class ArticleFile implements AutoCloseable {
             return single;
         }
         done = true;
-        return new Input.Rejected(Origin.wholeFile(name),
+        return fileProblem(Origin.wholeFile(name),
                 "expected an article object or an array of articles, found " + ArticleJson.kind(first));
     }
 
@@ -97,7 +120,8 @@ public final class ArticleFile implements AutoCloseable {
         Origin origin = new Origin(name, position);
         if (token != JsonToken.START_OBJECT) {
             parser.skipChildren();
-            return new Input.Rejected(origin, "expected an article object, found " + ArticleJson.kind(token));
+            return share.ownsFileProblems(name)
+                    ? new Input.Rejected(origin, "expected an article object, found " + ArticleJson.kind(token)) : SOMEONE_ELSES;
         }
         return convert(origin, parser.readValueAsTree());
     }
@@ -107,11 +131,14 @@ public final class ArticleFile implements AutoCloseable {
         done = true;
         JsonToken extra = parser.nextToken();
         return extra == null ? null
-                : new Input.Rejected(Origin.wholeFile(name), "unexpected content after the end of the JSON value at line "
+                : fileProblem(Origin.wholeFile(name), "unexpected content after the end of the JSON value at line "
                         + parser.currentLocation().getLineNr() + "; it was ignored");
     }
 
     private Input convert(Origin origin, JsonNode node) {
+        if (!share.ownsArticle(name, node)) {
+            return SOMEONE_ELSES; // read past: not checked, cleaned or converted here
+        }
         try {
             List<String> warnings = XmlCharacters.clean(node);
             return new Input.Parsed(origin, path.getParent(), ArticleJson.MAPPER.treeToValue(node, Article.class), warnings,

@@ -16,12 +16,19 @@ public class ArticleReader implements ItemStreamReader<Input> {
     private static final String POSITION_KEY = "reader.position";
 
     private final InputFolder folder;
+    private final Share share;
     private List<Path> files;
     private int fileIndex;
     private ArticleFile current;
 
     public ArticleReader(Path inputFolder) {
+        this(inputFolder, Share.ALL);
+    }
+
+    /** @param share the articles this reader hands on; the others are read past (a partition of a run) */
+    public ArticleReader(Path inputFolder, Share share) {
         this.folder = new InputFolder(inputFolder);
+        this.share = share;
     }
 
     @Override
@@ -71,7 +78,7 @@ public class ArticleReader implements ItemStreamReader<Input> {
     }
 
     private ArticleFile openFile(int index) {
-        return new ArticleFile(files.get(index), name(index));
+        return new ArticleFile(files.get(index), name(index), share);
     }
 
     private String name(int index) {

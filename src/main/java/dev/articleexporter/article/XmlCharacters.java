@@ -16,7 +16,7 @@ import tools.jackson.databind.node.StringNode;
  * return; U+FFFE, U+FFFF; lone surrogates) from every string of an article as it is read, so
  * no format meets them, and says where they were.
  */
-final class XmlCharacters {
+public final class XmlCharacters {
 
     private XmlCharacters() {
     }
@@ -54,6 +54,15 @@ final class XmlCharacters {
                 }
             }
         }
+    }
+
+    /** The text as {@link #clean} leaves it, without the warning. */
+    public static String cleaned(String text) {
+        if (text == null) {
+            return null;
+        }
+        String cleaned = cleanText(text, "", new java.util.ArrayList<>());
+        return cleaned == null ? text : cleaned;
     }
 
     /** The text without the offending characters, or {@code null} when it had none. */

@@ -2,9 +2,9 @@ package dev.articleexporter.batch;
 
 import dev.articleexporter.article.ArticleReader;
 import dev.articleexporter.article.Input;
+import dev.articleexporter.article.Share;
 import dev.articleexporter.runs.RunArticles;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -18,8 +18,9 @@ public class ExportReader implements ItemStreamReader<Input> {
     private final ArticleReader articles;
     private final OutputNames names;
 
-    public ExportReader(Path input, RunArticles exported, long jobInstanceId) {
-        this.articles = new ArticleReader(input);
+    /** @param share the articles of this reader's partition (see {@link Partition}) */
+    public ExportReader(Path input, Share share, RunArticles exported, long jobInstanceId) {
+        this.articles = new ArticleReader(input, share);
         this.names = new OutputNames(name -> exported.holder(jobInstanceId, name)
                 .map(h -> new OutputNames.Holder(h.articleId(), h.origin())));
     }

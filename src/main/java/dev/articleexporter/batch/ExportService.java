@@ -134,7 +134,13 @@ public class ExportService {
         long read = 0;
         long written = 0;
         long rejected = 0;
+        // The partitions' counts: the run's step only adds them up when it ends, and a killed one never did.
+        boolean partitioned = execution.getStepExecutions().stream()
+                .anyMatch(s -> s.getStepName().startsWith(ExportJobConfig.PARTITION_STEP_NAME));
         for (StepExecution step : execution.getStepExecutions()) {
+            if (partitioned != step.getStepName().startsWith(ExportJobConfig.PARTITION_STEP_NAME)) {
+                continue;
+            }
             read += step.getReadCount();
             written += step.getWriteCount();
             rejected += step.getFilterCount() + step.getProcessSkipCount() + step.getReadSkipCount();

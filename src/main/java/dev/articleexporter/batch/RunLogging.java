@@ -16,6 +16,10 @@ public class RunLogging {
 
     @BeforeStep
     public void started(StepExecution step) {
+        if (!ExportJobConfig.STEP_NAME.equals(step.getStepName())) {
+            log.debug("Run {}: {} started", step.getJobExecutionId(), step.getStepName());
+            return;
+        }
         JobParameters parameters = step.getJobParameters();
         log.info("Run {} started: {} -> {} as {}", step.getJobExecutionId(), parameters.getString(ExportSettings.INPUT),
                 parameters.getString(ExportSettings.OUTPUT), parameters.getString(ExportSettings.FORMATS));
@@ -23,8 +27,10 @@ public class RunLogging {
 
     @AfterStep
     public ExitStatus ended(StepExecution step) {
-        log.info("Run {} {}: {} read, {} exported, {} rejected", step.getJobExecutionId(), step.getStatus(),
-                step.getReadCount(), step.getWriteCount(), step.getFilterCount());
+        boolean partition = !ExportJobConfig.STEP_NAME.equals(step.getStepName());
+        log.info("Run {}{} {}: {} read, {} exported, {} rejected", step.getJobExecutionId(),
+                partition ? " " + step.getStepName() : "", step.getStatus(), step.getReadCount(), step.getWriteCount(),
+                step.getFilterCount());
         for (Throwable failure : step.getFailureExceptions()) {
             log.error("Run {} failed", step.getJobExecutionId(), failure);
         }

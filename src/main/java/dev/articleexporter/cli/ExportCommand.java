@@ -53,6 +53,10 @@ public class ExportCommand implements Callable<Integer> {
             description = "Longest side in pixels an image keeps; larger ones are downscaled (default: ${DEFAULT-VALUE}).")
     int maxImageSize;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Partitions rendered at once, one thread each (default: one per CPU core).")
+    int threads;
+
     @Option(names = "--force",
             description = "Render every article, also those unchanged since their last export (by default they are skipped).")
     boolean force;
@@ -67,6 +71,10 @@ public class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (maxImageSize < 16) {
             err.println("error: --max-image-size must be at least 16 pixels");
+            return Cli.USAGE;
+        }
+        if (threads < 0) {
+            err.println("error: --threads must be 0 (one per core) or more");
             return Cli.USAGE;
         }
         if (!Files.isDirectory(inputs.input)) {
@@ -91,6 +99,7 @@ public class ExportCommand implements Callable<Integer> {
         properties.put("exporter.pdf.font-dirs", inputs.fontDirs());
         properties.put("exporter.images.max-size", maxImageSize);
         properties.put("exporter.progress", Terminal.isInteractive());
+        properties.put("exporter.threads", threads);
         ExportSettings settings = new ExportSettings(inputs.input, output, inputs.formats, related, force);
         try (ConfigurableApplicationContext context = Spring.start(properties)) {
             List<ExportReport> reports;

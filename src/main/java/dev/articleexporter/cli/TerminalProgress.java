@@ -1,6 +1,7 @@
 package dev.articleexporter.cli;
 
 import dev.articleexporter.article.InputFolder;
+import dev.articleexporter.batch.ExportJobConfig;
 import dev.articleexporter.batch.ExportListener;
 import java.nio.file.Path;
 import me.tongfei.progressbar.ProgressBar;
@@ -21,6 +22,9 @@ public class TerminalProgress {
 
     @BeforeStep
     public void start(StepExecution step) {
+        if (!ExportJobConfig.STEP_NAME.equals(step.getStepName())) {
+            return; // a partition: the bar is the whole run's
+        }
         String input = step.getJobParameters().getString("input");
         int total = new InputFolder(Path.of(input)).countArticles();
         bar = new ProgressBarBuilder()
@@ -43,6 +47,9 @@ public class TerminalProgress {
 
     @AfterStep
     public void end(StepExecution step) {
+        if (!ExportJobConfig.STEP_NAME.equals(step.getStepName())) {
+            return;
+        }
         ProgressBar current = bar;
         if (current != null) {
             current.close();

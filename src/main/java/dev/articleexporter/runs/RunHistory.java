@@ -9,14 +9,23 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads past runs from Spring Batch's tables (and our problem table), newest first. */
+/**
+ * Reads past runs from Spring Batch's tables (and our problem table), newest first. Counts are the
+ * sums of the export step's partitions, which are kept as each chunk commits (the step itself only
+ * adds them up when it ends); runs from before partitioning had the step alone.
+ */
 @Repository
 public class RunHistory {
 
     private static final String SELECT = """
             SELECT e.JOB_EXECUTION_ID, e.START_TIME, e.END_TIME, e.STATUS, e.EXIT_MESSAGE,
-                   COALESCE(SUM(s.READ_COUNT), 0), COALESCE(SUM(s.WRITE_COUNT), 0),
-                   COALESCE(SUM(s.FILTER_COUNT + s.PROCESS_SKIP_COUNT + s.READ_SKIP_COUNT), 0),
+                   COALESCE(SUM(CASE WHEN s.STEP_NAME <> 'export-articles' THEN s.READ_COUNT END),
+                            SUM(s.READ_COUNT), 0),
+                   COALESCE(SUM(CASE WHEN s.STEP_NAME <> 'export-articles' THEN s.WRITE_COUNT END),
+                            SUM(s.WRITE_COUNT), 0),
+                   COALESCE(SUM(CASE WHEN s.STEP_NAME <> 'export-articles'
+                                     THEN s.FILTER_COUNT + s.PROCESS_SKIP_COUNT + s.READ_SKIP_COUNT END),
+                            SUM(s.FILTER_COUNT + s.PROCESS_SKIP_COUNT + s.READ_SKIP_COUNT), 0),
                    (SELECT COUNT(*) FROM EXPORT_PROBLEM p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.KIND = 'WARNING'),
                    (SELECT COUNT(*) FROM EXPORTED_ARTICLE a WHERE a.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND a.STATUS = 'UNCHANGED')
             FROM BATCH_JOB_EXECUTION e

@@ -82,7 +82,8 @@ class ExportJobTest {
     private Run run(List<String> formats) throws Exception {
         ExportSettings settings = new ExportSettings(input, output, formats, RelatedMode.KEEP);
         JobExecution execution = jobs.startJob(settings.toJobParameters(Instant.now()));
-        StepExecution step = execution.getStepExecutions().iterator().next();
+        StepExecution step = execution.getStepExecutions().stream()
+                .filter(s -> s.getStepName().equals(ExportJobConfig.STEP_NAME)).findFirst().orElseThrow();
         return new Run(execution.getStatus(), execution.getId(), execution.getJobInstanceId(),
                 new Counts(step.getReadCount(), step.getWriteCount(), step.getFilterCount()));
     }
