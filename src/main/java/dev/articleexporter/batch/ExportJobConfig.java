@@ -22,7 +22,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The export job: one chunk-oriented step, articles in, files out. */
+/**
+ * The export job: one chunk-oriented step, articles in, files out; then the nightly digest of what
+ * it rendered ({@link EditionStepConfig}), which does nothing unless the run asked for it.
+ */
 @Configuration
 public class ExportJobConfig {
 
@@ -33,8 +36,8 @@ public class ExportJobConfig {
     static final int CHUNK_SIZE = 20;
 
     @Bean
-    Job exportJob(JobRepository repository, Step exportStep) {
-        return new JobBuilder(JOB_NAME, repository).start(exportStep).build();
+    Job exportJob(JobRepository repository, Step exportStep, Step editionStep) {
+        return new JobBuilder(JOB_NAME, repository).start(exportStep).next(editionStep).build();
     }
 
     /**

@@ -134,7 +134,12 @@ public class ExportService {
         long read = 0;
         long written = 0;
         long rejected = 0;
+        EditionOutcome edition = null;
         for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStepName().equals(EditionStepConfig.STEP_NAME)) {
+                edition = EditionOutcome.from(step.getExecutionContext());
+                continue; // it counts no articles
+            }
             read += step.getReadCount();
             written += step.getWriteCount();
             rejected += step.getFilterCount() + step.getProcessSkipCount() + step.getReadSkipCount();
@@ -144,7 +149,7 @@ public class ExportService {
         long unchanged = articles.unchanged(execution.getId());
         return new ExportReport(execution.getId(), resumed, execution.getStatus(), execution.getStartTime(),
                 execution.getEndTime(), read, written - unchanged, unchanged, rejected, all,
-                failures.stream().map(ExportService::describe).toList());
+                failures.stream().map(ExportService::describe).toList(), edition);
     }
 
     /** The most useful sentence in the chain: ours, naming the path, when there is one. */
