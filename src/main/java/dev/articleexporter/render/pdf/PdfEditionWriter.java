@@ -195,7 +195,11 @@ final class PdfEditionWriter implements EditionWriter {
         int direction = styles.direction(title);
         PdfPCell cell = Layout.cell(chunks, CONTENTS_LEADING,
                 direction == PdfWriter.RUN_DIRECTION_NO_BIDI ? PdfWriter.RUN_DIRECTION_LTR : direction);
-        cell.setPaddingLeft(indent);
+        if (direction == PdfWriter.RUN_DIRECTION_RTL) {
+            cell.setPaddingRight(indent); // indented from where the line starts
+        } else {
+            cell.setPaddingLeft(indent);
+        }
         cell.setPaddingBottom(3f);
         return cell;
     }
