@@ -52,8 +52,8 @@ public class EditionStepConfig {
     private static final Logger log = LoggerFactory.getLogger(EditionStepConfig.class);
 
     @Bean
-    Step editionStep(JobRepository repository, PlatformTransactionManager transactions, Writer editionWriter) {
-        return new StepBuilder(STEP_NAME, repository).tasklet(editionWriter, transactions).build();
+    Step editionStep(JobRepository repository, PlatformTransactionManager transactions, EditionTasklet editionTasklet) {
+        return new StepBuilder(STEP_NAME, repository).tasklet(editionTasklet, transactions).build();
     }
 
     /**
@@ -61,7 +61,7 @@ public class EditionStepConfig {
      * @param timeZone    the zone of the edition's date; empty for the machine's
      */
     @Bean
-    Writer editionWriter(JobRepository repository, RunArticles articles, RunProblems problems, Editions editions,
+    EditionTasklet editionTasklet(JobRepository repository, RunArticles articles, RunProblems problems, Editions editions,
                          EditionMaker maker, EpubRenderer epub, PdfRenderer pdf, OutputFormats formats,
                          RenderSettings renderSettings,
                          @Value("${exporter.digest.max-articles:200}") int maxArticles,
@@ -70,12 +70,12 @@ public class EditionStepConfig {
             throw new IllegalArgumentException("exporter.digest.max-articles must be at least 1, not " + maxArticles);
         }
         ZoneId zone = timeZone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(timeZone.strip());
-        return new Writer(repository, articles, problems, editions, maker, epub, pdf, formats, renderSettings, maxArticles,
+        return new EditionTasklet(repository, articles, problems, editions, maker, epub, pdf, formats, renderSettings, maxArticles,
                 zone);
     }
 
     /** The step's work: one call per step execution. */
-    static final class Writer implements Tasklet {
+    static final class EditionTasklet implements Tasklet {
 
         private final JobRepository repository;
         private final RunArticles articles;
@@ -89,7 +89,7 @@ public class EditionStepConfig {
         private final int maxArticles;
         private final ZoneId zone;
 
-        Writer(JobRepository repository, RunArticles articles, RunProblems problems, Editions editions, EditionMaker maker,
+        EditionTasklet(JobRepository repository, RunArticles articles, RunProblems problems, Editions editions, EditionMaker maker,
                EpubRenderer epub, PdfRenderer pdf, OutputFormats formats, RenderSettings renderSettings, int maxArticles,
                ZoneId zone) {
             this.repository = repository;

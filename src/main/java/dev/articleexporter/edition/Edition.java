@@ -71,8 +71,9 @@ public record Edition(String fileStem, String title, LocalDate date, String lang
         }
         int all = articleCount() + leftOut;
         return "This digest holds the " + articleCount() + " most recently published of the " + all
-                + " articles the run exported (at most " + limit + "); the other " + leftOut
-                + (leftOut == 1 ? " is" : " are") + " in the output folder as single files.";
+                + " articles the run exported (at most " + limit + "); "
+                + (leftOut == 1 ? "the other one is in the output folder as a single file."
+                        : "the other " + leftOut + " are in the output folder as single files.");
     }
 
     /**

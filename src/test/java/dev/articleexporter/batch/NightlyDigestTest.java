@@ -155,7 +155,7 @@ class NightlyDigestTest {
         assertThat(outline(pdf)).containsExactly("Politics", "  Iraq’s Prime Minister Calls for Departure of U.S.-Led Military Coalition",
                 "Travel", "  Five Harbour Towns to Visit in Winter");
         assertThat(PdfReadBack.of(pdf).bodyText()).contains("This digest holds the 2 most recently published of the 3 articles"
-                + " the run exported (at most 2); the other 1 is in the output folder as single files.");
+                + " the run exported (at most 2); the other one is in the output folder as a single file.");
         EpubCheckAssert.assertValid(output.resolve(line.group(1) + ".epub"));
     }
 
