@@ -120,6 +120,8 @@ class NightlyDigestTest {
             assertThat(e.runId()).isEqualTo(1);
         });
 
+        assertThat(CliRun.of("runs", "--db", db, "--run", "1").out()).contains("Digest: " + stem + ".epub and .pdf: 3 articles");
+
         // Nothing changed since: the next night's run renders nothing, so there is no digest to write.
         CliRun again = export("--digest");
         assertThat(again.code()).isEqualTo(Cli.OK);
