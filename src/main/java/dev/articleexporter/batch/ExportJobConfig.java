@@ -26,10 +26,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The export job: one partitioned step, articles in, files out. Each partition is a chunk-oriented
- * step of its own (reader, renderer, writer) over its share of the input (see {@link Partition}),
- * run on its own thread here; the same partitions could run on other machines (README, "Beyond
- * one machine").
+ * The export job: one partitioned step, articles in, files out, then the nightly digest of what it
+ * rendered ({@link EditionStepConfig}), which does nothing unless the run asked for it. Each
+ * partition is a chunk-oriented step of its own (reader, renderer, writer) over its share of the
+ * input (see {@link Partition}), run on its own thread here; the same partitions could run on
+ * other machines (README, "Beyond one machine").
  */
 @Configuration
 public class ExportJobConfig {
@@ -46,8 +47,8 @@ public class ExportJobConfig {
     static final int CHUNK_SIZE = 20;
 
     @Bean
-    Job exportJob(JobRepository repository, Step exportStep) {
-        return new JobBuilder(JOB_NAME, repository).start(exportStep).build();
+    Job exportJob(JobRepository repository, Step exportStep, Step editionStep) {
+        return new JobBuilder(JOB_NAME, repository).start(exportStep).next(editionStep).build();
     }
 
     /**

@@ -13,13 +13,22 @@ import org.springframework.batch.core.BatchStatus;
  * @param exported  articles rendered and written by this run
  * @param unchanged articles whose files from their last export were still right, so not rendered again
  * @param failures why the run failed, in plain words; empty when it did not
+ * @param edition  what became of the nightly digest, or {@code null} when the run made none (not asked
+ *                 for, or the run stopped before it)
  */
 public record ExportReport(long executionId, Long resumed, BatchStatus status, LocalDateTime start, LocalDateTime end, long read,
-                           long exported, long unchanged, long rejected, List<Problem> problems, List<String> failures) {
+                           long exported, long unchanged, long rejected, List<Problem> problems, List<String> failures,
+                           EditionOutcome edition) {
 
     public ExportReport {
         problems = List.copyOf(problems);
         failures = List.copyOf(failures);
+    }
+
+    /** A report of a run without a nightly digest. */
+    public ExportReport(long executionId, Long resumed, BatchStatus status, LocalDateTime start, LocalDateTime end, long read,
+                        long exported, long unchanged, long rejected, List<Problem> problems, List<String> failures) {
+        this(executionId, resumed, status, start, end, read, exported, unchanged, rejected, problems, failures, null);
     }
 
     public boolean completed() {

@@ -134,10 +134,15 @@ public class ExportService {
         long read = 0;
         long written = 0;
         long rejected = 0;
+        EditionOutcome edition = null;
         // The partitions' counts: the run's step only adds them up when it ends, and a killed one never did.
         boolean partitioned = execution.getStepExecutions().stream()
                 .anyMatch(s -> s.getStepName().startsWith(ExportJobConfig.PARTITION_STEP_NAME));
         for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStepName().equals(EditionStepConfig.STEP_NAME)) {
+                edition = EditionOutcome.from(step.getExecutionContext());
+                continue; // it counts no articles
+            }
             if (partitioned != step.getStepName().startsWith(ExportJobConfig.PARTITION_STEP_NAME)) {
                 continue;
             }
@@ -150,7 +155,7 @@ public class ExportService {
         long unchanged = articles.unchanged(execution.getId());
         return new ExportReport(execution.getId(), resumed, execution.getStatus(), execution.getStartTime(),
                 execution.getEndTime(), read, written - unchanged, unchanged, rejected, all,
-                failures.stream().map(ExportService::describe).toList());
+                failures.stream().map(ExportService::describe).toList(), edition);
     }
 
     /** The most useful sentence in the chain: ours, naming the path, when there is one. */

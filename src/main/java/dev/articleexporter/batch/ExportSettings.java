@@ -13,19 +13,26 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * What one export run does. Kept as the run's job parameters, so the history says how each run
  * was started and a restart repeats it exactly.
  *
- * @param force render every article, even those unchanged since their last export
+ * @param force  render every article, even those unchanged since their last export
+ * @param digest also write the nightly digest (an "edition") of the articles the run rendered
  */
-public record ExportSettings(Path input, Path output, List<String> formats, RelatedMode related, boolean force) {
+public record ExportSettings(Path input, Path output, List<String> formats, RelatedMode related, boolean force,
+                             boolean digest) {
 
     static final String INPUT = "input";
     static final String OUTPUT = "output";
     static final String FORMATS = "formats";
     static final String RELATED = "related";
     static final String FORCE = "force";
+    static final String DIGEST = "digest";
     static final String STARTED = "run.requested";
 
     public ExportSettings(Path input, Path output, List<String> formats, RelatedMode related) {
         this(input, output, formats, related, false);
+    }
+
+    public ExportSettings(Path input, Path output, List<String> formats, RelatedMode related, boolean force) {
+        this(input, output, formats, related, force, false);
     }
 
     public ExportSettings {
@@ -42,14 +49,26 @@ public record ExportSettings(Path input, Path output, List<String> formats, Rela
                 .addString(FORMATS, String.join(",", formats), false)
                 .addString(RELATED, related.name(), false)
                 .addString(FORCE, String.valueOf(force), false)
+                .addString(DIGEST, String.valueOf(digest), false)
                 .addString(STARTED, requested.toString(), true)
                 .toJobParameters();
     }
 
-    /** @param parameters the job parameters' values, as step-scoped beans see them */
+    /** The settings a run was started with. */
+    static ExportSettings fromJobParameters(JobParameters parameters) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        parameters.parameters().forEach(p -> values.put(p.name(), p.value()));
+        return fromJobParameters(values);
+    }
+
+    /**
+     * @param parameters the job parameters' values, as step-scoped beans see them (runs recorded before
+     *                   the digest existed have no {@code digest} parameter: off)
+     */
     static ExportSettings fromJobParameters(Map<String, Object> parameters) {
         return new ExportSettings(Path.of((String) parameters.get(INPUT)), Path.of((String) parameters.get(OUTPUT)),
                 Arrays.asList(((String) parameters.get(FORMATS)).split(",")),
-                RelatedMode.valueOf((String) parameters.get(RELATED)), Boolean.parseBoolean((String) parameters.get(FORCE)));
+                RelatedMode.valueOf((String) parameters.get(RELATED)), Boolean.parseBoolean((String) parameters.get(FORCE)),
+                Boolean.parseBoolean((String) parameters.get(DIGEST)));
     }
 }

@@ -61,6 +61,11 @@ public class ExportCommand implements Callable<Integer> {
             description = "Render every article, also those unchanged since their last export (by default they are skipped).")
     boolean force;
 
+    @Option(names = "--digest",
+            description = "Also write the nightly digest: one EPUB and one PDF of the articles this run rendered, "
+                    + "by section (digest-<date>-run-<id>.epub/.pdf in the output folder).")
+    boolean digest;
+
     @Option(names = "--fresh",
             description = "Start a new run even when the last run with the same settings did not finish (by default it is resumed).")
     boolean fresh;
@@ -100,7 +105,7 @@ public class ExportCommand implements Callable<Integer> {
         properties.put("exporter.images.max-size", maxImageSize);
         properties.put("exporter.progress", Terminal.isInteractive());
         properties.put("exporter.threads", threads);
-        ExportSettings settings = new ExportSettings(inputs.input, output, inputs.formats, related, force);
+        ExportSettings settings = new ExportSettings(inputs.input, output, inputs.formats, related, force, digest);
         try (ConfigurableApplicationContext context = Spring.start(properties)) {
             List<ExportReport> reports;
             try {

@@ -1,5 +1,6 @@
 package dev.articleexporter.cli;
 
+import dev.articleexporter.runs.Editions;
 import dev.articleexporter.runs.Problem;
 import dev.articleexporter.runs.RunHistory;
 import dev.articleexporter.runs.RunProblems;
@@ -48,7 +49,7 @@ public class RunsCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Spring.start(properties)) {
             RunHistory history = context.getBean(RunHistory.class);
             if (run != null) {
-                return showOne(out, history, context.getBean(RunProblems.class));
+                return showOne(out, history, context.getBean(RunProblems.class), context.getBean(Editions.class));
             }
             List<RunSummary> runs = history.recent(limit);
             if (runs.isEmpty()) {
@@ -64,7 +65,7 @@ public class RunsCommand implements Callable<Integer> {
         }
     }
 
-    private int showOne(PrintWriter out, RunHistory history, RunProblems problems) {
+    private int showOne(PrintWriter out, RunHistory history, RunProblems problems, Editions editions) {
         RunSummary r = history.find(run).orElse(null);
         if (r == null) {
             spec.commandLine().getErr().println("error: no run with id " + run);
@@ -77,6 +78,8 @@ public class RunsCommand implements Callable<Integer> {
         if (r.exitMessage() != null && !r.exitMessage().isBlank()) {
             out.println("Exit message: " + r.exitMessage().lines().findFirst().orElse(""));
         }
+        editions.ofRun(r.executionId()).ifPresent(e -> out.printf(Locale.ROOT, "Digest: %s.epub and .pdf: %d article%s%n",
+                e.fileStem(), e.articles(), e.articles() == 1 ? "" : "s"));
         for (Problem p : problems.of(r.executionId())) {
             out.println("  " + p.kind() + "  " + p);
         }

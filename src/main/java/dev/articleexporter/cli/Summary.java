@@ -1,5 +1,6 @@
 package dev.articleexporter.cli;
 
+import dev.articleexporter.batch.EditionOutcome;
 import dev.articleexporter.batch.ExportReport;
 import dev.articleexporter.runs.Problem;
 import java.io.PrintWriter;
@@ -36,6 +37,9 @@ final class Summary {
                 report.executionId(), report.status(), seconds(report.duration()), report.read(), report.exported(),
                 report.unchanged() > 0 ? report.unchanged() + " unchanged, " : "",
                 report.rejected(), report.warnings().size(), report.warnings().size() == 1 ? "" : "s");
+        if (report.edition() != null) {
+            out.println("Digest:  " + digest(report.edition()));
+        }
         list("Warnings", report.warnings());
         list("Rejected", report.rejections());
         for (String failure : report.failures()) {
@@ -43,6 +47,31 @@ final class Summary {
         }
         out.flush();
         err.flush();
+    }
+
+    /** "digest-2026-11-25-run-3.epub and .pdf: 3 articles in 3 sections", or why there is none. */
+    static String digest(EditionOutcome edition) {
+        String skipped = edition.skipped() == 0 ? ""
+                : "; " + edition.skipped() + " left out because " + (edition.skipped() == 1 ? "its input" : "their inputs")
+                + " changed since (see the warnings)";
+        if (!edition.written()) {
+            return edition.skipped() == 0 ? "none: the run rendered no articles"
+                    : "none: no article the run rendered could be read again" + skipped;
+        }
+        StringBuilder line = new StringBuilder(edition.fileStem()).append(".epub and .pdf: ")
+                .append(count(edition.articles(), "article"));
+        if (edition.sections() > 0) {
+            line.append(" in ").append(count(edition.sections(), "section"));
+        }
+        if (edition.leftOut() > 0) {
+            line.append("; ").append(edition.leftOut()).append(" more left out (it keeps the ")
+                    .append(edition.articles() + edition.skipped()).append(" most recently published: exporter.digest.max-articles)");
+        }
+        return line.append(skipped).toString();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private void list(String heading, List<Problem> problems) {

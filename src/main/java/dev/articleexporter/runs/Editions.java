@@ -49,6 +49,12 @@ public class Editions {
                 .query(Editions::row).optional();
     }
 
+    /** The edition recorded under this file stem in the folder, if any: a restarted run must not record its edition twice. */
+    public Optional<Edition> find(Path folder, String fileStem) {
+        return jdbc.sql(COLUMNS + "WHERE OUTPUT_FOLDER = ? AND FILE_STEM = ? ORDER BY ID DESC FETCH FIRST 1 ROWS ONLY")
+                .params(Library.key(folder), fileStem).query(Editions::row).optional();
+    }
+
     private static Edition row(ResultSet rs, int n) throws SQLException {
         Timestamp created = rs.getTimestamp(4);
         return new Edition(rs.getString(1), rs.getString(2), rs.getInt(3), created == null ? null : created.toInstant(),

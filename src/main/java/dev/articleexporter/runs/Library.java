@@ -70,13 +70,6 @@ public class Library {
                 .query((rs, n) -> new SectionCount(rs.getString(1), rs.getLong(2))).list();
     }
 
-    /** The articles a run rendered (not those it found unchanged), by section then title. */
-    public List<LibraryEntry> renderedBy(long jobExecutionId) {
-        return jdbc.sql(COLUMNS + "FROM EXPORTED_ARTICLE a WHERE a.JOB_EXECUTION_ID = ? AND a.STATUS = 'EXPORTED'"
-                        + " ORDER BY a.SECTION NULLS LAST, a.TITLE, a.ID")
-                .param(jobExecutionId).query(Library::row).list();
-    }
-
     private static void where(StringBuilder sql, Filter filter) {
         if (filter.section() != null) {
             sql.append(" AND a.SECTION = :section");

@@ -66,6 +66,23 @@ public class RunArticles {
                 .optional();
     }
 
+    /** How many articles a run rendered, over all its executions (a resumed run has several). */
+    public long countRenderedInRun(long jobInstanceId) {
+        return jdbc.sql("SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE JOB_INSTANCE_ID = ? AND STATUS = 'EXPORTED'")
+                .param(jobInstanceId).query(Long.class).single();
+    }
+
+    /**
+     * The articles a run rendered, over all its executions, most recently published first (those
+     * without a date last, the last exported first among equals), at most {@code limit}: what a
+     * nightly digest with a size limit keeps.
+     */
+    public List<ExportedArticle> renderedInRun(long jobInstanceId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM EXPORTED_ARTICLE WHERE JOB_INSTANCE_ID = ? AND STATUS = 'EXPORTED'"
+                        + " ORDER BY PUBLISHED DESC NULLS LAST, ID DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+                .param(jobInstanceId).query(RunArticles::row).list();
+    }
+
     /** How many articles of a run were found unchanged and not rendered again. */
     public long unchanged(long jobExecutionId) {
         return jdbc.sql("SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE JOB_EXECUTION_ID = ? AND STATUS = 'UNCHANGED'")

@@ -19,13 +19,14 @@ public class RunHistory {
 
     private static final String SELECT = """
             SELECT e.JOB_EXECUTION_ID, e.START_TIME, e.END_TIME, e.STATUS, e.EXIT_MESSAGE,
-                   COALESCE(SUM(CASE WHEN s.STEP_NAME <> 'export-articles' THEN s.READ_COUNT END),
-                            SUM(s.READ_COUNT), 0),
-                   COALESCE(SUM(CASE WHEN s.STEP_NAME <> 'export-articles' THEN s.WRITE_COUNT END),
-                            SUM(s.WRITE_COUNT), 0),
-                   COALESCE(SUM(CASE WHEN s.STEP_NAME <> 'export-articles'
+                   COALESCE(SUM(CASE WHEN s.STEP_NAME LIKE 'export-articles-partition%' THEN s.READ_COUNT END),
+                            SUM(CASE WHEN s.STEP_NAME = 'export-articles' THEN s.READ_COUNT END), 0),
+                   COALESCE(SUM(CASE WHEN s.STEP_NAME LIKE 'export-articles-partition%' THEN s.WRITE_COUNT END),
+                            SUM(CASE WHEN s.STEP_NAME = 'export-articles' THEN s.WRITE_COUNT END), 0),
+                   COALESCE(SUM(CASE WHEN s.STEP_NAME LIKE 'export-articles-partition%'
                                      THEN s.FILTER_COUNT + s.PROCESS_SKIP_COUNT + s.READ_SKIP_COUNT END),
-                            SUM(s.FILTER_COUNT + s.PROCESS_SKIP_COUNT + s.READ_SKIP_COUNT), 0),
+                            SUM(CASE WHEN s.STEP_NAME = 'export-articles'
+                                     THEN s.FILTER_COUNT + s.PROCESS_SKIP_COUNT + s.READ_SKIP_COUNT END), 0),
                    (SELECT COUNT(*) FROM EXPORT_PROBLEM p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.KIND = 'WARNING'),
                    (SELECT COUNT(*) FROM EXPORTED_ARTICLE a WHERE a.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND a.STATUS = 'UNCHANGED')
             FROM BATCH_JOB_EXECUTION e

@@ -50,24 +50,39 @@ final class EpubPackager {
 
     /** Writes {@code book} to {@code out} as a complete zip; {@code out} is flushed, not closed. */
     static void write(Book book, OutputStream out) throws IOException {
-        Resource ncx = NCXDocument.createNCXResource(book);
-        book.getResources().add(ncx);
-        book.getSpine().setTocResource(ncx);
-
-        ByteArrayOutputStream opf = new ByteArrayOutputStream(4096);
-        writePackageDocument(book, opf);
-
-        // Closing the zip frees its deflater; the shield keeps the caller's stream open.
-        try (ZipOutputStream zip = new ZipOutputStream(new NonClosingOutputStream(out), StandardCharsets.UTF_8)) {
-            writeEntries(zip, book, opf.toByteArray());
+        try (Container container = Container.open(out)) {
+            for (Resource resource : book.getResources().getAll()) {
+                container.add(resource);
+            }
+            container.finish(book);
         }
-        out.flush();
     }
 
-    private static void writeEntries(ZipOutputStream zip, Book book, byte[] opf) throws IOException {
-        put(zip, stored(entry("mimetype"), MIMETYPE), MIMETYPE); // first and uncompressed, as OCF requires
-        put(zip, entry("META-INF/container.xml"), CONTAINER);
-        for (Resource resource : book.getResources().getAll()) {
+    /**
+     * An EPUB being written: each resource goes into the zip as it is added, the NCX and the package
+     * document (which list them all) at the end. A long book need not be in memory at once.
+     */
+    static final class Container implements AutoCloseable {
+
+        private final OutputStream out;
+        private final ZipOutputStream zip;
+
+        private Container(OutputStream out) {
+            this.out = out;
+            // Closing the zip frees its deflater; the shield keeps the caller's stream open.
+            this.zip = new ZipOutputStream(new NonClosingOutputStream(out), StandardCharsets.UTF_8);
+        }
+
+        /** Starts the zip with what OCF wants first. */
+        static Container open(OutputStream out) throws IOException {
+            Container container = new Container(out);
+            container.put(stored(entry("mimetype"), MIMETYPE), MIMETYPE); // first and uncompressed, as OCF requires
+            container.put(entry("META-INF/container.xml"), CONTAINER);
+            return container;
+        }
+
+        /** Writes one resource of the book into the zip. */
+        void add(Resource resource) throws IOException {
             MediaType type = resource.getMediaType();
             ZipEntry entry = entry(CONTENT_DIR + resource.getHref());
             byte[] data = resource.getData();
@@ -75,10 +90,37 @@ final class EpubPackager {
                 stored(entry, data); // already compressed: deflating gains a few bytes at a real cost
             }
             zip.setLevel(Deflater.BEST_SPEED); // level 1: a few per cent larger, several times faster than the default
-            put(zip, entry, data);
+            put(entry, data);
         }
-        zip.setLevel(Deflater.DEFAULT_COMPRESSION);
-        put(zip, entry(CONTENT_DIR + "content.opf"), opf);
+
+        /**
+         * Adds the NCX made from the book's table of contents, then the package document, and ends
+         * the zip; {@code out} is flushed, not closed. Every resource of the book must have been added.
+         */
+        void finish(Book book) throws IOException {
+            Resource ncx = NCXDocument.createNCXResource(book);
+            book.getResources().add(ncx);
+            book.getSpine().setTocResource(ncx);
+            add(ncx);
+            ByteArrayOutputStream opf = new ByteArrayOutputStream(4096);
+            writePackageDocument(book, opf);
+            zip.setLevel(Deflater.DEFAULT_COMPRESSION);
+            put(entry(CONTENT_DIR + "content.opf"), opf.toByteArray());
+            zip.close();
+            out.flush();
+        }
+
+        private void put(ZipEntry entry, byte[] data) throws IOException {
+            zip.putNextEntry(entry);
+            zip.write(data);
+            zip.closeEntry();
+        }
+
+        /** Ends the zip if {@link #finish} did not (a failure): the deflater is freed, the stream stays open. */
+        @Override
+        public void close() throws IOException {
+            zip.close();
+        }
     }
 
     private static void writePackageDocument(Book book, OutputStream opf) throws IOException {
@@ -100,12 +142,6 @@ final class EpubPackager {
         entry.setCompressedSize(data.length);
         entry.setCrc(crc.getValue());
         return entry;
-    }
-
-    private static void put(ZipOutputStream zip, ZipEntry entry, byte[] data) throws IOException {
-        zip.putNextEntry(entry);
-        zip.write(data);
-        zip.closeEntry();
     }
 
     /** Passes writes straight through (in bulk) and only flushes on close. */

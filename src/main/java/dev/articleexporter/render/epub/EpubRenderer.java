@@ -7,6 +7,7 @@ import dev.articleexporter.digest.Picture;
 import dev.articleexporter.digest.Related;
 import dev.articleexporter.digest.Section;
 import dev.articleexporter.digest.Warnings;
+import dev.articleexporter.edition.EditionWriter;
 import dev.articleexporter.render.OutputFormat;
 import dev.articleexporter.render.Renderer;
 import io.documentnode.epub4j.domain.Author;
@@ -18,6 +19,7 @@ import io.documentnode.epub4j.domain.MediaType;
 import io.documentnode.epub4j.domain.MediaTypes;
 import io.documentnode.epub4j.domain.Metadata;
 import io.documentnode.epub4j.domain.Resource;
+import io.documentnode.epub4j.domain.TOCReference;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,6 +54,7 @@ public class EpubRenderer implements Renderer {
     static final UUID ID_NAMESPACE = UUID.fromString("0fb6cfa3-6bc2-4b29-9c4b-9b75472c4930");
 
     static final String CSS_HREF = "style.css";
+
     static final String TITLE_HREF = "title.xhtml";
     static final String CLOSING_HREF = "closing.xhtml";
     static final String IMAGE_DIR = "images/";
@@ -90,6 +93,11 @@ public class EpubRenderer implements Renderer {
             [dir="rtl"] ul { margin: 0.4em 1.2em 1.2em 0; }
             """.getBytes(StandardCharsets.UTF_8);
 
+    /** The articles' stylesheet, for books that hold articles among pages of their own. */
+    static byte[] css() {
+        return CSS.clone();
+    }
+
     @Override
     public void render(Digest digest, OutputStream out, Warnings warnings) throws IOException {
         Book book = buildBook(digest);
@@ -99,32 +107,77 @@ public class EpubRenderer implements Renderer {
         buffered.flush();
     }
 
+    /**
+     * A writer of a nightly digest (an edition) as one EPUB: the same article pages as this
+     * renderer's books, under sections. One per edition; {@code out} is not closed.
+     */
+    public EditionWriter editionWriter(OutputStream out) {
+        return new EpubEditionWriter(out);
+    }
+
     Book buildBook(Digest digest) {
         Meta meta = digest.meta();
-        String lang = meta.language() == null || meta.language().isBlank() ? "en" : meta.language();
-        boolean rtl = TextDirection.isRtlLanguage(lang);
         Book book = new Book();
-        fillMetadata(book.getMetadata(), digest, lang);
+        fillMetadata(book.getMetadata(), digest, language(meta));
         book.getResources().add(new Resource("css", CSS, CSS_HREF, MediaTypes.CSS));
-
-        Resource title = xhtml("title", TITLE_HREF, titlePage(digest, lang, rtl));
-        book.addSection(plain(meta.title()), title);
+        Resource title = addArticle(book, digest, "", null);
         book.getGuide().addReference(new GuideReference(title, GuideReference.TITLE_PAGE, plain(meta.title())));
+        return book;
+    }
+
+    /**
+     * Adds one article's pages to a book, in reading order: its title page, its slides and the
+     * closing page with the reading list and photo credits. The article's own book and the nightly
+     * digest both use it, so an article reads the same in either.
+     *
+     * @param prefix  put in front of every file name and id of the article, so many articles can
+     *                share a book ({@code ""} in the article's own book)
+     * @param section the table of contents entry the article is listed under, by its title page
+     *                only; {@code null} lists every page at the top level, as the article's own book does
+     * @return the article's title page
+     */
+    static Resource addArticle(Book book, Digest digest, String prefix, TOCReference section) {
+        Meta meta = digest.meta();
+        String lang = language(meta);
+        boolean rtl = TextDirection.isRtlLanguage(lang);
+        boolean ownBook = section == null;
+
+        Resource title = xhtml(prefix + "title", prefix + TITLE_HREF, titlePage(digest, lang, rtl));
+        if (ownBook) {
+            book.addSection(plain(meta.title()), title);
+        } else {
+            book.addSection(section, plain(meta.title()), title);
+        }
 
         Map<String, String> imageHrefs = new HashMap<>();
-        SlideFiles slides = new SlideFiles(book, meta.title(), lang, rtl, digest.sections().size());
-        for (Section section : digest.sections()) {
-            slides.add(section, addImage(book, section.picture(), imageHrefs));
+        SlideFiles slides = new SlideFiles(book, prefix, ownBook, meta.title(), lang, rtl, digest.sections().size());
+        for (Section s : digest.sections()) {
+            slides.add(s, addImage(book, s.picture(), imageHrefs, prefix));
         }
         slides.finish();
 
         Related related = digest.related();
         boolean hasRelated = related != null && !related.links().isEmpty();
         if (hasRelated || !digest.credits().isEmpty()) {
-            String tocTitle = hasRelated ? related.heading() : PHOTO_CREDITS;
-            book.addSection(plain(tocTitle), xhtml("closing", CLOSING_HREF, closingPage(digest, lang, rtl)));
+            Resource closing = xhtml(prefix + "closing", prefix + CLOSING_HREF, closingPage(digest, lang, rtl));
+            if (ownBook) {
+                book.addSection(plain(hasRelated ? related.heading() : PHOTO_CREDITS), closing);
+            } else {
+                addUnlisted(book, closing);
+            }
         }
-        return book;
+        return title;
+    }
+
+    /** A page read in order (in the spine) that has no table of contents entry of its own. */
+    static void addUnlisted(Book book, Resource page) {
+        book.getResources().add(page);
+        book.getSpine().addResource(page);
+    }
+
+    /** The digest's language, {@code en} when it has none. */
+    static String language(Meta meta) {
+        return meta.language() == null || meta.language().isBlank() ? "en" : meta.language();
     }
 
     // ---- metadata ----------------------------------------------------------------------------
@@ -290,15 +343,15 @@ public class EpubRenderer implements Renderer {
 
     // ---- resources ---------------------------------------------------------------------------
 
-    private static Resource xhtml(String id, String href, String content) {
+    static Resource xhtml(String id, String href, String content) {
         return new Resource(id, content.getBytes(StandardCharsets.UTF_8), href, MediaTypes.XHTML);
     }
 
     /**
-     * Adds the slide's image to the book once (by name) and returns its relative src, or
+     * Adds the slide's image to the book once per article (by name) and returns its relative src, or
      * {@code null} when there is nothing to embed.
      */
-    private static String addImage(Book book, Picture picture, Map<String, String> added) {
+    private static String addImage(Book book, Picture picture, Map<String, String> added, String prefix) {
         if (picture == null || !picture.embeddable()) {
             return null;
         }
@@ -312,8 +365,8 @@ public class EpubRenderer implements Renderer {
             return null;
         }
         int n = added.size() + 1;
-        String href = IMAGE_DIR + Hrefs.fileName(data.name(), n, type);
-        book.getResources().add(new Resource("img" + n, data.bytes(), href, type));
+        String href = IMAGE_DIR + prefix + Hrefs.fileName(data.name(), n, type);
+        book.getResources().add(new Resource(prefix + "img" + n, data.bytes(), href, type));
         added.put(data.name(), href);
         return href;
     }

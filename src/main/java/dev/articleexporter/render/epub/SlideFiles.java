@@ -48,6 +48,10 @@ final class SlideFiles {
     private static final int HEAD_ROOM = 4 * 1024;
 
     private final Book book;
+    /** In front of every file name and id: several articles can share a book. */
+    private final String prefix;
+    /** Whether each slide gets a table of contents entry (the article's own book) or only a place in the spine. */
+    private final boolean listed;
     private final String articleTitle;
     private final String lang;
     private final boolean rtl;
@@ -66,11 +70,26 @@ final class SlideFiles {
     private int parts;
 
     SlideFiles(Book book, String articleTitle, String lang, boolean rtl, int slideCount) {
-        this(book, articleTitle, lang, rtl, slideCount > MAX_FILE_PER_SLIDE, FILE_BUDGET);
+        this(book, "", true, articleTitle, lang, rtl, slideCount);
+    }
+
+    /**
+     * @param prefix put in front of every file name and id ({@code ""} in the article's own book)
+     * @param listed whether slides get table of contents entries; if not, their files are only read in order
+     */
+    SlideFiles(Book book, String prefix, boolean listed, String articleTitle, String lang, boolean rtl, int slideCount) {
+        this(book, prefix, listed, articleTitle, lang, rtl, slideCount > MAX_FILE_PER_SLIDE, FILE_BUDGET);
     }
 
     SlideFiles(Book book, String articleTitle, String lang, boolean rtl, boolean grouped, int budget) {
+        this(book, "", true, articleTitle, lang, rtl, grouped, budget);
+    }
+
+    private SlideFiles(Book book, String prefix, boolean listed, String articleTitle, String lang, boolean rtl, boolean grouped,
+                       int budget) {
         this.book = book;
+        this.prefix = prefix;
+        this.listed = listed;
         this.articleTitle = articleTitle;
         this.lang = lang;
         this.rtl = rtl;
@@ -160,12 +179,12 @@ final class SlideFiles {
     private void open(int slideNumber, int continuation, String slideHeading) {
         if (grouped) {
             parts++;
-            fileHref = String.format(Locale.ROOT, "part-%03d.xhtml", parts);
-            fileId = "part" + parts;
+            fileHref = prefix + String.format(Locale.ROOT, "part-%03d.xhtml", parts);
+            fileId = prefix + "part" + parts;
         } else {
-            fileHref = continuation == 1 ? String.format(Locale.ROOT, "slide-%03d.xhtml", slideNumber)
-                    : String.format(Locale.ROOT, "slide-%03d-%d.xhtml", slideNumber, continuation);
-            fileId = continuation == 1 ? "slide" + slideNumber : "slide" + slideNumber + "-" + continuation;
+            fileHref = prefix + (continuation == 1 ? String.format(Locale.ROOT, "slide-%03d.xhtml", slideNumber)
+                    : String.format(Locale.ROOT, "slide-%03d-%d.xhtml", slideNumber, continuation));
+            fileId = prefix + (continuation == 1 ? "slide" + slideNumber : "slide" + slideNumber + "-" + continuation);
         }
         file = EpubRenderer.head(grouped ? articleTitle : slideHeading, lang, rtl);
         fileBytes = utf8Length(file);
@@ -182,9 +201,8 @@ final class SlideFiles {
         byte[] data = EpubRenderer.tail(file).getBytes(StandardCharsets.UTF_8);
         file = null;
         Resource resource = new Resource(fileId, data, fileHref, MediaTypes.XHTML);
-        if (fileToc.isEmpty()) {
-            book.getResources().add(resource);
-            book.getSpine().addResource(resource); // a continuation: read in order, not in the contents
+        if (fileToc.isEmpty() || !listed) {
+            EpubRenderer.addUnlisted(book, resource); // a continuation, or a slide of a digest: read in order, not listed
         } else {
             for (String[] entry : fileToc) {
                 book.addSection(entry[0], resource, entry[1]); // the first call adds it to the spine

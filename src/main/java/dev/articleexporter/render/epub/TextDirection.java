@@ -68,10 +68,16 @@ final class TextDirection {
      * direction. XHTML 1.1 knows only {@code ltr} and {@code rtl} (no {@code auto}).
      */
     static String dirAttribute(String text, boolean pageRtl) {
+        String dir = dir(text, pageRtl);
+        return dir == null ? "" : dir.equals("rtl") ? " dir=\"rtl\"" : " dir=\"ltr\"";
+    }
+
+    /** The value of {@link #dirAttribute}: {@code rtl}, {@code ltr}, or {@code null} when the element inherits the page's. */
+    static String dir(String text, boolean pageRtl) {
         return switch (firstStrong(text)) {
-            case RTL -> pageRtl ? "" : " dir=\"rtl\"";
-            case LTR -> pageRtl ? " dir=\"ltr\"" : "";
-            case NEUTRAL -> "";
+            case RTL -> pageRtl ? null : "rtl";
+            case LTR -> pageRtl ? "ltr" : null;
+            case NEUTRAL -> null;
         };
     }
 }

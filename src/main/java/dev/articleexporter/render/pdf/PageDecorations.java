@@ -1,6 +1,9 @@
 package dev.articleexporter.render.pdf;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -17,15 +20,15 @@ import org.openpdf.text.pdf.PdfWriter;
 
 /**
  * Page events of one document (never shared): the footer "running title … page X of Y" on every
- * page, and a bookmark per slide heading, made when the heading's first line is actually placed
- * so the bookmark points at the page the heading landed on.
+ * page, and the outline: each {@link Bookmark} is made when the chunk carrying its tag is actually
+ * placed, so it points at the page its heading landed on.
  *
  * <p>The running title is drawn through the font chain like the body text; in a right-to-left
  * article it sits on the right and the page numbers on the left.
  */
 final class PageDecorations extends PdfPageEventHelper {
 
-    private static final String TAG_PREFIX = "slide:";
+    private static final String TAG_PREFIX = "bookmark:";
     private static final float FOOTER_SIZE = 8f;
     /** Footer baseline, measured up from the page's bottom edge. */
     private static final float FOOTER_BASELINE = 30f;
@@ -33,8 +36,10 @@ final class PageDecorations extends PdfPageEventHelper {
     private final BaseFont font;
     private final PdfRenderer.Styles styles;
     private final String title;
-    private final List<String> outlineTitles;
-    private final boolean[] outlined;
+    /** Bookmarks asked for and not yet placed, by number. */
+    private final Map<Integer, Bookmark> pending = new HashMap<>();
+    private int bookmarks;
+    private Consumer<Bookmark> placed = b -> { };
     private PdfTemplate total;
     private float totalReserve;
     private String runningTitle;
@@ -42,17 +47,60 @@ final class PageDecorations extends PdfPageEventHelper {
     private Phrase runningPhrase;
     private int titleDirection;
 
-    PageDecorations(PdfRenderer.Styles styles, String title, List<String> outlineTitles) {
+    /** @param title the running title in the footer */
+    PageDecorations(PdfRenderer.Styles styles, String title) {
         this.font = styles.footer.primary.getBaseFont();
         this.styles = styles;
         this.title = title;
-        this.outlineTitles = List.copyOf(outlineTitles);
-        this.outlined = new boolean[outlineTitles.size()];
     }
 
-    /** The generic tag that marks the heading of the section at {@code index} (0-based). */
-    static String tag(int index) {
-        return TAG_PREFIX + index;
+    /**
+     * An entry of the document's outline, made where a chunk carrying its {@link #tag()} as generic
+     * tag is placed. Its parent must be placed first (a section heading before its articles).
+     */
+    static final class Bookmark {
+
+        private final Bookmark parent;
+        private final String title;
+        private final boolean open;
+        private final String tag;
+        private PdfOutline outline;
+        private int page;
+
+        private Bookmark(Bookmark parent, String title, boolean open, String tag) {
+            this.parent = parent;
+            this.title = title;
+            this.open = open;
+            this.tag = tag;
+        }
+
+        /** The generic tag to set on the first chunk of the heading it points at. */
+        String tag() {
+            return tag;
+        }
+
+        /** The page it landed on, or 0 before it is placed. */
+        int page() {
+            return page;
+        }
+    }
+
+    /**
+     * A new bookmark.
+     *
+     * @param parent {@code null} for the top level of the outline
+     * @param open   whether its children show when the document opens
+     */
+    Bookmark bookmark(Bookmark parent, String title, boolean open) {
+        int n = bookmarks++;
+        Bookmark bookmark = new Bookmark(parent, title, open, TAG_PREFIX + n);
+        pending.put(n, bookmark);
+        return bookmark;
+    }
+
+    /** Told of each bookmark as it is placed, e.g. to print its page number in a list of contents. */
+    void onPlaced(Consumer<Bookmark> listener) {
+        this.placed = listener;
     }
 
     @Override
@@ -119,13 +167,17 @@ final class PageDecorations extends PdfPageEventHelper {
         if (!text.startsWith(TAG_PREFIX)) {
             return;
         }
-        int index = Integer.parseInt(text.substring(TAG_PREFIX.length()));
-        if (index < 0 || index >= outlined.length || outlined[index]) {
-            return; // a chunk split over lines reports each piece; bookmark the first only
+        // Removed once placed: a chunk split over lines reports each piece; bookmark the first only.
+        Bookmark bookmark = pending.remove(Integer.parseInt(text.substring(TAG_PREFIX.length())));
+        if (bookmark == null) {
+            return;
         }
-        outlined[index] = true;
         float top = Math.min(rect.getTop() + 12f, document.getPageSize().getHeight());
-        new PdfOutline(writer.getRootOutline(), new PdfDestination(PdfDestination.FITH, top), outlineTitles.get(index));
+        PdfOutline parent = bookmark.parent == null || bookmark.parent.outline == null
+                ? writer.getRootOutline() : bookmark.parent.outline;
+        bookmark.outline = new PdfOutline(parent, new PdfDestination(PdfDestination.FITH, top), bookmark.title, bookmark.open);
+        bookmark.page = writer.getPageNumber();
+        placed.accept(bookmark);
     }
 
     private String truncate(String text, float maxWidth) {

@@ -7,6 +7,7 @@ import dev.articleexporter.digest.Picture;
 import dev.articleexporter.digest.Related;
 import dev.articleexporter.digest.Section;
 import dev.articleexporter.digest.Warnings;
+import dev.articleexporter.edition.EditionWriter;
 import dev.articleexporter.render.OutputFormat;
 import dev.articleexporter.render.Renderer;
 import dev.articleexporter.render.pdf.TextSetter.Face;
@@ -166,16 +167,11 @@ public class PdfRenderer implements Renderer {
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(out, "out");
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-        Document doc = new Document(new Rectangle(pageWidth, pageHeight),
-                MARGIN_SIDE, MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM);
+        Document doc = newDocument();
         try {
-            PdfWriter writer = PdfWriter.getInstance(doc, buffered);
-            writer.setCloseStream(false); // the caller owns out
-            writer.setCompressionLevel(COMPRESSION_LEVEL);
-            writer.setStrictImageSequence(true); // text never overtakes a picture that moved on
-            writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
+            PdfWriter writer = openWriter(doc, buffered);
             Styles styles = new Styles(fonts, isRightToLeft(digest.meta().language()));
-            PageDecorations decorations = new PageDecorations(styles, digest.meta().title(), outlineTitles(digest));
+            PageDecorations decorations = new PageDecorations(styles, digest.meta().title());
             writer.setPageEvent(decorations);
             addMetadata(doc, writer, digest);
 
@@ -186,23 +182,47 @@ public class PdfRenderer implements Renderer {
         } catch (DocumentException e) {
             throw new IOException("Cannot write PDF for " + digest.id() + ": " + e.getMessage(), e);
         } finally {
-            if (doc.isOpen()) {
-                try {
-                    doc.close();
-                } catch (RuntimeException ignored) {
-                    // already failing; the original exception is the one that matters
-                }
-            }
+            closeQuietly(doc);
         }
         buffered.flush();
     }
 
-    private static List<String> outlineTitles(Digest digest) {
-        List<String> titles = new ArrayList<>(digest.sections().size());
-        for (Section s : digest.sections()) {
-            titles.add(s.number() + ". " + s.heading());
+    /**
+     * A writer of a nightly digest (an edition) as one PDF: the same article layout as this
+     * renderer's files, under sections. One per edition; {@code out} is not closed.
+     */
+    public EditionWriter editionWriter(OutputStream out) {
+        return new PdfEditionWriter(this, out);
+    }
+
+    FontChain fonts() {
+        return fonts;
+    }
+
+    /** An empty document of the configured page size and margins. */
+    Document newDocument() {
+        return new Document(new Rectangle(pageWidth, pageHeight), MARGIN_SIDE, MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM);
+    }
+
+    /** The writer of {@code doc} into {@code out}, set up as every PDF of the application is. */
+    static PdfWriter openWriter(Document doc, OutputStream out) {
+        PdfWriter writer = PdfWriter.getInstance(doc, out);
+        writer.setCloseStream(false); // the caller owns out
+        writer.setCompressionLevel(COMPRESSION_LEVEL);
+        writer.setStrictImageSequence(true); // text never overtakes a picture that moved on
+        writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
+        return writer;
+    }
+
+    /** Closes a document left open by a failure; the original exception is the one that matters. */
+    static void closeQuietly(Document doc) {
+        if (doc.isOpen()) {
+            try {
+                doc.close();
+            } catch (RuntimeException ignored) {
+                // already failing
+            }
         }
-        return titles;
     }
 
     private static void addMetadata(Document doc, PdfWriter writer, Digest digest) {
@@ -364,8 +384,8 @@ public class PdfRenderer implements Renderer {
         }
     }
 
-    /** Lays one digest out into an open document. */
-    private static final class Layout {
+    /** Lays one digest out into an open document: its own, or the nightly digest it is part of. */
+    static final class Layout {
         private static final float BODY_LEADING = 15.5f;
         private static final float HEADING_LEADING = 17.5f;
         private static final float HEADING_SPACE_BEFORE = 20f;
@@ -381,6 +401,7 @@ public class PdfRenderer implements Renderer {
         private final PageDecorations decorations;
         private final float textWidth;
         private final Map<Picture.ImageData, Image> images = new IdentityHashMap<>();
+        private PageDecorations.Bookmark article;
 
         Layout(Document doc, PdfWriter writer, Styles styles, PageDecorations decorations) {
             this.doc = doc;
@@ -391,12 +412,22 @@ public class PdfRenderer implements Renderer {
         }
 
         void write(Digest d) {
-            titleBlock(d.meta());
+            write(d, null, null);
+        }
+
+        /**
+         * @param article     the bookmark of the article, placed at its title, with the slides' bookmarks
+         *                    under it; {@code null} puts the slides' bookmarks at the top of the outline
+         * @param destination a named destination at the title, for links to the article, or {@code null}
+         */
+        void write(Digest d, PageDecorations.Bookmark article, String destination) {
+            this.article = article;
+            titleBlock(d.meta(), destination);
             for (String p : d.intro()) {
                 doc.add(spaced(block(st.chunks(p, st.intro), 17.5f), 0f, 8f));
             }
-            for (int i = 0; i < d.sections().size(); i++) {
-                section(i, d.sections().get(i));
+            for (Section s : d.sections()) {
+                section(s);
             }
             if (d.related() != null && !d.related().links().isEmpty()) {
                 related(d.related());
@@ -406,9 +437,16 @@ public class PdfRenderer implements Renderer {
             }
         }
 
-        private void titleBlock(Meta m) {
+        private void titleBlock(Meta m, String destination) {
             List<Element> block = new ArrayList<>(4);
-            block.add(spaced(block(st.chunks(m.title(), st.title), 26f), 0f, 6f));
+            List<Chunk> title = st.chunks(m.title(), st.title);
+            if (article != null) {
+                title.getFirst().setGenericTag(article.tag());
+            }
+            if (destination != null) {
+                title.getFirst().setLocalDestination(destination);
+            }
+            block.add(spaced(block(title, 26f), 0f, 6f));
             List<String> parts = new ArrayList<>(3);
             if (blankToNull(m.site()) != null) {
                 parts.add(m.site());
@@ -435,9 +473,15 @@ public class PdfRenderer implements Renderer {
             for (Element e : block) {
                 doc.add(e);
             }
-            // A hairline under the title block, drawn directly (a LineSeparator chunk drags in a
-            // font of its own), halfway through the space after the block.
-            float y = writer.getVerticalPosition(false) + TITLE_RULE_GAP;
+            hairline(TITLE_RULE_GAP); // halfway through the space after the block
+        }
+
+        /**
+         * A hairline across the text width, {@code above} points over the current position, drawn
+         * directly (a LineSeparator chunk drags in a font of its own).
+         */
+        void hairline(float above) {
+            float y = writer.getVerticalPosition(false) + above;
             PdfContentByte cb = writer.getDirectContent();
             cb.saveState();
             cb.setColorStroke(Styles.RULE);
@@ -453,7 +497,7 @@ public class PdfRenderer implements Renderer {
          * one space character in the paragraph's font; a tiny font keeps it from being read as part
          * of the neighbouring line by text extraction (PDFBox otherwise splits words: "B oats").
          */
-        private Element spaced(Element e, float before, float after) {
+        Element spaced(Element e, float before, float after) {
             if (e instanceof Paragraph p) {
                 p.setSpacingBefore(before);
                 p.setSpacingAfter(after);
@@ -470,7 +514,7 @@ public class PdfRenderer implements Renderer {
          * table, whose cell OpenPDF lays out with the run direction (bidi reordering and Arabic
          * shaping), right-aligned when right to left. Either way it flows and splits over pages.
          */
-        private Element block(List<Chunk> chunks, float leading) {
+        Element block(List<Chunk> chunks, float leading) {
             int direction = st.direction(content(chunks));
             if (direction == PdfWriter.RUN_DIRECTION_NO_BIDI) {
                 // The paragraph takes the first chunk's font, which it also uses for its spacing
@@ -488,7 +532,7 @@ public class PdfRenderer implements Renderer {
             return table;
         }
 
-        private static PdfPCell cell(List<Chunk> chunks, float leading, int direction) {
+        static PdfPCell cell(List<Chunk> chunks, float leading, int direction) {
             Phrase phrase = new Phrase(leading);
             phrase.addAll(chunks);
             PdfPCell cell = new PdfPCell(phrase);
@@ -511,7 +555,7 @@ public class PdfRenderer implements Renderer {
             return s.toString();
         }
 
-        private void section(int index, Section s) {
+        private void section(Section s) {
             Picture picture = s.picture();
             Image image = picture != null && picture.embeddable() ? image(picture) : null;
             String credit = blankToNull(s.credit());
@@ -535,7 +579,7 @@ public class PdfRenderer implements Renderer {
             }
 
             List<Chunk> heading = new ArrayList<>(st.chunks(s.number() + "  ", st.headingNumber));
-            heading.getFirst().setGenericTag(PageDecorations.tag(index));
+            heading.getFirst().setGenericTag(decorations.bookmark(article, s.number() + ". " + s.heading(), true).tag());
             heading.addAll(st.chunks(s.heading(), st.heading));
             doc.add(spaced(block(heading, HEADING_LEADING), HEADING_SPACE_BEFORE, 6f));
 

@@ -1,0 +1,193 @@
+package dev.articleexporter.edition;
+
+import dev.articleexporter.article.ArticleFile;
+import dev.articleexporter.article.Input;
+import dev.articleexporter.article.Origin;
+import dev.articleexporter.digest.DigestMaker;
+import dev.articleexporter.digest.InvalidArticleException;
+import dev.articleexporter.digest.RelatedMode;
+import dev.articleexporter.digest.Warnings;
+import dev.articleexporter.runs.ExportedArticle;
+import dev.articleexporter.runs.Problem;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.text.Collator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts an edition together from the articles a run rendered, as the run history records them: each
+ * article is read again from its input file and position, checked against the fingerprint recorded
+ * when it was exported, and digested with the same rules as the export when the edition is written.
+ * An article whose input changed or vanished since is left out with a warning: the edition never
+ * shows text its own files do not have.
+ *
+ * <p>Each input file is read once, in order, however many of its articles are wanted; only the
+ * wanted articles' text is kept (the caller caps how many), and their pictures are loaded only
+ * while each one is written.
+ */
+@Component
+public class EditionMaker {
+
+    /** The part of the articles without a section, unless a real section has that name. */
+    static final String NO_SECTION = "More";
+    static final String NO_SECTION_ALTERNATIVE = "Other articles";
+
+    private static final Logger log = LoggerFactory.getLogger(EditionMaker.class);
+
+    private final DigestMaker digests;
+
+    public EditionMaker(DigestMaker digests) {
+        this.digests = digests;
+    }
+
+    /**
+     * What to read the articles with: the run's settings.
+     *
+     * @param folder      the run's input folder; the articles' origins are relative to it
+     * @param related     the run's {@code --related}, for the digests
+     * @param contentHash the fingerprint the export recorded for an article (with its output name set),
+     *                    to tell whether its input is still what was exported
+     * @param skipped     told of each article left out, and why
+     */
+    public record Inputs(Path folder, RelatedMode related, Function<Input.Parsed, String> contentHash,
+                         Consumer<Problem> skipped) {
+    }
+
+    /**
+     * @param rendered the articles to include, as recorded by the run (any order)
+     * @param leftOut  how many more the run rendered, not offered because of {@code limit}
+     * @return the edition; it has no articles when none could be read again
+     */
+    public Edition make(String fileStem, LocalDate date, List<ExportedArticle> rendered, int leftOut, int limit,
+                        Inputs inputs) {
+        Map<ExportedArticle, Input.Parsed> found = read(rendered, inputs);
+        List<ExportedArticle> kept = new ArrayList<>(found.keySet());
+        kept.sort(editionOrder());
+
+        String noSection = kept.stream().anyMatch(a -> NO_SECTION.equalsIgnoreCase(a.section()))
+                ? NO_SECTION_ALTERNATIVE : NO_SECTION;
+        Map<String, List<Edition.Entry>> groups = new LinkedHashMap<>();
+        int number = 0;
+        for (ExportedArticle article : kept) {
+            Input.Parsed input = found.get(article);
+            Edition.Entry entry = new Edition.Entry(++number, article.fileStem(), article.title(), article.section(),
+                    article.language(), () -> digest(input, article.fileStem(), inputs.related()));
+            groups.computeIfAbsent(article.section() == null ? noSection : article.section(), s -> new ArrayList<>()).add(entry);
+        }
+        List<Edition.Part> parts = new ArrayList<>(groups.size());
+        groups.forEach((name, entries) -> parts.add(new Edition.Part(parts.size() + 1, name, entries)));
+        return new Edition(fileStem, Edition.title(date), date, language(kept), parts, leftOut, limit);
+    }
+
+    private dev.articleexporter.digest.Digest digest(Input.Parsed input, String fileStem, RelatedMode related) {
+        try {
+            // Warnings were reported when the article was exported; the same rules give the same ones.
+            return digests.make(input.article(), input.folder(), fileStem, related, new Warnings());
+        } catch (InvalidArticleException e) {
+            // Not reachable while the fingerprint matches: the same input and rules made it before.
+            throw new IllegalStateException(input.origin() + " (" + fileStem + ") can no longer be digested: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sections by name (the group without one last), then titles, as a reader looks them up. */
+    private static Comparator<ExportedArticle> editionOrder() {
+        Collator collator = Collator.getInstance(Locale.ROOT);
+        Comparator<String> text = (a, b) -> {
+            int c = collator.compare(a, b);
+            return c != 0 ? c : a.compareTo(b);
+        };
+        return Comparator.comparing(ExportedArticle::section, Comparator.nullsLast(text))
+                .thenComparing(ExportedArticle::title, text)
+                .thenComparing(ExportedArticle::fileStem);
+    }
+
+    /** The language most of the articles are in; the first of them in edition order when tied. */
+    private static String language(List<ExportedArticle> articles) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (ExportedArticle a : articles) {
+            counts.merge(a.language() == null ? "en" : a.language(), 1, Integer::sum);
+        }
+        String best = "en";
+        int most = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /** Each wanted article's input, read again file by file; those that cannot be are reported and left out. */
+    private Map<ExportedArticle, Input.Parsed> read(List<ExportedArticle> rendered, Inputs inputs) {
+        Map<String, Map<Integer, ExportedArticle>> byFile = new TreeMap<>();
+        for (ExportedArticle article : rendered) {
+            Origin origin = Origin.parse(article.origin());
+            byFile.computeIfAbsent(origin.file(), f -> new HashMap<>()).put(origin.position(), article);
+        }
+        Map<ExportedArticle, Input.Parsed> found = new IdentityHashMap<>();
+        Path folder = inputs.folder().toAbsolutePath().normalize();
+        for (Map.Entry<String, Map<Integer, ExportedArticle>> file : byFile.entrySet()) {
+            Map<Integer, ExportedArticle> wanted = file.getValue();
+            Path path = inside(folder, file.getKey());
+            if (path == null || !Files.isRegularFile(path)) {
+                wanted.values().forEach(a -> skip(inputs, a, "its input file is no longer there"));
+                continue;
+            }
+            try (ArticleFile articles = new ArticleFile(path, file.getKey())) {
+                for (Input input = articles.next(); input != null && !wanted.isEmpty(); input = articles.next()) {
+                    ExportedArticle article = wanted.remove(input.origin().position());
+                    if (article == null) {
+                        continue;
+                    }
+                    if (input instanceof Input.Parsed parsed && unchanged(parsed.withStem(article.fileStem()), article, inputs)) {
+                        found.put(article, parsed);
+                    } else {
+                        skip(inputs, article, "its input changed since it was exported");
+                    }
+                }
+            }
+            wanted.values().forEach(a -> skip(inputs, a, "its input changed since it was exported (it is no longer at "
+                    + a.origin() + ")"));
+        }
+        return found;
+    }
+
+    private static boolean unchanged(Input.Parsed parsed, ExportedArticle article, Inputs inputs) {
+        // Rows without a fingerprint predate it: nothing to compare, so trust the input.
+        return article.contentHash() == null || Objects.equals(inputs.contentHash().apply(parsed), article.contentHash());
+    }
+
+    /** The input file named by a recorded origin, or {@code null} when that name leads outside the input folder. */
+    private static Path inside(Path folder, String name) {
+        try {
+            Path path = folder.resolve(name).normalize();
+            return path.startsWith(folder) && !path.equals(folder) ? path : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static void skip(Inputs inputs, ExportedArticle article, String why) {
+        String message = "left out of the nightly digest: " + why;
+        log.warn("{} ({}): {}", article.origin(), article.fileStem(), message);
+        inputs.skipped().accept(new Problem(Problem.Kind.WARNING, article.origin(),
+                Problem.articleLabel(article.articleId(), article.title()), message));
+    }
+}

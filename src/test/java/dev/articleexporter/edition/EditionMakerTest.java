@@ -1,0 +1,188 @@
+package dev.articleexporter.edition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.articleexporter.article.ArticleJson;
+import dev.articleexporter.article.Input;
+import dev.articleexporter.article.Origin;
+import dev.articleexporter.digest.Digest;
+import dev.articleexporter.digest.DigestMaker;
+import dev.articleexporter.digest.RelatedMode;
+import dev.articleexporter.runs.ExportedArticle;
+import dev.articleexporter.runs.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/** Reading a run's articles again from their inputs, and arranging them by section. */
+class EditionMakerTest {
+
+    private static final LocalDate DATE = LocalDate.of(2026, 11, 25);
+    /** Stands for the export's content hash: anything that changes with the article and its name. */
+    private static final Function<Input.Parsed, String> FINGERPRINT = p -> p.stem() + ":"
+            + HexFormat.of().formatHex(ArticleJson.MAPPER.writeValueAsBytes(p.article()));
+
+    private static AnnotationConfigApplicationContext context;
+    private static EditionMaker maker;
+
+    @TempDir
+    Path input;
+
+    private final List<Problem> warnings = new ArrayList<>();
+
+    @BeforeAll
+    static void wire() {
+        context = new AnnotationConfigApplicationContext("dev.articleexporter.digest");
+        maker = new EditionMaker(context.getBean(DigestMaker.class));
+    }
+
+    @AfterAll
+    static void close() {
+        context.close();
+    }
+
+    @BeforeEach
+    void inputs() throws IOException {
+        Files.writeString(input.resolve("a.json"), """
+                [
+                  {"id": "world-1", "title": "Zebra Crossings Return", "section": "World", "language": "de",
+                   "slides": [{"heading": "One", "body": "Photo: Somebody", "credit": "Credit: Wire"}]},
+                  {"id": "loose", "title": "No Section Here", "language": "de", "intro": "Read on."},
+                  {"id": "arts-2", "title": "Brass Bands", "section": "Arts", "language": "en", "intro": "Loud."}
+                ]""");
+        Files.writeString(input.resolve("b.json"), """
+                {"id": "arts-1", "title": "Acrylic Paints", "section": "Arts", "language": "de", "intro": "Bright."}
+                """);
+    }
+
+    /** What the export recorded for the article at {@code origin} as it is now. */
+    private ExportedArticle exported(String origin, String stem) {
+        Origin o = Origin.parse(origin);
+        try (var file = new dev.articleexporter.article.ArticleFile(input.resolve(o.file()), o.file())) {
+            for (Input in = file.next(); in != null; in = file.next()) {
+                if (in.origin().position() == o.position() && in instanceof Input.Parsed p) {
+                    var a = p.article();
+                    return new ExportedArticle(a.id(), stem, origin, a.title(), a.section(), null, a.language(), null, null, null,
+                            false, FINGERPRINT.apply(p.withStem(stem)));
+                }
+            }
+        }
+        throw new AssertionError("no article at " + origin);
+    }
+
+    private List<ExportedArticle> all() {
+        return List.of(exported("a.json #1", "world-1"), exported("a.json #2", "loose"), exported("a.json #3", "arts-2"),
+                exported("b.json", "arts-1"));
+    }
+
+    private Edition make(List<ExportedArticle> rendered, int leftOut) {
+        return maker.make("digest-2026-11-25-run-4", DATE, rendered, leftOut, 4,
+                new EditionMaker.Inputs(input, RelatedMode.KEEP, FINGERPRINT, warnings::add));
+    }
+
+    private static List<String> titles(Edition.Part part) {
+        return part.articles().stream().map(Edition.Entry::title).toList();
+    }
+
+    @Test
+    void groupsBySectionByNameWithTheArticlesWithoutOneLastAndNumbersThemInOrder() {
+        Edition edition = make(all(), 0);
+        assertThat(warnings).isEmpty();
+        assertThat(edition.title()).isEqualTo("Nightly digest — 25 November 2026");
+        assertThat(edition.sections()).extracting(Edition.Part::name).containsExactly("Arts", "World", "More");
+        assertThat(titles(edition.sections().get(0))).containsExactly("Acrylic Paints", "Brass Bands");
+        assertThat(titles(edition.sections().get(2))).containsExactly("No Section Here");
+        assertThat(edition.sections().stream().flatMap(p -> p.articles().stream()).map(Edition.Entry::number))
+                .containsExactly(1, 2, 3, 4);
+        assertThat(edition.extent()).isEqualTo("4 articles in 3 sections");
+        assertThat(edition.language()).isEqualTo("de"); // three of four
+        assertThat(edition.leftOutNote()).isNull();
+    }
+
+    @Test
+    void digestsAreMadeWithTheExportsRulesAndTheArticlesOutputName() {
+        Edition edition = make(all(), 0);
+        Edition.Entry zebra = edition.sections().get(1).articles().getFirst();
+        Digest digest = zebra.digest();
+        assertThat(digest.id()).isEqualTo("world-1");
+        assertThat(digest.meta().title()).isEqualTo("Zebra Crossings Return");
+        assertThat(digest.sections().getFirst().credit()).isEqualTo("Wire"); // the label rule ran
+        assertThat(zebra.digest()).as("made anew, not kept").isNotSameAs(digest).isEqualTo(digest);
+    }
+
+    @Test
+    void anArticleWhoseInputChangedOrVanishedIsLeftOutWithAWarning() throws IOException {
+        List<ExportedArticle> rendered = all();
+        Files.writeString(input.resolve("a.json"), Files.readString(input.resolve("a.json")).replace("Loud.", "Quiet."));
+        Files.delete(input.resolve("b.json"));
+        Edition edition = make(rendered, 0);
+        assertThat(edition.sections()).extracting(Edition.Part::name).containsExactly("World", "More");
+        assertThat(warnings).extracting(Problem::toString).containsExactlyInAnyOrder(
+                "a.json #3 (arts-2): left out of the nightly digest: its input changed since it was exported",
+                "b.json (arts-1): left out of the nightly digest: its input file is no longer there");
+        assertThat(warnings).extracting(Problem::kind).containsOnly(Problem.Kind.WARNING);
+    }
+
+    @Test
+    void anArticleNoLongerAtItsPlaceIsLeftOut() throws IOException {
+        List<ExportedArticle> rendered = all();
+        Files.writeString(input.resolve("a.json"), "[{\"id\": \"world-1\", \"title\": \"Only one left\"}]");
+        Edition edition = make(rendered, 0);
+        assertThat(edition.sections()).extracting(Edition.Part::name).containsExactly("Arts");
+        assertThat(warnings).extracting(Problem::message).containsExactlyInAnyOrder(
+                "left out of the nightly digest: its input changed since it was exported",
+                "left out of the nightly digest: its input changed since it was exported (it is no longer at a.json #2)",
+                "left out of the nightly digest: its input changed since it was exported (it is no longer at a.json #3)");
+    }
+
+    @Test
+    void aRecordedOriginOutsideTheInputFolderIsNeverRead() throws IOException {
+        Path outside = input.getParent().resolve(input.getFileName() + "-outside.json");
+        Files.writeString(outside, "{\"id\": \"x\", \"title\": \"Outside\"}");
+        try {
+            ExportedArticle sneaky = new ExportedArticle("x", "x", "../" + outside.getFileName(), "Outside", null, null, "en",
+                    null, null, null, false, null);
+            Edition edition = make(List.of(sneaky), 0);
+            assertThat(edition.articleCount()).isZero();
+            assertThat(warnings).extracting(Problem::message)
+                    .containsExactly("left out of the nightly digest: its input file is no longer there");
+        } finally {
+            Files.delete(outside);
+        }
+    }
+
+    @Test
+    void aSectionCalledMoreKeepsItsNameAndTheRestGetAnother() throws IOException {
+        Files.writeString(input.resolve("b.json"), "{\"id\": \"arts-1\", \"title\": \"Acrylic Paints\", \"section\": \"more\"}");
+        Edition edition = make(all(), 0);
+        assertThat(edition.sections()).extracting(Edition.Part::name).containsExactly("Arts", "more", "World", "Other articles");
+    }
+
+    @Test
+    void saysHowManyWereLeftOutByTheLimit() {
+        Edition edition = make(all(), 3);
+        assertThat(edition.leftOutNote()).isEqualTo("This digest holds the 4 most recently published of the 7 articles"
+                + " the run exported (at most 4); the other 3 are in the output folder as single files.");
+    }
+
+    @Test
+    void originsReadBack() {
+        assertThat(Origin.parse("briefs.json #2")).isEqualTo(new Origin("briefs.json", 2));
+        assertThat(Origin.parse("briefs.json")).isEqualTo(Origin.wholeFile("briefs.json"));
+        assertThat(Origin.parse("odd #3.json")).isEqualTo(Origin.wholeFile("odd #3.json"));
+        assertThat(Origin.parse("odd #3.json #12")).isEqualTo(new Origin("odd #3.json", 12));
+        assertThat(Origin.parse(new Origin("sub/x.json", 7).toString())).isEqualTo(new Origin("sub/x.json", 7));
+        assertThat(Edition.fileStem(DATE, 12)).isEqualTo("digest-2026-11-25-run-12");
+    }
+}
