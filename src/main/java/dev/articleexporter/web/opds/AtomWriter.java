@@ -58,11 +58,17 @@ final class AtomWriter {
         });
     }
 
-    /** An OPDS catalog entry document: one entry on its own, with {@code extraLinks} (its {@code self}). */
+    /**
+     * An OPDS catalog entry document: one entry on its own, with {@code extraLinks} (its {@code self}).
+     * Outside a feed an entry needs an author of its own: without one it has the catalog's, as it
+     * had in the feed.
+     */
     static byte[] entryDocument(Entry entry, List<Link> extraLinks) {
+        Entry alone = entry.author() != null ? entry : new Entry(entry.id(), entry.title(), entry.updated(), OpdsCatalog.PUBLISHER,
+                entry.language(), entry.issued(), entry.publisher(), entry.category(), entry.summary(), entry.content(), entry.links());
         return write(w -> {
             bindPrefixes(w);
-            entry(w, entry, extraLinks);
+            entry(w, alone, extraLinks);
         });
     }
 

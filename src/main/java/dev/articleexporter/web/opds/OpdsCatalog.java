@@ -107,6 +107,9 @@ public class OpdsCatalog {
     Feed sections(CatalogPaths paths) {
         List<Entry> entries = new ArrayList<>();
         for (SectionCount section : library.sections(folder)) {
+            if (!CatalogPaths.addressable(section.section())) {
+                continue; // a broken name (lone surrogates) has no URL; its articles stay in the other feeds
+            }
             String path = CatalogPaths.section(section.section());
             Link link = new Link("subsection", paths.feed(path), ACQUISITION, null, null, section.articles());
             entries.add(navigation(paths, "section:" + section.section(), section.section(),

@@ -34,6 +34,12 @@ record CatalogFixture(Path output, JdbcClient jdbc, Library library, Editions ed
         for (String name : bundled) {
             Files.copy(Path.of("input", name), input.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
+        Files.createDirectories(input.resolve("images"));
+        try (var images = Files.list(Path.of("input", "images"))) { // the samples' pictures, so the books have them
+            for (Path image : images.toList()) {
+                Files.copy(image, input.resolve("images").resolve(image.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         for (Map.Entry<String, String> file : extra.entrySet()) {
             Files.writeString(input.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
         }

@@ -337,7 +337,9 @@ class OpdsCatalogTest {
 
     @Test
     void everyLinkResolvesWithTheTypeItAnnounces() throws Exception {
-        assertThat(crawl(client)).containsAll(EVERY_FEED);
+        Crawl crawl = crawl(client);
+        assertThat(crawl.addresses()).containsAll(EVERY_FEED);
+        assertThat(crawl.files()).as("every EPUB and PDF linked (5 articles, 1 without PDF, 1 digest)").isEqualTo(11);
     }
 
     @Test
@@ -348,7 +350,18 @@ class OpdsCatalogTest {
         Response search = behind.get("/exporter/opds/opensearch.xml");
         assertThat(OpdsAssert.assertValidOpenSearch(search.body(), search.contentType()))
                 .isEqualTo("http://localhost/exporter/opds/search?q={searchTerms}");
-        assertThat(crawl(behind)).containsAll(EVERY_FEED.stream().map(a -> "/exporter" + a).toList());
+        Crawl crawl = crawl(behind);
+        assertThat(crawl.addresses()).containsAll(EVERY_FEED.stream().map(a -> "/exporter" + a).toList());
+        assertThat(crawl.files()).isEqualTo(11);
+    }
+
+    /**
+     * What a crawl reached.
+     *
+     * @param addresses path and query of each address followed
+     * @param files     how many of them were files of the output folder
+     */
+    record Crawl(Set<String> addresses, int files) {
     }
 
     /** What a crawl must reach (path and query). */
@@ -361,9 +374,9 @@ class OpdsCatalogTest {
 
     /**
      * Follows every link from the root, as a crawling client would; fails on any link that does not
-     * resolve, or resolves to something other than its type says. Returns the paths and queries it followed.
+     * resolve, or resolves to something other than its type says.
      */
-    static Set<String> crawl(CatalogClient client) throws Exception {
+    static Crawl crawl(CatalogClient client) throws Exception {
         Deque<Map.Entry<String, String>> queue = new ArrayDeque<>(); // address, announced type
         Map<String, String> seen = new LinkedHashMap<>();
         queue.add(Map.entry(client.root(), OpdsTypes.NAVIGATION));
@@ -409,8 +422,7 @@ class OpdsCatalogTest {
                 queue.add(Map.entry(CatalogClient.resolve(address, link.getAttribute("href")), link.getAttribute("type")));
             }
         }
-        assertThat(files).as("every EPUB and PDF linked (5 articles, 1 without PDF, 1 digest)").isEqualTo(11);
-        return seen.keySet();
+        return new Crawl(seen.keySet(), files);
     }
 
     @Test
