@@ -51,9 +51,12 @@ record CatalogPaths(String contextPath) {
         return "/sections/" + ENCODED + "/" + Base64.getUrlEncoder().withoutPadding().encodeToString(name.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Whether a section name survives UTF-8, as every URL must: not when it holds a lone surrogate. */
-    static boolean addressable(String name) {
-        return StandardCharsets.UTF_8.newEncoder().canEncode(name);
+    /**
+     * Whether a section name can be looked up from a URL: not blank (blank means "any section") and
+     * whole in UTF-8, as every URL is (a lone surrogate is not).
+     */
+    static boolean linkable(String name) {
+        return !name.isBlank() && StandardCharsets.UTF_8.newEncoder().canEncode(name);
     }
 
     /** The section name of an {@code encoded} segment, or empty when it is not one this class made. */

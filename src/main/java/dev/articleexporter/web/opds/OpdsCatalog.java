@@ -88,15 +88,15 @@ public class OpdsCatalog {
     Feed root(CatalogPaths paths) {
         long articles = library.count(folder, Filter.ALL);
         long digests = editions.count(folder);
-        int sections = library.sections(folder).size();
+        long sections = library.sections(folder).stream().filter(s -> CatalogPaths.linkable(s.section())).count();
         Instant newestArticle = newest(Filter.ALL);
         Instant newestDigest = newestEdition();
         List<Entry> entries = List.of(
-                navigation(paths, "/new", "Newest", newestArticle, "All " + count(articles, "article")
+                navigation("/new", "Newest", newestArticle, "All " + count(articles, "article")
                         + ", the most recently exported first.", Link.of(REL_SORT_NEW, paths.feed("/new"), ACQUISITION)),
-                navigation(paths, "/sections", "By section", newestArticle, count(sections, "section") + ".",
+                navigation("/sections", "By section", newestArticle, count(sections, "section") + ".",
                         Link.of("subsection", paths.feed("/sections"), NAVIGATION)),
-                navigation(paths, "/digests", "Digests", newestDigest, count(digests, "nightly digest")
+                navigation("/digests", "Digests", newestDigest, count(digests, "nightly digest")
                         + ": each night's new articles in one book.", Link.of("subsection", paths.feed("/digests"), ACQUISITION)));
         List<Link> links = new ArrayList<>(common(paths, paths.root(), NAVIGATION, null));
         links.add(Link.of(REL_SORT_NEW, paths.feed("/new"), ACQUISITION).titled("Newest"));
@@ -107,12 +107,12 @@ public class OpdsCatalog {
     Feed sections(CatalogPaths paths) {
         List<Entry> entries = new ArrayList<>();
         for (SectionCount section : library.sections(folder)) {
-            if (!CatalogPaths.addressable(section.section())) {
-                continue; // a broken name (lone surrogates) has no URL; its articles stay in the other feeds
+            if (!CatalogPaths.linkable(section.section())) {
+                continue; // no URL can name it; its articles stay in the other feeds
             }
             String path = CatalogPaths.section(section.section());
             Link link = new Link("subsection", paths.feed(path), ACQUISITION, null, null, section.articles());
-            entries.add(navigation(paths, "section:" + section.section(), section.section(),
+            entries.add(navigation("section:" + section.section(), section.section(),
                     newest(new Filter(null, section.section())), count(section.articles(), "article") + ".", link));
         }
         List<Link> links = new ArrayList<>(common(paths, paths.feed("/sections"), NAVIGATION, paths.root()));
@@ -121,7 +121,7 @@ public class OpdsCatalog {
         return new Feed(id("feed:/sections"), "Sections", updated, NAVIGATION, links, null, entries);
     }
 
-    private Entry navigation(CatalogPaths paths, String key, String title, Instant updated, String description, Link link) {
+    private Entry navigation(String key, String title, Instant updated, String description, Link link) {
         return new Entry(id("navigation:" + key), title, Objects.requireNonNullElseGet(updated, OpdsCatalog::now),
                 null, null, null, null, null, null, description, List.of(link));
     }

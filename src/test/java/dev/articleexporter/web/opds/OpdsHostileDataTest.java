@@ -65,6 +65,7 @@ class OpdsHostileDataTest {
         insert("raw-row", "Raw" + BAD + LONE + " title", "Raw" + BAD + "section", "Author" + BAD + LONE, "Summary" + LONE + BAD);
         insert("lone-row", "Lone", "Lone" + LONE, null, null);
         Files.copy(output.resolve("dots.epub"), output.resolve("lone-row.epub"));
+        insert("blank-row", "Blank section", "   ", null, null); // no files: listed nowhere, but its section is counted
         Files.copy(output.resolve("dots.epub"), output.resolve("raw-row.epub"));
         // A row whose name would lead out of the output folder, with a file waiting there.
         insert("../outside", "Escape attempt", "Escapes", null, null);
@@ -157,8 +158,10 @@ class OpdsHostileDataTest {
         }
         // Listed without the characters XML cannot hold, and still leading to its article.
         assertThat(names).containsExactlyInAnyOrder(MARKUP_SECTION, "سياسة", "..", "Escapes", "Rawsection");
-        // A name with a lone surrogate has no URL: not listed, its article still is in the other feeds.
-        assertThat(fixture.library().sections(fixture.output())).extracting(s -> s.section()).contains("Lone" + LONE);
+        // A name with a lone surrogate has no URL, a blank one would mean "any": not listed; the article still is in the
+        // other feeds.
+        assertThat(fixture.library().sections(fixture.output())).extracting(s -> s.section()).contains("Lone" + LONE, "   ");
+        assertThat(text(feed("/opds").entries().get(1), ATOM, "content")).isEqualTo("5 sections.");
         assertThat(entry(feed("/opds/new"), "lone-row")).isNotNull();
         FeedDoc dots = feed(CatalogClient.resolve(client.root(), children(sections.entries().stream()
                 .filter(e -> "..".equals(text(e, ATOM, "title"))).findFirst().orElseThrow(), ATOM, "link").getFirst().getAttribute("href")));
