@@ -1,0 +1,297 @@
+package dev.articleexporter.web.opds;
+
+import static dev.articleexporter.web.opds.OpdsTypes.ACQUISITION;
+import static dev.articleexporter.web.opds.OpdsTypes.ENTRY;
+import static dev.articleexporter.web.opds.OpdsTypes.NAVIGATION;
+import static dev.articleexporter.web.opds.OpdsTypes.OPENSEARCH;
+import static dev.articleexporter.web.opds.OpdsTypes.REL_ACQUISITION;
+import static dev.articleexporter.web.opds.OpdsTypes.REL_SORT_NEW;
+
+import dev.articleexporter.render.epub.EpubRenderer;
+import dev.articleexporter.runs.Editions;
+import dev.articleexporter.runs.Editions.Edition;
+import dev.articleexporter.runs.Library;
+import dev.articleexporter.runs.Library.Filter;
+import dev.articleexporter.runs.Library.LibraryEntry;
+import dev.articleexporter.runs.Library.SectionCount;
+import dev.articleexporter.web.opds.Atom.Entry;
+import dev.articleexporter.web.opds.Atom.Feed;
+import dev.articleexporter.web.opds.Atom.Link;
+import dev.articleexporter.web.opds.Atom.Paging;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The OPDS 1.2 catalog of one output folder, as documents to write: a root navigation feed, the
+ * newest articles, sections, nightly digests and search results (paged acquisition feeds), and
+ * one complete entry per article. Only files that are in the folder get acquisition links.
+ */
+@Component
+@ConditionalOnWebApplication
+public class OpdsCatalog {
+
+    /** The catalog's author, and the name reader apps show for it. */
+    static final String PUBLISHER = "article-exporter";
+
+    /**
+     * Namespace of the catalog's own ids (feeds, navigation entries). Never change it: readers
+     * keep what they know about a feed by its id. Articles and digests use their EPUB's id.
+     */
+    private static final UUID ID_NAMESPACE = UUID.fromString("93b9ae25-32e3-49f8-86f7-eb84e0450e83");
+
+    /** What {@code FileNames} makes; anything else in the database is not linked to a file. */
+    private static final Pattern SAFE_STEM = Pattern.compile("[\\p{L}\\p{N}_-][\\p{L}\\p{N}._-]*");
+
+    private final Library library;
+    private final Editions editions;
+    private final Path folder;
+    private final int pageSize;
+
+    public OpdsCatalog(Library library, Editions editions, @Value("${exporter.serve.output}") Path output,
+                       @Value("${exporter.opds.page-size:50}") int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("exporter.opds.page-size must be at least 1, not " + pageSize);
+        }
+        this.library = library;
+        this.editions = editions;
+        this.folder = output.toAbsolutePath().normalize();
+        this.pageSize = pageSize;
+    }
+
+    /** A page number past the last page of a feed. */
+    static final class NoSuchPage extends RuntimeException {
+
+        NoSuchPage(long page, long pages) {
+            super("there is no page " + page + "; the feed has " + pages + (pages == 1 ? " page" : " pages"));
+        }
+    }
+
+    // ---- navigation feeds ---------------------------------------------------------------------
+
+    /** {@code /opds}: the catalog root. */
+    Feed root(CatalogPaths paths) {
+        long articles = library.count(folder, Filter.ALL);
+        long digests = editions.count(folder);
+        long sections = library.sections(folder).stream().filter(s -> CatalogPaths.linkable(s.section())).count();
+        Instant newestArticle = newest(Filter.ALL);
+        Instant newestDigest = newestEdition();
+        List<Entry> entries = List.of(
+                navigation("/new", "Newest", newestArticle, "All " + count(articles, "article")
+                        + ", the most recently exported first.", Link.of(REL_SORT_NEW, paths.feed("/new"), ACQUISITION)),
+                navigation("/sections", "By section", newestArticle, count(sections, "section") + ".",
+                        Link.of("subsection", paths.feed("/sections"), NAVIGATION)),
+                navigation("/digests", "Digests", newestDigest, count(digests, "nightly digest")
+                        + ": each night's new articles in one book.", Link.of("subsection", paths.feed("/digests"), ACQUISITION)));
+        List<Link> links = new ArrayList<>(common(paths, paths.root(), NAVIGATION, null));
+        links.add(Link.of(REL_SORT_NEW, paths.feed("/new"), ACQUISITION).titled("Newest"));
+        return new Feed(id("feed:/"), "Articles", latest(newestArticle, newestDigest), NAVIGATION, links, null, entries);
+    }
+
+    /** {@code /opds/sections}: one entry per section, with how many articles it has. */
+    Feed sections(CatalogPaths paths) {
+        List<Entry> entries = new ArrayList<>();
+        for (SectionCount section : library.sections(folder)) {
+            if (!CatalogPaths.linkable(section.section())) {
+                continue; // no URL can name it; its articles stay in the other feeds
+            }
+            String path = CatalogPaths.section(section.section());
+            Link link = new Link("subsection", paths.feed(path), ACQUISITION, null, null, section.articles());
+            entries.add(navigation("section:" + section.section(), section.section(),
+                    newest(new Filter(null, section.section())), count(section.articles(), "article") + ".", link));
+        }
+        List<Link> links = new ArrayList<>(common(paths, paths.feed("/sections"), NAVIGATION, paths.root()));
+        links.add(Link.of(REL_SORT_NEW, paths.feed("/new"), ACQUISITION).titled("Newest"));
+        Instant updated = entries.stream().map(Entry::updated).max(Comparator.naturalOrder()).orElseGet(OpdsCatalog::now);
+        return new Feed(id("feed:/sections"), "Sections", updated, NAVIGATION, links, null, entries);
+    }
+
+    private Entry navigation(String key, String title, Instant updated, String description, Link link) {
+        return new Entry(id("navigation:" + key), title, Objects.requireNonNullElseGet(updated, OpdsCatalog::now),
+                null, null, null, null, null, null, description, List.of(link));
+    }
+
+    // ---- acquisition feeds --------------------------------------------------------------------
+
+    /** {@code /opds/new}: every article, the most recently rendered first. */
+    Feed newest(CatalogPaths paths, long page) {
+        return articles(paths, "/new", "Newest articles", paths.root(), Filter.ALL, page);
+    }
+
+    /** {@code /opds/sections/...}: one section's articles, or empty when no article has that section. */
+    Optional<Feed> section(CatalogPaths paths, String name, long page) {
+        if (name == null || name.isBlank() || library.count(folder, new Filter(null, name)) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(articles(paths, CatalogPaths.section(name), name, paths.feed("/sections"), new Filter(null, name), page));
+    }
+
+    /** {@code /opds/search?q=}: articles whose title, summary, site or author contain {@code query}. */
+    Feed search(CatalogPaths paths, String query, long page) {
+        return articles(paths, paths.search(query), "Search: " + query, paths.root(), new Filter(query, null), page);
+    }
+
+    private Feed articles(CatalogPaths paths, String path, String title, String up, Filter filter, long page) {
+        long total = library.count(folder, filter);
+        List<Entry> entries = entries(page, total, offset -> library.articles(folder, filter, offset, pageSize).stream()
+                .map(a -> article(paths, a)).flatMap(Optional::stream).toList());
+        return acquisition(paths, "feed:" + (filter.text() != null ? "/search?" + filter.text() : path), path, title, up,
+                newest(filter), total, page, entries);
+    }
+
+    /** {@code /opds/digests}: the nightly digests, newest first. */
+    Feed digests(CatalogPaths paths, long page) {
+        long total = editions.count(folder);
+        List<Entry> entries = entries(page, total, offset -> editions.list(folder, offset, pageSize).stream()
+                .map(e -> edition(paths, e)).flatMap(Optional::stream).toList());
+        return acquisition(paths, "feed:/digests", "/digests", "Nightly digests", paths.root(), newestEdition(), total, page, entries);
+    }
+
+    /** An article's complete catalog entry, when it is in the folder with at least one file. */
+    Optional<Entry> entry(CatalogPaths paths, String fileStem) {
+        return library.find(folder, fileStem).flatMap(a -> article(paths, a));
+    }
+
+    private List<Entry> entries(long page, long total, IntFunction<List<Entry>> pageAt) {
+        long pages = pages(total);
+        if (page < 1 || page > pages) {
+            throw new NoSuchPage(page, pages);
+        }
+        return pageAt.apply(Math.toIntExact((page - 1) * pageSize));
+    }
+
+    private long pages(long total) {
+        return Math.max(1, (total + pageSize - 1) / pageSize);
+    }
+
+    private Feed acquisition(CatalogPaths paths, String idKey, String path, String title, String up, Instant updated,
+                             long total, long page, List<Entry> entries) {
+        long pages = pages(total);
+        List<Link> links = new ArrayList<>(common(paths, paths.page(path, page), ACQUISITION, up));
+        links.add(Link.of("first", paths.page(path, 1), ACQUISITION));
+        if (page > 1) {
+            links.add(Link.of("previous", paths.page(path, page - 1), ACQUISITION));
+        }
+        if (page < pages) {
+            links.add(Link.of("next", paths.page(path, page + 1), ACQUISITION));
+        }
+        links.add(Link.of("last", paths.page(path, pages), ACQUISITION));
+        Paging paging = new Paging(total, pageSize, (page - 1) * pageSize + 1);
+        return new Feed(id(idKey), title, Objects.requireNonNullElseGet(updated, OpdsCatalog::now), ACQUISITION, links,
+                paging, entries);
+    }
+
+    /** {@code self}, {@code start}, {@code up} (when there is one) and {@code search}. */
+    private static List<Link> common(CatalogPaths paths, String self, String selfType, String up) {
+        List<Link> links = new ArrayList<>();
+        links.add(Link.of("self", self, selfType));
+        links.add(Link.of("start", paths.root(), NAVIGATION).titled("Home"));
+        if (up != null) {
+            links.add(Link.of("up", up, NAVIGATION));
+        }
+        links.add(Link.of("search", paths.feed("/opensearch.xml"), OPENSEARCH).titled("Search articles"));
+        return links;
+    }
+
+    // ---- entries ------------------------------------------------------------------------------
+
+    /** An article with its formats, or empty when none of its files is in the folder any more. */
+    private Optional<Entry> article(CatalogPaths paths, LibraryEntry a) {
+        List<Link> files = acquisitions(paths, a.fileStem());
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        // Atom wants an alternate link (or content) in every entry: the entry's own document.
+        List<Link> links = Stream.concat(Stream.of(new Link("alternate", paths.entry(a.fileStem()), ENTRY,
+                "Catalog entry", null, null)), files.stream()).toList();
+        return Optional.of(new Entry(EpubRenderer.identifier(a.fileStem()), a.title(),
+                Objects.requireNonNullElseGet(a.rendered(), OpdsCatalog::now), a.creator(), a.language(), a.published(),
+                a.site(), a.section(), a.summary(), null, links));
+    }
+
+    /** A nightly digest with its formats, or empty when none of its files is in the folder. */
+    private Optional<Entry> edition(CatalogPaths paths, Edition e) {
+        List<Link> files = acquisitions(paths, e.fileStem());
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        // No summary to offer: a one-line description is the entry's content (Atom wants content or an alternate link).
+        return Optional.of(new Entry(EpubRenderer.identifier(e.fileStem()), e.title(),
+                Objects.requireNonNullElseGet(e.created(), OpdsCatalog::now), null, null, null, PUBLISHER, null, null,
+                "A digest of " + count(e.articles(), "article") + ".", files));
+    }
+
+    /** Links to the article's EPUB and PDF, those that are in the folder. */
+    private List<Link> acquisitions(CatalogPaths paths, String stem) {
+        List<Link> links = new ArrayList<>(2);
+        if (stem == null || !SAFE_STEM.matcher(stem).matches()) {
+            return links;
+        }
+        addIfPresent(links, paths, stem + ".epub", OpdsTypes.EPUB, "EPUB");
+        addIfPresent(links, paths, stem + ".pdf", OpdsTypes.PDF, "PDF");
+        return links;
+    }
+
+    private void addIfPresent(List<Link> links, CatalogPaths paths, String fileName, String type, String title) {
+        Path file = folder.resolve(fileName);
+        if (Files.isRegularFile(file)) {
+            Long length;
+            try {
+                length = Files.size(file);
+            } catch (IOException e) {
+                length = null; // removed in between: still linked, the download says what happened
+            }
+            links.add(new Link(REL_ACQUISITION, paths.file(fileName), type, title, length, null));
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private Instant newest(Filter filter) {
+        return library.articles(folder, filter, 0, 1).stream().map(LibraryEntry::rendered).filter(Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+
+    private Instant newestEdition() {
+        return editions.list(folder, 0, 1).stream().map(Edition::created).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The later of two instants; now when neither is known (an empty catalog). */
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return a != null ? a : b != null ? b : now();
+        }
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant now() {
+        return Instant.now();
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** A stable {@code urn:uuid} for one of the catalog's own documents or entries of this folder. */
+    private String id(String key) {
+        byte[] name = (folder + "\n" + key).getBytes(StandardCharsets.UTF_8);
+        ByteBuffer bytes = ByteBuffer.allocate(16 + name.length);
+        bytes.putLong(ID_NAMESPACE.getMostSignificantBits()).putLong(ID_NAMESPACE.getLeastSignificantBits()).put(name);
+        return "urn:uuid:" + UUID.nameUUIDFromBytes(bytes.array());
+    }
+}
