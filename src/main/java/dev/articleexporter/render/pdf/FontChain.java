@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 import org.openpdf.text.pdf.BaseFont;
 
 /**
- * The fonts a PDF may draw a character with, in order: the primary Liberation face of the style,
- * the bundled DejaVu faces (jasperreports-fonts), then the faces found in the system font folders,
+ * The fonts a PDF may draw a character with, in order: the primary Liberation face of the style
+ * (its Western core, then the whole face: see {@link PdfFonts}), the bundled DejaVu faces (jasperreports-fonts), then the faces found in the system font folders,
  * then those in the folders the user added ({@code exporter.pdf.font-dirs}). The first font with a
  * glyph for a character draws it.
  *
@@ -122,6 +122,10 @@ final class FontChain {
         BaseFont first = primary(style);
         if (usable(first, cp)) {
             return first;
+        }
+        BaseFont whole = primary.whole(first);
+        if (usable(whole, cp)) {
+            return whole;
         }
         for (String name : bundledFallbacks(style)) {
             BaseFont f = bundled(name);
