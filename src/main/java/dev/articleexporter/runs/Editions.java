@@ -43,6 +43,12 @@ public class Editions {
                 .query(Long.class).single();
     }
 
+    /** The latest edition of this file name in the folder (what {@code /files/} may serve). */
+    public Optional<Edition> find(Path folder, String fileStem) {
+        return jdbc.sql(COLUMNS + "WHERE OUTPUT_FOLDER = ? AND FILE_STEM = ? ORDER BY ID DESC FETCH FIRST 1 ROWS ONLY")
+                .params(Library.key(folder), fileStem).query(Editions::row).optional();
+    }
+
     /** The edition a run wrote, if it wrote one. */
     public Optional<Edition> ofRun(long jobExecutionId) {
         return jdbc.sql(COLUMNS + "WHERE JOB_EXECUTION_ID = ? ORDER BY ID DESC FETCH FIRST 1 ROWS ONLY").param(jobExecutionId)
