@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -189,6 +190,12 @@ public class ServeCommand implements Callable<Integer> {
     private int serve(Database database, String name, String secret, PrintWriter out, PrintWriter err) throws Exception {
         ZoneId zoneId = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
         Map<String, Object> properties = new LinkedHashMap<>(database.springProperties());
+        String jdbcUrl = String.valueOf(properties.get("spring.datasource.url"));
+        if (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            // H2 closes its databases in a JVM shutdown hook of its own; the run stopping at SIGTERM still has a
+            // chunk to commit. The database closes with the connection pool, when the context closes.
+            properties.put("spring.datasource.url", jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE");
+        }
         properties.put("exporter.pdf.page-size", pageSize.name());
         properties.put("exporter.pdf.font-dirs", inputs.fontDirs());
         properties.put("exporter.images.max-size", maxImageSize);
@@ -261,7 +268,11 @@ public class ServeCommand implements Callable<Integer> {
                     report.executionId(), report.status(), report.resumed() != null ? "resumed, " + by : by,
                     Summary.seconds(report.duration()), report.read(), report.exported(), report.unchanged(), report.rejected(),
                     report.warnings().size(), report.warnings().size() == 1 ? "" : "s");
-            report.failures().forEach(f -> err.println("error: the run failed: " + f));
+            if (report.status() == BatchStatus.STOPPED) {
+                out.println("  Stopped at a chunk boundary; the next run resumes it."); // its "failure" is the interruption
+            } else {
+                report.failures().forEach(f -> err.println("error: the run failed: " + f));
+            }
         }
         out.flush();
         err.flush();

@@ -5,6 +5,7 @@ import dev.articleexporter.runs.RunHistory;
 import dev.articleexporter.runs.RunSummary;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
@@ -78,7 +79,8 @@ public class ServerStatus {
         }
         if (last != null && !last.reports().isEmpty()) {
             ExportReport report = last.reports().getLast();
-            String failure = report.failures().isEmpty() ? "" : " It failed: " + report.failures().getFirst();
+            String failure = report.status() == BatchStatus.STOPPED ? " It resumes with the next run."
+                    : report.failures().isEmpty() ? "" : " It failed: " + report.failures().getFirst();
             return String.format(Locale.ROOT, "Run %d %s in %s: %d read, %d exported, %d unchanged, %d rejected, %d warning%s.",
                     report.executionId(), report.status().toString().toLowerCase(Locale.ROOT), Display.duration(report.duration()),
                     report.read(), report.exported(), report.unchanged(), report.rejected(), report.warnings().size(),
