@@ -88,8 +88,11 @@ public class ServerStatus {
         }
         if (!latest.isEmpty()) {
             RunSummary run = latest.getFirst();
-            return String.format(Locale.ROOT, "Last run: %d, %s, %s.", run.executionId(), run.status().toLowerCase(Locale.ROOT),
-                    display.time(run.start()));
+            String how = switch (run.status()) {
+                case "STARTED", "STARTING", "STOPPING" -> "did not finish"; // its process died; the next run recovers it
+                default -> run.status().toLowerCase(Locale.ROOT);
+            };
+            return String.format(Locale.ROOT, "Run %d %s; it started %s.", run.executionId(), how, display.time(run.start()));
         }
         return "No export has run into this folder yet.";
     }
