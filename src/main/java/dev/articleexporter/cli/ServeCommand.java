@@ -218,11 +218,13 @@ public class ServeCommand implements Callable<Integer> {
         ConfigurableApplicationContext context;
         try {
             context = Spring.startServer(properties);
-        } catch (PortInUseException e) {
-            err.println("error: port " + e.getPort() + " is already in use on " + bind + "; choose another with --port");
-            return Cli.FAILED;
-        } catch (BeanCreationException e) {
-            IllegalArgumentException bad = cause(e, IllegalArgumentException.class);
+        } catch (RuntimeException e) {
+            PortInUseException portInUse = cause(e, PortInUseException.class);
+            if (portInUse != null) {
+                err.println("error: port " + portInUse.getPort() + " is already in use on " + bind + "; choose another with --port");
+                return Cli.FAILED;
+            }
+            IllegalArgumentException bad = e instanceof BeanCreationException ? cause(e, IllegalArgumentException.class) : null;
             if (bad != null) {
                 err.println("error: " + bad.getMessage()); // an unknown --formats name, typically
                 return Cli.USAGE;

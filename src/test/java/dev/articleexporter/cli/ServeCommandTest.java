@@ -10,8 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import dev.articleexporter.testing.CliRun;
+import dev.articleexporter.web.ExportRuns;
+import dev.articleexporter.web.ServerStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.context.WebApplicationContext;
 import picocli.CommandLine;
 
 /** What {@code serve} refuses before it starts anything: each with one line saying why, and exit code 2. */
@@ -73,6 +80,21 @@ class ServeCommandTest {
         CliRun run = CliRun.of("serve", "--input", work.resolve("input").toString(), "--db", work.resolve("data/exporter").toString());
         assertThat(run.code()).isEqualTo(Cli.USAGE);
         assertThat(run.err()).startsWith("error: input folder not found");
+    }
+
+    /** export, runs and validate start Spring without a server: no web beans, no schedule, no port. */
+    @Test
+    void otherCommandsStartNoServerAndNoSchedule() throws Exception {
+        Database database = new Database(work.resolve("data/exporter").toString());
+        database.createFolder();
+        try (ConfigurableApplicationContext context = Spring.start(database.springProperties())) {
+            assertThat(context).isNotInstanceOf(WebApplicationContext.class);
+            assertThat(context.getBeanNamesForType(ExportRuns.class)).isEmpty();
+            assertThat(context.getBeanNamesForType(ServerStatus.class)).isEmpty();
+            assertThat(context.getBeanNamesForType(SecurityFilterChain.class)).isEmpty();
+            assertThat(context.getBeanNamesForType(TaskScheduler.class)).isEmpty();
+            assertThat(context.getBeanNamesForAnnotation(Controller.class)).isEmpty();
+        }
     }
 
     @Test
