@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.articleexporter.runs.Editions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +42,9 @@ class FilesControllerTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    Editions editions;
 
     @BeforeAll
     static void exported() throws Exception {
@@ -212,6 +216,23 @@ class FilesControllerTest {
             Files.move(aside, file);
         }
         mvc.perform(get("/files/" + name)).andExpect(status().isOk());
+    }
+
+    @Test
+    void servesTheFilesOfTheFoldersEditions() throws Exception {
+        String stem = "digest-2026-11-25-run-1";
+        Files.write(output(stem + ".epub"), new byte[] {'P', 'K', 3, 4});
+        Files.write(output(stem + ".pdf"), "%PDF-1.7 digest".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(output("digest-elsewhere.epub"), new byte[] {'P', 'K', 3, 4});
+        mvc.perform(get("/files/" + stem + ".epub")).andExpect(status().isNotFound()); // not recorded yet
+        editions.record(1, ServedFolder.output(work), stem, "Nightly digest, 25 November 2026", 3);
+        editions.record(1, work.resolve("another-folder"), "digest-elsewhere", "Another folder's digest", 3);
+
+        mvc.perform(get("/files/" + stem + ".epub")).andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/epub+zip"));
+        mvc.perform(get("/files/" + stem + ".pdf")).andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/pdf"));
+        mvc.perform(get("/files/digest-elsewhere.epub")).andExpect(status().isNotFound());
     }
 
     private static void assertNotAFile(MockHttpServletResponse response) throws Exception {

@@ -8,7 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.articleexporter.runs.Editions;
 import dev.articleexporter.runs.RunHistory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +47,9 @@ class PageTest {
     @Autowired
     RunHistory history;
 
+    @Autowired
+    Editions editions;
+
     @BeforeAll
     static void exported() throws Exception {
         ServedFolder.exportSamples(work, 25); // 3 samples, the hostile one and 25 briefs: 29 articles
@@ -77,6 +82,17 @@ class PageTest {
                 .contains("<span class=\"count\">29</span>");
         assertThat(titles(html)).hasSize(PageController.PAGE_SIZE > 29 ? 29 : PageController.PAGE_SIZE);
         assertThat(html).contains("action=\"/runs\"").containsPattern("name=\"_csrf\" value=\"[^\"]+\"");
+    }
+
+    @Test
+    void listsTheFoldersEditionsWithTheirDownloads() throws Exception {
+        assertThat(page("/")).doesNotContain("Nightly editions");
+        Files.write(ServedFolder.output(work).resolve("digest-2026-11-25-run-1.epub"), new byte[2048]);
+        editions.record(1, ServedFolder.output(work), "digest-2026-11-25-run-1", "Nightly digest <25 November>", 29);
+        String html = page("/");
+        assertThat(html).contains("Nightly editions").contains("Nightly digest &lt;25 November&gt;").contains("29 articles")
+                .contains("href=\"/files/digest-2026-11-25-run-1.epub\"").contains("<span class=\"size\">2 KB</span>")
+                .doesNotContain("href=\"/files/digest-2026-11-25-run-1.pdf\""); // no such file
     }
 
     @Test
