@@ -83,6 +83,17 @@ class FilesControllerTest {
     }
 
     @Test
+    void servesANameBeyondAsciiWithAnRfc5987FileName() throws Exception {
+        String name = ServedFolder.UNICODE_STEM + ".pdf";
+        MockHttpServletResponse response = mvc.perform(get(URI.create("/files/%C3%A9t%C3%A9-%C3%A0-paris.pdf")))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentAsByteArray()).isEqualTo(Files.readAllBytes(output(name)));
+        assertThat(response.getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment;")
+                .contains("filename*=UTF-8''%C3%A9t%C3%A9-%C3%A0-paris.pdf")
+                .matches("\\p{ASCII}+"); // header values are ASCII; the name travels encoded
+    }
+
+    @Test
     void servesAnEpubWithItsMediaTypeAndAnswersHead() throws Exception {
         mvc.perform(get("/files/" + EPUB)).andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/epub+zip"));

@@ -52,7 +52,7 @@ class PageTest {
 
     @BeforeAll
     static void exported() throws Exception {
-        ServedFolder.exportSamples(work, 25); // 3 samples, the hostile one and 25 briefs: 29 articles
+        ServedFolder.exportSamples(work, 25); // 5 samples and 25 briefs: 30 articles
     }
 
     @DynamicPropertySource
@@ -78,9 +78,10 @@ class PageTest {
                 .containsPattern("<span class=\"format\">PDF</span><span class=\"size\">\\d+ KB</span>")
                 .contains("Travel Desk Staff · Example Travel Desk")
                 .contains("20 Nov 2026")
-                .contains("<option value=\"Travel\">Travel (1)</option>")
-                .contains("<span class=\"count\">29</span>");
-        assertThat(titles(html)).hasSize(PageController.PAGE_SIZE > 29 ? 29 : PageController.PAGE_SIZE);
+                .contains("<option value=\"Travel\">Travel (2)</option>")
+                .contains("<span class=\"count\">30</span>")
+                .contains("href=\"/files/%C3%A9t%C3%A9-%C3%A0-paris.pdf\"");
+        assertThat(titles(html)).hasSize(Math.min(30, PageController.PAGE_SIZE));
         assertThat(html).contains("action=\"/runs\"").containsPattern("name=\"_csrf\" value=\"[^\"]+\"");
     }
 
@@ -175,7 +176,7 @@ class PageTest {
         List<dev.articleexporter.runs.RunSummary> after = history.recent(ServedFolder.output(work), 100);
         assertThat(after).hasSize((int) before + 2);
         assertThat(after.getFirst().status()).isEqualTo("COMPLETED");
-        assertThat(after.getFirst().unchanged()).isEqualTo(29); // nothing changed since the first export
+        assertThat(after.getFirst().unchanged()).isEqualTo(30); // nothing changed since the first export
         assertThat(page("/api/status")).contains("\"state\":\"idle\"").contains("completed");
     }
 

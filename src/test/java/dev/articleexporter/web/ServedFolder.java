@@ -14,11 +14,13 @@ import tools.jackson.databind.node.ArrayNode;
 
 /**
  * A folder the web tests serve: {@code input/} with the bundled samples, a file that is not JSON
- * and an article whose text is markup; {@code output/} filled by one real export; the history in
+ * an article whose text is markup and one whose
+ * file name is not ASCII; {@code output/} filled by one real export; the history in
  * {@code output/exporter.mv.db}, inside the served folder on purpose (it must never be served).
  */
 final class ServedFolder {
 
+    static final String UNICODE_STEM = "été-à-paris";
     static final String HOSTILE_TITLE = "<script>alert('x')</script> & <b>Bold</b> claims";
 
     private ServedFolder() {
@@ -36,7 +38,7 @@ final class ServedFolder {
         return work.resolve("output/exporter");
     }
 
-    /** Makes the input and exports it once (run 1: one rejected file, one warning). */
+    /** Makes the input (5 articles, one broken file, and {@code extraArticles} briefs) and exports it once (run 1). */
     static void exportSamples(Path work, int extraArticles) throws IOException {
         Path input = input(work);
         copyFolder(Path.of("input"), input);
@@ -44,6 +46,10 @@ final class ServedFolder {
         Files.writeString(input.resolve("hostile.json"), """
                 {"id": "hostile-markup", "title": %s, "section": "Politics", "intro": "<img src=x onerror=alert(1)>"}
                 """.formatted(JsonMapper.builder().build().writeValueAsString(HOSTILE_TITLE)));
+        // A name with letters beyond ASCII: a URL-encoded link and an RFC 5987 file name.
+        Files.writeString(input.resolve("unicode.json"), """
+                {"id": "%s", "title": "Été à Paris", "section": "Travel", "intro": "Terrasses et quais."}
+                """.formatted(UNICODE_STEM));
         if (extraArticles > 0) {
             JsonMapper json = JsonMapper.builder().build();
             ArrayNode array = json.createArrayNode();
