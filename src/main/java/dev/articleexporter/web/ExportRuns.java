@@ -55,6 +55,10 @@ public class ExportRuns {
      * @param problem why it did not run or failed outside the job, or {@code null}
      */
     public record Outcome(Trigger trigger, Instant ended, List<ExportReport> reports, String problem) {
+
+        public Outcome {
+            reports = List.copyOf(reports);
+        }
     }
 
     /** Published when a request's runs have ended (the command line prints their summary). */

@@ -181,6 +181,9 @@ public class PageController {
         List<Problem> rejections = rejectionsShown == 0 ? List.of() : problems.of(run.executionId(), Problem.Kind.REJECTED, rejectionsShown);
         long more = rejections.size() < rejectionsShown ? 0 : problems.count(run.executionId(), Problem.Kind.REJECTED) - rejections.size();
         String exit = run.exitMessage() == null || run.exitMessage().isBlank() ? null : run.exitMessage().lines().findFirst().orElse(null);
+        if ("STOPPED".equals(run.status())) {
+            exit = "Stopped at a chunk boundary when the server shut down; the next run resumes it."; // not the interruption's trace
+        }
         return new RunRow(run.executionId(), run.status(), display.time(run.start()), Display.iso(run.start()),
                 Display.duration(run.duration()), run.read(), run.exported(), run.unchanged(), run.rejected(), run.warnings(), exit,
                 rejections, more);
