@@ -12,14 +12,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code article-exporter} command: {@code export} (the default) and {@code runs}.
+ * The {@code article-exporter} command: {@code export} (the default), {@code runs}, {@code validate}, {@code serve}.
  * Parsing, {@code --help} and {@code --version} happen before Spring starts, so they are instant.
  */
 @Command(name = "article-exporter",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Exports news and slideshow articles (JSON) to PDF and EPUB; every run is kept in an H2 database.",
-        subcommands = {ExportCommand.class, RunsCommand.class, ValidateCommand.class, GenerateCommand.class},
+        subcommands = {ExportCommand.class, RunsCommand.class, ValidateCommand.class, ServeCommand.class, GenerateCommand.class},
         footerHeading = "%nWith no command, 'export' runs with its defaults.%n",
         footer = "")
 public class Cli implements Runnable {

@@ -1,6 +1,7 @@
 package dev.articleexporter.cli;
 
 import dev.articleexporter.ArticleExporter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -14,9 +15,24 @@ final class Spring {
 
     /** @param properties passed as command-line arguments, so they win over application.properties */
     static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(ArticleExporter.class)
                 .web(WebApplicationType.NONE)
-                .run(args);
+                .run(arguments(properties));
+    }
+
+    /**
+     * The web server of {@code serve}: the only context with web beans (page, files, security,
+     * schedule). Returns once it listens; it runs until the context is closed (SIGTERM, Ctrl-C).
+     */
+    static ConfigurableApplicationContext startServer(Map<String, Object> properties) {
+        Map<String, Object> server = new LinkedHashMap<>(properties);
+        server.put("spring.main.web-application-type", "servlet"); // application.properties says none
+        return new SpringApplicationBuilder(ArticleExporter.class)
+                .web(WebApplicationType.SERVLET)
+                .run(arguments(server));
+    }
+
+    private static String[] arguments(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 }

@@ -43,16 +43,19 @@ public class Editions {
                 .query(Long.class).single();
     }
 
+    /**
+     * The latest edition of this file name in the folder: what {@code /files/} may serve, and how a
+     * restarted run knows not to record its edition twice.
+     */
+    public Optional<Edition> find(Path folder, String fileStem) {
+        return jdbc.sql(COLUMNS + "WHERE OUTPUT_FOLDER = ? AND FILE_STEM = ? ORDER BY ID DESC FETCH FIRST 1 ROWS ONLY")
+                .params(Library.key(folder), fileStem).query(Editions::row).optional();
+    }
+
     /** The edition a run wrote, if it wrote one. */
     public Optional<Edition> ofRun(long jobExecutionId) {
         return jdbc.sql(COLUMNS + "WHERE JOB_EXECUTION_ID = ? ORDER BY ID DESC FETCH FIRST 1 ROWS ONLY").param(jobExecutionId)
                 .query(Editions::row).optional();
-    }
-
-    /** The edition recorded under this file stem in the folder, if any: a restarted run must not record its edition twice. */
-    public Optional<Edition> find(Path folder, String fileStem) {
-        return jdbc.sql(COLUMNS + "WHERE OUTPUT_FOLDER = ? AND FILE_STEM = ? ORDER BY ID DESC FETCH FIRST 1 ROWS ONLY")
-                .params(Library.key(folder), fileStem).query(Editions::row).optional();
     }
 
     private static Edition row(ResultSet rs, int n) throws SQLException {

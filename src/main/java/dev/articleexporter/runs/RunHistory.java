@@ -1,5 +1,6 @@
 package dev.articleexporter.runs;
 
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -43,6 +44,15 @@ public class RunHistory {
     public List<RunSummary> recent(int limit) {
         return jdbc.sql(SELECT + GROUP + "ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
                 .query(RunHistory::row).list();
+    }
+
+    /** The latest runs that wrote to this output folder (their {@code output} job parameter), newest first. */
+    public List<RunSummary> recent(Path output, int limit) {
+        return jdbc.sql(SELECT + """
+                        WHERE EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                                      AND p.PARAMETER_NAME = 'output' AND p.PARAMETER_VALUE = :output)"""
+                        + GROUP + "ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+                .param("output", Library.key(output)).query(RunHistory::row).list();
     }
 
     public Optional<RunSummary> find(long executionId) {

@@ -32,6 +32,21 @@ public class RunProblems {
                 .list();
     }
 
+    /** The first {@code limit} problems of one kind, in the order they were met. */
+    public List<Problem> of(long jobExecutionId, Problem.Kind kind, int limit) {
+        return jdbc.sql("SELECT KIND, INPUT_FILE, ARTICLE, MESSAGE FROM EXPORT_PROBLEM WHERE JOB_EXECUTION_ID = ? AND KIND = ?"
+                        + " ORDER BY ID FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+                .params(jobExecutionId, kind.name())
+                .query((rs, n) -> new Problem(Problem.Kind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /** How many problems of one kind a run had. */
+    public long count(long jobExecutionId, Problem.Kind kind) {
+        return jdbc.sql("SELECT COUNT(*) FROM EXPORT_PROBLEM WHERE JOB_EXECUTION_ID = ? AND KIND = ?")
+                .params(jobExecutionId, kind.name()).query(Long.class).single();
+    }
+
     private static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }

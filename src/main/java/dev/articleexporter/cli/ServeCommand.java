@@ -1,0 +1,305 @@
+package dev.articleexporter.cli;
+
+import dev.articleexporter.batch.ExportReport;
+import dev.articleexporter.digest.RelatedMode;
+import dev.articleexporter.web.ExportRuns;
+import dev.articleexporter.web.Loopback;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.scheduling.support.CronExpression;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code serve}: one long-running process with the editors' download page, the OPDS catalog for
+ * e-readers and the export on a schedule. It holds the history database for as long as it runs.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Runs a web server: a download page for editors (/), an OPDS catalog for e-readers (/opds),",
+                "and the export every night (the same job as 'export'). Stops cleanly on SIGTERM or Ctrl-C."})
+public class ServeCommand implements Callable<Integer> {
+
+    static final String USER_VARIABLE = "ARTICLE_EXPORTER_USER";
+    static final String PASSWORD_VARIABLE = "ARTICLE_EXPORTER_PASSWORD";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOptions inputs;
+
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
+            description = "Folder the exports write to and the server serves (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--db", paramLabel = "PATH", defaultValue = Database.DEFAULT,
+            description = "H2 database file of the run history, without .mv.db (default: ${DEFAULT-VALUE}); or a JDBC URL.")
+    String db;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only). Any other address needs --user and a password.")
+    String bind;
+
+    @Option(names = "--cron", paramLabel = "EXPRESSION", defaultValue = "0 0 2 * * *",
+            description = "When to export: Spring cron, six fields with seconds first (default: \"${DEFAULT-VALUE}\", 02:00 daily).")
+    String cron;
+
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "Time zone of --cron and of the times the page shows, e.g. Europe/Paris (default: the system's).")
+    String zone;
+
+    @Option(names = "--no-schedule", description = "No scheduled exports; they start from the page's button only.")
+    boolean noSchedule;
+
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "User for HTTP Basic authentication of every request (or env " + USER_VARIABLE + ").")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "File whose first line is the password (or env " + PASSWORD_VARIABLE + ").")
+    Path passwordFile;
+
+    @Option(names = "--password", paramLabel = "SECRET",
+            description = "The password itself; other users of this machine can see it in the process list: prefer --password-file or env "
+                    + PASSWORD_VARIABLE + ".")
+    String password;
+
+    @Option(names = "--related", paramLabel = "keep|drop", defaultValue = "keep",
+            description = "Keep or drop the closing 'More from <site>' list (default: ${DEFAULT-VALUE}).")
+    RelatedMode related;
+
+    @Option(names = "--page-size", paramLabel = "A4|letter", defaultValue = "A4",
+            description = "PDF page size (default: ${DEFAULT-VALUE}).")
+    ExportCommand.PageSize pageSize;
+
+    @Option(names = "--max-image-size", paramLabel = "PX", defaultValue = "1600",
+            description = "Longest side in pixels an image keeps; larger ones are downscaled (default: ${DEFAULT-VALUE}).")
+    int maxImageSize;
+
+    /** Where the user and password variables are read; tests replace it. */
+    Map<String, String> environment = System.getenv();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String problem = usageProblem();
+        if (problem != null) {
+            err.println("error: " + problem);
+            return Cli.USAGE;
+        }
+        String secret;
+        try {
+            secret = password();
+        } catch (IOException e) {
+            err.println("error: cannot read the password file " + passwordFile.toAbsolutePath().normalize() + ": " + e.getMessage());
+            return Cli.USAGE;
+        }
+        String name = user != null ? user : environment.get(USER_VARIABLE);
+        boolean hasUser = name != null && !name.isBlank();
+        boolean hasPassword = secret != null && !secret.isEmpty();
+        if (hasUser != hasPassword) {
+            err.println("error: " + (hasUser ? "a user needs a password (--password-file, env " + PASSWORD_VARIABLE + " or --password)"
+                    : "a password needs a user (--user or env " + USER_VARIABLE + ")"));
+            return Cli.USAGE;
+        }
+        if (!hasUser && !Loopback.isLoopbackBind(bind)) {
+            err.println("error: refusing to listen on " + bind + " without a user and password: anyone who can reach it could"
+                    + " download every file and start exports; give --user and a password (env " + PASSWORD_VARIABLE
+                    + " or --password-file), or listen on 127.0.0.1 only");
+            return Cli.USAGE;
+        }
+        Database database = new Database(db);
+        database.createFolder();
+        Files.createDirectories(output);
+        try (AutoCloseable lock = database.lock()) {
+            if (lock == null) {
+                err.println("error: another article-exporter process is using the history database " + database.describe()
+                        + "; only one may use it at a time");
+                return Cli.FAILED;
+            }
+            return serve(database, hasUser ? name : null, hasUser ? secret : null, out, err);
+        }
+    }
+
+    /** What is wrong with the options before anything starts, or {@code null}. */
+    private String usageProblem() {
+        if (maxImageSize < 16) {
+            return "--max-image-size must be at least 16 pixels";
+        }
+        if (port < 0 || port > 65535) {
+            return "--port must be between 0 and 65535";
+        }
+        if (!Files.isDirectory(inputs.input)) {
+            return "input folder not found: " + inputs.input.toAbsolutePath().normalize();
+        }
+        try {
+            CronExpression.parse(cron);
+        } catch (IllegalArgumentException e) {
+            return "--cron \"" + cron + "\" is not a Spring cron expression (six fields, seconds first, e.g. \"0 0 2 * * *\"): "
+                    + e.getMessage();
+        }
+        if (zone != null) {
+            try {
+                ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                return "--zone " + zone + " is not a time zone (e.g. Europe/Paris, UTC)";
+            }
+        }
+        return null;
+    }
+
+    private String password() throws IOException {
+        if (password != null) {
+            return password;
+        }
+        if (passwordFile != null) {
+            return Files.readString(passwordFile, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        }
+        return environment.get(PASSWORD_VARIABLE);
+    }
+
+    private int serve(Database database, String name, String secret, PrintWriter out, PrintWriter err) throws Exception {
+        ZoneId zoneId = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
+        Map<String, Object> properties = new LinkedHashMap<>(database.springProperties());
+        String jdbcUrl = String.valueOf(properties.get("spring.datasource.url"));
+        if (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            // H2 closes its databases in a JVM shutdown hook of its own; the run stopping at SIGTERM still has a
+            // chunk to commit. The database closes with the connection pool, when the context closes.
+            properties.put("spring.datasource.url", jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE");
+        }
+        properties.put("exporter.pdf.page-size", pageSize.name());
+        properties.put("exporter.pdf.font-dirs", inputs.fontDirs());
+        properties.put("exporter.images.max-size", maxImageSize);
+        properties.put("exporter.progress", false);
+        properties.put("exporter.serve.input", inputs.input.toAbsolutePath().normalize());
+        properties.put("exporter.serve.output", output.toAbsolutePath().normalize());
+        properties.put("exporter.serve.formats", String.join(",", inputs.formats));
+        properties.put("exporter.serve.related", related.name());
+        properties.put("exporter.serve.schedule", !noSchedule);
+        properties.put("exporter.serve.cron", cron);
+        properties.put("exporter.serve.zone", zoneId.getId());
+        properties.put("exporter.digest.time-zone", zoneId.getId()); // the digest's date is the schedule's day
+        if (name != null) {
+            properties.put("exporter.serve.user", name);
+            properties.put("exporter.serve.password", secret);
+        }
+        properties.put("server.address", bind);
+        properties.put("server.port", port);
+
+        CountDownLatch closing = new CountDownLatch(1);
+        ConfigurableApplicationContext context;
+        try {
+            context = Spring.startServer(properties);
+        } catch (RuntimeException e) {
+            PortInUseException portInUse = cause(e, PortInUseException.class);
+            if (portInUse != null) {
+                err.println("error: port " + portInUse.getPort() + " is already in use on " + bind + "; choose another with --port");
+                return Cli.FAILED;
+            }
+            IllegalArgumentException bad = e instanceof BeanCreationException ? cause(e, IllegalArgumentException.class) : null;
+            if (bad != null) {
+                err.println("error: " + bad.getMessage()); // an unknown --formats name, typically
+                return Cli.USAGE;
+            }
+            throw e;
+        }
+        context.addApplicationListener((ApplicationEvent event) -> {
+            if (event instanceof ContextClosedEvent) {
+                closing.countDown();
+            } else if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof ExportRuns.RunsEnded ended) {
+                printRuns(ended.outcome(), out, err);
+            }
+        });
+        int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
+        String url = "http://" + urlHost() + ":" + actualPort + "/";
+        out.println("Serving " + output.toAbsolutePath().normalize() + " at " + url);
+        out.println("  Download page: " + url + "   OPDS catalog for e-readers: " + url + "opds");
+        out.println("  " + (name == null ? "Open to this machine only (no user configured)." : "HTTP Basic authentication as user " + name + "."));
+        if (noSchedule) {
+            out.println("  No schedule: exports start from the page's \"Run export now\" button.");
+        } else {
+            ZonedDateTime next = CronExpression.parse(cron).next(ZonedDateTime.now(zoneId));
+            out.println("  Exports " + inputs.input.toAbsolutePath().normalize() + " on \"" + cron + "\" (" + zoneId.getId()
+                    + "); next at " + (next == null ? "never" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).format(next)) + ".");
+        }
+        out.println("  History: " + database.describe() + " (held while the server runs; start exports from the page).");
+        out.println("Stop with Ctrl-C or SIGTERM: a running export stops at a chunk boundary and the next run resumes it.");
+        out.flush();
+        closing.await();
+        while (context.isActive()) { // the context closes in the shutdown hook's thread; let it finish first
+            Thread.sleep(50);
+        }
+        return Cli.OK;
+    }
+
+    private static void printRuns(ExportRuns.Outcome outcome, PrintWriter out, PrintWriter err) {
+        String by = outcome.trigger() == ExportRuns.Trigger.SCHEDULE ? "scheduled" : "from the page";
+        if (outcome.problem() != null) {
+            err.println("error: the run asked for " + by + " did not run: " + outcome.problem());
+        }
+        for (ExportReport report : outcome.reports()) {
+            out.printf(Locale.ROOT, "Run %d %s (%s) in %s: %d read, %d exported, %d unchanged, %d rejected, %d warning%s.%n",
+                    report.executionId(), report.status(), report.resumed() != null ? "resumed, " + by : by,
+                    Summary.seconds(report.duration()), report.read(), report.exported(), report.unchanged(), report.rejected(),
+                    report.warnings().size(), report.warnings().size() == 1 ? "" : "s");
+            if (report.status() == BatchStatus.STOPPED) {
+                out.println("  Stopped at a chunk boundary; the next run resumes it."); // its "failure" is the interruption
+            } else {
+                report.failures().forEach(f -> err.println("error: the run failed: " + f));
+            }
+        }
+        out.flush();
+        err.flush();
+    }
+
+    /** The host part of the URL to print: a wildcard address becomes this machine's name. */
+    private String urlHost() {
+        try {
+            InetAddress address = InetAddress.getByName(bind);
+            if (address.isAnyLocalAddress()) {
+                return InetAddress.getLocalHost().getHostName();
+            }
+        } catch (IOException e) {
+            // print what was given
+        }
+        return bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+    }
+
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

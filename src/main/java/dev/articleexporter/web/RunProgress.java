@@ -1,0 +1,57 @@
+package dev.articleexporter.web;
+
+import dev.articleexporter.article.InputFolder;
+import dev.articleexporter.batch.ExportJobConfig;
+import dev.articleexporter.batch.ExportListener;
+import java.nio.file.Path;
+import org.springframework.batch.core.annotation.AfterStep;
+import org.springframework.batch.core.annotation.BeforeStep;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+
+/**
+ * Which run the export step is working on now and how many articles its input holds, for the page's
+ * progress bar and for stopping the run on shutdown. The counts themselves come from the job repository,
+ * where the step records them at every chunk commit.
+ *
+ * <p>Deliberately without dependencies: the step collects its listeners while it is being built.
+ */
+@ExportListener
+@ConditionalOnWebApplication
+public class RunProgress {
+
+    /** The step now running, with the number of articles in its input folder. */
+    record Current(StepExecution step, int total) {
+
+        JobExecution jobExecution() {
+            return step.getJobExecution();
+        }
+    }
+
+    private volatile Current current;
+
+    @BeforeStep
+    public void started(StepExecution step) {
+        if (!ExportJobConfig.STEP_NAME.equals(step.getStepName())) {
+            return; // a partition of the run: the run's step stands for them all
+        }
+        String input = step.getJobParameters().getString("input");
+        // Counting is fast (array elements are skipped, not parsed) and happens once per run.
+        int total = input == null ? 0 : new InputFolder(Path.of(input)).countArticles();
+        current = new Current(step, total);
+    }
+
+    @AfterStep
+    public void ended(StepExecution step) {
+        if (!ExportJobConfig.STEP_NAME.equals(step.getStepName())) {
+            return;
+        }
+        current = null;
+    }
+
+    /** The running step, or {@code null} between runs. */
+    Current current() {
+        return current;
+    }
+}

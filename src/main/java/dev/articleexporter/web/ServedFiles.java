@@ -1,0 +1,102 @@
+package dev.articleexporter.web;
+
+import dev.articleexporter.render.OutputFormats;
+import dev.articleexporter.runs.Editions;
+import dev.articleexporter.runs.Library;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The files the server may hand out: only exported ones. A name is served when it is
+ * {@code <stem>.<extension>} for an article or edition the history records in this output folder
+ * and an output format's extension, and the file is a regular file (not a link) directly in the
+ * folder. Everything else there (the lock, temporary {@code .part} files, a database or log someone
+ * put there, hidden files) is never served, whatever the name's spelling.
+ */
+@Component
+@ConditionalOnWebApplication
+public class ServedFiles {
+
+    /** What output names look like ({@code digest.FileNames}): no separators, no leading dot. */
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_-][\\p{L}\\p{N}._-]{0,250}");
+
+    /**
+     * One servable file.
+     *
+     * @param name file name, also its URL's last segment
+     */
+    public record ServedFile(String name, Path path, String format, String mediaType, long size, Instant lastModified) {
+    }
+
+    private final Path output;
+    private final Library library;
+    private final Editions editions;
+    /** By extension; the server's own formats first, so the page lists them in the order given. */
+    private final Map<String, OutputFormats.Format> formats = new LinkedHashMap<>();
+
+    public ServedFiles(ServeSettings settings, Library library, Editions editions, OutputFormats outputFormats) {
+        this.output = settings.output();
+        this.library = library;
+        this.editions = editions;
+        List<String> names = new ArrayList<>(settings.formats());
+        names.addAll(outputFormats.names());
+        outputFormats.select(names).forEach(f -> formats.put(f.extension(), f));
+    }
+
+    /** The exported file of this name, if there is one to serve. */
+    public Optional<ServedFile> find(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        String stem = name.substring(0, dot);
+        OutputFormats.Format format = formats.get(name.substring(dot + 1));
+        if (format == null || (library.find(output, stem).isEmpty() && editions.find(output, stem).isEmpty())) {
+            return Optional.empty();
+        }
+        return file(stem, format);
+    }
+
+    /** Each format's file of an article or edition, in format order; formats without a file are left out. */
+    public List<ServedFile> filesOf(String stem) {
+        List<ServedFile> files = new ArrayList<>();
+        for (OutputFormats.Format format : formats.values()) {
+            file(stem, format).ifPresent(files::add);
+        }
+        return files;
+    }
+
+    private Optional<ServedFile> file(String stem, OutputFormats.Format format) {
+        String name = stem + "." + format.extension();
+        Path path = output.resolve(name).normalize();
+        if (!output.equals(path.getParent())) {
+            return Optional.empty();
+        }
+        try {
+            // NOFOLLOW_LINKS: a symbolic link is not a regular file, so a link leading out is never followed.
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ServedFile(name, path, format.name(), format.mediaType(), attributes.size(),
+                    attributes.lastModifiedTime().toInstant()));
+        } catch (IOException e) { // missing, or unreadable: nothing to serve
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package dev.articleexporter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.articleexporter.runs.Editions;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** {@code /files/{name}}: exported files with the right headers, conditional and ranged; nothing else, however asked for. */
+@SpringBootTest(properties = {"spring.main.web-application-type=servlet", "exporter.serve.schedule=false"})
+@AutoConfigureMockMvc
+@DirtiesContext
+class FilesControllerTest {
+
+    static final String PDF = "five-harbour-towns-to-visit-in-winter.pdf";
+    static final String EPUB = "five-harbour-towns-to-visit-in-winter.epub";
+
+    @TempDir
+    static Path work;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Editions editions;
+
+    @BeforeAll
+    static void exported() throws Exception {
+        ServedFolder.exportSamples(work, 0);
+        Path output = ServedFolder.output(work);
+        // Things an output folder may hold besides exports; none may be served.
+        Files.writeString(output.resolve(".article-exporter-1234.part"), "half a file");
+        Files.writeString(output.resolve("notes.pdf"), "%PDF- not an export");
+        Files.writeString(output.resolve(".hidden.pdf"), "%PDF- hidden");
+    }
+
+    @DynamicPropertySource
+    static void folder(DynamicPropertyRegistry registry) {
+        ServedFolder.properties(registry, work);
+    }
+
+    private static Path output(String name) {
+        return ServedFolder.output(work).resolve(name);
+    }
+
+    @Test
+    void servesAnExportedPdfAsAnAttachmentWithValidators() throws Exception {
+        MockHttpServletResponse response = mvc.perform(get("/files/" + PDF))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/pdf"))
+                .andExpect(header().string(HttpHeaders.ACCEPT_RANGES, "bytes"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andReturn().getResponse();
+        assertThat(response.getContentAsByteArray()).isEqualTo(Files.readAllBytes(output(PDF)));
+        assertThat(response.getHeader(HttpHeaders.CONTENT_DISPOSITION))
+                .startsWith("attachment;").contains("filename=\"" + PDF + "\"").contains("filename*=UTF-8''" + PDF);
+        assertThat(response.getHeader(HttpHeaders.ETAG)).matches("\"[0-9a-f]+-[0-9a-f]+\"");
+        assertThat(response.getDateHeader(HttpHeaders.LAST_MODIFIED) / 1000)
+                .isEqualTo(Files.getLastModifiedTime(output(PDF)).toMillis() / 1000);
+        assertThat(response.getHeader(HttpHeaders.CACHE_CONTROL)).contains("no-cache");
+    }
+
+    @Test
+    void servesANameBeyondAsciiWithAnRfc5987FileName() throws Exception {
+        String name = ServedFolder.UNICODE_STEM + ".pdf";
+        MockHttpServletResponse response = mvc.perform(get(URI.create("/files/%C3%A9t%C3%A9-%C3%A0-paris.pdf")))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentAsByteArray()).isEqualTo(Files.readAllBytes(output(name)));
+        assertThat(response.getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment;")
+                .contains("filename*=UTF-8''%C3%A9t%C3%A9-%C3%A0-paris.pdf")
+                .matches("\\p{ASCII}+"); // header values are ASCII; the name travels encoded
+    }
+
+    @Test
+    void servesAnEpubWithItsMediaTypeAndAnswersHead() throws Exception {
+        mvc.perform(get("/files/" + EPUB)).andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/epub+zip"));
+        // (MockMvc keeps a HEAD's body; the servlet container drops it: see ServerTest.)
+        MockHttpServletResponse head = mvc.perform(head("/files/" + EPUB)).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(head.getHeader(HttpHeaders.CONTENT_LENGTH)).isEqualTo(String.valueOf(Files.size(output(EPUB))));
+    }
+
+    @Test
+    void answersConditionalRequestsWith304() throws Exception {
+        MockHttpServletResponse first = mvc.perform(get("/files/" + PDF)).andReturn().getResponse();
+        String etag = first.getHeader(HttpHeaders.ETAG);
+        String lastModified = first.getHeader(HttpHeaders.LAST_MODIFIED);
+
+        MockHttpServletResponse byEtag = mvc.perform(get("/files/" + PDF).header(HttpHeaders.IF_NONE_MATCH, etag))
+                .andExpect(status().isNotModified()).andReturn().getResponse();
+        assertThat(byEtag.getContentAsByteArray()).isEmpty();
+        assertThat(byEtag.getHeader(HttpHeaders.ETAG)).isEqualTo(etag);
+        mvc.perform(get("/files/" + PDF).header(HttpHeaders.IF_MODIFIED_SINCE, lastModified)).andExpect(status().isNotModified());
+
+        // Another version: the whole file.
+        mvc.perform(get("/files/" + PDF).header(HttpHeaders.IF_NONE_MATCH, "\"1-1\"")).andExpect(status().isOk());
+    }
+
+    @Test
+    void servesByteRanges() throws Exception {
+        byte[] file = Files.readAllBytes(output(PDF));
+        MockHttpServletResponse part = mvc.perform(get("/files/" + PDF).header(HttpHeaders.RANGE, "bytes=100-199"))
+                .andExpect(status().isPartialContent())
+                .andExpect(header().string(HttpHeaders.CONTENT_RANGE, "bytes 100-199/" + file.length))
+                .andReturn().getResponse();
+        assertThat(part.getContentAsByteArray()).isEqualTo(Arrays.copyOfRange(file, 100, 200));
+
+        MockHttpServletResponse tail = mvc.perform(get("/files/" + PDF).header(HttpHeaders.RANGE, "bytes=-16"))
+                .andExpect(status().isPartialContent()).andReturn().getResponse();
+        assertThat(tail.getContentAsByteArray()).isEqualTo(Arrays.copyOfRange(file, file.length - 16, file.length));
+
+        MockHttpServletResponse two = mvc.perform(get("/files/" + PDF).header(HttpHeaders.RANGE, "bytes=0-4,10-14"))
+                .andExpect(status().isPartialContent()).andReturn().getResponse();
+        assertThat(two.getContentType()).startsWith("multipart/byteranges");
+        assertThat(two.getContentAsString(StandardCharsets.ISO_8859_1)).contains("%PDF-").contains("Content-Range: bytes 10-14/");
+
+        mvc.perform(get("/files/" + PDF).header(HttpHeaders.RANGE, "bytes=" + file.length + "-"))
+                .andExpect(status().isRequestedRangeNotSatisfiable())
+                .andExpect(header().string(HttpHeaders.CONTENT_RANGE, "bytes */" + file.length));
+    }
+
+    @Test
+    void ifRangeGivesThePartOnlyForTheSameVersion() throws Exception {
+        byte[] file = Files.readAllBytes(output(PDF));
+        MockHttpServletResponse first = mvc.perform(get("/files/" + PDF)).andReturn().getResponse();
+        mvc.perform(get("/files/" + PDF).header(HttpHeaders.RANGE, "bytes=0-9").header(HttpHeaders.IF_RANGE, first.getHeader(HttpHeaders.ETAG)))
+                .andExpect(status().isPartialContent());
+        mvc.perform(get("/files/" + PDF).header(HttpHeaders.RANGE, "bytes=0-9")
+                        .header(HttpHeaders.IF_RANGE, first.getHeader(HttpHeaders.LAST_MODIFIED)))
+                .andExpect(status().isPartialContent());
+
+        MockHttpServletResponse changed = mvc.perform(get("/files/" + PDF).header(HttpHeaders.RANGE, "bytes=0-9")
+                        .header(HttpHeaders.IF_RANGE, "\"1-1\""))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/pdf"))
+                .andReturn().getResponse();
+        assertThat(changed.getContentAsByteArray()).isEqualTo(file);
+        assertThat(changed.getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment;");
+        assertThat(changed.getHeader(HttpHeaders.ETAG)).isEqualTo(first.getHeader(HttpHeaders.ETAG));
+    }
+
+    /** Path tricks: the firewall refuses them (400) or the name is not an export (404); never the file behind. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/files/../output/exporter.mv.db",
+            "/files/..%2Fexporter.mv.db",
+            "/files/..%2fexporter.mv.db",
+            "/files/%2e%2e/exporter.mv.db",
+            "/files/%2E%2E%2Fexporter.mv.db",
+            "/files/..%5cexporter.mv.db",
+            "/files/..%5Coutput%5Cexporter.mv.db",
+            "/files/%252e%252e%252fexporter.mv.db",
+            "/files/%25252e%25252e%25252fexporter.mv.db",
+            "/files//etc/passwd",
+            "/files/%2Fetc%2Fpasswd",
+            "/files/%2fetc%2fpasswd",
+            "/files/C:%5Cwindows%5Cwin.ini",
+            "/files/five-harbour-towns-to-visit-in-winter.pdf%00.db",
+            "/files/five-harbour-towns-to-visit-in-winter.pdf;.db",
+            "/files/.%2e/exporter.mv.db",
+            "/files/..",
+            "/files/.",
+    })
+    void refusesTraversal(String uri) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(URI.create(uri))).andReturn().getResponse();
+        assertThat(response.getStatus()).as(uri).isIn(400, 404);
+        assertNotAFile(response);
+    }
+
+    /** Files in the folder that are not exports: the database, its log, the lock, temporary files, hidden or unknown ones. */
+    @ParameterizedTest
+    @ValueSource(strings = {"exporter.mv.db", "exporter.lock", "article-exporter.log", ".article-exporter.lock",
+            ".article-exporter-1234.part", "notes.pdf", ".hidden.pdf", "missing-article.pdf",
+            "five-harbour-towns-to-visit-in-winter.json", "five-harbour-towns-to-visit-in-winter.PDF",
+            "five-harbour-towns-to-visit-in-winter", "FIVE-HARBOUR-TOWNS-TO-VISIT-IN-WINTER.pdf", "broken.pdf"})
+    void servesNothingButExports(String name) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get("/files/{name}", name)).andExpect(status().isNotFound())
+                .andReturn().getResponse();
+        assertNotAFile(response);
+    }
+
+    @Test
+    void theFixtureHoldsWhatMustNotBeServed() {
+        // Otherwise the tests above would prove nothing.
+        for (String name : List.of("exporter.mv.db", "article-exporter.log", ".article-exporter.lock", ".article-exporter-1234.part",
+                "notes.pdf", ".hidden.pdf")) {
+            assertThat(output(name)).as(name).isRegularFile();
+        }
+    }
+
+    @Test
+    void aRecordedArticleWhoseFileIsMissingOrALinkIsNotFound() throws Exception {
+        String name = "three-questions-before-you-refinance.pdf";
+        Path file = output(name);
+        Path aside = work.resolve(name);
+        Files.move(file, aside);
+        try {
+            mvc.perform(get("/files/" + name)).andExpect(status().isNotFound());
+            Files.createSymbolicLink(file, output("exporter.mv.db"));
+            MockHttpServletResponse response = mvc.perform(get("/files/" + name)).andExpect(status().isNotFound())
+                    .andReturn().getResponse();
+            assertNotAFile(response);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.move(aside, file);
+        }
+        mvc.perform(get("/files/" + name)).andExpect(status().isOk());
+    }
+
+    @Test
+    void servesTheFilesOfTheFoldersEditions() throws Exception {
+        String stem = "digest-2026-11-25-run-1";
+        Files.write(output(stem + ".epub"), new byte[] {'P', 'K', 3, 4});
+        Files.write(output(stem + ".pdf"), "%PDF-1.7 digest".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(output("digest-elsewhere.epub"), new byte[] {'P', 'K', 3, 4});
+        mvc.perform(get("/files/" + stem + ".epub")).andExpect(status().isNotFound()); // not recorded yet
+        editions.record(1, ServedFolder.output(work), stem, "Nightly digest, 25 November 2026", 3);
+        editions.record(1, work.resolve("another-folder"), "digest-elsewhere", "Another folder's digest", 3);
+
+        mvc.perform(get("/files/" + stem + ".epub")).andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/epub+zip"));
+        mvc.perform(get("/files/" + stem + ".pdf")).andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/pdf"));
+        mvc.perform(get("/files/digest-elsewhere.epub")).andExpect(status().isNotFound());
+    }
+
+    private static void assertNotAFile(MockHttpServletResponse response) throws Exception {
+        String body = response.getContentAsString(StandardCharsets.ISO_8859_1);
+        assertThat(body).doesNotContain("H:2,").doesNotContain("%PDF-").doesNotContain("root:").doesNotContain("half a file");
+        assertThat(response.getContentType()).isNotIn("application/pdf", "application/epub+zip", "application/octet-stream");
+    }
+}
