@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ArrayNode;
  * file name is not ASCII; {@code output/} filled by one real export; the history in
  * {@code output/exporter.mv.db}, inside the served folder on purpose (it must never be served).
  */
-final class ServedFolder {
+public final class ServedFolder {
 
     static final String UNICODE_STEM = "été-à-paris";
     static final String HOSTILE_TITLE = "<script>alert('x')</script> & <b>Bold</b> claims";
@@ -26,20 +26,20 @@ final class ServedFolder {
     private ServedFolder() {
     }
 
-    static Path input(Path work) {
+    public static Path input(Path work) {
         return work.resolve("input");
     }
 
-    static Path output(Path work) {
+    public static Path output(Path work) {
         return work.resolve("output");
     }
 
-    static Path database(Path work) {
+    public static Path database(Path work) {
         return work.resolve("output/exporter");
     }
 
     /** Makes the input (5 articles, one broken file, and {@code extraArticles} briefs) and exports it once (run 1). */
-    static void exportSamples(Path work, int extraArticles) throws IOException {
+    public static void exportSamples(Path work, int extraArticles) throws IOException {
         Path input = input(work);
         copyFolder(Path.of("input"), input);
         Files.writeString(input.resolve("broken.json"), "{ \"title\": \"Half an article\", ");
@@ -65,7 +65,7 @@ final class ServedFolder {
     }
 
     /** Points a test's server at the folder. */
-    static void properties(DynamicPropertyRegistry registry, Path work) {
+    public static void properties(DynamicPropertyRegistry registry, Path work) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + database(work));
         registry.add("spring.batch.jdbc.initialize-schema", () -> "never");
         registry.add("exporter.serve.input", () -> input(work).toString());
