@@ -75,7 +75,8 @@ public class ExportJobConfig {
                 .partitioner(PARTITION_STEP_NAME, grid -> partitions(grid))
                 .step(partitionStep)
                 .gridSize(partitions)
-                .taskExecutor(renderThreads);
+                .taskExecutor(renderThreads)
+                .listener(new OutputFolderPreparation());
         context.getBeansWithAnnotation(ExportListener.class).values().forEach(step::listener);
         return step.build();
     }

@@ -11,7 +11,11 @@ import java.util.Optional;
  * Gives each article of a run its own output name, in input order (file names sorted, then
  * array order): the first article with an id is exported; a later one with the same id is
  * rejected, naming both places; two different articles whose names clean up alike get
- * {@code -2}, {@code -3} suffixes. Names are compared ignoring case, as macOS and Windows do.
+ * {@code --2}, {@code --3} suffixes. Names are compared ignoring case, as macOS and Windows do.
+ *
+ * <p>Safe names never hold two dashes in a row ({@link FileNames}), so a suffixed name cannot be
+ * another article's own name: only articles with the same name compete for its suffixes, which is
+ * what lets a run be partitioned by name ({@link Partition}).
  *
  * <p>Only the names of the chunk being read are held in memory; what earlier chunks (and
  * earlier executions of a restarted run) recorded is asked of {@link Committed}, so memory
@@ -33,6 +37,9 @@ final class OutputNames {
         /** Who holds {@code name} (compared ignoring case), if anyone. */
         Optional<Holder> holder(String name);
     }
+
+    /** Between a name and its number; never in a name of its own. */
+    static final String SUFFIX = "--";
 
     private final Committed committed;
     private final Map<String, Holder> names = new HashMap<>();
@@ -60,7 +67,7 @@ final class OutputNames {
             return parsed; // no title either: the digest step rejects it with the reason
         }
         for (int n = 1; ; n++) {
-            String name = n == 1 ? stem : stem + "-" + n;
+            String name = n == 1 ? stem : stem + SUFFIX + n;
             String key = name.toLowerCase(Locale.ROOT);
             Holder holder = names.get(key);
             if (holder == null) {

@@ -4,22 +4,18 @@ import dev.articleexporter.runs.Problem;
 import dev.articleexporter.runs.RunArticles;
 import dev.articleexporter.runs.RunProblems;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Records each article of a chunk (exported or unchanged) and its warnings, in the chunk's
  * transaction. The files themselves were put in place by the render threads ({@link StagedFiles}).
- * When the step opens, it makes sure the output folder exists and removes temporary files a killed
- * run left behind.
+ * The folder itself is prepared once per run, before the partitions start ({@link OutputFolderPreparation}).
  */
-public class OutputWriter implements ItemStreamWriter<Exported> {
+public class OutputWriter implements ItemWriter<Exported> {
 
     private static final Logger log = LoggerFactory.getLogger(OutputWriter.class);
 
@@ -35,23 +31,6 @@ public class OutputWriter implements ItemStreamWriter<Exported> {
         this.articles = articles;
         this.jobExecutionId = jobExecutionId;
         this.jobInstanceId = jobInstanceId;
-    }
-
-    @Override
-    public void open(ExecutionContext context) {
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(new OutputWriteException("cannot create output folder " + folder + ": " + e.getMessage(), e));
-        }
-        try {
-            int removed = StagedFiles.removeLeftovers(folder);
-            if (removed > 0) {
-                log.info("Removed {} temporary files left by an interrupted run", removed);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(new OutputWriteException("cannot clean output folder " + folder + ": " + e.getMessage(), e));
-        }
     }
 
     @Override

@@ -30,9 +30,9 @@ class OutputNamesTest {
     @Test
     void differentArticlesThatCleanUpAlikeGetDistinctNames() {
         assertThat(stem(names.assign(article("a.json", 1, "Story", "One")))).isEqualTo("Story");
-        assertThat(stem(names.assign(article("a.json", 2, "story", "Two")))).isEqualTo("story-2");
+        assertThat(stem(names.assign(article("a.json", 2, "story", "Two")))).isEqualTo("story--2");
         assertThat(stem(names.assign(article("a.json", 3, null, "Same Title")))).isEqualTo("same-title");
-        assertThat(stem(names.assign(article("a.json", 4, null, "Same title!")))).isEqualTo("same-title-2");
+        assertThat(stem(names.assign(article("a.json", 4, null, "Same title!")))).isEqualTo("same-title--2");
     }
 
     @Test
@@ -45,10 +45,10 @@ class OutputNamesTest {
         OutputNames afterRestart = new OutputNames(table);
         assertThat(afterRestart.assign(article("a.json", 5, "story-1", "One"))).isEqualTo(new Input.Rejected(
                 new Origin("a.json", 5), "story-1", "duplicate id: the article at a.json #1 has the same id; only the first one is exported"));
-        assertThat(stem(afterRestart.assign(article("a.json", 6, null, "Untitled")))).isEqualTo("untitled-2");
-        assertThat(stem(afterRestart.assign(article("a.json", 7, null, "Untitled")))).isEqualTo("untitled-3");
-        afterRestart.forgetCommitted(); // the chunk holding untitled-2 and -3 was not written: its names are free again
-        assertThat(stem(afterRestart.assign(article("a.json", 8, null, "Untitled")))).isEqualTo("untitled-2");
+        assertThat(stem(afterRestart.assign(article("a.json", 6, null, "Untitled")))).isEqualTo("untitled--2");
+        assertThat(stem(afterRestart.assign(article("a.json", 7, null, "Untitled")))).isEqualTo("untitled--3");
+        afterRestart.forgetCommitted(); // the chunk holding untitled--2 and --3 was not written: its names are free again
+        assertThat(stem(afterRestart.assign(article("a.json", 8, null, "Untitled")))).isEqualTo("untitled--2");
     }
 
     private static String stem(Input input) {

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** Files appear whole or not at all: a full disk stops the run naming the file; a broken renderer rejects one article; a re-export replaces a file in one step. */
 class OutputWriterTest {
@@ -104,12 +103,12 @@ class OutputWriterTest {
     }
 
     @Test
-    void leftoversOfAKilledRunAreRemovedWhenTheNextOpens() throws Exception {
+    void leftoversOfAKilledRunAreRemovedBeforeTheNextStarts() throws Exception {
         try (FileSystem disk = Jimfs.newFileSystem(Configuration.unix())) {
             Path folder = Files.createDirectories(disk.getPath("/out"));
             Files.writeString(folder.resolve(".article-exporter-1234.part"), "half");
             Files.writeString(folder.resolve("keep.pdf"), "a finished file");
-            new OutputWriter(folder, mock(RunProblems.class), mock(RunArticles.class), 1, 1).open(new ExecutionContext());
+            OutputFolderPreparation.prepare(folder);
             assertThat(names(folder)).containsExactly("keep.pdf");
         }
     }

@@ -24,11 +24,14 @@ class PartitionTest {
     Path work;
 
     @Test
-    void namesThatCouldCollideShareAPartition() {
+    void namesThatCouldCollideShareAPartitionAndNumberedIdsSpread() {
         for (int count : new int[] {2, 3, 7}) {
-            List<Integer> owners = Stream.of("Story", "story", "STORY-2", "story-2-3", "story-17")
+            List<Integer> owners = Stream.of("Story", "story", "STORY", "sTory")
                     .map(id -> owner(count, "{\"id\":\"" + id + "\"}")).distinct().toList();
             assertThat(owners).as("partitions of %d", count).hasSize(1);
+            // A feed's numbered ids must not all land in one partition.
+            assertThat(IntStream.range(0, 100).map(n -> owner(count, "{\"id\":\"story-" + n + "\"}")).distinct().count())
+                    .isEqualTo(count);
         }
         // By title when there is no id: the same slug, so the same partition as the id "a-title".
         assertThat(owner(5, "{\"title\":\"A Title\"}")).isEqualTo(owner(5, "{\"id\":\"a-title\"}"));
@@ -63,7 +66,7 @@ class PartitionTest {
         Map<String, String> one = export(1);
         Map<String, String> five = export(5);
         assertThat(five).isEqualTo(one);
-        assertThat(one.keySet()).contains("story-3.pdf", "Story-3-2.pdf", "story.pdf", "story-2.pdf")
+        assertThat(one.keySet()).contains("story-3.pdf", "Story-3--2.pdf", "story.pdf", "story--2.pdf", "story-2.pdf")
                 .anyMatch(line -> line.contains("duplicate id"));
     }
 
