@@ -57,6 +57,13 @@ exporter="$root/bin/article-exporter"
 mkdir -p "$work/warm-in"
 cp "$(ls "$corpus"/*.json | head -n 1)" "$work/warm-in/"
 JAVA_OPTS="$java_opts" "$exporter" export --input "$work/warm-in" --output "$work/warm-out" --db "$work/warm-db/x" >/dev/null 2>&1
+# After a build that export recorded the class cache, which is then built in the background: wait for it,
+# so that no measured export competes with it for the cores.
+app="$root/target/app" # where bin/article-exporter keeps it
+for _ in $(seq 1 120); do
+  compgen -G "$app/article-exporter.aotconf.*" >/dev/null || break
+  sleep 0.5
+done
 
 # ---- one export ---------------------------------------------------------------------------------
 # run_export NAME FORMATS OUTPUT DB: sets wall, rss_kb, first (s, or "-"), summary, load_after.

@@ -19,7 +19,7 @@ import org.openpdf.text.pdf.BaseFont;
  * The primary (first-choice) embedded Liberation fonts, loaded once per JVM from the classpath (openpdf-fonts-extra).
  *
  * <p>Each face comes twice. The <em>core</em> face is the Liberation face cut down (with FontBox,
- * once per process) to the characters of Western text: Latin-1, Latin Extended-A, general
+ * once per process, and without hints: see {@link Unhinted}) to the characters of Western text: Latin-1, Latin Extended-A, general
  * punctuation, the euro and trade mark signs, about 370 of its 2,581 glyphs. The <em>whole</em> face
  * follows it in the font chain for every other character. Why: a PDF's font subset keeps the
  * font's per-glyph tables ({@code hmtx}, {@code loca}) at full length, 20 KB for Liberation, more
@@ -38,9 +38,9 @@ final class PdfFonts {
     /** Deflate level for the embedded font subsets (1 = fastest; about 6% larger files). */
     static final int COMPRESSION_LEVEL = 1;
 
-    /** The tables a core face keeps: what OpenPDF reads and a PDF embeds (no kerning or OpenType layout is used). */
+    /** The tables a core face keeps: what OpenPDF reads and a PDF embeds (no kerning, OpenType layout or hinting is used). */
     private static final List<String> CORE_TABLES = List.of("head", "hhea", "maxp", "OS/2", "name", "cmap", "hmtx", "loca",
-            "glyf", "post", "cvt ", "fpgm", "prep");
+            "glyf", "post");
 
     final BaseFont serif;
     final BaseFont serifBold;
@@ -105,7 +105,7 @@ final class PdfFonts {
             subsetter.addAll(coreCodePoints());
             ByteArrayOutputStream out = new ByteArrayOutputStream(96 * 1024);
             subsetter.writeToStream(out);
-            return create(file, out.toByteArray());
+            return create(file, Unhinted.of(out.toByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot cut the core of font " + file, e);
         }
