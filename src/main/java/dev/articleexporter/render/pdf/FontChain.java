@@ -100,16 +100,9 @@ final class FontChain {
         });
     }
 
-    /** The Liberation face of a style. */
+    /** The Liberation face of a style (its Western core). */
     BaseFont primary(Style style) {
-        return switch (style) {
-            case SERIF -> primary.serif;
-            case SERIF_BOLD -> primary.serifBold;
-            case SERIF_ITALIC -> primary.serifItalic;
-            case SANS -> primary.sans;
-            case SANS_BOLD -> primary.sansBold;
-            case SANS_ITALIC -> primary.sansItalic;
-        };
+        return primary.core(style);
     }
 
     /** True for a font from the folders: it has one face only, so bold and italic are simulated. */
@@ -123,7 +116,7 @@ final class FontChain {
         if (usable(first, cp)) {
             return first;
         }
-        BaseFont whole = primary.whole(first);
+        BaseFont whole = primary.whole(style);
         if (usable(whole, cp)) {
             return whole;
         }

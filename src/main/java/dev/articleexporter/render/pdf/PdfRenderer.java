@@ -109,7 +109,7 @@ public class PdfRenderer implements Renderer {
                        @Value("${exporter.pdf.font-dirs:}") String fontDirs) {
         this(pageSize, fontDirs(fontDirs), FontChain.systemFontDirs());
         // Read and parse the bundled fonts while the application finishes starting, not in the first article.
-        Thread.ofPlatform().daemon().name("pdf-fonts").start(PdfFonts::get);
+        Thread.ofPlatform().daemon().name("pdf-fonts").start(() -> PdfFonts.get().preload());
     }
 
     /** For tests: explicit user and system font folders. */
