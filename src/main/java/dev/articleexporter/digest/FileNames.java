@@ -64,8 +64,17 @@ public final class FileNames {
         return name;
     }
 
+    /** Without leading and trailing dots and dashes (a loop: this runs for every article of every partition). */
     private static String trimEnds(String name) {
-        return name.replaceAll("^[.-]+", "").replaceAll("[.-]+$", "");
+        int start = 0;
+        int end = name.length();
+        while (start < end && (name.charAt(start) == '.' || name.charAt(start) == '-')) {
+            start++;
+        }
+        while (end > start && (name.charAt(end - 1) == '.' || name.charAt(end - 1) == '-')) {
+            end--;
+        }
+        return name.substring(start, end);
     }
 
     private static String hash(String text) {
