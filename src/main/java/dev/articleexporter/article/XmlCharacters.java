@@ -56,7 +56,11 @@ public final class XmlCharacters {
         }
     }
 
-    /** The text as {@link #clean} leaves it, without the warning. */
+    /**
+     * The text as {@link #clean} leaves it, without the warning. Also for text that did not come
+     * through the reader: the catalog writes what the database holds, and one control character
+     * would make a whole feed unreadable.
+     */
     public static String cleaned(String text) {
         if (text == null) {
             return null;

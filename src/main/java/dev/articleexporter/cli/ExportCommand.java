@@ -4,7 +4,6 @@ import dev.articleexporter.batch.ExportReport;
 import dev.articleexporter.batch.ExportService;
 import dev.articleexporter.batch.ExportSettings;
 import dev.articleexporter.batch.RunRefusedException;
-import dev.articleexporter.digest.RelatedMode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +23,14 @@ import picocli.CommandLine.Spec;
         description = "Exports every article of the input folder's *.json files as one PDF and one EPUB each.")
 public class ExportCommand implements Callable<Integer> {
 
-    /** {@code --page-size}. */
-    public enum PageSize { A4, LETTER }
-
     @Spec
     CommandSpec spec;
 
     @Mixin
     InputOptions inputs;
+
+    @Mixin
+    RenderOptions rendering;
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
             description = "Folder the PDF and EPUB files are written to (default: ${DEFAULT-VALUE}).")
@@ -40,18 +39,6 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "PATH", defaultValue = Database.DEFAULT,
             description = "H2 database file of the run history, without .mv.db (default: ${DEFAULT-VALUE}); or a JDBC URL.")
     String db;
-
-    @Option(names = "--related", paramLabel = "keep|drop", defaultValue = "keep",
-            description = "Keep or drop the closing 'More from <site>' list (default: ${DEFAULT-VALUE}).")
-    RelatedMode related;
-
-    @Option(names = "--page-size", paramLabel = "A4|letter", defaultValue = "A4",
-            description = "PDF page size (default: ${DEFAULT-VALUE}).")
-    PageSize pageSize;
-
-    @Option(names = "--max-image-size", paramLabel = "PX", defaultValue = "1600",
-            description = "Longest side in pixels an image keeps; larger ones are downscaled (default: ${DEFAULT-VALUE}).")
-    int maxImageSize;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "Partitions rendered at once, one thread each (default: one per CPU core).")
@@ -74,8 +61,8 @@ public class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (maxImageSize < 16) {
-            err.println("error: --max-image-size must be at least 16 pixels");
+        if (rendering.problem() != null) {
+            err.println("error: " + rendering.problem());
             return Cli.USAGE;
         }
         if (threads < 0) {
@@ -100,12 +87,11 @@ public class ExportCommand implements Callable<Integer> {
 
     private int run(Database database, PrintWriter out, PrintWriter err) throws Exception {
         Map<String, Object> properties = new LinkedHashMap<>(database.springProperties());
-        properties.put("exporter.pdf.page-size", pageSize.name());
+        rendering.putProperties(properties);
         properties.put("exporter.pdf.font-dirs", inputs.fontDirs());
-        properties.put("exporter.images.max-size", maxImageSize);
         properties.put("exporter.progress", Terminal.isInteractive());
         properties.put("exporter.threads", threads);
-        ExportSettings settings = new ExportSettings(inputs.input, output, inputs.formats, related, force, digest);
+        ExportSettings settings = new ExportSettings(inputs.input, output, inputs.formats, rendering.related, force, digest);
         try (ConfigurableApplicationContext context = Spring.start(properties)) {
             List<ExportReport> reports;
             try {

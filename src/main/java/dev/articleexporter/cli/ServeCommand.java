@@ -1,7 +1,6 @@
 package dev.articleexporter.cli;
 
 import dev.articleexporter.batch.ExportReport;
-import dev.articleexporter.digest.RelatedMode;
 import dev.articleexporter.web.ExportRuns;
 import dev.articleexporter.web.Loopback;
 import java.io.IOException;
@@ -52,6 +51,9 @@ public class ServeCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
+    @Mixin
+    RenderOptions rendering;
+
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
             description = "Folder the exports write to and the server serves (default: ${DEFAULT-VALUE}).")
     Path output;
@@ -91,18 +93,6 @@ public class ServeCommand implements Callable<Integer> {
             description = "The password itself; other users of this machine can see it in the process list: prefer --password-file or env "
                     + PASSWORD_VARIABLE + ".")
     String password;
-
-    @Option(names = "--related", paramLabel = "keep|drop", defaultValue = "keep",
-            description = "Keep or drop the closing 'More from <site>' list (default: ${DEFAULT-VALUE}).")
-    RelatedMode related;
-
-    @Option(names = "--page-size", paramLabel = "A4|letter", defaultValue = "A4",
-            description = "PDF page size (default: ${DEFAULT-VALUE}).")
-    ExportCommand.PageSize pageSize;
-
-    @Option(names = "--max-image-size", paramLabel = "PX", defaultValue = "1600",
-            description = "Longest side in pixels an image keeps; larger ones are downscaled (default: ${DEFAULT-VALUE}).")
-    int maxImageSize;
 
     /** Where the user and password variables are read; tests replace it. */
     Map<String, String> environment = System.getenv();
@@ -152,8 +142,8 @@ public class ServeCommand implements Callable<Integer> {
 
     /** What is wrong with the options before anything starts, or {@code null}. */
     private String usageProblem() {
-        if (maxImageSize < 16) {
-            return "--max-image-size must be at least 16 pixels";
+        if (rendering.problem() != null) {
+            return rendering.problem();
         }
         if (port < 0 || port > 65535) {
             return "--port must be between 0 and 65535";
@@ -196,14 +186,13 @@ public class ServeCommand implements Callable<Integer> {
             // chunk to commit. The database closes with the connection pool, when the context closes.
             properties.put("spring.datasource.url", jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE");
         }
-        properties.put("exporter.pdf.page-size", pageSize.name());
+        rendering.putProperties(properties);
         properties.put("exporter.pdf.font-dirs", inputs.fontDirs());
-        properties.put("exporter.images.max-size", maxImageSize);
         properties.put("exporter.progress", false);
         properties.put("exporter.serve.input", inputs.input.toAbsolutePath().normalize());
         properties.put("exporter.serve.output", output.toAbsolutePath().normalize());
         properties.put("exporter.serve.formats", String.join(",", inputs.formats));
-        properties.put("exporter.serve.related", related.name());
+        properties.put("exporter.serve.related", rendering.related.name());
         properties.put("exporter.serve.schedule", !noSchedule);
         properties.put("exporter.serve.cron", cron);
         properties.put("exporter.serve.zone", zoneId.getId());

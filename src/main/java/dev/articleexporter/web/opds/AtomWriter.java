@@ -1,5 +1,6 @@
 package dev.articleexporter.web.opds;
 
+import dev.articleexporter.article.XmlCharacters;
 import static dev.articleexporter.web.opds.OpdsTypes.ATOM_NS;
 import static dev.articleexporter.web.opds.OpdsTypes.DC_NS;
 import static dev.articleexporter.web.opds.OpdsTypes.OPDS_NS;
@@ -20,7 +21,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes catalog documents as UTF-8 XML with StAX: every piece of text goes through the writer's
- * escaping (and {@link XmlText#clean}), so nothing from an article can become markup.
+ * escaping (and {@link XmlCharacters#cleaned}), so nothing from an article can become markup.
  */
 final class AtomWriter {
 
@@ -102,13 +103,13 @@ final class AtomWriter {
         if (entry.summary() != null) {
             w.writeStartElement(ATOM_NS, "summary");
             w.writeAttribute("type", "text");
-            w.writeCharacters(XmlText.clean(entry.summary()));
+            w.writeCharacters(XmlCharacters.cleaned(entry.summary()));
             w.writeEndElement();
         }
         if (entry.content() != null) {
             w.writeStartElement(ATOM_NS, "content");
             w.writeAttribute("type", "text");
-            w.writeCharacters(XmlText.clean(entry.content()));
+            w.writeCharacters(XmlCharacters.cleaned(entry.content()));
             w.writeEndElement();
         }
         links(w, extraLinks);
@@ -155,12 +156,12 @@ final class AtomWriter {
 
     private static void element(XMLStreamWriter w, String namespace, String name, String text) throws XMLStreamException {
         w.writeStartElement(namespace, name);
-        w.writeCharacters(XmlText.clean(text));
+        w.writeCharacters(XmlCharacters.cleaned(text));
         w.writeEndElement();
     }
 
     private static void attribute(XMLStreamWriter w, String name, String value) throws XMLStreamException {
-        w.writeAttribute(name, XmlText.clean(value));
+        w.writeAttribute(name, XmlCharacters.cleaned(value));
     }
 
     /** RFC 3339 in UTC, whole seconds: what Atom's date constructs and every reader app accept. */

@@ -1,5 +1,6 @@
 package dev.articleexporter.web.opds;
 
+import dev.articleexporter.article.XmlCharacters;
 import static dev.articleexporter.web.opds.OpdsTypes.OPENSEARCH_NS;
 
 /** The OpenSearch 1.1 description document that tells reader apps how to search the catalog. */
@@ -21,7 +22,7 @@ final class OpenSearchDescription {
             w.writeEmptyElement(OPENSEARCH_NS, "Url");
             w.writeAttribute("type", OpdsTypes.ACQUISITION);
             // {searchTerms} is the OpenSearch placeholder, written as is; only the address before it comes from the request.
-            w.writeAttribute("template", XmlText.clean(searchUrl) + "?q={searchTerms}");
+            w.writeAttribute("template", XmlCharacters.cleaned(searchUrl) + "?q={searchTerms}");
             w.writeEndElement();
         });
     }
