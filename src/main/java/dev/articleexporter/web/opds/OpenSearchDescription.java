@@ -1,7 +1,8 @@
 package dev.articleexporter.web.opds;
 
-import dev.articleexporter.article.XmlCharacters;
 import static dev.articleexporter.web.opds.OpdsTypes.OPENSEARCH_NS;
+
+import dev.articleexporter.article.XmlCharacters;
 
 /** The OpenSearch 1.1 description document that tells reader apps how to search the catalog. */
 final class OpenSearchDescription {
