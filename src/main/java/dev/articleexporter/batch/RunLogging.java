@@ -2,6 +2,7 @@ package dev.articleexporter.batch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.annotation.AfterStep;
 import org.springframework.batch.core.annotation.BeforeStep;
@@ -32,7 +33,12 @@ public class RunLogging {
                 partition ? " " + step.getStepName() : "", step.getStatus(), step.getReadCount(), step.getWriteCount(),
                 step.getFilterCount());
         for (Throwable failure : step.getFailureExceptions()) {
-            log.error("Run {} failed", step.getJobExecutionId(), failure);
+            if (step.getStatus() == BatchStatus.STOPPED) {
+                // Asked to stop (serve shutting down): not a failure, and the next run resumes it.
+                log.info("Run {} stopped at a chunk boundary: {}", step.getJobExecutionId(), failure.toString());
+            } else {
+                log.error("Run {} failed", step.getJobExecutionId(), failure);
+            }
         }
         return step.getExitStatus();
     }
