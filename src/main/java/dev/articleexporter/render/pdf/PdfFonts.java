@@ -105,8 +105,7 @@ final class PdfFonts {
 
     private static BaseFont cut(String file) {
         byte[] bytes = read(file);
-        try {
-            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes))) {
             TTFSubsetter subsetter = new TTFSubsetter(ttf, CORE_TABLES);
             subsetter.addAll(coreCodePoints());
             ByteArrayOutputStream out = new ByteArrayOutputStream(96 * 1024);
