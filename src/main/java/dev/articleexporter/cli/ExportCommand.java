@@ -36,9 +36,8 @@ public class ExportCommand implements Callable<Integer> {
             description = "Folder the PDF and EPUB files are written to (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--db", paramLabel = "PATH", defaultValue = Database.DEFAULT,
-            description = "H2 database file of the run history, without .mv.db (default: ${DEFAULT-VALUE}); or a JDBC URL.")
-    String db;
+    @Mixin
+    DatabaseOption history;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "Partitions rendered at once, one thread each (default: one per CPU core).")
@@ -73,7 +72,7 @@ public class ExportCommand implements Callable<Integer> {
             err.println("error: input folder not found: " + inputs.input.toAbsolutePath().normalize());
             return Cli.USAGE;
         }
-        Database database = new Database(db);
+        Database database = history.database();
         database.createFolder();
         try (AutoCloseable lock = database.lock()) {
             if (lock == null) {

@@ -58,9 +58,8 @@ public class ServeCommand implements Callable<Integer> {
             description = "Folder the exports write to and the server serves (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--db", paramLabel = "PATH", defaultValue = Database.DEFAULT,
-            description = "H2 database file of the run history, without .mv.db (default: ${DEFAULT-VALUE}); or a JDBC URL.")
-    String db;
+    @Mixin
+    DatabaseOption history;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
             description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -127,7 +126,7 @@ public class ServeCommand implements Callable<Integer> {
                     + " or --password-file), or listen on 127.0.0.1 only");
             return Cli.USAGE;
         }
-        Database database = new Database(db);
+        Database database = history.database();
         database.createFolder();
         Files.createDirectories(output);
         try (AutoCloseable lock = database.lock()) {
