@@ -57,9 +57,27 @@ public class TidyWhitespace implements ArticleRule {
         return true;
     }
 
+    /** Whether {@code text} has a character {@code \\R} matches. */
+    private static boolean hasLineBreak(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '\n' && c <= '\r') || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static List<String> paragraphs(List<String> texts) {
         List<String> out = new ArrayList<>();
         for (String text : texts) {
+            if (!hasLineBreak(text)) {
+                String tidy = line(text); // the common case: one line, no blank line to split at
+                if (tidy != null) {
+                    out.add(tidy);
+                }
+                continue;
+            }
             for (String part : BLANK_LINE.split(text)) {
                 String tidy = line(part);
                 if (tidy != null) {

@@ -79,7 +79,7 @@ final class TextSetter {
     List<Chunk> chunks(String text, Face face, boolean count) {
         text = composed(text);
         BaseFont first = face.primary.getBaseFont();
-        if (allIn(first, text)) {
+        if (FontChain.drawsAll(first, text)) {
             return List.of(new Chunk(text, face.primary)); // the common case: one chunk, as before
         }
         List<Chunk> chunks = new ArrayList<>(4);
@@ -152,15 +152,6 @@ final class TextSetter {
         return text;
     }
 
-    private static boolean allIn(BaseFont font, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x20 && !FontChain.usable(font, c) && !Character.isISOControl(c)) {
-                return false; // surrogates fail here too: those take the slow path
-            }
-        }
-        return true;
-    }
 
     private static boolean isMark(int cp) {
         return Character.UnicodeScript.of(cp) == Character.UnicodeScript.INHERITED;
