@@ -29,7 +29,7 @@ public class RunLogging {
     @AfterStep
     public ExitStatus ended(StepExecution step) {
         boolean partition = !ExportJobConfig.STEP_NAME.equals(step.getStepName());
-        log.info("Run {}{} {}: {} read, {} exported, {} rejected", step.getJobExecutionId(),
+        log.info("Run {}{} {}: {} read, {} exported or unchanged, {} rejected", step.getJobExecutionId(),
                 partition ? " " + step.getStepName() : "", step.getStatus(), step.getReadCount(), step.getWriteCount(),
                 step.getFilterCount());
         for (Throwable failure : step.getFailureExceptions()) {
