@@ -121,6 +121,18 @@ row() {
     }')")
 }
 
+# ---- the file system ----------------------------------------------------------------------------
+# Creating a file costs far more on some file systems at some times (ext4 without a journal, for minutes
+# after many files were deleted nearby, scans past every recently deleted inode). An export creates two
+# files per article, so this is measured and reported: 1,000 files of 4 KB, written by the shell itself
+# (the shell's own share is what the same loop takes on tmpfs, /dev/shm).
+probe="$work/fs-probe"
+mkdir -p "$probe"
+blob=$(head -c 4096 /dev/zero | tr '\0' x)
+probe_start=$(now_ns)
+for i in $(seq 1 1000); do printf '%s' "$blob" >"$probe/f$i"; done
+probe_ms=$(awk -v a="$probe_start" -v b="$(now_ns)" 'BEGIN { printf "%.3f", (b - a) / 1e6 / 1000 }')
+
 load_before=$(load1)
 run_export both pdf,epub "$work/out-both" "$work/db-both/exporter"
 row "both formats (pdf+epub)"
@@ -146,6 +158,7 @@ echo "article-exporter benchmark: $count articles of 17 slides (seed 42, files o
 echo "machine: $(nproc) cores, $(uname -m), ${cpu:-unknown CPU}, $(free -g 2>/dev/null | awk '/^Mem:/ { print $2 " GB RAM" }')"
 echo "java:    $("$java" -version 2>&1 | head -n 1); JAVA_OPTS: ${java_opts:-(none)}"
 echo "load:    $load_before before the first export (1-minute load average; $(nproc) cores)"
+echo "disk:    $probe_ms ms to create and write a file of 4 KB, from the shell ($(df -PT "$work" | awk 'NR == 2 { print $2 }') at $work)"
 echo
 printf '%-30s %7s %7s %8s %8s %8s %10s %8s %6s\n' "export" "wall s" "art/s" "ms/art" "first s" "steady" "in-run s" "RSS MB" "load"
 for r in "${rows[@]}"; do echo "$r"; done
