@@ -3,6 +3,7 @@ package dev.articleexporter.cli;
 import dev.articleexporter.ArticleExporter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,6 +17,7 @@ final class Spring {
     /** @param properties passed as command-line arguments, so they win over application.properties */
     static ConfigurableApplicationContext start(Map<String, Object> properties) {
         return new SpringApplicationBuilder(ArticleExporter.class)
+                .main(AotContext.class) // names the ahead-of-time initializer to use with spring.aot.enabled
                 .web(WebApplicationType.NONE)
                 .run(arguments(properties));
     }
@@ -25,6 +27,8 @@ final class Spring {
      * schedule). Returns once it listens; it runs until the context is closed (SIGTERM, Ctrl-C).
      */
     static ConfigurableApplicationContext startServer(Map<String, Object> properties) {
+        // The ahead-of-time context (AotContext) has no web beans: this one is always made the usual way.
+        System.clearProperty(AotDetector.AOT_ENABLED);
         Map<String, Object> server = new LinkedHashMap<>(properties);
         server.put("spring.main.web-application-type", "servlet"); // application.properties says none
         return new SpringApplicationBuilder(ArticleExporter.class)
