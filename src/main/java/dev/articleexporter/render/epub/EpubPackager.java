@@ -4,11 +4,7 @@ import io.documentnode.epub4j.domain.Book;
 import io.documentnode.epub4j.domain.MediaType;
 import io.documentnode.epub4j.domain.MediaTypes;
 import io.documentnode.epub4j.domain.Resource;
-import io.documentnode.epub4j.epub.EpubProcessorSupport;
 import io.documentnode.epub4j.epub.EpubWriter;
-import io.documentnode.epub4j.epub.NCXDocument;
-import io.documentnode.epub4j.epub.PackageDocumentWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,14 +16,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Zips an epub4j {@link Book} into an EPUB (OCF) container, with epub4j writing the package
- * document (OPF) and the NCX.
+ * Zips an epub4j {@link Book} into an EPUB (OCF) container, with the package document (OPF) and
+ * the NCX written by {@link PackageDocument}.
  *
  * <p>Used instead of {@link EpubWriter#write}, which closes the stream it is given, lets the OPF
  * serializer feed the deflater in small pieces and deflates images at the default level: together
- * most of the render time. Here the OPF is serialised in memory first, JPEG and GIF are stored,
- * PNG deflated at the fastest level, and every entry gets the same timestamp, so the same digest
- * always gives the same bytes.
+ * most of the render time. Here the OPF and NCX are built in memory first, JPEG and GIF are
+ * stored, PNG deflated at the fastest level, and every entry gets the same timestamp, so the same
+ * digest always gives the same bytes.
  */
 final class EpubPackager {
 
@@ -96,16 +92,13 @@ final class EpubPackager {
         /**
          * Adds the NCX made from the book's table of contents, then the package document, and ends
          * the zip; {@code out} is flushed, not closed. Every resource of the book must have been added.
+         * The book is left as it is (the NCX is not added to it).
          */
         void finish(Book book) throws IOException {
-            Resource ncx = NCXDocument.createNCXResource(book);
-            book.getResources().add(ncx);
-            book.getSpine().setTocResource(ncx);
-            add(ncx);
-            ByteArrayOutputStream opf = new ByteArrayOutputStream(4096);
-            writePackageDocument(book, opf);
+            zip.setLevel(Deflater.BEST_SPEED);
+            put(entry(CONTENT_DIR + PackageDocument.NCX_HREF), PackageDocument.ncx(book));
             zip.setLevel(Deflater.DEFAULT_COMPRESSION);
-            put(entry(CONTENT_DIR + "content.opf"), opf.toByteArray());
+            put(entry(CONTENT_DIR + "content.opf"), PackageDocument.opf(book));
             zip.close();
             out.flush();
         }
@@ -121,11 +114,6 @@ final class EpubPackager {
         public void close() throws IOException {
             zip.close();
         }
-    }
-
-    private static void writePackageDocument(Book book, OutputStream opf) throws IOException {
-        // write() ends the document, which flushes the serializer into opf.
-        PackageDocumentWriter.write(new EpubWriter(), EpubProcessorSupport.createXmlSerializer(opf), book);
     }
 
     private static ZipEntry entry(String name) {
