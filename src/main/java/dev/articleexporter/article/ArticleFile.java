@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -139,13 +138,8 @@ public final class ArticleFile implements AutoCloseable {
         if (!share.ownsArticle(name, node)) {
             return SOMEONE_ELSES; // read past: not checked, cleaned or converted here
         }
-        try {
-            List<String> warnings = XmlCharacters.clean(node);
-            return new Input.Parsed(origin, path.getParent(), ArticleJson.MAPPER.treeToValue(node, Article.class), warnings,
-                    null);
-        } catch (JacksonException e) {
-            return new Input.Rejected(origin, "not a valid article: " + ArticleJson.describe(e));
-        }
+        // Cleaned and bound (or rejected as "not a valid article") only when needed: see ArticleNode.
+        return new Input.Parsed(origin, path.getParent(), new ArticleNode(node), null);
     }
 
     private Origin origin() {

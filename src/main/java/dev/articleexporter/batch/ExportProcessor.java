@@ -28,7 +28,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 /**
  * Digests an article and renders it in every selected format, on a render thread: each format
  * into a temporary file in the output folder, all renamed into place once every format is done
- * ({@link StagedFiles}). An article unchanged since its last export is not rendered at all.
+ * ({@link StagedFiles}). An article unchanged since its last export is not rendered, nor even bound.
  * Inputs that cannot be exported are recorded as rejected and filtered out (returning
  * {@code null}), so the step's filter count is the run's rejected count.
  */
@@ -77,6 +77,10 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
             if (last.isPresent() && hash.equals(last.get().contentHash()) && filesExist(parsed.stem())) {
                 return Exported.unchanged(parsed.origin(), last.get().asUnchanged(parsed.origin().toString()));
             }
+        }
+        // Bound only now. (A hash that matched came from an article that bound: the same tree binds again.)
+        if (parsed.checked() instanceof Input.Rejected bad) {
+            return reject(bad.origin(), bad.article(), bad.reason());
         }
         String name = Problem.articleLabel(parsed.article().id(), parsed.article().title());
         Warnings warnings = new Warnings();

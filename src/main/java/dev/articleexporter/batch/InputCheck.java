@@ -38,7 +38,10 @@ public final class InputCheck {
         try {
             for (Input input = reader.read(); input != null; input = reader.read()) {
                 articles++;
-                Input named = input instanceof Input.Parsed parsed ? names.assign(parsed) : input;
+                // Bound before it is named, as validating binds every article anyway: then the names, held for
+                // the whole run here, do not hold the articles too (OutputNames).
+                Input checked = input instanceof Input.Parsed parsed ? parsed.checked() : input;
+                Input named = checked instanceof Input.Parsed parsed ? names.assign(parsed) : checked;
                 Exported exported = processor.process(named);
                 if (exported != null) {
                     exportable++;

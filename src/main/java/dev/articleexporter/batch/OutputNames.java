@@ -17,6 +17,11 @@ import java.util.Optional;
  * another article's own name: only articles with the same name compete for its suffixes, which is
  * what lets a run be partitioned by name ({@link Partition}).
  *
+ * <p>Names are given before articles are bound ({@link dev.articleexporter.article.ArticleNode}),
+ * but an input that does not bind was always rejected before it was named, so it must neither hold
+ * a name nor be called a duplicate: when another article competes for its name, or it for
+ * another's, it is bound then to find out. That is rare, so unchanged articles stay unbound.
+ *
  * <p>Only the names of the chunk being read are held in memory; what earlier chunks (and
  * earlier executions of a restarted run) recorded is asked of {@link Committed}, so memory
  * stays flat however many articles a run has. Not thread-safe: the reader, which is
@@ -41,8 +46,16 @@ final class OutputNames {
     /** Between a name and its number; never in a name of its own. */
     static final String SUFFIX = "--";
 
+    /** A name taken in the current chunk; {@code unbound} is its article while nobody knows yet whether it binds. */
+    private record Claim(Holder holder, Input.Parsed unbound) {
+
+        boolean binds() {
+            return unbound == null || unbound.node().binds();
+        }
+    }
+
     private final Committed committed;
-    private final Map<String, Holder> names = new HashMap<>();
+    private final Map<String, Claim> names = new HashMap<>();
 
     OutputNames(Committed committed) {
         this.committed = committed;
@@ -61,25 +74,23 @@ final class OutputNames {
      * both a duplicate id and a name another article holds.
      */
     Input assign(Input.Parsed parsed) {
-        String id = parsed.article().id() == null || parsed.article().id().isBlank() ? null : parsed.article().id().strip();
-        String stem = FileNames.stem(id, parsed.article().title());
+        String id = parsed.node().id() == null || parsed.node().id().isBlank() ? null : parsed.node().id().strip();
+        String stem = FileNames.stem(id, parsed.node().title());
         if (stem == null) {
             return parsed; // no title either: the digest step rejects it with the reason
         }
         for (int n = 1; ; n++) {
             String name = n == 1 ? stem : stem + SUFFIX + n;
             String key = name.toLowerCase(Locale.ROOT);
-            Holder holder = names.get(key);
-            if (holder == null) {
-                holder = committed.holder(name).orElse(null);
-            }
-            if (holder == null) {
-                names.put(key, new Holder(id, parsed.origin().toString()));
+            Claim claim = names.get(key);
+            Holder holder = claim != null ? claim.holder() : committed.holder(name).orElse(null);
+            if (holder == null || (claim != null && !claim.binds())) {
+                names.put(key, new Claim(new Holder(id, parsed.origin().toString()), parsed.node().isBound() ? null : parsed));
                 return parsed.withStem(name);
             }
             if (id != null && id.equals(holder.articleId())) {
-                return new Input.Rejected(parsed.origin(), id, "duplicate id: the article at " + holder.origin()
-                        + " has the same id; only the first one is exported");
+                return parsed.node().binds() ? new Input.Rejected(parsed.origin(), id, "duplicate id: the article at "
+                        + holder.origin() + " has the same id; only the first one is exported") : parsed.checked();
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.articleexporter.batch;
 
+import dev.articleexporter.article.ArticleNode;
 import dev.articleexporter.article.Share;
-import dev.articleexporter.article.XmlCharacters;
 import dev.articleexporter.digest.FileNames;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +30,7 @@ public record Partition(int index, int count) implements Share {
 
     @Override
     public boolean ownsArticle(String fileName, JsonNode article) {
-        String stem = FileNames.stem(text(article, "id"), text(article, "title"));
+        String stem = FileNames.stem(ArticleNode.text(article, "id"), ArticleNode.text(article, "title"));
         return stem == null ? ownsFileProblems(fileName) : owns(stem.toLowerCase(Locale.ROOT));
     }
 
@@ -41,12 +41,5 @@ public record Partition(int index, int count) implements Share {
 
     private boolean owns(String key) {
         return count == 1 || Math.floorMod(key.hashCode(), count) == index;
-    }
-
-    /** A string field as the reader will see it: without the characters XML cannot hold. */
-    private static String text(JsonNode article, String field) {
-        JsonNode value = article.get(field);
-        // Scalars become strings when the article is read (an id of 7 is "7"), so they count here too.
-        return value != null && value.isValueNode() && !value.isNull() ? XmlCharacters.cleaned(value.asString()) : null;
     }
 }

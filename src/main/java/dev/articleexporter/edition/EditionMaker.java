@@ -170,8 +170,10 @@ public class EditionMaker {
     }
 
     private static boolean unchanged(Input.Parsed parsed, ExportedArticle article, Inputs inputs) {
-        // Rows without a fingerprint predate it: nothing to compare, so trust the input.
-        return article.contentHash() == null || Objects.equals(inputs.contentHash().apply(parsed), article.contentHash());
+        // Rows without a fingerprint predate it: nothing to compare, so trust the input if it is an article at all.
+        // (A fingerprint that matches was taken of an article that bound, so this one binds too.)
+        return article.contentHash() == null ? parsed.node().binds()
+                : Objects.equals(inputs.contentHash().apply(parsed), article.contentHash());
     }
 
     /** The input file named by a recorded origin, or {@code null} when that name leads outside the input folder. */

@@ -77,7 +77,12 @@ class ArticleFileTest {
                 u -> assertThat(u.reason()).startsWith("unexpected content after the end of the JSON value"));
     }
 
+    /** The inputs as an export sees them once it binds them (the reader itself binds nothing: ArticleNode). */
     private List<Input> readBytes(String name, byte[] bytes) throws IOException {
+        return readUnbound(name, bytes).stream().map(i -> i instanceof Input.Parsed p ? p.checked() : i).toList();
+    }
+
+    private List<Input> readUnbound(String name, byte[] bytes) throws IOException {
         Path file = folder.resolve(name);
         Files.write(file, bytes);
         List<Input> inputs = new ArrayList<>();
@@ -87,6 +92,30 @@ class ArticleFileTest {
             }
         }
         return inputs;
+    }
+
+    @Test
+    void articlesAreBoundOnlyWhenUsedWithIdAndTitleKnownBefore() throws IOException {
+        List<Input> inputs = readUnbound("lazy.json", """
+                [{"id": 7, "title": "Bell\\u0007 rings", "intro": "x"}, {"id": "b", "title": "B", "slides": "not a list"}]"""
+                .getBytes(StandardCharsets.UTF_8));
+        Input.Parsed good = (Input.Parsed) inputs.get(0);
+        Input.Parsed bad = (Input.Parsed) inputs.get(1);
+        assertThat(good.node().isBound()).isFalse();
+        assertThat(bad.node().isBound()).isFalse();
+        // What naming and partitions need, as binding will give it: cleaned, scalars as text.
+        assertThat(good.node().id()).isEqualTo("7");
+        assertThat(good.node().title()).isEqualTo("Bell rings");
+        assertThat(good.node().isBound()).isFalse();
+
+        assertThat(good.checked()).isSameAs(good);
+        assertThat(good.node().isBound()).isTrue();
+        assertThat(good.article().id()).isEqualTo(good.node().id());
+        assertThat(good.article().title()).isEqualTo(good.node().title());
+        assertThat(good.warnings()).containsExactly("removed 1 character not allowed in XML (U+0007) from $.title");
+        assertThat(bad.checked()).isEqualTo(new Input.Rejected(new Origin("lazy.json", 2), bad.node().rejection()));
+        assertThat(bad.node().rejection()).startsWith("not a valid article: ").contains("(at $.slides)");
+        assertThat(bad.node().isBound()).isFalse();
     }
 
     @Test

@@ -147,6 +147,17 @@ class EditionMakerTest {
     }
 
     @Test
+    void anArticleRecordedWithoutAFingerprintIsLeftOutWhenItIsNoLongerAnArticle() throws IOException {
+        ExportedArticle old = new ExportedArticle("arts-1", "arts-1", "b.json", "Acrylic Paints", "Arts", null, "de", null,
+                null, null, false, null); // recorded before fingerprints: its input is trusted if it still binds
+        Files.writeString(input.resolve("b.json"), "{\"id\": \"arts-1\", \"title\": \"Acrylic Paints\", \"slides\": \"none\"}");
+        Edition edition = make(List.of(old), 0);
+        assertThat(edition.articleCount()).isZero();
+        assertThat(warnings).extracting(Problem::toString)
+                .containsExactly("b.json (arts-1): left out of the nightly digest: its input changed since it was exported");
+    }
+
+    @Test
     void aRecordedOriginOutsideTheInputFolderIsNeverRead() throws IOException {
         Path outside = input.getParent().resolve(input.getFileName() + "-outside.json");
         Files.writeString(outside, "{\"id\": \"x\", \"title\": \"Outside\"}");
