@@ -122,16 +122,30 @@ row() {
 }
 
 # ---- the file system ----------------------------------------------------------------------------
-# Creating a file costs far more on some file systems at some times (ext4 without a journal, for minutes
-# after many files were deleted nearby, scans past every recently deleted inode). An export creates two
-# files per article, so this is measured and reported: 1,000 files of 4 KB, written by the shell itself
-# (the shell's own share is what the same loop takes on tmpfs, /dev/shm).
-probe="$work/fs-probe"
-mkdir -p "$probe"
+# Creating a file costs far more on some file systems at some times: ext4 without a journal, for about
+# five minutes after many files were deleted nearby (a previous benchmark's cleanup, say), scans past
+# every recently deleted inode at each new file (seen here: 0.06 ms a file, then 0.9 ms). An export
+# creates two files per article, so this is measured and reported (1,000 files of 4 KB, written by the
+# shell itself), and while it is over 0.3 ms the benchmark waits, up to 6 minutes, re-measuring every
+# 30 s: it measures the exporter, not the file system's recovery. The probe files are kept until the end.
+probes=0
+probe_disk() {
+  probes=$((probes + 1))
+  local dir="$work/fs-probe-$probes" start i
+  mkdir -p "$dir"
+  start=$(now_ns)
+  for i in $(seq 1 1000); do printf '%s' "$blob" >"$dir/f$i"; done
+  probe_ms=$(awk -v a="$start" -v b="$(now_ns)" 'BEGIN { printf "%.3f", (b - a) / 1e6 / 1000 }')
+}
 blob=$(head -c 4096 /dev/zero | tr '\0' x)
-probe_start=$(now_ns)
-for i in $(seq 1 1000); do printf '%s' "$blob" >"$probe/f$i"; done
-probe_ms=$(awk -v a="$probe_start" -v b="$(now_ns)" 'BEGIN { printf "%.3f", (b - a) / 1e6 / 1000 }')
+probe_disk
+waited=0
+while awk -v p="$probe_ms" 'BEGIN { exit !(p > 0.3) }' && [ "$waited" -lt 360 ]; do
+  echo "Creating a file takes $probe_ms ms on this disk now (usually after many deletions); waiting 30 s ..." >&2
+  sleep 30
+  waited=$((waited + 30))
+  probe_disk
+done
 
 load_before=$(load1)
 run_export both pdf,epub "$work/out-both" "$work/db-both/exporter"
@@ -158,7 +172,7 @@ echo "article-exporter benchmark: $count articles of 17 slides (seed 42, files o
 echo "machine: $(nproc) cores, $(uname -m), ${cpu:-unknown CPU}, $(free -g 2>/dev/null | awk '/^Mem:/ { print $2 " GB RAM" }')"
 echo "java:    $("$java" -version 2>&1 | head -n 1); JAVA_OPTS: ${java_opts:-(none)}"
 echo "load:    $load_before before the first export (1-minute load average; $(nproc) cores)"
-echo "disk:    $probe_ms ms to create and write a file of 4 KB, from the shell ($(df -PT "$work" | awk 'NR == 2 { print $2 }') at $work)"
+echo "disk:    $probe_ms ms to create and write a file of 4 KB, from the shell ($(df -PT "$work" | awk 'NR == 2 { print $2 }') at $work)$([ "$waited" -gt 0 ] && echo "; waited $waited s for it")"
 echo
 printf '%-30s %7s %7s %8s %8s %8s %10s %8s %6s\n' "export" "wall s" "art/s" "ms/art" "first s" "steady" "in-run s" "RSS MB" "load"
 for r in "${rows[@]}"; do echo "$r"; done
