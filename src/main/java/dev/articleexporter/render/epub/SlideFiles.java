@@ -7,6 +7,7 @@ import dev.articleexporter.digest.Section;
 import io.documentnode.epub4j.domain.Book;
 import io.documentnode.epub4j.domain.MediaTypes;
 import io.documentnode.epub4j.domain.Resource;
+import io.documentnode.epub4j.domain.TOCReference;
 import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -220,8 +221,11 @@ final class SlideFiles {
         if (fileToc.isEmpty() || !listed) {
             EpubRenderer.addUnlisted(book, resource); // a continuation, or a slide of a digest: read in order, not listed
         } else {
-            for (String[] entry : fileToc) {
-                book.addSection(entry[0], resource, entry[1]); // the first call adds it to the spine
+            // The first entry adds the file to the book and the spine; the others only point into it
+            // (addSection again would add the file again, and epub4j renames a file added twice to item_N).
+            book.addSection(fileToc.getFirst()[0], resource, fileToc.getFirst()[1]);
+            for (String[] entry : fileToc.subList(1, fileToc.size())) {
+                book.getTableOfContents().addTOCReference(new TOCReference(entry[0], resource, entry[1]));
             }
         }
         fileToc.clear();

@@ -264,6 +264,10 @@ class EpubScriptsAndSizeTest {
         assertEquals("part-003.xhtml", layout.slideFiles.get(2));
         Matcher third = Pattern.compile("part-003\\.xhtml#slide-(\\d+)").matcher(String.join(" ", layout.tocSrcs));
         assertTrue(third.find(), "slides in part 3");
+        // Each part is in the book once, under its own id (adding it once per slide made epub4j rename it item_N).
+        String opf = new String(unzip(epub).get("OEBPS/content.opf"), StandardCharsets.UTF_8);
+        assertTrue(opf.contains("id=\"part3\" href=\"part-003.xhtml\""), opf);
+        assertFalse(opf.contains("item_"), opf);
     }
 
     @Test
