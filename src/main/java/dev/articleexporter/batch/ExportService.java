@@ -20,6 +20,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -87,8 +88,24 @@ public class ExportService {
                 // The resumed run went on from the file it had reached; files sorted before it may be new or
                 // changed since. An incremental run over everything catches them and skips what is done.
             }
-            reports.add(report(jobs.start(exportJob, settings.toJobParameters(clock.instant())), null));
+            JobExecution run = jobs.start(exportJob, settings.toJobParameters(clock.instant()));
+            reports.add(report(run, null));
+            if (run.getStatus() == BatchStatus.COMPLETED) {
+                pruneHistory(run);
+            }
             return reports;
+        }
+    }
+
+    /** Keeps the history small: only this run keeps its UNCHANGED rows (see RunArticles.pruneUnchanged). */
+    private void pruneHistory(JobExecution run) {
+        try {
+            int dropped = articles.pruneUnchanged(run.getJobInstanceId());
+            if (dropped > 0) {
+                log.info("Run {}: dropped the {} UNCHANGED records of earlier runs (their counts are kept)", run.getId(), dropped);
+            }
+        } catch (DataAccessException e) {
+            log.warn("Run {}: could not prune the UNCHANGED records of earlier runs; the next run tries again", run.getId(), e);
         }
     }
 

@@ -29,10 +29,10 @@ public class RunHistory {
                             SUM(CASE WHEN s.STEP_NAME = 'export-articles'
                                      THEN s.FILTER_COUNT + s.PROCESS_SKIP_COUNT + s.READ_SKIP_COUNT END), 0),
                    (SELECT COUNT(*) FROM EXPORT_PROBLEM p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.KIND = 'WARNING'),
-                   (SELECT COUNT(*) FROM EXPORTED_ARTICLE a WHERE a.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND a.STATUS = 'UNCHANGED')
+                   {UNCHANGED}
             FROM BATCH_JOB_EXECUTION e
             LEFT JOIN BATCH_STEP_EXECUTION s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-            """;
+            """.replace("{UNCHANGED}", RunArticles.unchangedCount("e.JOB_EXECUTION_ID"));
     private static final String GROUP = " GROUP BY e.JOB_EXECUTION_ID, e.START_TIME, e.END_TIME, e.STATUS, e.EXIT_MESSAGE ";
 
     private final JdbcClient jdbc;

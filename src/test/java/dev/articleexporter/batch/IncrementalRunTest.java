@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -58,6 +62,7 @@ class IncrementalRunTest {
         Files.delete(work.resolve("output/a-2-9.pdf"));
         CliRun changed = export();
         assertThat(changed.out()).contains("30 read, 4 exported, 26 unchanged, 0 rejected");
+        assertThat(unchangedRows()).as("only the latest run keeps its UNCHANGED rows").isEqualTo(26);
         Map<String, FileTime> after = stamps();
         assertThat(after.keySet()).isEqualTo(before.keySet());
         assertThat(after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey()))).map(Map.Entry::getKey))
@@ -73,6 +78,15 @@ class IncrementalRunTest {
         assertThat(runs.out()).contains("UNCHANGED");
         assertThat(runs.out().lines().skip(1).map(l -> l.trim().split("\\s+"))
                 .map(cols -> cols[9] + "/" + cols[10]).toList()) // EXPORTED/UNCHANGED, newest first
-                .containsExactly("30/0", "0/30", "30/0", "4/26", "0/30", "30/0");
+                .containsExactly("30/0", "0/30", "30/0", "4/26", "0/30", "30/0"); // earlier runs' counts survive the pruning
+        assertThat(unchangedRows()).isZero(); // the latest run rendered everything
+    }
+
+    private long unchangedRows() throws SQLException {
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("data/exporter"), "sa", "");
+             ResultSet rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE STATUS = 'UNCHANGED'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

@@ -82,7 +82,7 @@ class PostgresRepositoryTest {
     }
 
     @Test
-    void twoExportsAreKeptInPostgresAndListedByRuns() throws IOException, SQLException {
+    void exportsAreKeptInPostgresAndListedByRuns() throws IOException, SQLException {
         Path input = work.resolve("input");
         FileSystemUtils.copyRecursively(Path.of("input"), input);
         Path output = work.resolve("output");
@@ -103,23 +103,28 @@ class PostgresRepositoryTest {
             assertThat(names).hasSize(6).allMatch(n -> n.endsWith(".pdf") || n.endsWith(".epub"));
         }
 
+        // A third unchanged run: the second run's UNCHANGED rows give way to their count (RUN_UNCHANGED).
+        assertThat(cli(export)).as("third export; stderr: %s", err).isZero();
+        assertThat(out).contains("Run 3 COMPLETED", "3 read, 0 exported, 3 unchanged, 0 rejected, 0 warnings.");
+
         assertThat(cli("runs", "--db", url)).as("runs; stderr: %s", err).isZero();
         // RUN ... STATUS READ EXPORTED UNCHANGED REJECTED WARNINGS
         Pattern first = Pattern.compile("^\\s+\\d+\\s+.*\\s+COMPLETED\\s+3\\s+3\\s+0\\s+0\\s+1$");
         Pattern second = Pattern.compile("^\\s+\\d+\\s+.*\\s+COMPLETED\\s+3\\s+0\\s+3\\s+0\\s+0$");
         assertThat(out.lines().filter(line -> first.matcher(line).matches())).as(out).hasSize(1);
-        assertThat(out.lines().filter(line -> second.matcher(line).matches())).as(out).hasSize(1);
+        assertThat(out.lines().filter(line -> second.matcher(line).matches())).as(out).hasSize(2); // runs 2 and 3
 
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
-            assertThat(count(s, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'")).isEqualTo(2);
-            assertThat(count(s, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(2);
+            assertThat(count(s, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'")).isEqualTo(3);
+            assertThat(count(s, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(3);
             assertThat(count(s, "SELECT COUNT(DISTINCT JOB_EXECUTION_ID) FROM EXPORT_PROBLEM"
                     + " WHERE KIND = 'WARNING' AND INPUT_FILE LIKE 'briefs.json%' AND MESSAGE LIKE '%images/missing-photo.jpg: not found%'"))
                     .isEqualTo(1);
             assertThat(count(s, "SELECT COUNT(*) FROM EXPORT_PROBLEM")).isEqualTo(1);
             assertThat(count(s, "SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE STATUS = 'EXPORTED'")).isEqualTo(3);
-            assertThat(count(s, "SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE STATUS = 'UNCHANGED'")).isEqualTo(3);
+            assertThat(count(s, "SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE STATUS = 'UNCHANGED'")).isEqualTo(3); // run 3's
+            assertThat(count(s, "SELECT COUNT(*) FROM RUN_UNCHANGED WHERE UNCHANGED = 3")).isEqualTo(1); // run 2's
             // Everything went into this test's schema.
             assertThat(count(s, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + schema
                     + "' AND table_name = 'batch_job_instance'")).isEqualTo(1);
