@@ -135,11 +135,12 @@ public final class ArticleFile implements AutoCloseable {
     }
 
     private Input convert(Origin origin, JsonNode node) {
-        if (!share.ownsArticle(name, node)) {
+        // Cleaned and bound (or rejected as "not a valid article") only when needed: see ArticleNode.
+        ArticleNode article = new ArticleNode(node);
+        if (!share.ownsArticle(name, article)) {
             return SOMEONE_ELSES; // read past: not checked, cleaned or converted here
         }
-        // Cleaned and bound (or rejected as "not a valid article") only when needed: see ArticleNode.
-        return new Input.Parsed(origin, path.getParent(), new ArticleNode(node), null);
+        return new Input.Parsed(origin, path.getParent(), article, null);
     }
 
     private Origin origin() {

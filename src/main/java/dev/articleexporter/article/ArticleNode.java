@@ -46,7 +46,7 @@ public final class ArticleNode {
      * A string field as binding gives it, without binding: cleaned, and a scalar as its text (an id
      * of 7 is "7"); {@code null} when missing, null or not a scalar (then the article does not bind).
      */
-    public static String text(JsonNode article, String field) {
+    private static String text(JsonNode article, String field) {
         JsonNode value = article.get(field);
         return value != null && value.isValueNode() && !value.isNull() ? XmlCharacters.cleaned(value.asString()) : null;
     }

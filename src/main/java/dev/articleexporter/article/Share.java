@@ -1,7 +1,5 @@
 package dev.articleexporter.article;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * Which inputs one partition of a run takes. Every partition reads every file, but only converts
  * and hands on the articles it owns, so the expensive part (checking, rendering) is split while the
@@ -12,7 +10,7 @@ public interface Share {
     /** Everything: a run that is not partitioned, or validation. */
     Share ALL = new Share() {
         @Override
-        public boolean ownsArticle(String fileName, JsonNode article) {
+        public boolean ownsArticle(String fileName, ArticleNode article) {
             return true;
         }
 
@@ -22,8 +20,8 @@ public interface Share {
         }
     };
 
-    /** True when this partition takes the article, an object as read (before it is checked). */
-    boolean ownsArticle(String fileName, JsonNode article);
+    /** True when this partition takes the article, an object as read (before it is checked or bound). */
+    boolean ownsArticle(String fileName, ArticleNode article);
 
     /** True when this partition reports the file's own problems (not JSON, not an article list, ...). */
     boolean ownsFileProblems(String fileName);

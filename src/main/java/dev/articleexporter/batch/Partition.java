@@ -4,7 +4,6 @@ import dev.articleexporter.article.ArticleNode;
 import dev.articleexporter.article.Share;
 import dev.articleexporter.digest.FileNames;
 import java.util.Locale;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One of {@code count} partitions of a run, and the articles it owns: those whose output name
@@ -29,8 +28,8 @@ public record Partition(int index, int count) implements Share {
     }
 
     @Override
-    public boolean ownsArticle(String fileName, JsonNode article) {
-        String stem = FileNames.stem(ArticleNode.text(article, "id"), ArticleNode.text(article, "title"));
+    public boolean ownsArticle(String fileName, ArticleNode article) {
+        String stem = FileNames.stem(article.id(), article.title());
         return stem == null ? ownsFileProblems(fileName) : owns(stem.toLowerCase(Locale.ROOT));
     }
 

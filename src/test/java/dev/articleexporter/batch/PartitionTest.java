@@ -2,6 +2,7 @@ package dev.articleexporter.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.articleexporter.article.ArticleNode;
 import dev.articleexporter.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,7 +99,7 @@ class PartitionTest {
                 .findFirst().orElseThrow();
     }
 
-    private static tools.jackson.databind.JsonNode node(String json) {
-        return JSON.readTree(json);
+    private static ArticleNode node(String json) {
+        return new ArticleNode(JSON.readTree(json));
     }
 }
