@@ -48,7 +48,7 @@ public class ExportJobConfig {
 
     @Bean
     Job exportJob(JobRepository repository, Step exportStep, Step editionStep) {
-        return new JobBuilder(JOB_NAME, repository).start(exportStep).next(editionStep).build();
+        return new JobBuilder(JOB_NAME, repository).listener(new RunFailure()).start(exportStep).next(editionStep).build();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.articleexporter.batch;
 import dev.articleexporter.render.OutputFormats;
 import dev.articleexporter.runs.Problem;
 import dev.articleexporter.runs.RunArticles;
+import dev.articleexporter.runs.RunHistory;
 import dev.articleexporter.runs.RunProblems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,16 +43,18 @@ public class ExportService {
     private final OutputFormats formats;
     private final RunProblems problems;
     private final RunArticles articles;
+    private final RunHistory history;
     private final Clock clock = Clock.systemUTC();
 
     public ExportService(JobOperator jobs, JobRepository repository, Job exportJob, OutputFormats formats, RunProblems problems,
-                         RunArticles articles) {
+                         RunArticles articles, RunHistory history) {
         this.jobs = jobs;
         this.repository = repository;
         this.exportJob = exportJob;
         this.formats = formats;
         this.problems = problems;
         this.articles = articles;
+        this.history = history;
     }
 
     /**
@@ -63,6 +66,8 @@ public class ExportService {
      * @return the runs made, in order: one, or the resumed run and the new one
      * @throws IllegalArgumentException for settings that cannot work (unknown format, missing input folder)
      * @throws RunRefusedException      when another run is writing to the same output folder
+     * @throws org.springframework.dao.DataAccessException when the history cannot be written (a full disk
+     *                                  under the database): the run's record is not complete, whatever it says
      */
     public List<ExportReport> export(ExportSettings settings, boolean fresh) throws Exception {
         formats.select(settings.formats());
@@ -83,6 +88,7 @@ public class ExportService {
                 ExportReport resumed = report(jobs.restart(unfinished), unfinished.getId());
                 reports.add(resumed);
                 if (!resumed.completed()) {
+                    history.flush();
                     return reports;
                 }
                 // The resumed run went on from the file it had reached; files sorted before it may be new or
@@ -93,6 +99,9 @@ public class ExportService {
             if (run.getStatus() == BatchStatus.COMPLETED) {
                 pruneHistory(run);
             }
+            // H2 writes committed changes to its file in the background: a full disk there would lose the
+            // record of a run that reports COMPLETED. Written now, or the failure is the run's.
+            history.flush();
             return reports;
         }
     }
@@ -119,6 +128,9 @@ public class ExportService {
             } else {
                 try (ProcessLock probe = ProcessLock.onOutputFolder(output)) {
                     dead = probe != null;
+                } catch (ProcessLock.LinkedLockException e) {
+                    log.warn("Run {} cannot be checked: {}", running.getId(), e.getMessage());
+                    dead = false;
                 }
             }
             if (dead) {
@@ -168,25 +180,10 @@ public class ExportService {
             rejected += step.getFilterCount() + step.getProcessSkipCount() + step.getReadSkipCount();
         }
         List<Problem> all = problems.of(execution.getId());
-        List<Throwable> failures = execution.getAllFailureExceptions();
         long unchanged = articles.unchanged(execution.getId());
         return new ExportReport(execution.getId(), resumed, execution.getStatus(), execution.getStartTime(),
                 execution.getEndTime(), read, written - unchanged, unchanged, rejected, all,
-                failures.stream().map(ExportService::describe).toList(), edition);
-    }
-
-    /** The most useful sentence in the chain: ours, naming the path, when there is one. */
-    private static String describe(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OutputWriteException ours) {
-                return ours.getMessage();
-            }
-        }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-        return root == failure || message.contains(String.valueOf(root.getMessage())) ? message : message + " (" + root + ")";
+                execution.getStatus().isUnsuccessful() && execution.getStatus() != BatchStatus.STOPPED
+                        ? RunFailure.of(execution).stream().toList() : List.of(), edition);
     }
 }

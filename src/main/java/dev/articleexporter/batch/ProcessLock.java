@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -31,10 +33,23 @@ public final class ProcessLock implements AutoCloseable {
 
     /**
      * The lock on {@code file} (created if missing), or {@code null} when another process, or another
-     * run in this one, holds it.
+     * run in this one, holds it. The file is opened without following a symbolic link: a link planted
+     * in its place (to a file elsewhere, or to nowhere) is refused, never created nor written through.
+     *
+     * @throws IOException naming the file when it is a link or cannot be made
      */
     public static ProcessLock tryLock(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (Files.isSymbolicLink(file)) {
+            throw new IOException("the lock file " + file + " is a symbolic link; article-exporter refuses to follow it"
+                    + " (remove the link and run again)");
+        }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        } catch (FileSystemException e) {
+            // O_NOFOLLOW: the link appeared between the check and the open
+            throw new IOException("the lock file " + file + " cannot be opened (" + e.getReason() + "); is it a symbolic link?", e);
+        }
         try {
             FileLock lock = channel.tryLock();
             if (lock != null) {
@@ -52,12 +67,25 @@ public final class ProcessLock implements AutoCloseable {
      * it. A folder that cannot be created or written gives a lock that holds nothing: the run then
      * fails when it writes, and that failure is recorded with the path.
      */
-    static ProcessLock onOutputFolder(Path folder) {
+    static ProcessLock onOutputFolder(Path folder) throws LinkedLockException {
+        Path file = folder.resolve(OUTPUT_FILE_NAME);
+        if (Files.isSymbolicLink(file)) {
+            throw new LinkedLockException("the lock file " + file + " is a symbolic link; article-exporter refuses to follow it"
+                    + " (remove the link and run again)");
+        }
         try {
             Files.createDirectories(folder);
-            return tryLock(folder.resolve(OUTPUT_FILE_NAME));
+            return tryLock(file);
         } catch (IOException e) {
             return UNLOCKABLE;
+        }
+    }
+
+    /** A lock file that is a symbolic link: refused, so nothing is created or written where it points. */
+    public static final class LinkedLockException extends RunRefusedException {
+
+        LinkedLockException(String message) {
+            super(message);
         }
     }
 

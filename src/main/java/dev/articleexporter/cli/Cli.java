@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Exports news and slideshow articles (JSON) to PDF and EPUB; every run is kept in an H2 database.",
-        subcommands = {ExportCommand.class, RunsCommand.class, ValidateCommand.class, ServeCommand.class, GenerateCommand.class},
+        subcommands = {ExportCommand.class, RunsCommand.class, ValidateCommand.class, ServeCommand.class, GenerateCommand.class,
+                CommandLine.HelpCommand.class},
         footerHeading = "%nWith no command, 'export' runs with its defaults.%n",
         footer = "")
 public class Cli implements Runnable {
@@ -28,6 +29,8 @@ public class Cli implements Runnable {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
     public static final int REJECTED = 3;
+    /** {@code validate} only: warnings, but every input would be exported. */
+    public static final int WARNINGS = 4;
 
     private static final Logger log = LoggerFactory.getLogger(Cli.class);
     /** Shown by {@code --help} and {@code export --help}; the README has the same table. */
@@ -45,10 +48,18 @@ public class Cli implements Runnable {
 
     /** Runs the command line and returns its exit code; never calls {@code System.exit}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        Logging.quietConsole();
         CommandLine cli = new CommandLine(new Cli())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err)
+                .setParameterExceptionHandler((e, args2) -> {
+                    // One line that says what is wrong, and where to read more: the whole usage would bury it.
+                    CommandLine command = e.getCommandLine();
+                    command.getErr().println("error: " + e.getMessage());
+                    command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+                    return USAGE;
+                })
                 .setExecutionExceptionHandler((e, commandLine, parsed) -> {
                     log.error("{} failed", commandLine.getCommandName(), e);
                     commandLine.getErr().println("error: " + Failures.describe(e, databaseOption(parsed)));
@@ -66,17 +77,18 @@ public class Cli implements Runnable {
         codes.put(String.valueOf(REJECTED), "the run finished but some inputs were rejected");
         codes.put(String.valueOf(FAILED), "the run failed");
         codes.put(String.valueOf(USAGE), "bad usage");
+        codes.put(String.valueOf(WARNINGS), "validate only: warnings, but every input would be exported");
         return Collections.unmodifiableMap(codes);
     }
 
     /** The {@code --db} the failed command was given, for messages. */
-    private static String databaseOption(CommandLine.ParseResult parsed) {
+    private static Database databaseOption(CommandLine.ParseResult parsed) {
         CommandLine.ParseResult command = parsed;
         while (command.hasSubcommand()) {
             command = command.subcommand();
         }
         String db = command.matchedOptionValue("--db", Database.DEFAULT);
-        return new Database(db).describe();
+        return new Database(Database.problem(db) == null ? db : Database.DEFAULT);
     }
 
     /** No command, or only export's options: the command is 'export'. */

@@ -21,6 +21,32 @@ record Database(String option) {
 
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
 
+    /**
+     * What is wrong with the option as a database, in the words of a usage error, or {@code null}. Checked
+     * before anything is created: an empty value would put the database beside the current folder, and a
+     * folder is no database file.
+     */
+    static String problem(String option) {
+        if (option == null || option.isBlank()) {
+            return "--db is empty: give the path of the history database file (e.g. data/exporter) or a JDBC URL";
+        }
+        if (option.startsWith("jdbc:")) {
+            return null;
+        }
+        Path path;
+        try {
+            path = new Database(option).h2Path();
+        } catch (java.nio.file.InvalidPathException e) {
+            return "--db " + option + " is not a valid file path";
+        }
+        if (path.getFileName() == null || option.endsWith("/") || option.endsWith(java.io.File.separator)
+                || Files.isDirectory(path)) {
+            return "--db " + option + " names a folder, not a database file: give a file name in it, e.g. "
+                    + (path.getFileName() == null ? "/exporter" : path.resolve("exporter"));
+        }
+        return null;
+    }
+
     boolean isJdbcUrl() {
         return option.startsWith("jdbc:");
     }
@@ -70,9 +96,8 @@ record Database(String option) {
                 properties.put("spring.datasource.password", password == null ? "" : password);
             }
         }
-        // Batch's schema script has no IF NOT EXISTS: run it only on a new H2 file, so H2 does not log a failed
-        // CREATE for every table on every run. Behind a JDBC URL, runs.BatchSchema checks for the tables instead.
-        properties.put("spring.batch.jdbc.initialize-schema", isJdbcUrl() || !exists() ? "always" : "never");
+        // Batch's tables are made whenever one is missing (runs.BatchSchema), also in a file a crash left without them.
+        properties.put("spring.batch.jdbc.initialize-schema", "always");
         if (!isJdbcUrl()) {
             properties.put("logging.file.name", h2Path().resolveSibling("article-exporter.log").toString());
         }

@@ -11,17 +11,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataAccessException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code export}: one run of the export job over the input folder. */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Exports every article of the input folder's *.json files as one PDF and one EPUB each.")
 public class ExportCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -39,9 +45,21 @@ public class ExportCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption history;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Partitions rendered at once, one thread each (default: one per CPU core).")
+    /** The most partitions a run may have: each holds its own fonts and buffers. */
+    static final int MAX_THREADS = 64;
+
     int threads;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Partitions rendered at once, one thread each, 1 to " + MAX_THREADS
+                    + " (default: 0, one per CPU core).")
+    void setThreads(int value) {
+        if (value < 0 || value > MAX_THREADS) {
+            throw new ParameterException(spec.commandLine(), "--threads must be 0 (one per CPU core) or 1 to " + MAX_THREADS
+                    + ", not " + value);
+        }
+        threads = value;
+    }
 
     @Option(names = "--force",
             description = "Render every article, also those unchanged since their last export (by default they are skipped).")
@@ -64,10 +82,6 @@ public class ExportCommand implements Callable<Integer> {
             err.println("error: " + rendering.problem());
             return Cli.USAGE;
         }
-        if (threads < 0) {
-            err.println("error: --threads must be 0 (one per core) or more");
-            return Cli.USAGE;
-        }
         if (!Files.isDirectory(inputs.input)) {
             err.println("error: input folder not found: " + inputs.input.toAbsolutePath().normalize());
             return Cli.USAGE;
@@ -81,6 +95,26 @@ public class ExportCommand implements Callable<Integer> {
                 return Cli.FAILED;
             }
             return run(database, out, err);
+        } catch (DataAccessException e) {
+            // The history could not be written (a full disk under the database): the run is not on record.
+            log.error("export failed: the history could not be written", e);
+            err.println("error: " + Failures.describe(e, database));
+            return Cli.FAILED;
+        }
+    }
+
+    /**
+     * Tells the launcher that this export did real work (it read articles and exited 0), by creating the
+     * file it named: only such a run is worth learning the class cache from (bin/article-exporter).
+     */
+    private static void markRealWork() {
+        String marker = System.getProperty("article-exporter.work-marker");
+        if (marker != null && !marker.isBlank()) {
+            try {
+                Files.createFile(Path.of(marker));
+            } catch (java.io.IOException | RuntimeException e) {
+                log.debug("Cannot create the launcher's marker {}", marker, e);
+            }
         }
     }
 
@@ -90,6 +124,9 @@ public class ExportCommand implements Callable<Integer> {
         properties.put("exporter.pdf.font-dirs", inputs.fontDirs());
         properties.put("exporter.progress", Terminal.isInteractive());
         properties.put("exporter.threads", threads);
+        if (inputs.hasNoJsonFiles()) {
+            out.println("The input folder " + inputs.input.toAbsolutePath().normalize() + " has no *.json files: nothing to export.");
+        }
         ExportSettings settings = new ExportSettings(inputs.input, output, inputs.formats, rendering.related, force, digest);
         try (ConfigurableApplicationContext context = Spring.start(properties)) {
             List<ExportReport> reports;
@@ -107,7 +144,13 @@ public class ExportCommand implements Callable<Integer> {
             if (reports.stream().anyMatch(r -> !r.completed())) {
                 return Cli.FAILED;
             }
-            return last.rejected() > 0 ? Cli.REJECTED : Cli.OK;
+            if (last.rejected() > 0) {
+                return Cli.REJECTED;
+            }
+            if (reports.stream().mapToLong(ExportReport::read).sum() > 0) {
+                markRealWork();
+            }
+            return Cli.OK;
         }
     }
 }

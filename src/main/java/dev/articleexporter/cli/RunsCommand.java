@@ -1,7 +1,6 @@
 package dev.articleexporter.cli;
 
 import dev.articleexporter.runs.Editions;
-import dev.articleexporter.runs.Problem;
 import dev.articleexporter.runs.RunHistory;
 import dev.articleexporter.runs.RunProblems;
 import dev.articleexporter.runs.RunSummary;
@@ -31,8 +30,19 @@ public class RunsCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption history;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many runs to list (default: ${DEFAULT-VALUE}).")
+    /** The most runs one listing shows. */
+    static final int MAX_LIMIT = 10_000;
+
     int limit;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+            description = "How many runs to list, 1 to " + MAX_LIMIT + " (default: ${DEFAULT-VALUE}).")
+    void setLimit(int value) {
+        if (value < 1 || value > MAX_LIMIT) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be 1 to " + MAX_LIMIT + ", not " + value);
+        }
+        limit = value;
+    }
 
     @Option(names = "--run", paramLabel = "ID", description = "Show one run with its warnings and rejected inputs.")
     Long run;
@@ -76,13 +86,12 @@ public class RunsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Read %d, exported %d, unchanged %d, rejected %d, warnings %d%n", r.read(), r.exported(),
                 r.unchanged(), r.rejected(), r.warnings());
         if (r.exitMessage() != null && !r.exitMessage().isBlank()) {
-            out.println("Exit message: " + r.exitMessage().lines().findFirst().orElse(""));
+            out.println((r.status().equals("COMPLETED") ? "Exit message: " : "Why it failed: ")
+                    + r.exitMessage().lines().findFirst().orElse(""));
         }
         editions.ofRun(r.executionId()).ifPresent(e -> out.printf(Locale.ROOT, "Digest: %s.epub and .pdf: %d article%s%n",
                 e.fileStem(), e.articles(), e.articles() == 1 ? "" : "s"));
-        for (Problem p : problems.of(r.executionId())) {
-            out.println("  " + p.kind() + "  " + p);
-        }
+        ProblemLines.lines(problems.of(r.executionId()), p -> "  " + p.kind() + "  " + p, "  ").forEach(out::println);
         return Cli.OK;
     }
 

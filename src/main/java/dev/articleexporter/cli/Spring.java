@@ -19,6 +19,7 @@ final class Spring {
         return new SpringApplicationBuilder(ArticleExporter.class)
                 .main(AotContext.class) // names the ahead-of-time initializer to use with spring.aot.enabled
                 .web(WebApplicationType.NONE)
+                .listeners(Logging.afterSpringLogging())
                 .run(arguments(properties));
     }
 
@@ -33,6 +34,7 @@ final class Spring {
         server.put("spring.main.web-application-type", "servlet"); // application.properties says none
         return new SpringApplicationBuilder(ArticleExporter.class)
                 .web(WebApplicationType.SERVLET)
+                .listeners(Logging.afterSpringLogging())
                 .run(arguments(server));
     }
 

@@ -77,7 +77,7 @@ final class Summary {
     private void list(String heading, List<Problem> problems) {
         if (!problems.isEmpty()) {
             out.println(heading + " (" + problems.size() + "):");
-            problems.forEach(p -> out.println("  " + p));
+            ProblemLines.lines(problems, p -> "  " + p, "  ").forEach(out::println);
         }
     }
 

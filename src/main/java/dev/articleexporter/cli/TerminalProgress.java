@@ -11,19 +11,28 @@ import org.springframework.batch.core.annotation.AfterProcess;
 import org.springframework.batch.core.annotation.AfterStep;
 import org.springframework.batch.core.annotation.BeforeStep;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 
-/** A progress bar (done/total, rate, time left) on the terminal; only when a person is watching. */
+/**
+ * A progress bar (done/total, rate, time left) on the terminal; only when a person is watching.
+ * Always a bean, told at run time whether to draw: a condition on the property would be decided once
+ * at build time by Spring AOT, which the launcher uses, and the bar would never show.
+ */
 @ExportListener
-@ConditionalOnProperty(name = "exporter.progress", havingValue = "true")
 public class TerminalProgress {
 
+    private final boolean enabled;
     private volatile ProgressBar bar;
+
+    /** @param enabled {@code exporter.progress}: set by {@code export} when its output is a terminal */
+    public TerminalProgress(@Value("${exporter.progress:false}") boolean enabled) {
+        this.enabled = enabled;
+    }
 
     @BeforeStep
     public void start(StepExecution step) {
-        if (!ExportJobConfig.STEP_NAME.equals(step.getStepName())) {
-            return; // a partition: the bar is the whole run's
+        if (!enabled || !ExportJobConfig.STEP_NAME.equals(step.getStepName())) {
+            return; // not watched, or a partition: the bar is the whole run's
         }
         String input = step.getJobParameters().getString("input");
         int total = new InputFolder(Path.of(input)).countArticles();

@@ -3,7 +3,6 @@ package dev.articleexporter.cli;
 import dev.articleexporter.batch.ExportSettings;
 import dev.articleexporter.batch.InputCheck;
 import dev.articleexporter.digest.DigestMaker;
-import dev.articleexporter.digest.RelatedMode;
 import dev.articleexporter.render.OutputFormats;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code validate}: every problem an export would meet, without writing anything. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Checks every input as an export would (reading, processing, rendering in memory) and lists every "
-                + "problem, without writing outputs or history. Exit 0: clean; 3: problems found.")
+        description = "Checks every input as an export would (reading, processing, rendering in memory, with the same "
+                + "options) and lists every problem, without writing outputs or history. Exit 0: no problem; 3: some inputs "
+                + "would be rejected; 4: only warnings (every article would be exported).")
 public class ValidateCommand implements Callable<Integer> {
 
     /** Processing and rendering only: no database, no job. */
@@ -40,23 +40,35 @@ public class ValidateCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
+    @Mixin
+    RenderOptions rendering;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path input = inputs.input;
+        if (rendering.problem() != null) {
+            err.println("error: " + rendering.problem());
+            return Cli.USAGE;
+        }
         if (!Files.isDirectory(input)) {
             err.println("error: input folder not found: " + input.toAbsolutePath().normalize());
             return Cli.USAGE;
         }
+        if (inputs.hasNoJsonFiles()) {
+            out.println("The input folder " + input.toAbsolutePath().normalize() + " has no *.json files: nothing to check.");
+        }
         // No Spring Boot here, so no logging set-up: quiet the library's console defaults; the report is the output.
         LoggingSystem.get(ValidateCommand.class.getClassLoader()).setLogLevel(null, LogLevel.OFF);
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("options",
-                    Map.of("exporter.pdf.font-dirs", inputs.fontDirs())));
+            Map<String, Object> properties = new java.util.LinkedHashMap<>();
+            properties.put("exporter.pdf.font-dirs", inputs.fontDirs());
+            rendering.putProperties(properties);
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("options", properties));
             context.register(Rendering.class);
             context.refresh();
-            ExportSettings settings = new ExportSettings(input, Path.of("."), inputs.formats, RelatedMode.KEEP);
+            ExportSettings settings = new ExportSettings(input, Path.of("."), inputs.formats, rendering.related);
             InputCheck.Result result;
             try {
                 result = InputCheck.run(settings, context.getBean(DigestMaker.class), context.getBean(OutputFormats.class));
@@ -64,12 +76,12 @@ public class ValidateCommand implements Callable<Integer> {
                 err.println("error: " + e.getMessage());
                 return Cli.USAGE;
             }
-            result.problems().forEach(p -> out.println(p.kind() + "  " + p));
+            ProblemLines.print(out, result.problems());
             out.printf(Locale.ROOT, "%d article%s checked in %s: %d would be exported, %d rejected, %d warning%s.%n",
                     result.articles(), result.articles() == 1 ? "" : "s", input.toAbsolutePath().normalize(), result.exportable(),
                     result.rejected(), result.problems().size() - result.rejected(),
                     result.problems().size() - result.rejected() == 1 ? "" : "s");
-            return result.problems().isEmpty() ? Cli.OK : Cli.REJECTED;
+            return result.rejected() > 0 ? Cli.REJECTED : result.problems().isEmpty() ? Cli.OK : Cli.WARNINGS;
         }
     }
 }

@@ -36,9 +36,32 @@ public class RunHistory {
     private static final String GROUP = " GROUP BY e.JOB_EXECUTION_ID, e.START_TIME, e.END_TIME, e.STATUS, e.EXIT_MESSAGE ";
 
     private final JdbcClient jdbc;
+    private final boolean h2;
 
-    public RunHistory(JdbcClient jdbc) {
+    public RunHistory(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.h2 = isH2(dataSource);
+    }
+
+    private static boolean isH2(javax.sql.DataSource dataSource) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            return false; // the first statement will say what is wrong
+        }
+    }
+
+    /**
+     * Puts everything committed so far on the disk. H2 keeps recent commits in memory and writes them
+     * to its file in the background: when that write fails (a full disk), the commits still
+     * succeeded, and a run would report COMPLETED that the next start does not find. This write is
+     * made now, so its failure is seen ({@link org.springframework.dao.DataAccessException}). Other
+     * databases have written every commit already.
+     */
+    public void flush() {
+        if (h2) {
+            jdbc.sql("CHECKPOINT SYNC").update();
+        }
     }
 
     public List<RunSummary> recent(int limit) {

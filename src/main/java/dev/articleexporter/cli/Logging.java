@@ -1,0 +1,82 @@
+package dev.articleexporter.cli;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.status.OnConsoleStatusListener;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusListener;
+import ch.qos.logback.core.status.StatusManager;
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Keeps the terminal for the command's own words. Details (stack traces) go to the log file that
+ * Spring sets up beside the database; the terminal gets at most one line about logging itself.
+ * Two things would print there otherwise: logback's default console output before Spring has
+ * configured it (a failure in parsing options or opening the database), and logback's status
+ * messages, which Spring Boot prints to the console with a stack trace for every line the log file
+ * could not take (hundreds on a full disk).
+ */
+final class Logging {
+
+    private static final AtomicBoolean TOLD = new AtomicBoolean();
+
+    private Logging() {
+    }
+
+    /** Before Spring: no console appender; logback's status goes through {@link OneLine}. */
+    static void quietConsole() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            root.iteratorForAppenders().forEachRemaining(appender -> {
+                if (appender instanceof ConsoleAppender<?>) {
+                    root.detachAppender(appender);
+                    appender.stop();
+                }
+            });
+            replaceConsoleStatus(context);
+        }
+    }
+
+    /** Once Spring has configured logging (the context is prepared by then): the same for its status listener. */
+    static ApplicationListener<ApplicationPreparedEvent> afterSpringLogging() {
+        return event -> {
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+                replaceConsoleStatus(context);
+            }
+        };
+    }
+
+    private static void replaceConsoleStatus(LoggerContext context) {
+        StatusManager status = context.getStatusManager();
+        boolean ours = false;
+        for (StatusListener listener : status.getCopyOfStatusListenerList()) {
+            if (listener instanceof OnConsoleStatusListener console) {
+                status.remove(console);
+                console.stop();
+            }
+            ours |= listener instanceof OneLine;
+        }
+        if (!ours) {
+            status.add(new OneLine(System.err));
+        }
+    }
+
+    /** The first error logback meets (the log file cannot be written), as one line; the rest are not repeated. */
+    private record OneLine(PrintStream err) implements StatusListener {
+
+        @Override
+        public void addStatusEvent(Status status) {
+            if (status.getEffectiveLevel() >= Status.ERROR && TOLD.compareAndSet(false, true)) {
+                Throwable cause = status.getThrowable();
+                String why = cause != null && cause.getMessage() != null ? cause.getMessage() : status.getMessage();
+                err.println("warning: the log file cannot be written (" + why.lines().findFirst().orElse(why)
+                        + "); details of this run are not logged");
+            }
+        }
+    }
+}
