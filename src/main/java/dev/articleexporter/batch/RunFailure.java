@@ -55,7 +55,10 @@ final class RunFailure implements JobExecutionListener {
         for (Throwable t = failure; t != null && sentence == null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof OutputWriteException ours) {
                 sentence = ours.getMessage();
-            } else if (String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("no space left on device")) {
+            }
+        }
+        for (Throwable t = failure; t != null && sentence == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("no space left on device")) {
                 sentence = failure == t ? t.getMessage() : firstLine(failure) + " (no space left on device)";
             }
         }

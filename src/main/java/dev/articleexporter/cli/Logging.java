@@ -10,8 +10,12 @@ import ch.qos.logback.core.status.StatusManager;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.SmartApplicationListener;
 
 /**
  * Keeps the terminal for the command's own words. Details (stack traces) go to the log file that
@@ -42,13 +46,34 @@ final class Logging {
         }
     }
 
-    /** Once Spring has configured logging (the context is prepared by then): the same for its status listener. */
-    static ApplicationListener<ApplicationPreparedEvent> afterSpringLogging() {
-        return event -> {
+    /**
+     * Right after Spring has configured logging (its listener runs at {@code HIGHEST_PRECEDENCE + 20}
+     * on the environment event), before anything is logged to the file: the same for Spring's status
+     * listener, which it adds each time it configures logback.
+     */
+    static ApplicationListener<ApplicationEvent> afterSpringLogging() {
+        return new AfterSpringLogging();
+    }
+
+    private static final class AfterSpringLogging implements SmartApplicationListener {
+
+        @Override
+        public boolean supportsEventType(Class<? extends ApplicationEvent> type) {
+            return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
+                    || ApplicationPreparedEvent.class.isAssignableFrom(type);
+        }
+
+        @Override
+        public void onApplicationEvent(ApplicationEvent event) {
             if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
                 replaceConsoleStatus(context);
             }
-        };
+        }
+
+        @Override
+        public int getOrder() {
+            return LoggingApplicationListener.DEFAULT_ORDER + 1;
+        }
     }
 
     private static void replaceConsoleStatus(LoggerContext context) {
