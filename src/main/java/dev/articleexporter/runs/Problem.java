@@ -17,13 +17,13 @@ public record Problem(Kind kind, String file, String article, String message) {
 
     /** How messages name an article: its id, else its title, cut short (a 400-character id must not flood a summary). */
     public static String articleLabel(String id, String title) {
-        String label = id != null && !id.isBlank() ? id.strip() : title;
+        String label = id != null && !id.isBlank() ? id.strip() : title == null || title.isBlank() ? null : title.strip();
         return label == null || label.length() <= 80 ? label : label.substring(0, 79) + "…";
     }
 
     /** "briefs.json #2 (three-questions): the article has no title". */
     @Override
     public String toString() {
-        return file + (article == null ? "" : " (" + article + ")") + ": " + message;
+        return file + (article == null || article.isBlank() ? "" : " (" + article + ")") + ": " + message;
     }
 }
