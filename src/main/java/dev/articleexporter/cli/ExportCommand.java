@@ -45,6 +45,9 @@ public class ExportCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption history;
 
+    /** The longest input or output folder path, absolute. */
+    static final int MAX_PATH = 1000;
+
     /** The most partitions a run may have: each holds its own fonts and buffers. */
     static final int MAX_THREADS = 64;
 
@@ -81,6 +84,13 @@ public class ExportCommand implements Callable<Integer> {
         if (rendering.problem() != null) {
             err.println("error: " + rendering.problem());
             return Cli.USAGE;
+        }
+        for (Path folder : List.of(inputs.input, output)) {
+            // The history keeps both paths (1,024 characters a column): a longer one is refused here, not by the database.
+            if (folder.toAbsolutePath().normalize().toString().length() > MAX_PATH) {
+                err.println("error: the folder path " + folder + " is longer than " + MAX_PATH + " characters");
+                return Cli.USAGE;
+            }
         }
         if (!Files.isDirectory(inputs.input)) {
             err.println("error: input folder not found: " + inputs.input.toAbsolutePath().normalize());

@@ -33,20 +33,22 @@ public class RunArticles {
                 (ps, article) -> {
                     ps.setLong(1, jobExecutionId);
                     ps.setLong(2, jobInstanceId);
-                    ps.setString(3, article.fileStem().toLowerCase(Locale.ROOT));
-                    ps.setString(4, article.articleId());
-                    ps.setString(5, article.fileStem());
-                    ps.setString(6, article.origin());
-                    ps.setString(7, article.title());
-                    ps.setString(8, article.section());
-                    ps.setString(9, article.published());
-                    ps.setString(10, article.language());
+                    // The reader's limits keep every field within its column (article.Limits); cut() is the last
+                    // guard, so that no input can ever end a run with a SQL error.
+                    ps.setString(3, cut(article.fileStem().toLowerCase(Locale.ROOT), 256));
+                    ps.setString(4, cut(article.articleId(), 1024));
+                    ps.setString(5, cut(article.fileStem(), 256));
+                    ps.setString(6, cut(article.origin(), 1024));
+                    ps.setString(7, cut(article.title(), 2000));
+                    ps.setString(8, cut(article.section(), 500));
+                    ps.setString(9, cut(article.published(), 40));
+                    ps.setString(10, cut(article.language(), 40));
                     ps.setString(11, article.unchanged() ? "UNCHANGED" : "EXPORTED");
                     ps.setString(12, article.contentHash());
-                    ps.setString(13, article.site());
-                    ps.setString(14, article.author());
-                    ps.setString(15, article.summary());
-                    ps.setString(16, folder);
+                    ps.setString(13, cut(article.site(), 500));
+                    ps.setString(14, cut(article.author(), 500));
+                    ps.setString(15, cut(article.summary(), 1000));
+                    ps.setString(16, cut(folder, 1024));
                 });
     }
 
@@ -123,6 +125,10 @@ public class RunArticles {
                         + " FROM EXPORTED_ARTICLE a WHERE " + earlierCompleted + " GROUP BY a.JOB_EXECUTION_ID")
                 .param(currentJobInstanceId).update();
         return jdbc.sql("DELETE FROM EXPORTED_ARTICLE a WHERE " + earlierCompleted).param(currentJobInstanceId).update();
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private static ExportedArticle row(ResultSet rs, int n) throws SQLException {
