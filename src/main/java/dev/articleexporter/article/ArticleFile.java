@@ -1,28 +1,34 @@
 package dev.articleexporter.article;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Streams the articles of one JSON file, one at a time, so a file of thousands of articles never
- * sits in memory whole. A bad element of an array is reported alone and the next one is read; a
- * syntax error ends the file, since nothing after it can be trusted.
+ * Streams the articles of one JSON file, one at a time, in memory bounded by the size of one
+ * article ({@link Limits#ARTICLE_BYTES}) whatever the file holds. A {@link JsonFramer} finds each
+ * element of the array without parsing it; one no larger than the limit is parsed by Jackson, a
+ * larger one is rejected by name, unread. A bad element of an array is reported alone and the next
+ * one is read; a syntax error ends the file, since nothing after it can be trusted (the message
+ * says about how many articles that left unread). Only a regular file inside its folder is opened
+ * ({@link InputFiles}).
  */
 public final class ArticleFile implements AutoCloseable {
 
     private final Path path;
     private final String name;
     private final Share share;
-    private InputStream in;
-    private JsonParser parser;
+    private JsonFramer framer;
+    private Path opened;
+    private boolean started;
     private boolean array;
+    private boolean afterElement;
     private boolean done;
     private int position;
 
@@ -74,73 +80,209 @@ public final class ArticleFile implements AutoCloseable {
             return null;
         }
         try {
-            if (parser == null) {
+            if (!started) {
                 return start();
             }
             return array ? nextInArray() : end();
-        } catch (JacksonException e) {
-            done = true;
-            return fileProblem(origin(), "not valid JSON: " + ArticleJson.describe(e));
         } catch (IOException e) {
             done = true;
-            return fileProblem(Origin.wholeFile(name), "cannot read file: " + e);
+            return fileProblem(Origin.wholeFile(name), "cannot read the file (" + InputFiles.problem(e) + ")");
         }
     }
 
     private Input start() throws IOException {
-        in = new BufferedInputStream(Files.newInputStream(path), 64 * 1024);
-        parser = ArticleJson.MAPPER.createParser(in);
-        JsonToken first = parser.nextToken();
-        if (first == null) {
+        started = true;
+        Path file = path.toAbsolutePath();
+        InputFiles.Verdict verdict = InputFiles.check(file.getParent(), file);
+        if (!verdict.readable()) {
+            done = true;
+            return fileProblem(Origin.wholeFile(name), verdict.reason() + "; not read");
+        }
+        opened = verdict.path();
+        framer = new JsonFramer(JsonSource.utf8(verdict.open()), Limits.ARTICLE_BYTES);
+        int first = framer.peek();
+        if (first < 0) {
             done = true;
             return fileProblem(Origin.wholeFile(name), "the file is empty");
         }
-        if (first == JsonToken.START_ARRAY) {
+        if (first == '[') {
+            framer.take();
             array = true;
             return nextInArray();
         }
-        if (first == JsonToken.START_OBJECT) {
-            position = 0;
-            Input single = convert(Origin.wholeFile(name), parser.readValueAsTree());
+        if (first == '{') {
+            Input single = element(Origin.wholeFile(name), framer.frame(true));
             position = 1;
             return single;
         }
         done = true;
-        return fileProblem(Origin.wholeFile(name),
-                "expected an article object or an array of articles, found " + ArticleJson.kind(first));
+        JsonFramer.Value value = framer.frame(true);
+        String kind;
+        try {
+            kind = kind(value);
+        } catch (JacksonException e) {
+            return syntaxError(Origin.wholeFile(name), value.start, e);
+        }
+        return fileProblem(Origin.wholeFile(name), "expected an article object or an array of articles, found " + kind);
     }
 
-    private Input nextInArray() {
-        JsonToken token = parser.nextToken();
-        if (token == JsonToken.END_ARRAY || token == null) {
+    private Input nextInArray() throws IOException {
+        int next = framer.peek();
+        if (afterElement) {
+            if (next == ',') {
+                framer.take();
+                next = framer.peek();
+                if (next == ']') {
+                    return syntaxError(origin(), framer.offset(), "a comma before ']': expected another article");
+                }
+            } else if (next == ']') {
+                framer.take();
+                return end();
+            } else if (next >= 0) {
+                return syntaxError(origin(), framer.offset(),
+                        "expected ',' or ']' after an article, found " + ArticleJson.character(next));
+            }
+        } else if (next == ']') {
+            framer.take();
             return end();
         }
-        position++;
-        Origin origin = new Origin(name, position);
-        if (token != JsonToken.START_OBJECT) {
-            parser.skipChildren();
-            return share.ownsFileProblems(name)
-                    ? new Input.Rejected(origin, "expected an article object, found " + ArticleJson.kind(token)) : SOMEONE_ELSES;
+        if (next < 0) {
+            return syntaxError(origin(), framer.offset(), "the file ends before the list of articles is closed with ']'");
         }
-        return convert(origin, parser.readValueAsTree());
+        if (next == ',' || next == ':' || next == '}' || next == ']') {
+            return syntaxError(origin(), framer.offset(), "expected an article, found " + ArticleJson.character(next));
+        }
+        afterElement = true;
+        JsonFramer.Value value = framer.frame(true);
+        if (value.kept() && value.first != '{' && value.first != '[' && value.first != '"') {
+            // A bare word: when it is no JSON value at all, the error is where the last article ended, as Jackson has it.
+            try {
+                kind(value);
+            } catch (JacksonException e) {
+                return syntaxError(origin(), value.start, e);
+            }
+        }
+        position++;
+        return element(new Origin(name, position), value);
     }
 
-    /** After the root value only whitespace may follow. */
-    private Input end() {
-        done = true;
-        JsonToken extra = parser.nextToken();
-        return extra == null ? null
-                : fileProblem(Origin.wholeFile(name), "unexpected content after the end of the JSON value at line "
-                        + parser.currentLocation().getLineNr() + "; it was ignored");
-    }
-
-    private Input convert(Origin origin, JsonNode node) {
+    /** One framed article slot: an article, or why it is none. */
+    private Input element(Origin origin, JsonFramer.Value value) throws IOException {
+        if (!value.kept()) { // larger than an article may be: not parsed
+            if (!value.complete) {
+                return syntaxError(origin, framer.offset(), "the file ends inside " + ArticleJson.kind(value.first)
+                        + " that is not closed (" + ArticleJson.megabytes(value.length) + " after its start)");
+            }
+            return fileProblem(origin, value.first == '{'
+                    ? "the article is " + ArticleJson.megabytes(value.length) + " of JSON, more than the "
+                            + ArticleJson.megabytes(Limits.ARTICLE_BYTES) + " an article may have; not read"
+                    : "expected an article object, found " + kind(value));
+        }
+        if (value.first != '{') {
+            String kind;
+            try {
+                kind = kind(value);
+            } catch (JacksonException e) {
+                return syntaxError(origin, value.start, e);
+            }
+            return fileProblem(origin, "expected an article object, found " + kind);
+        }
+        JsonNode tree;
+        try {
+            tree = ArticleJson.ARTICLE.readTree(value.bytes, value.offset, (int) value.length);
+        } catch (StreamConstraintsException e) {
+            // Over a limit of one article (its values, its nesting): this one is not read, the next ones are.
+            return fileProblem(origin, ArticleJson.limitExceeded(e) + "; not read");
+        } catch (JacksonException e) {
+            return syntaxError(origin, value.start, e);
+        }
         // Cleaned and bound (or rejected as "not a valid article") only when needed: see ArticleNode.
-        ArticleNode article = new ArticleNode(node);
+        ArticleNode article = new ArticleNode(tree);
         if (!share.ownsArticle(name, article)) {
             return SOMEONE_ELSES; // read past: not checked, cleaned or converted here
         }
         return new Input.Parsed(origin, path.getParent(), article, null);
+    }
+
+    /**
+     * What a value that is not an object is ("a string", "a list"), checking its syntax on the way;
+     * one too large to parse, or holding too many values, is named by its first byte.
+     */
+    private static String kind(JsonFramer.Value value) {
+        if (!value.kept()) {
+            return ArticleJson.kind(value.first) + " (" + ArticleJson.megabytes(value.length) + ")";
+        }
+        try (JsonParser parser = ArticleJson.ARTICLE.createParser(value.bytes, value.offset, (int) value.length)) {
+            JsonToken token = parser.nextToken();
+            parser.skipChildren();
+            parser.nextToken(); // reads past a string, so one that is not closed is found
+            return token == null ? "nothing" : ArticleJson.kind(token);
+        } catch (StreamConstraintsException e) {
+            return ArticleJson.kind(value.first);
+        }
+    }
+
+    /** After the root value only whitespace may follow. */
+    private Input end() throws IOException {
+        done = true;
+        if (framer.peek() < 0) {
+            return null;
+        }
+        return fileProblem(Origin.wholeFile(name), "unexpected content after the end of the JSON value at line "
+                + lineAndColumn(framer.offset())[0] + "; it was ignored");
+    }
+
+    /** Jackson's error in a value that starts at {@code start}, placed in the file. */
+    private Input syntaxError(Origin origin, long start, JacksonException e) throws IOException {
+        TokenStreamLocation at = e.getLocation();
+        long offset = start + (at != null && at.getByteOffset() >= 0 ? at.getByteOffset() : 0);
+        return syntaxError(origin, offset, ArticleJson.problem(e));
+    }
+
+    /** A syntax error at {@code offset} of the file: the end of it, for every partition. */
+    private Input syntaxError(Origin origin, long offset, String what) throws IOException {
+        done = true;
+        if (!share.ownsFileProblems(name)) {
+            return SOMEONE_ELSES;
+        }
+        long[] at = lineAndColumn(offset);
+        StringBuilder reason = new StringBuilder("not valid JSON: line ").append(at[0]).append(", column ").append(at[1])
+                .append(": ").append(what);
+        if (array) {
+            int skipped = countRest();
+            if (skipped > 0) {
+                reason.append("; the rest of the file was skipped (about ").append(skipped)
+                        .append(skipped == 1 ? " more article)" : " more articles)");
+            }
+        }
+        return new Input.Rejected(origin, reason.toString());
+    }
+
+    /**
+     * About how many articles the array holds after the framer's position: objects at its top level,
+     * counted, not read. Only objects: after an error inside a string, the framer may take text
+     * for structure, and words counted as values would make the number absurd.
+     */
+    private int countRest() {
+        int count = 0;
+        try {
+            for (int next = framer.peek(); next >= 0 && next != ']'; next = framer.peek()) {
+                if (next == ',' || next == ':' || next == '}') {
+                    framer.take();
+                } else if (framer.frame(false).first == '{') {
+                    count++;
+                }
+            }
+        } catch (IOException e) {
+            // as many as were found
+        }
+        return count;
+    }
+
+    private long[] lineAndColumn(long offset) throws IOException {
+        try (InputStream in = JsonSource.utf8(java.nio.file.Files.newInputStream(opened, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+            return JsonSource.lineAndColumn(in, offset);
+        }
     }
 
     private Origin origin() {
@@ -151,13 +293,10 @@ public final class ArticleFile implements AutoCloseable {
     public void close() {
         done = true;
         try {
-            if (parser != null) {
-                parser.close();
+            if (framer != null) {
+                framer.close();
             }
-            if (in != null) {
-                in.close();
-            }
-        } catch (IOException | JacksonException e) {
+        } catch (IOException e) {
             // nothing useful to do: the file was only read
         }
     }

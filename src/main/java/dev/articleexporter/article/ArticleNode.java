@@ -24,8 +24,8 @@ public final class ArticleNode {
     /** @param tree an article object as read */
     public ArticleNode(JsonNode tree) {
         this.tree = tree;
-        this.id = text(tree, "id");
-        this.title = text(tree, "title");
+        this.id = Limits.composed(text(tree, "id"));
+        this.title = Limits.title(text(tree, "title"));
     }
 
     private ArticleNode(Article article, List<String> warnings) {
@@ -56,12 +56,15 @@ public final class ArticleNode {
         return tree;
     }
 
-    /** The id the bound article has (if it binds), without binding. */
+    /**
+     * The id the bound article has (if it binds), without binding: cleaned, and in Unicode's
+     * composed form (NFC), so ids that differ only in how an accent is encoded are one article.
+     */
     public String id() {
         return id;
     }
 
-    /** The title the bound article has (if it binds), without binding. */
+    /** The title the bound article has (if it binds), without binding: cleaned, and cut as {@link Limits} cuts it. */
     public String title() {
         return title;
     }
@@ -76,7 +79,10 @@ public final class ArticleNode {
         return rejection() == null;
     }
 
-    /** Why it is not an article ("not a valid article: ..." as the reader always said), or {@code null}; binds it to find out. */
+    /**
+     * Why it is not an article ("not a valid article: ..." as the reader always said, or a limit of
+     * {@link Limits} it goes over), or {@code null}; binds it to find out.
+     */
     public String rejection() {
         bind();
         return invalid;
@@ -91,7 +97,7 @@ public final class ArticleNode {
         return article;
     }
 
-    /** What cleaning changed, one message per field; binds it. */
+    /** What cleaning and the limits changed, one message per field; binds it. */
     public List<String> warnings() {
         article();
         return warnings;
@@ -104,8 +110,20 @@ public final class ArticleNode {
         tried = true;
         try {
             JsonNode copy = tree.deepCopy(); // cleaning works in place, and the tree stays as read
-            warnings = List.copyOf(XmlCharacters.clean(copy));
-            article = ArticleJson.MAPPER.treeToValue(copy, Article.class);
+            List<String> cleaned = XmlCharacters.clean(copy);
+            Limits.Outcome limited = Limits.apply(ArticleJson.MAPPER.treeToValue(copy, Article.class));
+            if (limited.rejection() != null) {
+                invalid = limited.rejection();
+                return;
+            }
+            article = limited.article();
+            if (limited.warnings().isEmpty()) {
+                warnings = List.copyOf(cleaned);
+            } else {
+                List<String> all = new java.util.ArrayList<>(cleaned);
+                all.addAll(limited.warnings());
+                warnings = List.copyOf(all);
+            }
         } catch (JacksonException e) {
             invalid = "not a valid article: " + ArticleJson.describe(e);
         }

@@ -7,17 +7,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 
-/** The input folder: its {@code *.json} files in a stable order (by name), other files ignored. */
+/**
+ * The input folder: its {@code *.json} entries in a stable order (by name), other files ignored.
+ * Folders named {@code *.json} (or links to folders inside) are skipped silently; any other entry
+ * is listed, and {@link ArticleFile} reads it only if {@link InputFiles} allows it (a regular file
+ * inside the folder), reporting the others (a link leading outside, a named pipe, ...) once.
+ */
 public record InputFolder(Path path) {
 
     public List<Path> jsonFiles() {
+        InputFiles rule = new InputFiles(path);
         try (Stream<Path> files = Files.list(path)) {
             return files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-                    .filter(Files::isRegularFile)
+                    .filter(f -> rule.check(f.toAbsolutePath()).kind() != InputFiles.Kind.FOLDER)
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -26,29 +29,38 @@ public record InputFolder(Path path) {
     }
 
     /**
-     * About how many articles the folder holds, for the progress display: a streaming pass that
-     * only counts the elements of each array (no conversion); a broken file counts as one.
+     * About how many articles the folder holds, for the progress display: a pass over each file
+     * that only finds where its array's elements are ({@link JsonFramer}: nothing is parsed, nothing
+     * large is kept). A file that cannot be read, or does not hold an array, counts as one; so does
+     * one that is not a regular file inside the folder, which is never opened.
      */
     public int countArticles() {
+        InputFiles rule = new InputFiles(path);
         int total = 0;
         for (Path file : jsonFiles()) {
-            total += count(file);
+            InputFiles.Verdict verdict = rule.check(file.toAbsolutePath());
+            total += verdict.readable() ? count(verdict) : 1;
         }
         return total;
     }
 
-    private static int count(Path file) {
-        try (JsonParser parser = ArticleJson.MAPPER.createParser(file.toFile())) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
+    private static int count(InputFiles.Verdict file) {
+        try (JsonFramer framer = new JsonFramer(JsonSource.utf8(file.open()), Limits.ARTICLE_BYTES)) {
+            if (framer.peek() != '[') {
                 return 1;
             }
+            framer.take();
             int n = 0;
-            for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-                parser.skipChildren();
-                n++;
+            for (int next = framer.peek(); next >= 0 && next != ']'; next = framer.peek()) {
+                if (next == ',' || next == ':' || next == '}') {
+                    framer.take();
+                } else {
+                    framer.frame(false);
+                    n++;
+                }
             }
             return n;
-        } catch (JacksonException e) {
+        } catch (IOException e) {
             return 1;
         }
     }

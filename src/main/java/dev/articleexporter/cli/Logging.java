@@ -43,6 +43,8 @@ final class Logging {
                 }
             });
             replaceConsoleStatus(context);
+            // Errors of an earlier command in this JVM (tests, tools) would be printed again by Spring's listener.
+            context.getStatusManager().clear();
         }
     }
 

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +72,12 @@ public class DigestMaker {
         }
         Meta meta = meta(article, title, warnings);
         List<Section> sections = sections(article, folder, warnings);
+        if (!article.slides().isEmpty() && allEmpty(article.slides(), sections)) {
+            int count = sections.size();
+            warnings.add((count == 1 ? "its only slide is empty" : "all " + count + " slides are empty")
+                    + " (no heading, text or image): only the title " + (article.intro().isEmpty() ? "is" : "and intro are")
+                    + " exported");
+        }
         return new Digest(id, meta, article.intro(), sections, creditLines(sections), related(article));
     }
 
@@ -93,6 +100,22 @@ public class DigestMaker {
             sections.add(new Section(number, heading, picture, slide.credit(), slide.body()));
         }
         return sections;
+    }
+
+    /**
+     * Whether no slide has anything of its own to show: a heading from the input (not the made-up
+     * "Slide N"), a paragraph, a credit, or an image or its alt text. Rules have run: blank text is gone.
+     */
+    private static boolean allEmpty(List<Slide> slides, List<Section> sections) {
+        for (int i = 0; i < slides.size(); i++) {
+            Section section = sections.get(i);
+            Picture picture = section.picture();
+            if (slides.get(i).heading() != null || !section.paragraphs().isEmpty() || section.credit() != null
+                    || (picture != null && (picture.embeddable() || !picture.alt().isEmpty()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<CreditLine> creditLines(List<Section> sections) {
@@ -139,23 +162,36 @@ public class DigestMaker {
         if (text == null) {
             return null;
         }
+        LocalDate date;
+        OffsetDateTime at = null;
         try {
-            OffsetDateTime at = OffsetDateTime.parse(text);
-            return new Published(at.toLocalDate(), at);
+            at = OffsetDateTime.parse(text);
+            date = at.toLocalDate();
         } catch (DateTimeParseException notOffset) {
             try {
                 // A date-time without an offset: the feed's clock is unknown, so keep only the date.
-                return new Published(LocalDateTime.parse(text).toLocalDate(), null);
+                date = LocalDateTime.parse(text).toLocalDate();
             } catch (DateTimeParseException notLocal) {
                 try {
-                    return new Published(LocalDate.parse(text), null);
+                    date = LocalDate.parse(text);
                 } catch (DateTimeParseException notDate) {
                     warnings.add("publishedAt \"" + text + "\" is not an ISO-8601 date or date-time; the date is left out");
                     return null;
                 }
             }
         }
+        Integer year = Published.outOfRangeYear(date, at);
+        if (year != null) {
+            boolean utc = year != date.getYear();
+            warnings.add("publishedAt \"" + text + "\" falls in the year " + year + (utc ? " in UTC" : "") + ", outside "
+                    + Published.FIRST_YEAR + " to " + Published.LAST_YEAR + "; the date is left out");
+            return null;
+        }
+        return new Published(date, at);
     }
+
+    /** The longest language tag written: longer ones are cut to language, script and region. */
+    static final int MAX_LANGUAGE_TAG = 35;
 
     static String language(String value, Warnings warnings) {
         String tag = TidyWhitespace.line(value);
@@ -167,7 +203,21 @@ public class DigestMaker {
             warnings.add("language \"" + tag + "\" is not a BCP 47 language tag; \"en\" is used");
             return "en";
         }
-        return locale.toLanguageTag();
+        String full = locale.toLanguageTag();
+        if (full.length() <= MAX_LANGUAGE_TAG) {
+            return full;
+        }
+        // Language (2-8 letters), script (4) and region (2-3): at most 17 characters.
+        String shortTag;
+        try {
+            shortTag = new Locale.Builder().setLanguage(locale.getLanguage()).setScript(locale.getScript())
+                    .setRegion(locale.getCountry()).build().toLanguageTag();
+        } catch (IllformedLocaleException e) {
+            shortTag = Locale.forLanguageTag(locale.getLanguage()).toLanguageTag();
+        }
+        String shown = tag.length() <= 60 ? tag : tag.substring(0, 59) + "…";
+        warnings.add("language \"" + shown + "\" is longer than " + MAX_LANGUAGE_TAG + " characters; \"" + shortTag + "\" is used");
+        return shortTag;
     }
 
 }

@@ -267,4 +267,82 @@ class DigestMakerTest {
                 "These “Trump” Stocks Could Take Off if He’s Re-elected");
         assertThat(titles).hasSize(4 + 6); // 5 related with one repeat, 6 promotions
     }
+
+    private static Article withLanguageAndDate(String language, String publishedAt) {
+        return new Article("a", "T", null, null, null, null, publishedAt, language, null, List.of("Intro."), null, null);
+    }
+
+    @Test
+    void aLongLanguageTagIsCutToLanguageScriptAndRegion() {
+        Warnings warnings = new Warnings();
+        String tag = "en-Latn-GB-oxendict-1994-u-ca-gregory-nu-latn-x-some-private-use";
+        Meta meta = digest(withLanguageAndDate(tag, null), warnings).meta();
+        assertThat(meta.language()).isEqualTo("en-Latn-GB");
+        assertThat(warnings.list()).singleElement().asString()
+                .contains("language \"en-Latn-GB-oxendict")
+                .endsWith("is longer than 35 characters; \"en-Latn-GB\" is used");
+
+        Warnings variants = new Warnings();
+        assertThat(digest(withLanguageAndDate("sl-rozaj-biske-1994-alalc97-fonipa-fonupa", null), variants).meta().language())
+                .isEqualTo("sl");
+        assertThat(variants.list()).hasSize(1);
+
+        Warnings fine = new Warnings();
+        assertThat(digest(withLanguageAndDate("zh-Hant-TW", null), fine).meta().language()).isEqualTo("zh-Hant-TW");
+        assertThat(digest(withLanguageAndDate("de-CH-1996", null), fine).meta().language()).isEqualTo("de-CH-1996");
+        assertThat(fine.list()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31", "+10000-01-01", "0000-06-01", "-0044-03-15",
+            "+999999999-12-31T23:59:59-18:00", "9999-12-31T23:00:00-05:00", "0001-01-01T01:00:00+02:00", "+12345-01-01T00:00:00"})
+    void yearsOutsideOneToNineThousandNineHundredNinetyNineAreLeftOut(String date) {
+        Warnings warnings = new Warnings();
+        Meta meta = digest(withLanguageAndDate(null, date), warnings).meta();
+        assertThat(meta.published()).isNull();
+        assertThat(warnings.list()).singleElement().asString()
+                .startsWith("publishedAt \"" + date + "\"").endsWith("outside 1 to 9999; the date is left out");
+    }
+
+    @Test
+    void datesAtTheEdgesOfTheRangeFitW3cdtf() {
+        for (String date : new String[] {"0001-01-01", "9999-12-31", "9999-12-31T23:59:59Z", "0001-01-01T00:00:00-01:00",
+                "9999-12-31T18:59:59.999999999-05:00"}) {
+            Warnings warnings = new Warnings();
+            Published published = digest(withLanguageAndDate(null, date), warnings).meta().published();
+            assertThat(warnings.list()).as(date).isEmpty();
+            assertThat(published.w3cdtf()).as(date).hasSizeLessThanOrEqualTo(40).matches("\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}Z)?");
+        }
+        assertThatThrownBy(() -> new Published(java.time.LocalDate.of(10000, 1, 1), null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anArticleWhoseSlidesAreAllEmptyIsWarnedAbout() {
+        Article article = new Article("a", "T", null, null, null, null, null, null, null, List.of("The intro."), List.of(
+                new Slide(null, List.of(), null, null),
+                new Slide("   ", List.of("", "  \n "), " ", null),
+                new Slide(null, List.of(), "Credit:", new Image("", "  ")),
+                new Slide(null, List.of("Read More"), null, null).withBody(List.of())), null);
+        Warnings warnings = new Warnings();
+        Digest digest = digest(article, warnings);
+        assertThat(digest.sections()).extracting(Section::heading).containsExactly("Slide 1", "Slide 2", "Slide 3", "Slide 4");
+        assertThat(warnings.list()).containsExactly(
+                "all 4 slides are empty (no heading, text or image): only the title and intro are exported");
+
+        Warnings noIntro = new Warnings();
+        digest(article.withIntro(List.of()).withSlides(List.of(new Slide(null, null, null, null))), noIntro);
+        assertThat(noIntro.list()).containsExactly("its only slide is empty (no heading, text or image): only the title is exported");
+    }
+
+    @Test
+    void oneSlideWithContentIsEnough() {
+        Slide empty = new Slide(null, List.of(), null, null);
+        for (Slide content : List.of(new Slide(null, List.of("Text."), null, null), new Slide("A heading", List.of(), null, null),
+                new Slide(null, List.of(), "Credit: AP", null), new Slide(null, List.of(), null, new Image("missing.png", "A photo")),
+                new Slide(null, List.of(), null, new Image("https://example.com/x.jpg", "Remote")))) {
+            Warnings warnings = new Warnings();
+            digest(article(List.of(empty, content, empty)), warnings);
+            assertThat(warnings.list()).as(content.toString()).noneMatch(w -> w.contains("empty"));
+        }
+    }
 }

@@ -1,6 +1,8 @@
 package dev.articleexporter.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.articleexporter.article.Article.Image;
 import java.awt.Color;
@@ -9,10 +11,15 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -104,10 +111,155 @@ class ImageLoaderTest {
             for (String src : new String[] {"../" + outside.getFileName(), outside.toString(), "link.png"}) {
                 Warnings warnings = new Warnings();
                 assertThat(load(src, warnings).embeddable()).as(src).isFalse();
-                assertThat(warnings.list()).singleElement().asString().endsWith("refused: the path leads outside the input folder");
+                assertThat(warnings.list()).singleElement().asString().endsWith(src.equals("link.png")
+                        ? "refused: a symbolic link to a file outside the input folder"
+                        : "refused: the path leads outside the input folder");
             }
         } finally {
             Files.deleteIfExists(outside);
         }
+    }
+
+    private Picture load(String src, int slide, Warnings warnings) {
+        return loader.load(new Image(src, "Alt text"), folder, slide, warnings);
+    }
+
+    /** A named pipe made with mkfifo; the test is skipped only when the command does not exist. */
+    private static void mkfifo(Path path) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            assumeTrue(false, "mkfifo is not installed: " + e.getMessage());
+            return;
+        }
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
+    }
+
+    /** Opens the pipe for reading and writing and closes it again: a reader stuck in open() gets end of file. */
+    private static void release(Path pipe) throws IOException, InterruptedException {
+        new ProcessBuilder("sh", "-c", "exec 3<>\"$1\"", "sh", pipe.toString()).start().waitFor(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aNamedPipeIsNeverOpened() throws Exception {
+        Path pipe = folder.resolve("pipe.png");
+        mkfifo(pipe);
+        Files.createSymbolicLink(folder.resolve("via-link.png"), Path.of("pipe.png"));
+        try {
+            for (String src : new String[] {"pipe.png", "via-link.png"}) {
+                Warnings warnings = new Warnings();
+                // A hang guard, not a speed check: reading a pipe blocks until someone writes to it.
+                Picture picture = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> load(src, 2, warnings));
+                assertThat(picture.embeddable()).isFalse();
+                assertThat(picture.alt()).isEqualTo("Alt text");
+                assertThat(warnings.list()).containsExactly(
+                        "slide 2: image " + src + ": not a regular file (a named pipe); shown as its alt text");
+            }
+        } finally {
+            release(pipe);
+        }
+    }
+
+    @Test
+    void foldersAndSocketsAreNotRead() throws IOException {
+        Files.createDirectory(folder.resolve("dir.png"));
+        Warnings warnings = new Warnings();
+        assertThat(load("dir.png", 2, warnings).embeddable()).isFalse();
+        try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            socket.bind(UnixDomainSocketAddress.of(folder.resolve("sock.png")));
+            assertThat(load("sock.png", 2, warnings).embeddable()).isFalse();
+        }
+        assertThat(warnings.list()).containsExactly(
+                "slide 2: image dir.png: not a regular file (a folder); shown as its alt text",
+                "slide 2: image sock.png: not a regular file (a socket); shown as its alt text");
+    }
+
+    @Test
+    void aLinkToAnImageInsideTheFolderStillLoads() throws IOException {
+        byte[] png = image(32, 20, "png");
+        Files.createDirectory(folder.resolve("photos"));
+        Files.write(folder.resolve("photos/real.png"), png);
+        Files.createSymbolicLink(folder.resolve("alias.png"), Path.of("photos/real.png"));
+        Files.createSymbolicLink(folder.resolve("pics"), Path.of("photos"));
+        for (String src : new String[] {"alias.png", "pics/real.png"}) {
+            Warnings warnings = new Warnings();
+            Picture picture = load(src, warnings);
+            assertThat(warnings.list()).as(src).isEmpty();
+            assertThat(picture.data().bytes()).isEqualTo(png);
+        }
+    }
+
+    @Test
+    void aSmallAnimationIsKeptByteForByte() throws IOException {
+        byte[] gif = TestImages.gif(TestImages.plain(40, 30, Color.RED), TestImages.plain(40, 30, Color.BLUE),
+                TestImages.plain(40, 30, Color.GREEN));
+        byte[] apng = TestImages.apng(TestImages.plain(40, 30, Color.RED), 3);
+        Files.write(folder.resolve("anim.gif"), gif);
+        Files.write(folder.resolve("anim.png"), apng);
+        Warnings warnings = new Warnings();
+        assertThat(load("anim.gif", warnings).data().bytes()).isEqualTo(gif);
+        assertThat(load("anim.png", warnings).data().bytes()).isEqualTo(apng);
+        assertThat(warnings.list()).isEmpty();
+    }
+
+    @Test
+    void aHugeLaterFrameIsRefusedThoughTheFirstIsSmall() throws IOException {
+        byte[] small = TestImages.gif(TestImages.plain(16, 16, Color.RED), TestImages.plain(16, 16, Color.BLUE));
+        byte[] huge = TestImages.declareFrameSize(small, 1, 20000, 20000);
+        Files.write(folder.resolve("anim.gif"), huge);
+        Warnings warnings = new Warnings();
+        Picture picture = load("anim.gif", warnings);
+        assertThat(picture.embeddable()).isFalse();
+        assertThat(picture.alt()).isEqualTo("Alt text");
+        assertThat(warnings.list()).containsExactly("slide 3: image anim.gif: frame 2 is 20000×20000 pixels (400 million),"
+                + " more than the 100 million an image may have; shown as its alt text");
+    }
+
+    @Test
+    void aHugeCanvasIsRefused() throws IOException {
+        byte[] small = TestImages.gif(TestImages.plain(16, 16, Color.RED), TestImages.plain(16, 16, Color.BLUE));
+        Files.write(folder.resolve("canvas.gif"), TestImages.declareCanvasSize(small, 30000, 30000));
+        Warnings warnings = new Warnings();
+        assertThat(load("canvas.gif", warnings).embeddable()).isFalse();
+        assertThat(warnings.list()).containsExactly("slide 3: image canvas.gif: its canvas is 30000×30000 pixels (900 million),"
+                + " more than the 100 million an image may have; shown as its alt text");
+    }
+
+    @Test
+    void manyFramesWithinTheLimitEachAreRefusedTogether() throws IOException {
+        byte[] one = TestImages.gif(TestImages.plain(1600, 1600, Color.RED));
+        byte[] many = TestImages.repeatLastFrame(one, 300);
+        assertThat(many.length).isLessThan(2_000_000);
+        Files.write(folder.resolve("anim.gif"), many);
+        Warnings warnings = new Warnings();
+        Picture picture = load("anim.gif", warnings);
+        assertThat(picture.embeddable()).isFalse();
+        assertThat(warnings.list()).containsExactly("slide 3: image anim.gif: 300 frames of 1600×1600 pixels, 768 million pixels"
+                + " in all, more than the 100 million an image may have; shown as its alt text");
+    }
+
+    @Test
+    void tooManyFramesAreRefusedWhateverTheirSize() throws IOException {
+        byte[] one = TestImages.gif(TestImages.plain(2, 2, Color.RED));
+        Files.write(folder.resolve("anim.gif"), TestImages.repeatLastFrame(one, 1500));
+        Warnings warnings = new Warnings();
+        assertThat(load("anim.gif", warnings).embeddable()).isFalse();
+        assertThat(warnings.list()).containsExactly("slide 3: image anim.gif: more than 1000 frames (an image may have at most"
+                + " 1000); shown as its alt text");
+    }
+
+    @Test
+    void animatedPngFramesCountToo() throws IOException {
+        Files.write(folder.resolve("anim.png"), TestImages.apng(TestImages.plain(1600, 1600, Color.RED), 40));
+        Files.write(folder.resolve("long.png"), TestImages.apng(TestImages.plain(2, 2, Color.RED), 1001));
+        Warnings warnings = new Warnings();
+        assertThat(load("anim.png", warnings).embeddable()).isFalse();
+        assertThat(load("long.png", warnings).embeddable()).isFalse();
+        assertThat(warnings.list()).containsExactly(
+                "slide 3: image anim.png: 40 frames of 1600×1600 pixels, 102.4 million pixels in all, more than the 100 million"
+                        + " an image may have; shown as its alt text",
+                "slide 3: image long.png: more than 1000 frames (an image may have at most 1000); shown as its alt text");
     }
 }
