@@ -42,13 +42,13 @@ class ArticleLimitsTest {
     void tooManySlidesAreRejected() {
         ObjectNode tree = article();
         ArrayNode slides = tree.putArray("slides");
-        for (int i = 0; i < 5_000; i++) {
+        for (int i = 0; i < 10_001; i++) {
             slides.addObject().put("heading", "H" + i);
         }
-        assertThat(node(tree).rejection()).isEqualTo("the article has 5,000 slides; at most 1,000 are allowed");
+        assertThat(node(tree).rejection()).isEqualTo("the article has 10,001 slides; at most 10,000 are allowed");
         ObjectNode fine = article();
         ArrayNode thousand = fine.putArray("slides");
-        IntStream.range(0, 1_000).forEach(i -> thousand.addObject().put("heading", "H" + i));
+        IntStream.range(0, 10_000).forEach(i -> thousand.addObject().put("heading", "H" + i));
         assertThat(node(fine).rejection()).isNull();
     }
 
