@@ -124,11 +124,12 @@ public class ExportJobConfig {
     ExportProcessor exportProcessor(@Value("#{jobParameters}") Map<String, Object> parameters,
                                     @Value("#{stepExecution.jobExecutionId}") long jobExecutionId,
                                     OutputFormats formats, DigestMaker digests, RunProblems problems, RunArticles articles,
-                                    RenderSettings renderSettings) {
+                                    RenderSettings renderSettings,
+                                    @Value("${exporter.render.time-limit:60s}") java.time.Duration timeLimit) {
         ExportSettings settings = ExportSettings.fromJobParameters(parameters);
         List<OutputFormats.Format> selected = formats.select(settings.formats());
         return new ExportProcessor(settings, selected, digests, problem -> problems.record(jobExecutionId, problem),
-                articles::latest, renderSettings.fingerprint(selected), settings.output());
+                articles::latest, renderSettings.fingerprint(selected), settings.output(), timeLimit);
     }
 
     @Bean

@@ -9,6 +9,8 @@ import dev.articleexporter.digest.InvalidArticleException;
 import dev.articleexporter.digest.Meta;
 import dev.articleexporter.digest.Warnings;
 import dev.articleexporter.render.OutputFormats.Format;
+import dev.articleexporter.render.TimeLimit;
+import dev.articleexporter.render.TimeLimitExceededException;
 import dev.articleexporter.runs.ExportedArticle;
 import dev.articleexporter.runs.Problem;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +34,11 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * ({@link StagedFiles}). An article unchanged since its last export is not rendered, nor even bound.
  * Inputs that cannot be exported are recorded as rejected and filtered out (returning
  * {@code null}), so the step's filter count is the run's rejected count.
+ *
+ * <p>Each article has a budget: it must be processed and rendered in every format within the time
+ * limit ({@code exporter.render.time-limit}, checked cooperatively: see {@link TimeLimit}), and an
+ * article that runs the JVM out of memory is dropped. Either way it is rejected by name, its
+ * temporary files are removed, and the run goes on with the next article.
  */
 public class ExportProcessor implements ItemProcessor<Input, Exported> {
 
@@ -43,6 +51,13 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
     private final Function<String, Optional<ExportedArticle>> lastExport;
     private final String renderFingerprint;
     private final Path staging;
+    private final Duration timeLimit;
+
+    /** With the default time limit per article ({@link TimeLimit#DEFAULT}, 60 s). */
+    public ExportProcessor(ExportSettings settings, List<Format> formats, DigestMaker digests, Consumer<Problem> rejections,
+                           Function<String, Optional<ExportedArticle>> lastExport, String renderFingerprint, Path staging) {
+        this(settings, formats, digests, rejections, lastExport, renderFingerprint, staging, TimeLimit.DEFAULT);
+    }
 
     /**
      * @param rejections        where rejected inputs are recorded (the run's problem table, or a list when only validating)
@@ -50,9 +65,12 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
      * @param renderFingerprint what besides the content decides the output ({@code RenderSettings})
      * @param staging           the folder temporary files are rendered into (the output folder), or
      *                          {@code null} to render without writing anything ({@code validate})
+     * @param timeLimit         how long one article may take, processing and every format
+     *                          ({@code exporter.render.time-limit}); {@code null}, zero or negative: no limit
      */
     public ExportProcessor(ExportSettings settings, List<Format> formats, DigestMaker digests, Consumer<Problem> rejections,
-                           Function<String, Optional<ExportedArticle>> lastExport, String renderFingerprint, Path staging) {
+                           Function<String, Optional<ExportedArticle>> lastExport, String renderFingerprint, Path staging,
+                           Duration timeLimit) {
         this.settings = settings;
         this.formats = List.copyOf(formats);
         this.digests = digests;
@@ -60,17 +78,55 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
         this.lastExport = lastExport;
         this.renderFingerprint = renderFingerprint;
         this.staging = staging;
+        this.timeLimit = timeLimit;
     }
+
+    /** The message of an article rejected for taking longer than the time limit. */
+    static String overTime(Duration limit) {
+        return "took longer than " + TimeLimit.describe(limit) + " to render (" + TimeLimit.PROPERTY + "); not exported";
+    }
+
+    /** The message of an article rejected for running out of memory. */
+    static final String OUT_OF_MEMORY = "needed more memory than the run has (-Xmx); not exported";
 
     @Override
     public Exported process(Input input) {
         return switch (input) {
             case Input.Rejected bad -> reject(bad.origin(), bad.article(), bad.reason());
-            case Input.Parsed parsed -> export(parsed);
+            case Input.Parsed parsed -> withinBudget(parsed);
         };
     }
 
-    private Exported export(Input.Parsed parsed) {
+    /** What one article has got to: its name as known so far, and its files rendered so far. */
+    private static final class Attempt {
+        String name;
+        final List<RenderedFile> files = new ArrayList<>(2);
+
+        Attempt(String name) {
+            this.name = name;
+        }
+    }
+
+    /** Exports an article within its time limit and the memory of the run, or rejects it. */
+    private Exported withinBudget(Input.Parsed parsed) {
+        TimeLimit limit = TimeLimit.start(timeLimit);
+        Attempt attempt = new Attempt(parsed.stem());
+        try (TimeLimit.Scope ignored = limit.enter()) {
+            return export(parsed, limit, attempt);
+        } catch (TimeLimitExceededException e) {
+            discard(attempt.files);
+            return reject(parsed.origin(), attempt.name, overTime(e.limit()));
+        } catch (OutOfMemoryError e) {
+            // What the article held became garbage as the stack unwound: report, and go on.
+            discard(attempt.files);
+            String name = attempt.name;
+            log.error("{}{} ran out of memory while it was processed; rejected, the run goes on", parsed.origin(),
+                    name == null ? "" : " (" + name + ")", e);
+            return reject(parsed.origin(), name, OUT_OF_MEMORY);
+        }
+    }
+
+    private Exported export(Input.Parsed parsed, TimeLimit limit, Attempt attempt) {
         String hash = parsed.stem() == null ? null : ContentHash.of(parsed, renderFingerprint, settings.related().name());
         if (hash != null && !settings.force()) {
             Optional<ExportedArticle> last = lastExport.apply(parsed.stem());
@@ -83,6 +139,7 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
             return reject(bad.origin(), bad.article(), bad.reason());
         }
         String name = Problem.articleLabel(parsed.article().id(), parsed.article().title());
+        attempt.name = name;
         Warnings warnings = new Warnings();
         parsed.warnings().forEach(warnings::add);
         Digest digest;
@@ -91,17 +148,23 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
         } catch (InvalidArticleException e) {
             return reject(parsed.origin(), name, e.getMessage());
         }
-        List<RenderedFile> files = new ArrayList<>(formats.size());
+        attempt.name = digest.id();
+        limit.check(); // making the digest (reading its images) counts too
+        List<RenderedFile> files = attempt.files;
         for (Format format : formats) {
             String fileName = digest.id() + "." + format.extension();
             try {
-                files.add(render(format, digest, fileName, warnings));
+                files.add(render(format, digest, fileName, warnings, limit));
             } catch (OutputWriteException e) {
                 discard(files);
                 throw new UncheckedIOException(e); // the disk, not the article: the run stops, on record
             } catch (Exception e) {
                 // One article that breaks a renderer must not stop the night's run.
                 discard(files);
+                Optional<TimeLimitExceededException> late = TimeLimitExceededException.in(e);
+                if (late.isPresent()) {
+                    return reject(parsed.origin(), digest.id(), overTime(late.get().limit()));
+                }
                 log.error("Rendering {} of {} ({}) failed", format.name(), parsed.origin(), digest.id(), e);
                 return reject(parsed.origin(), digest.id(), "could not be rendered as " + format.name() + ": " + e);
             }
@@ -124,18 +187,25 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
         return new Exported(parsed.origin(), article, files, warnings.list());
     }
 
-    /** Renders into a temporary file in the output folder, or only counts the bytes when validating. */
-    private RenderedFile render(Format format, Digest digest, String fileName, Warnings warnings) throws Exception {
+    /**
+     * Renders into a temporary file in the output folder, or only counts the bytes when validating.
+     * The renderer writes through the time limit's check ({@link TimeLimit#guard}), outside the
+     * stream that tells disk failures apart: running out of time is not one.
+     */
+    private RenderedFile render(Format format, Digest digest, String fileName, Warnings warnings, TimeLimit limit)
+            throws Exception {
         if (staging == null) {
             CountingOutputStream out = new CountingOutputStream();
-            format.renderer().render(digest, out, warnings);
+            format.renderer().render(digest, limit.guard(out), warnings);
+            refusedWrites(limit);
             return new RenderedFile(fileName, null, out.count);
         }
         Path temp = StagedFiles.create(staging);
         StagedFiles.Guarded out = null;
         try {
             out = StagedFiles.open(temp);
-            format.renderer().render(digest, out, warnings);
+            format.renderer().render(digest, limit.guard(out), warnings);
+            refusedWrites(limit);
             out.close();
             return new RenderedFile(fileName, temp, Files.size(temp));
         } catch (Exception e) {
@@ -152,6 +222,24 @@ public class ExportProcessor implements ItemProcessor<Input, Exported> {
                 throw new OutputWriteException("cannot write " + staging.resolve(fileName) + ": " + disk.getMessage(), disk);
             }
             throw e;
+        } catch (Error e) {
+            // Out of memory, most likely: the temporary file goes with the article.
+            try {
+                if (out != null) {
+                    out.close();
+                }
+                Files.deleteIfExists(temp);
+            } catch (IOException | RuntimeException ignored) {
+                // removed by the next run's clean-up
+            }
+            throw e;
+        }
+    }
+
+    /** A renderer that swallowed a refused write has written an incomplete file: over time all the same. */
+    private static void refusedWrites(TimeLimit limit) {
+        if (limit.tripped()) {
+            throw new TimeLimitExceededException(limit.limit());
         }
     }
 

@@ -4,7 +4,9 @@ import dev.articleexporter.article.ArticleReader;
 import dev.articleexporter.article.Input;
 import dev.articleexporter.digest.DigestMaker;
 import dev.articleexporter.render.OutputFormats;
+import dev.articleexporter.render.TimeLimit;
 import dev.articleexporter.runs.Problem;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -26,10 +28,19 @@ public final class InputCheck {
     private InputCheck() {
     }
 
+    /** With the default time limit per article ({@link TimeLimit#DEFAULT}, 60 s). */
     public static Result run(ExportSettings settings, DigestMaker digests, OutputFormats formats) {
+        return run(settings, digests, formats, TimeLimit.DEFAULT);
+    }
+
+    /**
+     * @param timeLimit how long one article may take, as in an export ({@code exporter.render.time-limit});
+     *                  {@code null}, zero or negative: no limit
+     */
+    public static Result run(ExportSettings settings, DigestMaker digests, OutputFormats formats, Duration timeLimit) {
         List<Problem> problems = new ArrayList<>();
         ExportProcessor processor = new ExportProcessor(settings, formats.select(settings.formats()), digests, problems::add,
-                stem -> java.util.Optional.empty(), "validate", null);
+                stem -> java.util.Optional.empty(), "validate", null, timeLimit);
         OutputNames names = new OutputNames(OutputNames.Committed.NONE);
         ArticleReader reader = new ArticleReader(settings.input());
         int articles = 0;

@@ -71,7 +71,8 @@ public class ValidateCommand implements Callable<Integer> {
             ExportSettings settings = new ExportSettings(input, Path.of("."), inputs.formats, rendering.related);
             InputCheck.Result result;
             try {
-                result = InputCheck.run(settings, context.getBean(DigestMaker.class), context.getBean(OutputFormats.class));
+                result = InputCheck.run(settings, context.getBean(DigestMaker.class), context.getBean(OutputFormats.class),
+                        java.time.Duration.ofSeconds(rendering.articleTimeLimit));
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 return Cli.USAGE;

@@ -10,6 +10,7 @@ import dev.articleexporter.digest.Warnings;
 import dev.articleexporter.edition.EditionWriter;
 import dev.articleexporter.render.OutputFormat;
 import dev.articleexporter.render.Renderer;
+import dev.articleexporter.render.TimeLimit;
 import io.documentnode.epub4j.domain.Author;
 import io.documentnode.epub4j.domain.Book;
 import io.documentnode.epub4j.domain.Date;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -142,16 +144,22 @@ public class EpubRenderer implements Renderer {
         boolean rtl = TextDirection.isRtlLanguage(lang);
         boolean ownBook = section == null;
 
-        Resource title = xhtml(prefix + "title", prefix + TITLE_HREF, titlePage(digest, lang, rtl));
+        List<String> titlePages = titlePages(digest, lang, rtl);
+        Resource title = xhtml(prefix + "title", prefix + TITLE_HREF, titlePages.getFirst());
         if (ownBook) {
             book.addSection(plain(meta.title()), title);
         } else {
             book.addSection(section, plain(meta.title()), title);
         }
+        for (int n = 2; n <= titlePages.size(); n++) {
+            // An intro too long for one file goes on in the next ones, read in order, not listed.
+            addUnlisted(book, xhtml(prefix + "title-" + n, prefix + "title-" + n + ".xhtml", titlePages.get(n - 1)));
+        }
 
         Map<String, String> imageHrefs = new HashMap<>();
         SlideFiles slides = new SlideFiles(book, prefix, ownBook, meta.title(), lang, rtl, digest.sections().size());
         for (Section s : digest.sections()) {
+            TimeLimit.checkCurrent(); // between slides: the article's time limit, if it has one
             slides.add(s, addImage(book, s.picture(), imageHrefs, prefix));
         }
         slides.finish();
@@ -200,8 +208,29 @@ public class EpubRenderer implements Renderer {
             md.getSubjects().add(plain(meta.section()));
         }
         if (!digest.intro().isEmpty()) {
-            md.addDescription(plain(digest.intro().getFirst()));
+            md.addDescription(plain(description(digest.intro().getFirst())));
         }
+    }
+
+    /** Longest book description, in chars: readers show it as a blurb; an intro of megabytes is not one. */
+    static final int MAX_DESCRIPTION = 2000;
+
+    /** The first intro paragraph, cut after a word (with "…") if longer than {@link #MAX_DESCRIPTION}. */
+    static String description(String intro) {
+        if (intro.length() <= MAX_DESCRIPTION) {
+            return intro;
+        }
+        int end = MAX_DESCRIPTION - 1;
+        if (Character.isLowSurrogate(intro.charAt(end))) {
+            end--;
+        }
+        for (int i = end; i > MAX_DESCRIPTION / 2; i--) {
+            if (Character.isWhitespace(intro.charAt(i))) {
+                end = i;
+                break;
+            }
+        }
+        return intro.substring(0, end).stripTrailing() + "…";
     }
 
     /** {@code urn:uuid:} from a name-based (version 3) UUID of the fixed namespace and the article id. */
@@ -224,7 +253,12 @@ public class EpubRenderer implements Renderer {
 
     private static final String PHOTO_CREDITS = "Photo credits";
 
-    private static String titlePage(Digest digest, String lang, boolean rtl) {
+    /**
+     * The title page, and the pages its intro goes on to when it would take the file past
+     * {@link SlideFiles#FILE_BUDGET} (as slides do; a paragraph larger than a file is cut into
+     * several at white space).
+     */
+    private static List<String> titlePages(Digest digest, String lang, boolean rtl) {
         Meta meta = digest.meta();
         StringBuilder b = head(meta.title(), lang, rtl);
         b.append("<div class=\"titlepage\">\n<h1 class=\"title\"").append(TextDirection.dirAttribute(meta.title(), rtl))
@@ -248,13 +282,37 @@ public class EpubRenderer implements Renderer {
             b.append("<p class=\"source\"><a href=\"").append(esc(url)).append("\">")
                     .append(esc(meta.url())).append("</a></p>\n");
         }
+        List<String> pages = new ArrayList<>(1);
         if (!digest.intro().isEmpty()) {
-            b.append("<div class=\"intro\">\n");
-            paragraphs(b, digest.intro(), rtl);
+            String open = "<div class=\"intro\">\n";
+            String close = "</div>\n</div>\n";
+            b.append(open);
+            long bytes = SlideFiles.utf8Length(b.toString());
+            for (String p : digest.intro()) {
+                String escaped = esc(p);
+                if (escaped.isBlank()) {
+                    continue;
+                }
+                String dir = TextDirection.dirAttribute(p, rtl);
+                List<String> pieces = SlideFiles.utf8Length(escaped) <= SlideFiles.MAX_PARAGRAPH ? List.of(escaped)
+                        : SlideFiles.pieces(p, SlideFiles.MAX_PARAGRAPH).stream().map(EpubRenderer::esc).toList();
+                for (String piece : pieces) {
+                    String markup = "<p" + dir + ">" + piece + "</p>\n";
+                    long size = SlideFiles.utf8Length(markup);
+                    if (bytes + size + close.length() + TAIL.length() > SlideFiles.FILE_BUDGET) {
+                        pages.add(tail(b.append(close)));
+                        b = head(meta.title(), lang, rtl).append("<div class=\"titlepage\">\n").append(open);
+                        bytes = SlideFiles.utf8Length(b.toString());
+                    }
+                    b.append(markup);
+                    bytes += size;
+                }
+            }
             b.append("</div>\n");
         }
         b.append("</div>\n");
-        return tail(b);
+        pages.add(tail(b));
+        return pages;
     }
 
     private static String closingPage(Digest digest, String lang, boolean rtl) {
@@ -330,15 +388,6 @@ public class EpubRenderer implements Renderer {
 
     static String tail(StringBuilder b) {
         return b.append(TAIL).toString();
-    }
-
-    private static void paragraphs(StringBuilder b, List<String> paragraphs, boolean rtl) {
-        for (String p : paragraphs) {
-            String escaped = esc(p);
-            if (!escaped.isBlank()) {
-                b.append("<p").append(TextDirection.dirAttribute(p, rtl)).append('>').append(escaped).append("</p>\n");
-            }
-        }
     }
 
     // ---- resources ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import static dev.articleexporter.render.epub.EpubRenderer.esc;
 
 import dev.articleexporter.digest.Picture;
 import dev.articleexporter.digest.Section;
+import dev.articleexporter.render.TimeLimit;
 import io.documentnode.epub4j.domain.Book;
 import io.documentnode.epub4j.domain.MediaTypes;
 import io.documentnode.epub4j.domain.Resource;
@@ -50,6 +51,8 @@ final class SlideFiles {
     private static final int TAIL_BYTES = (int) utf8Length(EpubRenderer.TAIL);
     /** Room left in a file for its head (title included) and tail when a paragraph is cut to size. */
     private static final int HEAD_ROOM = 4 * 1024;
+    /** Bytes of escaped text a paragraph may have before it is cut into several ({@link #pieces}). */
+    static final int MAX_PARAGRAPH = FILE_BUDGET - HEAD_ROOM;
 
     private final Book book;
     /** In front of every file name and id: several articles can share a book. */
@@ -115,6 +118,7 @@ final class SlideFiles {
         List<Long> paragraphBytes = new ArrayList<>(section.paragraphs().size());
         long size = DIV_OPEN_BYTES + headerBytes + DIV_CLOSE_BYTES;
         for (String p : section.paragraphs()) {
+            TimeLimit.checkCurrent(); // the article's time limit, if it has one
             String escaped = esc(p);
             if (escaped.isBlank()) {
                 continue; // nothing left once characters XML cannot hold are dropped
@@ -243,15 +247,13 @@ final class SlideFiles {
             return List.of(text);
         }
         List<String> pieces = new ArrayList<>();
-        BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
-        graphemes.setText(text);
         int start = 0;
         while (start < text.length()) {
             int window = Math.max(1, maxBytes / 3); // at most 3 UTF-8 bytes per char before escaping
             String piece;
             int end;
             while (true) {
-                end = cut(text, start, window, graphemes);
+                end = cut(text, start, window);
                 piece = text.substring(start, end);
                 if (window == 1 || utf8Length(esc(piece)) <= maxBytes) {
                     break;
@@ -264,8 +266,15 @@ final class SlideFiles {
         return pieces;
     }
 
+    /**
+     * Chars on either side of a cut in which grapheme clusters are looked for. (A BreakIterator given
+     * a whole paragraph finds every cluster of it at once, a boxed Integer each: over 100 MB for a
+     * paragraph of 7 MB.)
+     */
+    private static final int CLUSTER_WINDOW = 256;
+
     /** End of a piece starting at {@code start} of at most about {@code window} chars (always past {@code start}). */
-    private static int cut(String text, int start, int window, BreakIterator graphemes) {
+    private static int cut(String text, int start, int window) {
         int limit = start + window;
         if (limit >= text.length()) {
             return text.length();
@@ -275,9 +284,13 @@ final class SlideFiles {
                 return i; // the white space ends this piece
             }
         }
-        int boundary = graphemes.preceding(limit + 1 > text.length() ? text.length() : limit + 1);
+        int from = Math.max(start, limit - CLUSTER_WINDOW);
+        int to = Math.min(text.length(), limit + 1 + CLUSTER_WINDOW);
+        BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
+        graphemes.setText(text.substring(from, to));
+        int boundary = from + graphemes.preceding(limit + 1 - from);
         if (boundary <= start) {
-            boundary = graphemes.following(start);
+            boundary = from + graphemes.following(start - from);
         }
         return boundary;
     }

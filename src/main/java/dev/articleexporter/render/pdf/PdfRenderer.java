@@ -10,6 +10,7 @@ import dev.articleexporter.digest.Warnings;
 import dev.articleexporter.edition.EditionWriter;
 import dev.articleexporter.render.OutputFormat;
 import dev.articleexporter.render.Renderer;
+import dev.articleexporter.render.TimeLimit;
 import dev.articleexporter.render.pdf.TextSetter.Face;
 import java.awt.Color;
 import java.io.BufferedOutputStream;
@@ -59,6 +60,12 @@ import org.springframework.beans.factory.annotation.Value;
  * Such blocks go through OpenPDF's bidi and Arabic shaping (a one-cell table with a run direction),
  * blocks without right-to-left text stay plain paragraphs.
  *
+ * <p>Long text is set in time linear in its length and looks as it would in one piece: a run of
+ * text is cut into chunks of at most {@link TextSetter#MAX_CHUNK} chars ({@link TextSetter#cut}),
+ * and a long block needing bidi into table rows of whole lines ({@link BidiPieces}); OpenPDF's own
+ * line breaking copies the rest of a chunk, or of a bidi paragraph, for every line. Between blocks
+ * the layout checks the article's {@link TimeLimit}, if the thread has one.
+ *
  * <p>Thread-safe: the fields are immutable (page dimensions, the shared font chain); everything
  * mutable ({@code Font}s, writer, page events) is made per call. All text is added as plain text
  * chunks, never parsed as markup.
@@ -84,6 +91,9 @@ public class PdfRenderer implements Renderer {
     private final float pageWidth;
     private final float pageHeight;
     private final FontChain fonts;
+    /** Longest chunk and longest bidi cell, in chars ({@link TextSetter#MAX_CHUNK}, {@link BidiPieces#PIECE}). */
+    private final int maxChunk;
+    private final int bidiPiece;
 
     /** A4 pages, no extra font folders; for use without Spring. */
     public PdfRenderer() {
@@ -128,6 +138,24 @@ public class PdfRenderer implements Renderer {
             }
         }
         this.fonts = FontChain.of(systemFontDirs, userFontDirs);
+        this.maxChunk = TextSetter.MAX_CHUNK;
+        this.bidiPiece = BidiPieces.PIECE;
+    }
+
+    private PdfRenderer(PdfRenderer base, int maxChunk, int bidiPiece) {
+        this.pageWidth = base.pageWidth;
+        this.pageHeight = base.pageHeight;
+        this.fonts = base.fonts;
+        this.maxChunk = maxChunk;
+        this.bidiPiece = bidiPiece;
+    }
+
+    /**
+     * For tests: this renderer cutting long text into chunks of at most {@code maxChunk} chars and
+     * bidi cells of about {@code bidiPiece} ({@link Integer#MAX_VALUE}: never, as before).
+     */
+    PdfRenderer withCuts(int maxChunk, int bidiPiece) {
+        return new PdfRenderer(this, maxChunk, bidiPiece);
     }
 
     /** The folders of {@code exporter.pdf.font-dirs}: comma-separated, {@code ~} for the home folder. */
@@ -170,7 +198,7 @@ public class PdfRenderer implements Renderer {
         Document doc = newDocument();
         try {
             PdfWriter writer = openWriter(doc, buffered);
-            Styles styles = new Styles(fonts, isRightToLeft(digest.meta().language()));
+            Styles styles = new Styles(fonts, isRightToLeft(digest.meta().language()), maxChunk, bidiPiece);
             PageDecorations decorations = new PageDecorations(styles, digest.meta().title());
             writer.setPageEvent(decorations);
             addMetadata(doc, writer, digest);
@@ -296,6 +324,8 @@ public class PdfRenderer implements Renderer {
         final TextSetter text;
         /** The article's language is written right to left. */
         final boolean rtl;
+        /** About how many chars a cell of bidi text holds before the block is cut into rows ({@link BidiPieces}). */
+        final int bidiPiece;
         final Face title;
         final Face metaLine;
         final Face byline;
@@ -316,8 +346,13 @@ public class PdfRenderer implements Renderer {
         final Font spacer;
 
         Styles(FontChain chain, boolean rtl) {
-            this.text = new TextSetter(chain);
+            this(chain, rtl, TextSetter.MAX_CHUNK, BidiPieces.PIECE);
+        }
+
+        Styles(FontChain chain, boolean rtl, int maxChunk, int bidiPiece) {
+            this.text = new TextSetter(chain, maxChunk);
             this.rtl = rtl;
+            this.bidiPiece = bidiPiece;
             title = new Face(chain, FontChain.Style.SANS_BOLD, 22f, INK);
             metaLine = new Face(chain, FontChain.Style.SANS, 9.5f, GREY);
             byline = new Face(chain, FontChain.Style.SANS, 9.5f, SOFT);
@@ -515,26 +550,33 @@ public class PdfRenderer implements Renderer {
          * shaping), right-aligned when right to left. Either way it flows and splits over pages.
          */
         Element block(List<Chunk> chunks, float leading) {
-            int direction = st.direction(content(chunks));
+            TimeLimit.checkCurrent(); // between blocks: the article's time limit, if it has one
+            String content = content(chunks);
+            int direction = st.direction(content);
             if (direction == PdfWriter.RUN_DIRECTION_NO_BIDI) {
                 // The paragraph takes the first chunk's font, which it also uses for its spacing
                 // lines (a bare Paragraph would bring in Helvetica).
                 Paragraph p = new Paragraph(leading, chunks.getFirst());
                 for (int i = 1; i < chunks.size(); i++) {
-                    p.add(chunks.get(i));
+                    p.add(p.size(), chunks.get(i)); // not add(chunk), which joins chunks of one font again
                 }
                 return p;
             }
             PdfPTable table = new PdfPTable(1);
             table.setWidthPercentage(100f);
             table.setSplitLate(false); // a long paragraph splits at the page end like a paragraph
-            table.addCell(cell(chunks, leading, direction));
+            // A long block: rows of whole lines, which read as one cell (BidiPieces).
+            for (List<Chunk> piece : BidiPieces.cut(chunks, content, textWidth, direction, st.bidiPiece)) {
+                table.addCell(cell(piece, leading, direction));
+            }
             return table;
         }
 
         static PdfPCell cell(List<Chunk> chunks, float leading, int direction) {
             Phrase phrase = new Phrase(leading);
-            phrase.addAll(chunks);
+            for (Chunk c : chunks) {
+                phrase.add(phrase.size(), c); // not addAll, which joins chunks of one font again
+            }
             PdfPCell cell = new PdfPCell(phrase);
             cell.setBorder(Rectangle.NO_BORDER);
             cell.setPadding(0f);
@@ -556,6 +598,7 @@ public class PdfRenderer implements Renderer {
         }
 
         private void section(Section s) {
+            TimeLimit.checkCurrent();
             Picture picture = s.picture();
             Image image = picture != null && picture.embeddable() ? image(picture) : null;
             String credit = blankToNull(s.credit());
@@ -649,7 +692,7 @@ public class PdfRenderer implements Renderer {
             for (List<Chunk> text : items) {
                 ListItem item = new ListItem(BODY_LEADING, text.getFirst());
                 for (int i = 1; i < text.size(); i++) {
-                    item.add(text.get(i));
+                    item.add(item.size(), text.get(i));
                 }
                 item.setSpacingAfter(2f);
                 item.setFont(st.spacer);
@@ -670,14 +713,24 @@ public class PdfRenderer implements Renderer {
                 throw new IllegalStateException(e);
             }
             for (List<Chunk> text : items) {
-                int direction = st.direction(content(text));
-                PdfPCell bullet = cell(List.of(new Chunk("•", st.bullet.primary)), BODY_LEADING,
-                        st.rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_NO_BIDI);
-                table.addCell(bullet);
-                PdfPCell cell = cell(text, BODY_LEADING,
-                        direction == PdfWriter.RUN_DIRECTION_NO_BIDI ? PdfWriter.RUN_DIRECTION_LTR : direction);
-                cell.setPaddingBottom(cell.getPaddingBottom() + 2f);
-                table.addCell(cell);
+                TimeLimit.checkCurrent();
+                String content = content(text);
+                int direction = st.direction(content);
+                if (direction == PdfWriter.RUN_DIRECTION_NO_BIDI) {
+                    direction = PdfWriter.RUN_DIRECTION_LTR;
+                }
+                // A long item: rows of whole lines (BidiPieces), the bullet in the first.
+                List<List<Chunk>> pieces = BidiPieces.cut(text, content, textWidth - BULLET_WIDTH, direction, st.bidiPiece);
+                for (int i = 0; i < pieces.size(); i++) {
+                    PdfPCell bullet = cell(i == 0 ? List.of(new Chunk("•", st.bullet.primary)) : List.of(), BODY_LEADING,
+                            st.rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_NO_BIDI);
+                    table.addCell(bullet);
+                    PdfPCell cell = cell(pieces.get(i), BODY_LEADING, direction);
+                    if (i == pieces.size() - 1) {
+                        cell.setPaddingBottom(cell.getPaddingBottom() + 2f);
+                    }
+                    table.addCell(cell);
+                }
             }
             return table;
         }

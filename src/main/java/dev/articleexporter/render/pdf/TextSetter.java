@@ -56,18 +56,36 @@ final class TextSetter {
     private record Missing(int count, int first) {
     }
 
+    /**
+     * Longest chunk, in chars. OpenPDF copies the rest of a chunk for every line it takes from it
+     * ({@code PdfChunk.split}), so one chunk holding a paragraph of megabytes costs time quadratic in
+     * its length; cut into chunks of this size, a paragraph of any length is set in linear time.
+     */
+    static final int MAX_CHUNK = 2048;
+
     private final FontChain chain;
+    private final int maxChunk;
     private final Map<Character.UnicodeScript, Missing> missing = new LinkedHashMap<>();
 
     TextSetter(FontChain chain) {
+        this(chain, MAX_CHUNK);
+    }
+
+    /** @param maxChunk the longest chunk, in chars ({@link Integer#MAX_VALUE}: never cut, for tests) */
+    TextSetter(FontChain chain, int maxChunk) {
         this.chain = chain;
+        this.maxChunk = Math.max(16, maxChunk);
     }
 
     FontChain chain() {
         return chain;
     }
 
-    /** The text as chunks of the face, counting characters no font covers. */
+    /**
+     * The text as chunks of the face, counting characters no font covers. Consecutive chunks of one
+     * font are a run longer than {@link #MAX_CHUNK}, cut before a space (see {@link #cut}):
+     * add them to a phrase with {@code add(size(), chunk)}, as {@code Phrase.add} would join them again.
+     */
     List<Chunk> chunks(String text, Face face) {
         return chunks(text, face, true);
     }
@@ -80,7 +98,12 @@ final class TextSetter {
         text = composed(text);
         BaseFont first = face.primary.getBaseFont();
         if (FontChain.drawsAll(first, text)) {
-            return List.of(new Chunk(text, face.primary)); // the common case: one chunk, as before
+            if (text.length() <= maxChunk) {
+                return List.of(new Chunk(text, face.primary)); // the common case: one chunk, as before
+            }
+            List<Chunk> chunks = new ArrayList<>(text.length() / (maxChunk / 2) + 1);
+            add(chunks, text, face.primary);
+            return chunks;
         }
         List<Chunk> chunks = new ArrayList<>(4);
         StringBuilder run = new StringBuilder(text.length());
@@ -105,19 +128,72 @@ final class TextSetter {
                 continue;
             }
             if (f != current && !run.isEmpty()) {
-                chunks.add(new Chunk(run.toString(), face.font(chain, current)));
+                add(chunks, run.toString(), face.font(chain, current));
                 run.setLength(0);
             }
             current = f;
             run.appendCodePoint(cp);
         }
         if (!run.isEmpty()) {
-            chunks.add(new Chunk(run.toString(), face.font(chain, current)));
+            add(chunks, run.toString(), face.font(chain, current));
         }
         if (chunks.isEmpty()) {
             chunks.add(new Chunk("", face.primary));
         }
         return chunks;
+    }
+
+    /** Adds a run of one font as one chunk, or as several of at most {@link #maxChunk} chars. */
+    private void add(List<Chunk> chunks, String run, Font font) {
+        int start = 0;
+        while (run.length() - start > maxChunk) {
+            int end = cut(run, start, maxChunk);
+            chunks.add(new Chunk(run.substring(start, end), font));
+            start = end;
+        }
+        chunks.add(new Chunk(start == 0 ? run : run.substring(start), font));
+    }
+
+    /**
+     * Where a chunk of at most {@code max} chars from {@code start} ends ({@code text} must be longer
+     * than {@code start + max}): just before a space in its second half, so that the next chunk
+     * begins with the space; else between two characters OpenPDF may break a line after (two
+     * ideographs: see {@link #breaksAfter}); else (one word of over {@code max / 2} chars) between two
+     * code points.
+     *
+     * <p>That way a line breaks where it would have inside one chunk. OpenPDF fills a line chunk by
+     * chunk and breaks a chunk after the last character it may break after ({@code PdfChunk.split});
+     * a chunk that has none before the line is full moves to the next line whole. A chunk beginning
+     * with its space has one at once; a chunk beginning with the word after a space has none when
+     * exactly that word still fits and only the space after it does not, and would move the word
+     * that fits to the next line.
+     */
+    static int cut(String text, int start, int max) {
+        int limit = start + max;
+        int floor = start + max / 2;
+        for (int i = limit; i > floor; i--) {
+            if (text.charAt(i) == ' ') {
+                return i;
+            }
+        }
+        for (int i = limit; i > floor; i--) {
+            if (breaksAfter(text.charAt(i - 1)) && breaksAfter(text.charAt(i))) {
+                return i;
+            }
+        }
+        return Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
+    }
+
+    /** Whether OpenPDF may end a line after {@code c} (its {@code DefaultSplitCharacter}). */
+    static boolean breaksAfter(char c) {
+        if (c <= ' ' || c == '-' || c == '\u2010') {
+            return true;
+        }
+        return c >= 0x2002 && (c <= 0x200b
+                || c >= 0x2e80 && c < 0xd7a0
+                || c >= 0xf900 && c < 0xfb00
+                || c >= 0xfe30 && c < 0xfe50
+                || c >= 0xff61 && c < 0xffa0);
     }
 
     /** The width of the text as {@link #chunks} would draw it. */
