@@ -3,6 +3,7 @@ package dev.articleexporter.article;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.articleexporter.testing.SpecialFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ class InputFilesTest {
         Files.createDirectory(folder.resolve("dir.png"));
         Files.createSymbolicLink(folder.resolve("gone.png"), Path.of("nowhere.png"));
         Path pipe = folder.resolve("pipe.png");
-        InputFolderSafetyTest.mkfifo(pipe);
+        SpecialFiles.mkfifo(pipe);
         try {
             assertThat(InputFiles.check(folder, "none.png")).extracting(InputFiles.Verdict::kind, InputFiles.Verdict::reason)
                     .containsExactly(InputFiles.Kind.MISSING, "not found");

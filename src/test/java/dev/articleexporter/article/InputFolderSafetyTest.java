@@ -2,8 +2,8 @@ package dev.articleexporter.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.articleexporter.testing.SpecialFiles;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -147,17 +147,8 @@ class InputFolderSafetyTest {
         assertThat(new InputFolder(relative).countArticles()).isEqualTo(inputs.size());
     }
 
-    /** A named pipe made with mkfifo; the test is skipped only when the command does not exist. */
-    static void mkfifo(Path path) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "mkfifo is not installed: " + e.getMessage());
-            return;
-        }
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
+    private static void mkfifo(Path path) throws IOException, InterruptedException {
+        SpecialFiles.mkfifo(path);
     }
 
     /** Opens the pipe for reading and writing and closes it again: a reader stuck in open() gets end of file. */

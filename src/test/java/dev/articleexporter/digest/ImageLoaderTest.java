@@ -2,9 +2,9 @@ package dev.articleexporter.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.articleexporter.article.Article.Image;
+import dev.articleexporter.testing.SpecialFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -124,17 +124,8 @@ class ImageLoaderTest {
         return loader.load(new Image(src, "Alt text"), folder, slide, warnings);
     }
 
-    /** A named pipe made with mkfifo; the test is skipped only when the command does not exist. */
     private static void mkfifo(Path path) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "mkfifo is not installed: " + e.getMessage());
-            return;
-        }
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
+        SpecialFiles.mkfifo(path);
     }
 
     /** Opens the pipe for reading and writing and closes it again: a reader stuck in open() gets end of file. */
