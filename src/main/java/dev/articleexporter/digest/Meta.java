@@ -16,6 +16,11 @@ public record Meta(String title, String site, String section, String author, Str
         keywords = List.copyOf(keywords);
     }
 
+    /** Whether the language is written right to left: the one answer every format uses ({@link WritingDirection}). */
+    public boolean rightToLeft() {
+        return WritingDirection.rightToLeft(language);
+    }
+
     /** Who the document is by: the author, else the site, else {@code null}. */
     public String creator() {
         return author != null ? author : site;

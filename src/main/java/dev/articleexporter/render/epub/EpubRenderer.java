@@ -141,7 +141,7 @@ public class EpubRenderer implements Renderer {
     static Resource addArticle(Book book, Digest digest, String prefix, TOCReference section) {
         Meta meta = digest.meta();
         String lang = language(meta);
-        boolean rtl = TextDirection.isRtlLanguage(lang);
+        boolean rtl = meta.rightToLeft();
         boolean ownBook = section == null;
 
         List<String> titlePages = titlePages(digest, lang, rtl);

@@ -1,45 +1,13 @@
 package dev.articleexporter.render.epub;
 
-import java.util.IllformedLocaleException;
-import java.util.Locale;
-import java.util.Set;
 
-/** Writing direction of languages (from their BCP 47 tag) and of pieces of text (from their first strong character). */
+/** Writing direction of pieces of text (from their first strong character); an article's own is {@code Meta.rightToLeft()}. */
 final class TextDirection {
-
-    /** Languages written right to left when the tag names no script (Arabic, Hebrew, Persian, Urdu, Yiddish, ...). */
-    private static final Set<String> RTL_LANGUAGES = Set.of(
-            "ar", "arc", "azb", "bal", "bqi", "ckb", "dv", "fa", "glk", "he", "iw", "ji", "khw", "ks", "lrc",
-            "mzn", "nqo", "pnb", "ps", "sd", "skr", "syr", "ug", "ur", "yi");
-
-    /** ISO 15924 codes of right-to-left scripts, for tags that name one ({@code az-Arab}, {@code pa-Arab}). */
-    private static final Set<String> RTL_SCRIPTS = Set.of(
-            "Adlm", "Arab", "Aran", "Armi", "Avst", "Chrs", "Cprt", "Elym", "Hatr", "Hebr", "Hung", "Khar", "Lydi",
-            "Mand", "Mani", "Mend", "Narb", "Nbat", "Nkoo", "Orkh", "Ougr", "Palm", "Phli", "Phlp", "Phnx", "Prti",
-            "Rohg", "Samr", "Sarb", "Sogd", "Sogo", "Syrc", "Thaa", "Yezi");
 
     /** Direction of a piece of text: of its first strong character, or none when it has none (digits, punctuation). */
     enum Direction { LTR, RTL, NEUTRAL }
 
     private TextDirection() {
-    }
-
-    /** Whether a BCP 47 tag names a language written right to left: by its script subtag if any, else by its language. */
-    static boolean isRtlLanguage(String tag) {
-        if (tag == null || tag.isBlank()) {
-            return false;
-        }
-        String t = tag.strip().replace('_', '-');
-        try {
-            String script = new Locale.Builder().setLanguageTag(t).build().getScript();
-            if (!script.isEmpty()) {
-                return RTL_SCRIPTS.contains(script);
-            }
-        } catch (IllformedLocaleException e) {
-            // not well-formed: decide from the primary subtag alone
-        }
-        int dash = t.indexOf('-');
-        return RTL_LANGUAGES.contains((dash < 0 ? t : t.substring(0, dash)).toLowerCase(Locale.ROOT));
     }
 
     /** The direction of the first strongly directional character (Unicode bidi classes L, R, AL). */

@@ -133,7 +133,7 @@ final class PdfEditionWriter implements EditionWriter {
         }
         sectionStarted = false;
         // Per article: its own direction, and its own Font objects (mutable) and picture cache, let go after it.
-        Styles own = new Styles(renderer.fonts(), PdfRenderer.isRightToLeft(digest.meta().language()));
+        Styles own = new Styles(renderer.fonts(), digest.meta().rightToLeft());
         new Layout(doc, writer, own, decorations).write(digest, articles.remove(entry.number()), articleDestination(entry));
     }
 

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.StringJoiner;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
@@ -83,10 +82,6 @@ public class PdfRenderer implements Renderer {
     private static final float MARGIN_BOTTOM = 64f;
     /** Images are scaled down to at most this share of the page height. */
     private static final float MAX_IMAGE_SHARE = 0.45f;
-
-    /** Languages written right to left (ISO 639 codes, old Hebrew and Yiddish codes included). */
-    private static final Set<String> RTL_LANGUAGES = Set.of("ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks",
-            "ku-arab", "nqo", "ps", "sd", "syr", "ug", "ur", "yi");
 
     private final float pageWidth;
     private final float pageHeight;
@@ -177,19 +172,6 @@ public class PdfRenderer implements Renderer {
         return dirs;
     }
 
-    /** Whether a BCP 47 language tag names a right-to-left language or script. */
-    static boolean isRightToLeft(String language) {
-        if (language == null || language.isBlank()) {
-            return false;
-        }
-        Locale locale = Locale.forLanguageTag(language.strip());
-        String script = locale.getScript();
-        if (!script.isEmpty()) {
-            return Set.of("Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Samr", "Mand").contains(script);
-        }
-        return RTL_LANGUAGES.contains(locale.getLanguage());
-    }
-
     @Override
     public void render(Digest digest, OutputStream out, Warnings warnings) throws IOException {
         Objects.requireNonNull(digest, "digest");
@@ -198,7 +180,7 @@ public class PdfRenderer implements Renderer {
         Document doc = newDocument();
         try {
             PdfWriter writer = openWriter(doc, buffered);
-            Styles styles = new Styles(fonts, isRightToLeft(digest.meta().language()), maxChunk, bidiPiece);
+            Styles styles = new Styles(fonts, digest.meta().rightToLeft(), maxChunk, bidiPiece);
             PageDecorations decorations = new PageDecorations(styles, digest.meta().title());
             writer.setPageEvent(decorations);
             addMetadata(doc, writer, digest);

@@ -117,19 +117,6 @@ class EpubScriptsAndSizeTest {
     }
 
     @Test
-    void rightToLeftLanguagesFromTheirTag() {
-        for (String rtl : List.of("ar", "ar-EG", "AR", "he", "he-IL", "iw", "fa", "fa-IR", "ur", "ur-PK", "yi", "ps",
-                "ckb", "sd", "ug", "dv", "az-Arab", "pa-Arab", "ku-Arab", "ar_SA")) {
-            assertTrue(TextDirection.isRtlLanguage(rtl), rtl);
-        }
-        for (String ltr : List.of("en", "en-GB", "de-CH", "zh-Hant", "ja", "el", "ru", "az", "az-Latn", "ku",
-                "sd-Deva", "ar-Latn", "tr", "", " ", "not a tag")) {
-            assertFalse(TextDirection.isRtlLanguage(ltr), ltr);
-        }
-        assertFalse(TextDirection.isRtlLanguage(null));
-    }
-
-    @Test
     void directionOfTextFromItsFirstStrongCharacter() {
         assertEquals(Direction.RTL, TextDirection.firstStrong("2014: مرحبا"));
         assertEquals(Direction.RTL, TextDirection.firstStrong("« שלום » hello"));

@@ -219,17 +219,6 @@ class PdfScriptsTest {
         assertEquals(List.of(), warnings.list());
     }
 
-    @Test
-    void rightToLeftLanguages() {
-        for (String rtl : new String[] {"ar", "he", "iw", "fa", "fa-IR", "ur", "yi", "ps", "ar-EG", "az-Arab", "ckb"}) {
-            assertTrue(PdfRenderer.isRightToLeft(rtl), rtl);
-        }
-        for (String ltr : new String[] {"en", "de-CH", "zh", "ja", "el", "ru", "sr-Cyrl", "", "x"}) {
-            assertFalse(PdfRenderer.isRightToLeft(ltr), ltr);
-        }
-        assertFalse(PdfRenderer.isRightToLeft(null));
-    }
-
     // ---------------------------------------------------------------- characters no font covers
 
     @Test
