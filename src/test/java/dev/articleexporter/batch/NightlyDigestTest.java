@@ -105,7 +105,7 @@ class NightlyDigestTest {
         PdfReadBack read = PdfReadBack.of(pdf);
         assertThat(read.title()).isEqualTo(Edition.title(date)).contains(Edition.longDate(date));
         assertThat(read.bodyText()).contains("Nightly digest " + Edition.longDate(date) + " 3 articles in 3 sections")
-                .contains("Photo credits Example Travel Desk — slides 1–2 Rail Archive — slide 4")
+                .contains("Photo credits Example Travel Desk — slides 1, 2 Rail Archive — slide 4")
                 .contains("Photo credits DepositPhotos — slides 1–3");
         assertThat(outline(pdf)).containsExactly(
                 "Personal Finance", "  Three Questions Before You Refinance",

@@ -278,7 +278,7 @@ class EditionWritersTest {
                 assertThat(digestText).as(entry.fileStem()).contains(PdfReadBack.of(own).bodyText());
             }
         }
-        assertThat(digestText).contains("Photo credits Example Travel Desk — slides 1–2 Rail Archive — slide 4");
+        assertThat(digestText).contains("Photo credits Example Travel Desk — slides 1, 2 Rail Archive — slide 4");
     }
 
     // ---- helpers -----------------------------------------------------------------------------

@@ -341,8 +341,7 @@ public class EpubRenderer implements Renderer {
             for (CreditLine line : digest.credits()) {
                 b.append("<li>").append(esc(line.credit()));
                 if (!line.slides().isEmpty()) {
-                    b.append(" — ").append(line.slides().size() == 1 ? "slide " : "slides ")
-                            .append(ranges(line.slides()));
+                    b.append(" — ").append(line.slidesText());
                 }
                 b.append("</li>\n");
             }
@@ -350,25 +349,6 @@ public class EpubRenderer implements Renderer {
         }
         b.append("</div>\n");
         return tail(b);
-    }
-
-    /** "1, 3–17": consecutive slide numbers compressed to ranges (en dash), in the given order. */
-    static String ranges(List<Integer> slides) {
-        StringBuilder b = new StringBuilder();
-        int i = 0;
-        while (i < slides.size()) {
-            int start = slides.get(i);
-            int end = start;
-            while (i + 1 < slides.size() && slides.get(i + 1) == end + 1) {
-                end = slides.get(++i);
-            }
-            b.append(b.isEmpty() ? "" : ", ").append(start);
-            if (end != start) {
-                b.append(end == start + 1 ? ", " : "–").append(end);
-            }
-            i++;
-        }
-        return b.toString();
     }
 
     /** Start of a page up to the opening {@code <body>}; {@code rtl} sets the direction of the whole page. */

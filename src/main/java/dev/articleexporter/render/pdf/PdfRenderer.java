@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.StringJoiner;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
@@ -273,22 +272,6 @@ public class PdfRenderer implements Renderer {
         }
         String s = text.substring(0, end);
         return s.length() <= max ? s : s.substring(0, max - 1).stripTrailing() + "…";
-    }
-
-    /** "slides 1, 3–17": runs of consecutive numbers become ranges. */
-    static String slideList(List<Integer> slides) {
-        List<Integer> sorted = slides.stream().distinct().sorted().toList();
-        StringJoiner joined = new StringJoiner(", ");
-        int i = 0;
-        while (i < sorted.size()) {
-            int j = i;
-            while (j + 1 < sorted.size() && sorted.get(j + 1) == sorted.get(j) + 1) {
-                j++;
-            }
-            joined.add(j == i ? String.valueOf(sorted.get(i)) : sorted.get(i) + "–" + sorted.get(j));
-            i = j + 1;
-        }
-        return (sorted.size() == 1 ? "slide " : "slides ") + joined;
     }
 
     private static String blankToNull(String s) {
@@ -725,7 +708,7 @@ public class PdfRenderer implements Renderer {
             for (CreditLine c : credits) {
                 List<Chunk> line = new ArrayList<>(st.chunks(c.credit(), st.creditItem));
                 if (!c.slides().isEmpty()) {
-                    line.addAll(st.chunks(" — " + slideList(c.slides()), st.caption));
+                    line.addAll(st.chunks(" — " + c.slidesText(), st.caption));
                 }
                 doc.add(block(line, 12.5f));
             }

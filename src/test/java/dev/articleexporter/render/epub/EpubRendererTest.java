@@ -308,14 +308,6 @@ class EpubRendererTest {
     }
 
     @Test
-    void rangesCompressConsecutiveSlides() {
-        assertEquals("1, 3–17", EpubRenderer.ranges(List.of(1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)));
-        assertEquals("1, 2, 4", EpubRenderer.ranges(List.of(1, 2, 4)));
-        assertEquals("5", EpubRenderer.ranges(List.of(5)));
-        assertEquals("2–4, 9–10, 12", EpubRenderer.ranges(List.of(2, 3, 4, 9, 10, 12)).replace("9, 10", "9–10"));
-    }
-
-    @Test
     void hrefsOnlyForWebUrls() {
         assertEquals("https://example.com/a%20b?q=%C3%A9", Hrefs.web(" https://example.com/a b?q=é "));
         assertEquals("HTTP://example.com/%25zz%41", Hrefs.web("HTTP://example.com/%zz%41"));

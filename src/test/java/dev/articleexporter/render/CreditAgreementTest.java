@@ -1,0 +1,58 @@
+package dev.articleexporter.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.articleexporter.digest.CreditLine;
+import dev.articleexporter.digest.Digest;
+import dev.articleexporter.digest.Meta;
+import dev.articleexporter.digest.Section;
+import dev.articleexporter.render.epub.EpubRenderer;
+import dev.articleexporter.render.pdf.PdfRenderer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+/** The photo credits of one article read the same in its PDF and its EPUB (one rule: CreditLine.slidesText). */
+class CreditAgreementTest {
+
+    @Test
+    void pdfAndEpubNameTheSameSlides() throws IOException {
+        Meta meta = new Meta("Credits", null, null, null, null, null, "en", List.of());
+        List<Section> sections = IntStream.rangeClosed(1, 6)
+                .mapToObj(n -> new Section(n, "Slide heading " + n, null, null, List.of("Text " + n + "."))).toList();
+        Digest digest = new Digest("credits", meta, List.of(), sections,
+                List.of(new CreditLine("Agency One", List.of(1, 2, 3, 5, 6)), new CreditLine("Agency Two", List.of(3, 1, 2))),
+                null);
+
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        new PdfRenderer().render(digest, pdf);
+        String pdfText;
+        try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
+            pdfText = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        ByteArrayOutputStream epub = new ByteArrayOutputStream();
+        new EpubRenderer().render(digest, epub);
+        StringBuilder epubText = new StringBuilder();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(epub.toByteArray()))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().endsWith(".xhtml")) {
+                    epubText.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+
+        for (String credit : List.of("Agency One — slides 1–3, 5, 6", "Agency Two — slides 1–3")) {
+            assertThat(pdfText).as("PDF").contains(credit);
+            assertThat(epubText.toString()).as("EPUB").contains(credit);
+        }
+    }
+}
