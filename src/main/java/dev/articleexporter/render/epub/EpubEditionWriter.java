@@ -6,6 +6,7 @@ import dev.articleexporter.edition.EditionWriter;
 import io.documentnode.epub4j.domain.Book;
 import io.documentnode.epub4j.domain.Date;
 import io.documentnode.epub4j.domain.GuideReference;
+import dev.articleexporter.digest.BookIdentifier;
 import io.documentnode.epub4j.domain.Identifier;
 import io.documentnode.epub4j.domain.MediaTypes;
 import io.documentnode.epub4j.domain.Metadata;
@@ -126,22 +127,13 @@ final class EpubEditionWriter implements EditionWriter {
     private static void fillMetadata(Metadata md, Edition edition) {
         md.addTitle(EpubRenderer.plain(edition.title()));
         md.setLanguage(EpubRenderer.plain(edition.language()));
-        md.addIdentifier(new Identifier("uid", identifier(edition.fileStem())));
+        md.addIdentifier(new Identifier("uid", BookIdentifier.digest(edition.fileStem())));
         md.addDate(new Date(edition.date().toString(), Date.Event.PUBLICATION));
         md.addType("Periodical");
         List<String> sections = realSections(edition);
         sections.forEach(s -> md.getSubjects().add(EpubRenderer.plain(s)));
         md.addDescription(EpubRenderer.plain(edition.extent()
                 + (sections.isEmpty() ? "." : ": " + String.join(", ", sections) + ".")));
-    }
-
-    /**
-     * {@code urn:uuid:} of the edition: name-based on its file stem, so the same edition written
-     * again (a restarted run) is the same book to a reader, and every other edition is another.
-     * Stems never hold a colon, so no article's identifier can be the same.
-     */
-    static String identifier(String fileStem) {
-        return EpubRenderer.identifier("nightly-digest:" + fileStem);
     }
 
     /** Section names of the articles, without the group of articles that had none. */

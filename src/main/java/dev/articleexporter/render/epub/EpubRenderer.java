@@ -1,5 +1,6 @@
 package dev.articleexporter.render.epub;
 
+import dev.articleexporter.digest.BookIdentifier;
 import dev.articleexporter.digest.CreditLine;
 import dev.articleexporter.digest.Digest;
 import dev.articleexporter.digest.Meta;
@@ -24,14 +25,12 @@ import io.documentnode.epub4j.domain.TOCReference;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.commons.text.StringEscapeUtils;
 
 /**
@@ -48,12 +47,6 @@ import org.apache.commons.text.StringEscapeUtils;
  */
 @OutputFormat(name = "epub", extension = "epub", mediaType = "application/epub+zip")
 public class EpubRenderer implements Renderer {
-
-    /**
-     * Namespace of the name-based book identifiers. Never change it: readers recognise a
-     * re-exported article as the same book only while {@code urn:uuid:} stays the same.
-     */
-    static final UUID ID_NAMESPACE = UUID.fromString("0fb6cfa3-6bc2-4b29-9c4b-9b75472c4930");
 
     static final String CSS_HREF = "style.css";
 
@@ -194,7 +187,7 @@ public class EpubRenderer implements Renderer {
         Meta meta = digest.meta();
         md.addTitle(plain(meta.title()));
         md.setLanguage(plain(lang));
-        md.addIdentifier(new Identifier("uid", identifier(digest.id())));
+        md.addIdentifier(new Identifier("uid", BookIdentifier.article(digest.id())));
         if (meta.published() != null) {
             md.addDate(new Date(meta.published().w3cdtf(), Date.Event.PUBLICATION));
         }
@@ -231,14 +224,6 @@ public class EpubRenderer implements Renderer {
             }
         }
         return intro.substring(0, end).stripTrailing() + "…";
-    }
-
-    /** {@code urn:uuid:} from a name-based (version 3) UUID of the fixed namespace and the article id. */
-    public static String identifier(String articleId) {
-        byte[] name = articleId.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer bytes = ByteBuffer.allocate(16 + name.length);
-        bytes.putLong(ID_NAMESPACE.getMostSignificantBits()).putLong(ID_NAMESPACE.getLeastSignificantBits()).put(name);
-        return "urn:uuid:" + UUID.nameUUIDFromBytes(bytes.array());
     }
 
     /** epub4j writes "first last" and file-as "last, first": split a person's name at its last space. */

@@ -7,7 +7,7 @@ import static dev.articleexporter.web.opds.OpdsTypes.OPENSEARCH;
 import static dev.articleexporter.web.opds.OpdsTypes.REL_ACQUISITION;
 import static dev.articleexporter.web.opds.OpdsTypes.REL_SORT_NEW;
 
-import dev.articleexporter.render.epub.EpubRenderer;
+import dev.articleexporter.digest.BookIdentifier;
 import dev.articleexporter.runs.Editions;
 import dev.articleexporter.runs.Editions.Edition;
 import dev.articleexporter.runs.Library;
@@ -219,7 +219,7 @@ public class OpdsCatalog {
         // Atom wants an alternate link (or content) in every entry: the entry's own document.
         List<Link> links = Stream.concat(Stream.of(new Link("alternate", paths.entry(a.fileStem()), ENTRY,
                 "Catalog entry", null, null)), files.stream()).toList();
-        return Optional.of(new Entry(EpubRenderer.identifier(a.fileStem()), a.title(),
+        return Optional.of(new Entry(BookIdentifier.article(a.fileStem()), a.title(),
                 Objects.requireNonNullElseGet(a.rendered(), OpdsCatalog::now), a.creator(), a.language(), a.published(),
                 a.site(), a.section(), a.summary(), null, links));
     }
@@ -231,7 +231,7 @@ public class OpdsCatalog {
             return Optional.empty();
         }
         // No summary to offer: a one-line description is the entry's content (Atom wants content or an alternate link).
-        return Optional.of(new Entry(EpubRenderer.identifier(e.fileStem()), e.title(),
+        return Optional.of(new Entry(BookIdentifier.digest(e.fileStem()), e.title(),
                 Objects.requireNonNullElseGet(e.created(), OpdsCatalog::now), null, null, null, PUBLISHER, null, null,
                 "A digest of " + count(e.articles(), "article") + ".", files));
     }

@@ -86,11 +86,11 @@ class EpubRendererTest {
         assertEquals("uid", id.getScheme());
         assertTrue(id.getValue().matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"),
                 id.getValue());
-        assertEquals(EpubRenderer.identifier("five-harbour-towns-to-visit-in-winter"), id.getValue());
+        assertEquals(dev.articleexporter.digest.BookIdentifier.article("five-harbour-towns-to-visit-in-winter"), id.getValue());
         assertArrayEquals(id.getValue().getBytes(StandardCharsets.UTF_8),
                 Identifier.getBookIdIdentifier(read(second).getMetadata().getIdentifiers()).getValue()
                         .getBytes(StandardCharsets.UTF_8), "identifier stable across renders");
-        assertNotEquals(id.getValue(), EpubRenderer.identifier("three-questions-before-you-refinance"));
+        assertNotEquals(id.getValue(), dev.articleexporter.digest.BookIdentifier.article("three-questions-before-you-refinance"));
 
         assertEquals(1, md.getDates().size());
         // Published.w3cdtf() drops zero seconds ("2026-11-20T07:30Z"); both forms are valid W3CDTF.

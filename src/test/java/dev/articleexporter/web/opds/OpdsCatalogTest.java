@@ -180,7 +180,7 @@ class OpdsCatalogTest {
         LibraryEntry iraq = fixture.library().find(fixture.output(), IRAQ).orElseThrow();
         Element entry = byTitle.get(iraq.title());
         // The id the EPUB carries, so a reader app knows a book it already has.
-        assertThat(text(entry, ATOM, "id")).isEqualTo(EpubRenderer.identifier(IRAQ));
+        assertThat(text(entry, ATOM, "id")).isEqualTo(dev.articleexporter.digest.BookIdentifier.article(IRAQ));
         assertThat(text(children(entry, ATOM, "author").getFirst(), ATOM, "name")).isEqualTo("The Stock Dork");
         assertThat(text(entry, DC, "language")).isEqualTo("en");
         assertThat(iraq.published()).isNull(); // the sample has no date
@@ -294,7 +294,7 @@ class OpdsCatalogTest {
         assertThat(digests.openSearch("totalResults")).isEqualTo(2);
         assertThat(titles(digests)).containsExactly("Nightly digest, 25 November 2026");
         Element entry = digests.entries().getFirst();
-        assertThat(text(entry, ATOM, "id")).isEqualTo(EpubRenderer.identifier(DIGEST));
+        assertThat(text(entry, ATOM, "id")).isEqualTo(dev.articleexporter.digest.BookIdentifier.digest(DIGEST));
         assertThat(text(entry, ATOM, "content")).isEqualTo("A digest of 3 articles.");
         assertThat(link(entry, OpdsTypes.REL_ACQUISITION, OpdsTypes.EPUB).getAttribute("href")).isEqualTo("/files/" + DIGEST + ".epub");
         assertThat(link(entry, OpdsTypes.REL_ACQUISITION, OpdsTypes.PDF).getAttribute("href")).isEqualTo("/files/" + DIGEST + ".pdf");

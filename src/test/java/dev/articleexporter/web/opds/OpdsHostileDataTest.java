@@ -93,7 +93,7 @@ class OpdsHostileDataTest {
     }
 
     static Element entry(FeedDoc feed, String stem) {
-        Element entry = byId(feed).get(dev.articleexporter.render.epub.EpubRenderer.identifier(stem));
+        Element entry = byId(feed).get(dev.articleexporter.digest.BookIdentifier.article(stem));
         assertThat(entry).as("entry of %s", stem).isNotNull();
         return entry;
     }
