@@ -2,6 +2,7 @@ package dev.articleexporter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.articleexporter.render.epub.EpubCheckAssert;
 import dev.articleexporter.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,5 +39,6 @@ class DigestNameTest {
                     .contains(digest + ".epub", digest + ".pdf", "other.epub", "other.pdf")
                     .anyMatch(n -> n.matches(digest + "-[0-9a-f]{8}\\.pdf"));
         }
+        assertThat(EpubCheckAssert.assertAllValid(output)).isEqualTo(3);
     }
 }

@@ -2,6 +2,7 @@ package dev.articleexporter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.articleexporter.render.epub.EpubCheckAssert;
 import dev.articleexporter.testing.ChildJvm;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -73,6 +74,7 @@ class HugeInputTest {
             assertThat(output.resolve(good + ".epub")).as(printed).exists();
         }
         assertThat(printed).contains("b-ten.json #2").contains("c-ninety-five.json #1");
+        EpubCheckAssert.assertAllValid(output);
         assertThat(output.resolve("ten-megabytes.pdf")).doesNotExist();
         assertThat(output.resolve("ninety-five-megabytes.pdf")).doesNotExist();
         // The 3 MB paragraph is within the limits: exported, or named for taking longer than the time limit.

@@ -2,6 +2,7 @@ package dev.articleexporter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.articleexporter.render.epub.EpubCheckAssert;
 import dev.articleexporter.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,6 +76,7 @@ class LongFieldsTest {
             assertThat(work.resolve("out/" + stem + ".pdf")).exists();
             assertThat(work.resolve("out/" + stem + ".epub")).exists();
         }
+        assertThat(EpubCheckAssert.assertAllValid(work.resolve("out"))).isEqualTo(6); // cut and left-out fields included
 
         CliRun again = export();
         assertThat(again.code()).as(again.out() + again.err()).isEqualTo(Cli.REJECTED);

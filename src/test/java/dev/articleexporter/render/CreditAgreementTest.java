@@ -6,12 +6,15 @@ import dev.articleexporter.digest.CreditLine;
 import dev.articleexporter.digest.Digest;
 import dev.articleexporter.digest.Meta;
 import dev.articleexporter.digest.Section;
+import dev.articleexporter.render.epub.EpubCheckAssert;
 import dev.articleexporter.render.epub.EpubRenderer;
 import dev.articleexporter.render.pdf.PdfRenderer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
@@ -41,6 +44,13 @@ class CreditAgreementTest {
         }
         ByteArrayOutputStream epub = new ByteArrayOutputStream();
         new EpubRenderer().render(digest, epub);
+        Path file = Files.createTempFile("credits-", ".epub");
+        try {
+            Files.write(file, epub.toByteArray());
+            EpubCheckAssert.assertValid(file);
+        } finally {
+            Files.delete(file);
+        }
         StringBuilder epubText = new StringBuilder();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(epub.toByteArray()))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {

@@ -6,12 +6,15 @@ import dev.articleexporter.digest.CreditLine;
 import dev.articleexporter.digest.Digest;
 import dev.articleexporter.digest.Meta;
 import dev.articleexporter.digest.Section;
+import dev.articleexporter.render.epub.EpubCheckAssert;
 import dev.articleexporter.render.epub.EpubRenderer;
 import dev.articleexporter.render.pdf.PdfRenderer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -70,6 +73,13 @@ class DirectionAgreementTest {
     private static boolean epubRightToLeft(Digest digest) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new EpubRenderer().render(digest, out);
+        Path file = Files.createTempFile("direction-", ".epub");
+        try {
+            Files.write(file, out.toByteArray());
+            EpubCheckAssert.assertValid(file);
+        } finally {
+            Files.delete(file);
+        }
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(out.toByteArray()))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 String page = new String(zip.readAllBytes(), StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package dev.articleexporter.web.opds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import dev.articleexporter.render.epub.EpubCheckAssert;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,5 +46,6 @@ class DigestIdentifierTest {
         assertThat(bookId.find()).as(opf).isTrue();
 
         assertThat(entryId.group(1)).isEqualTo(bookId.group(1));
+        EpubCheckAssert.assertValid(epub);
     }
 }
