@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -36,19 +35,19 @@ public final class ProcessLock implements AutoCloseable {
      * run in this one, holds it. The file is opened without following a symbolic link: a link planted
      * in its place (to a file elsewhere, or to nowhere) is refused, never created nor written through.
      *
-     * @throws IOException naming the file when it is a link or cannot be made
+     * @throws LinkedLockException when the file is a symbolic link
+     * @throws IOException           when it cannot be made
      */
     public static ProcessLock tryLock(Path file) throws IOException {
-        if (Files.isSymbolicLink(file)) {
-            throw new IOException("the lock file " + file + " is a symbolic link; article-exporter refuses to follow it"
-                    + " (remove the link and run again)");
-        }
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        } catch (FileSystemException e) {
-            // O_NOFOLLOW: the link appeared between the check and the open
-            throw new IOException("the lock file " + file + " cannot be opened (" + e.getReason() + "); is it a symbolic link?", e);
+        } catch (IOException e) { // a plain IOException for ELOOP, not a FileSystemException
+            if (Files.isSymbolicLink(file)) { // O_NOFOLLOW refused it
+                throw new LinkedLockException("the lock file " + file + " is a symbolic link; article-exporter refuses to"
+                        + " follow it (remove the link and run again)");
+            }
+            throw e;
         }
         try {
             FileLock lock = channel.tryLock();
@@ -68,14 +67,9 @@ public final class ProcessLock implements AutoCloseable {
      * fails when it writes, and that failure is recorded with the path.
      */
     static ProcessLock onOutputFolder(Path folder) throws LinkedLockException {
-        Path file = folder.resolve(OUTPUT_FILE_NAME);
-        if (Files.isSymbolicLink(file)) {
-            throw new LinkedLockException("the lock file " + file + " is a symbolic link; article-exporter refuses to follow it"
-                    + " (remove the link and run again)");
-        }
         try {
             Files.createDirectories(folder);
-            return tryLock(file);
+            return tryLock(folder.resolve(OUTPUT_FILE_NAME));
         } catch (IOException e) {
             return UNLOCKABLE;
         }
