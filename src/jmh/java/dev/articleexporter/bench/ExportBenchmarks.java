@@ -1,11 +1,11 @@
 package dev.articleexporter.bench;
 
-import dev.articleexporter.article.Article;
-import dev.articleexporter.article.ArticleJson;
-import dev.articleexporter.digest.Digest;
-import dev.articleexporter.digest.DigestMaker;
-import dev.articleexporter.digest.RelatedMode;
-import dev.articleexporter.digest.Warnings;
+import dev.articleexporter.input.Article;
+import dev.articleexporter.input.ArticleJson;
+import dev.articleexporter.model.Story;
+import dev.articleexporter.rules.StoryMaker;
+import dev.articleexporter.model.RelatedMode;
+import dev.articleexporter.model.Warnings;
 import dev.articleexporter.render.epub.EpubRenderer;
 import dev.articleexporter.render.pdf.PdfRenderer;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
- * One article through each stage on its own, one thread: the processing rules ({@code DigestMaker}),
+ * One article through each stage on its own, one thread: the processing rules ({@code StoryMaker}),
  * the PDF renderer and the EPUB renderer, each on the 17-slide sample {@code input/iraq-coalition.json}
  * (run from the project folder, or pass {@code -p input=PATH}). Renderers write into a reused
  * in-memory buffer, so no disk time is included.
@@ -47,10 +47,10 @@ public class ExportBenchmarks {
     public String input;
 
     private AnnotationConfigApplicationContext context;
-    private DigestMaker maker;
+    private StoryMaker maker;
     private Article article;
     private Path folder;
-    private Digest digest;
+    private Story digest;
     private PdfRenderer pdf;
     private EpubRenderer epub;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
@@ -63,7 +63,7 @@ public class ExportBenchmarks {
         }
         // The rules as the application wires them: component scan, sorted by @Order.
         context = new AnnotationConfigApplicationContext("dev.articleexporter.digest");
-        maker = context.getBean(DigestMaker.class);
+        maker = context.getBean(StoryMaker.class);
         article = ArticleJson.MAPPER.readValue(file.toFile(), Article.class);
         folder = file.getParent();
         digest = maker.make(article, folder, RelatedMode.KEEP, new Warnings());
@@ -78,7 +78,7 @@ public class ExportBenchmarks {
 
     /** Processing only: the rules and the format-neutral model, from the parsed article. */
     @Benchmark
-    public Digest processing() {
+    public Story processing() {
         return maker.make(article, folder, RelatedMode.KEEP, new Warnings());
     }
 

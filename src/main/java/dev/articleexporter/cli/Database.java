@@ -1,6 +1,6 @@
 package dev.articleexporter.cli;
 
-import dev.articleexporter.batch.ProcessLock;
+import dev.articleexporter.job.ProcessLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.articleexporter.cli;
 
-import dev.articleexporter.batch.ExportReport;
-import dev.articleexporter.batch.ExportService;
-import dev.articleexporter.batch.ExportSettings;
-import dev.articleexporter.batch.RunRefusedException;
+import dev.articleexporter.job.ExportReport;
+import dev.articleexporter.job.ExportService;
+import dev.articleexporter.job.ExportSettings;
+import dev.articleexporter.job.RunRefusedException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.articleexporter.cli;
 
-import dev.articleexporter.article.InputFolder;
+import dev.articleexporter.input.InputFolder;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.articleexporter.cli;
 
-import dev.articleexporter.article.Origin;
-import dev.articleexporter.runs.Problem;
+import dev.articleexporter.input.Origin;
+import dev.articleexporter.history.Problem;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.articleexporter.cli;
 
-import dev.articleexporter.digest.RelatedMode;
+import dev.articleexporter.model.RelatedMode;
 import java.util.Map;
 import picocli.CommandLine.Option;
 

@@ -1,9 +1,9 @@
 package dev.articleexporter.cli;
 
-import dev.articleexporter.runs.Editions;
-import dev.articleexporter.runs.RunHistory;
-import dev.articleexporter.runs.RunProblems;
-import dev.articleexporter.runs.RunSummary;
+import dev.articleexporter.history.DigestHistory;
+import dev.articleexporter.history.RunHistory;
+import dev.articleexporter.history.RunProblems;
+import dev.articleexporter.history.RunSummary;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -59,7 +59,7 @@ public class RunsCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Spring.start(properties)) {
             RunHistory history = context.getBean(RunHistory.class);
             if (run != null) {
-                return showOne(out, history, context.getBean(RunProblems.class), context.getBean(Editions.class));
+                return showOne(out, history, context.getBean(RunProblems.class), context.getBean(DigestHistory.class));
             }
             List<RunSummary> runs = history.recent(limit);
             if (runs.isEmpty()) {
@@ -75,7 +75,7 @@ public class RunsCommand implements Callable<Integer> {
         }
     }
 
-    private int showOne(PrintWriter out, RunHistory history, RunProblems problems, Editions editions) {
+    private int showOne(PrintWriter out, RunHistory history, RunProblems problems, DigestHistory editions) {
         RunSummary r = history.find(run).orElse(null);
         if (r == null) {
             spec.commandLine().getErr().println("error: no run with id " + run);

@@ -1,6 +1,6 @@
 package dev.articleexporter.cli;
 
-import dev.articleexporter.batch.ExportReport;
+import dev.articleexporter.job.ExportReport;
 import dev.articleexporter.web.ExportRuns;
 import dev.articleexporter.web.Loopback;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.articleexporter.cli;
 
-import dev.articleexporter.batch.EditionOutcome;
-import dev.articleexporter.batch.ExportReport;
-import dev.articleexporter.runs.Problem;
+import dev.articleexporter.job.DigestOutcome;
+import dev.articleexporter.job.ExportReport;
+import dev.articleexporter.history.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +50,7 @@ final class Summary {
     }
 
     /** "digest-2026-11-25-run-3.epub and .pdf: 3 articles in 3 sections", or why there is none. */
-    static String digest(EditionOutcome edition) {
+    static String digest(DigestOutcome edition) {
         String skipped = edition.skipped() == 0 ? ""
                 : "; " + edition.skipped() + " left out because " + (edition.skipped() == 1 ? "its input" : "their inputs")
                 + " changed since (see the warnings)";

@@ -1,8 +1,8 @@
 package dev.articleexporter.cli;
 
-import dev.articleexporter.batch.ExportSettings;
-import dev.articleexporter.batch.InputCheck;
-import dev.articleexporter.digest.DigestMaker;
+import dev.articleexporter.job.ExportSettings;
+import dev.articleexporter.job.InputCheck;
+import dev.articleexporter.rules.StoryMaker;
 import dev.articleexporter.render.OutputFormats;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ public class ValidateCommand implements Callable<Integer> {
 
     /** Processing and rendering only: no database, no job. */
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackageClasses = {DigestMaker.class, OutputFormats.class})
+    @ComponentScan(basePackageClasses = {StoryMaker.class, OutputFormats.class})
     static class Rendering {
     }
 
@@ -71,7 +71,7 @@ public class ValidateCommand implements Callable<Integer> {
             ExportSettings settings = new ExportSettings(input, Path.of("."), inputs.formats, rendering.related);
             InputCheck.Result result;
             try {
-                result = InputCheck.run(settings, context.getBean(DigestMaker.class), context.getBean(OutputFormats.class),
+                result = InputCheck.run(settings, context.getBean(StoryMaker.class), context.getBean(OutputFormats.class),
                         java.time.Duration.ofSeconds(rendering.articleTimeLimit));
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());

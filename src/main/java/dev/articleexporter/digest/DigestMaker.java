@@ -1,223 +1,197 @@
 package dev.articleexporter.digest;
 
-import dev.articleexporter.article.Article;
-import dev.articleexporter.article.Article.RelatedLink;
-import dev.articleexporter.article.Article.Slide;
-import dev.articleexporter.digest.ArticleRule.RuleContext;
-import dev.articleexporter.digest.rules.SectionFromBreadcrumbs;
-import dev.articleexporter.digest.rules.TidyWhitespace;
+import dev.articleexporter.model.Digest;
+
+import dev.articleexporter.input.ArticleFile;
+import dev.articleexporter.input.Input;
+import dev.articleexporter.input.Origin;
+import dev.articleexporter.rules.StoryMaker;
+import dev.articleexporter.rules.InvalidArticleException;
+import dev.articleexporter.model.RelatedMode;
+import dev.articleexporter.model.Warnings;
+import dev.articleexporter.history.ArticleRecord;
+import dev.articleexporter.history.Problem;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.text.Collator;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Stream;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns an input {@link Article} into a {@link Digest}: runs the {@link ArticleRule}s in their
- * declared order, then fills the format-neutral model (ids, dates, images, credits, related).
+ * Puts an edition together from the articles a run rendered, as the run history records them: each
+ * article is read again from its input file and position, checked against the fingerprint recorded
+ * when it was exported, and digested with the same rules as the export when the edition is written.
+ * An article whose input changed or vanished since is left out with a warning: the edition never
+ * shows text its own files do not have.
+ *
+ * <p>Each input file is read once, in order, however many of its articles are wanted; only the
+ * wanted articles' text is kept (the caller caps how many), and their pictures are loaded only
+ * while each one is written.
  */
 @Component
 public class DigestMaker {
 
-    private final List<ArticleRule> rules;
-    private final ImageLoader images;
+    /** The part of the articles without a section, unless a real section has that name. */
+    public static final String NO_SECTION = "More";
+    static final String NO_SECTION_ALTERNATIVE = "Other articles";
 
-    /** @param rules every rule bean, already sorted by {@code @Order} by Spring */
-    public DigestMaker(List<ArticleRule> rules, ImageLoader images) {
-        this.rules = List.copyOf(rules);
-        this.images = images;
-    }
+    private static final Logger log = LoggerFactory.getLogger(DigestMaker.class);
 
-    public List<ArticleRule> rules() {
-        return rules;
-    }
+    private final StoryMaker digests;
 
-    /** {@link #make(Article, Path, String, RelatedMode, Warnings)} with the name made from the article alone. */
-    public Digest make(Article input, Path folder, RelatedMode relatedMode, Warnings warnings) {
-        return make(input, folder, null, relatedMode, warnings);
+    public DigestMaker(StoryMaker digests) {
+        this.digests = digests;
     }
 
     /**
-     * @param folder where the article's JSON file is; image paths are relative to it
-     * @param stem   the output name the run gave it, or {@code null} to make one from its id or title
-     * @throws InvalidArticleException when the article cannot be exported at all
+     * What to read the articles with: the run's settings.
+     *
+     * @param folder      the run's input folder; the articles' origins are relative to it
+     * @param related     the run's {@code --related}, for the digests
+     * @param contentHash the fingerprint the export recorded for an article (with its output name set),
+     *                    to tell whether its input is still what was exported
+     * @param skipped     told of each article left out, and why
      */
-    public Digest make(Article input, Path folder, String stem, RelatedMode relatedMode, Warnings warnings) {
-        String title = TidyWhitespace.line(input.title());
-        if (title == null) {
-            throw new InvalidArticleException("the article has no title (\"title\" is required)");
-        }
-        String id = stem != null ? stem : FileNames.stem(input.id(), title);
-        if (id == null) {
-            throw new InvalidArticleException("neither its id nor its title gives a usable file name");
-        }
-        Article article = input;
-        RuleContext context = new RuleContext(relatedMode, warnings);
-        for (ArticleRule rule : rules) {
-            article = rule.apply(article, context);
-        }
-        if (article.slides().isEmpty() && article.intro().isEmpty()) {
-            warnings.add("the article has no intro and no slides: only its title is exported");
-        }
-        Meta meta = meta(article, title, warnings);
-        List<Section> sections = sections(article, folder, warnings);
-        if (!article.slides().isEmpty() && allEmpty(article.slides(), sections)) {
-            int count = sections.size();
-            warnings.add((count == 1 ? "its only slide is empty" : "all " + count + " slides are empty")
-                    + " (no heading, text or image): only the title " + (article.intro().isEmpty() ? "is" : "and intro are")
-                    + " exported");
-        }
-        return new Digest(id, meta, article.intro(), sections, creditLines(sections), related(article));
+    public record Inputs(Path folder, RelatedMode related, Function<Input.Parsed, String> contentHash,
+                         Consumer<Problem> skipped) {
     }
 
-    private static Meta meta(Article article, String title, Warnings warnings) {
-        String site = TidyWhitespace.line(article.site());
-        String section = TidyWhitespace.line(article.section());
-        Set<String> keywords = new LinkedHashSet<>(SectionFromBreadcrumbs.sectionCrumbs(article.breadcrumbs(), title));
-        Stream.of(section, site).filter(Objects::nonNull).forEach(keywords::add);
-        return new Meta(title, site, section, TidyWhitespace.line(article.author()), webAddress(article.url(), "url", warnings),
-                published(article.publishedAt(), warnings), language(article.language(), warnings), List.copyOf(keywords));
-    }
+    /**
+     * @param rendered the articles to include, as recorded by the run (any order)
+     * @param leftOut  how many more the run rendered, not offered because of {@code limit}
+     * @return the edition; it has no articles when none could be read again
+     */
+    public Digest make(String fileStem, LocalDate date, List<ArticleRecord> rendered, int leftOut, int limit,
+                        Inputs inputs) {
+        Map<ArticleRecord, Input.Parsed> found = read(rendered, inputs);
+        List<ArticleRecord> kept = new ArrayList<>(found.keySet());
+        kept.sort(editionOrder());
 
-    private List<Section> sections(Article article, Path folder, Warnings warnings) {
-        List<Section> sections = new ArrayList<>();
+        String noSection = kept.stream().anyMatch(a -> NO_SECTION.equalsIgnoreCase(a.section()))
+                ? NO_SECTION_ALTERNATIVE : NO_SECTION;
+        Map<String, List<Digest.Entry>> groups = new LinkedHashMap<>();
         int number = 0;
-        for (Slide slide : article.slides()) {
-            number++;
-            String heading = slide.heading() == null ? "Slide " + number : slide.heading();
-            Picture picture = images.load(slide.image(), folder, number, warnings);
-            sections.add(new Section(number, heading, picture, slide.credit(), slide.body()));
+        for (ArticleRecord article : kept) {
+            Input.Parsed input = found.get(article);
+            Digest.Entry entry = new Digest.Entry(++number, article.fileStem(), article.title(), article.section(),
+                    article.language(), () -> digest(input, article.fileStem(), inputs.related()));
+            groups.computeIfAbsent(article.section() == null ? noSection : article.section(), s -> new ArrayList<>()).add(entry);
         }
-        return sections;
+        List<Digest.Section> parts = new ArrayList<>(groups.size());
+        groups.forEach((name, entries) -> parts.add(new Digest.Section(parts.size() + 1, name, entries)));
+        return new Digest(fileStem, Digest.title(date), date, language(kept), parts, leftOut, limit);
     }
 
-    /**
-     * Whether no slide has anything of its own to show: a heading from the input (not the made-up
-     * "Slide N"), a paragraph, a credit, or an image or its alt text. Rules have run: blank text is gone.
-     */
-    private static boolean allEmpty(List<Slide> slides, List<Section> sections) {
-        for (int i = 0; i < slides.size(); i++) {
-            Section section = sections.get(i);
-            Picture picture = section.picture();
-            if (slides.get(i).heading() != null || !section.paragraphs().isEmpty() || section.credit() != null
-                    || (picture != null && (picture.embeddable() || !picture.alt().isEmpty()))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<CreditLine> creditLines(List<Section> sections) {
-        Map<String, List<Integer>> slidesByCredit = new LinkedHashMap<>();
-        for (Section section : sections) {
-            if (section.credit() != null) {
-                slidesByCredit.computeIfAbsent(section.credit(), c -> new ArrayList<>()).add(section.number());
-            }
-        }
-        return slidesByCredit.entrySet().stream().map(e -> new CreditLine(e.getKey(), e.getValue())).toList();
-    }
-
-    private static Related related(Article article) {
-        if (article.related().isEmpty()) {
-            return null;
-        }
-        String site = TidyWhitespace.line(article.site());
-        String heading = site != null ? "More from " + site
-                : article.related().stream().map(RelatedLink::label).filter(Objects::nonNull).findFirst().orElse("Related articles");
-        List<Related.Link> links = article.related().stream()
-                .map(r -> new Related.Link(r.title(), webAddress(r.url(), null, null)))
-                .toList();
-        return new Related(heading, links);
-    }
-
-    /** Only http(s) addresses become links: a "javascript:" or file address from a feed never does. */
-    private static String webAddress(String url, String field, Warnings warnings) {
-        String tidy = TidyWhitespace.line(url);
-        if (tidy == null) {
-            return null;
-        }
-        String lower = tidy.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            return tidy;
-        }
-        if (warnings != null) {
-            warnings.add(field + " \"" + tidy + "\" is not an http(s) address; left out");
-        }
-        return null;
-    }
-
-    static Published published(String value, Warnings warnings) {
-        String text = TidyWhitespace.line(value);
-        if (text == null) {
-            return null;
-        }
-        LocalDate date;
-        OffsetDateTime at = null;
+    private dev.articleexporter.model.Story digest(Input.Parsed input, String fileStem, RelatedMode related) {
         try {
-            at = OffsetDateTime.parse(text);
-            date = at.toLocalDate();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                // A date-time without an offset: the feed's clock is unknown, so keep only the date.
-                date = LocalDateTime.parse(text).toLocalDate();
-            } catch (DateTimeParseException notLocal) {
-                try {
-                    date = LocalDate.parse(text);
-                } catch (DateTimeParseException notDate) {
-                    warnings.add("publishedAt \"" + text + "\" is not an ISO-8601 date or date-time; the date is left out");
-                    return null;
+            // Warnings were reported when the article was exported; the same rules give the same ones.
+            return digests.make(input.article(), input.folder(), fileStem, related, new Warnings());
+        } catch (InvalidArticleException e) {
+            // Not reachable while the fingerprint matches: the same input and rules made it before.
+            throw new IllegalStateException(input.origin() + " (" + fileStem + ") can no longer be digested: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sections by name (the group without one last), then titles, as a reader looks them up. */
+    private static Comparator<ArticleRecord> editionOrder() {
+        Collator collator = Collator.getInstance(Locale.ROOT);
+        Comparator<String> text = (a, b) -> {
+            int c = collator.compare(a, b);
+            return c != 0 ? c : a.compareTo(b);
+        };
+        return Comparator.comparing(ArticleRecord::section, Comparator.nullsLast(text))
+                .thenComparing(ArticleRecord::title, text)
+                .thenComparing(ArticleRecord::fileStem);
+    }
+
+    /** The language most of the articles are in; the first of them in edition order when tied. */
+    private static String language(List<ArticleRecord> articles) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (ArticleRecord a : articles) {
+            counts.merge(a.language() == null ? "en" : a.language(), 1, Integer::sum);
+        }
+        String best = "en";
+        int most = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /** Each wanted article's input, read again file by file; those that cannot be are reported and left out. */
+    private Map<ArticleRecord, Input.Parsed> read(List<ArticleRecord> rendered, Inputs inputs) {
+        Map<String, Map<Integer, ArticleRecord>> byFile = new TreeMap<>();
+        for (ArticleRecord article : rendered) {
+            Origin origin = Origin.parse(article.origin());
+            byFile.computeIfAbsent(origin.file(), f -> new HashMap<>()).put(origin.position(), article);
+        }
+        Map<ArticleRecord, Input.Parsed> found = new IdentityHashMap<>();
+        Path folder = inputs.folder().toAbsolutePath().normalize();
+        for (Map.Entry<String, Map<Integer, ArticleRecord>> file : byFile.entrySet()) {
+            Map<Integer, ArticleRecord> wanted = file.getValue();
+            Path path = inside(folder, file.getKey());
+            if (path == null || !Files.isRegularFile(path)) {
+                wanted.values().forEach(a -> skip(inputs, a, "its input file is no longer there"));
+                continue;
+            }
+            try (ArticleFile articles = new ArticleFile(path, file.getKey())) {
+                for (Input input = articles.next(); input != null && !wanted.isEmpty(); input = articles.next()) {
+                    ArticleRecord article = wanted.remove(input.origin().position());
+                    if (article == null) {
+                        continue;
+                    }
+                    if (input instanceof Input.Parsed parsed && unchanged(parsed.withStem(article.fileStem()), article, inputs)) {
+                        found.put(article, parsed);
+                    } else {
+                        skip(inputs, article, "its input changed since it was exported");
+                    }
                 }
             }
+            wanted.values().forEach(a -> skip(inputs, a, "its input changed since it was exported (it is no longer at "
+                    + a.origin() + ")"));
         }
-        Integer year = Published.outOfRangeYear(date, at);
-        if (year != null) {
-            boolean utc = year != date.getYear();
-            warnings.add("publishedAt \"" + text + "\" falls in the year " + year + (utc ? " in UTC" : "") + ", outside "
-                    + Published.FIRST_YEAR + " to " + Published.LAST_YEAR + "; the date is left out");
+        return found;
+    }
+
+    private static boolean unchanged(Input.Parsed parsed, ArticleRecord article, Inputs inputs) {
+        // Rows without a fingerprint predate it: nothing to compare, so trust the input if it is an article at all.
+        // (A fingerprint that matches was taken of an article that bound, so this one binds too.)
+        return article.contentHash() == null ? parsed.node().binds()
+                : Objects.equals(inputs.contentHash().apply(parsed), article.contentHash());
+    }
+
+    /** The input file named by a recorded origin, or {@code null} when that name leads outside the input folder. */
+    private static Path inside(Path folder, String name) {
+        try {
+            Path path = folder.resolve(name).normalize();
+            return path.startsWith(folder) && !path.equals(folder) ? path : null;
+        } catch (InvalidPathException e) {
             return null;
         }
-        return new Published(date, at);
     }
 
-    /** The longest language tag written: longer ones are cut to language, script and region. */
-    static final int MAX_LANGUAGE_TAG = 35;
-
-    static String language(String value, Warnings warnings) {
-        String tag = TidyWhitespace.line(value);
-        if (tag == null) {
-            return "en";
-        }
-        Locale locale = Locale.forLanguageTag(tag.replace('_', '-'));
-        if (locale.getLanguage().isEmpty()) {
-            warnings.add("language \"" + tag + "\" is not a BCP 47 language tag; \"en\" is used");
-            return "en";
-        }
-        String full = locale.toLanguageTag();
-        if (full.length() <= MAX_LANGUAGE_TAG) {
-            return full;
-        }
-        // Language (2-8 letters), script (4) and region (2-3): at most 17 characters.
-        String shortTag;
-        try {
-            shortTag = new Locale.Builder().setLanguage(locale.getLanguage()).setScript(locale.getScript())
-                    .setRegion(locale.getCountry()).build().toLanguageTag();
-        } catch (IllformedLocaleException e) {
-            shortTag = Locale.forLanguageTag(locale.getLanguage()).toLanguageTag();
-        }
-        String shown = tag.length() <= 60 ? tag : tag.substring(0, 59) + "…";
-        warnings.add("language \"" + shown + "\" is longer than " + MAX_LANGUAGE_TAG + " characters; \"" + shortTag + "\" is used");
-        return shortTag;
+    private static void skip(Inputs inputs, ArticleRecord article, String why) {
+        String message = "left out of the nightly digest: " + why;
+        log.warn("{} ({}): {}", article.origin(), article.fileStem(), message);
+        inputs.skipped().accept(new Problem(Problem.Kind.WARNING, article.origin(),
+                Problem.articleLabel(article.articleId(), article.title()), message));
     }
-
 }

@@ -1,8 +1,8 @@
 package dev.articleexporter.web;
 
-import dev.articleexporter.batch.ExportReport;
-import dev.articleexporter.batch.ExportService;
-import dev.articleexporter.batch.RunRefusedException;
+import dev.articleexporter.job.ExportReport;
+import dev.articleexporter.job.ExportService;
+import dev.articleexporter.job.RunRefusedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.articleexporter.web;
 
-import dev.articleexporter.runs.Editions;
-import dev.articleexporter.runs.Library;
-import dev.articleexporter.runs.Problem;
-import dev.articleexporter.runs.RunHistory;
-import dev.articleexporter.runs.RunProblems;
-import dev.articleexporter.runs.RunSummary;
+import dev.articleexporter.history.DigestHistory;
+import dev.articleexporter.history.Library;
+import dev.articleexporter.history.Problem;
+import dev.articleexporter.history.RunHistory;
+import dev.articleexporter.history.RunProblems;
+import dev.articleexporter.history.RunSummary;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -75,7 +75,7 @@ public class PageController {
     }
 
     private final Library library;
-    private final Editions editions;
+    private final DigestHistory editions;
     private final RunHistory history;
     private final RunProblems problems;
     private final JobRepository repository;
@@ -84,7 +84,7 @@ public class PageController {
     private final ServeSettings settings;
     private final Display display;
 
-    public PageController(Library library, Editions editions, RunHistory history, RunProblems problems, JobRepository repository,
+    public PageController(Library library, DigestHistory editions, RunHistory history, RunProblems problems, JobRepository repository,
                           ServedFiles files, ServerStatus status, ServeSettings settings) {
         this.library = library;
         this.editions = editions;
@@ -167,7 +167,7 @@ public class PageController {
                 entry.published(), display.time(entry.rendered()), Display.iso(entry.rendered()), links(entry.fileStem()));
     }
 
-    private EditionRow editionRow(Editions.Edition edition) {
+    private EditionRow editionRow(DigestHistory.Recorded edition) {
         return new EditionRow(edition.title(), edition.articles(), display.time(edition.created()), Display.iso(edition.created()),
                 links(edition.fileStem()));
     }

@@ -1,8 +1,8 @@
 package dev.articleexporter.web;
 
-import dev.articleexporter.article.InputFolder;
-import dev.articleexporter.batch.ExportJobConfig;
-import dev.articleexporter.batch.ExportListener;
+import dev.articleexporter.input.InputFolder;
+import dev.articleexporter.job.ExportJobConfig;
+import dev.articleexporter.job.ExportListener;
 import java.nio.file.Path;
 import org.springframework.batch.core.annotation.AfterStep;
 import org.springframework.batch.core.annotation.BeforeStep;

@@ -1,7 +1,7 @@
 package dev.articleexporter.web;
 
-import dev.articleexporter.batch.ExportSettings;
-import dev.articleexporter.digest.RelatedMode;
+import dev.articleexporter.job.ExportSettings;
+import dev.articleexporter.model.RelatedMode;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.articleexporter.web;
 
 import dev.articleexporter.render.OutputFormats;
-import dev.articleexporter.runs.Editions;
-import dev.articleexporter.runs.Library;
+import dev.articleexporter.history.DigestHistory;
+import dev.articleexporter.history.Library;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -42,11 +42,11 @@ public class ServedFiles {
 
     private final Path output;
     private final Library library;
-    private final Editions editions;
+    private final DigestHistory editions;
     /** By extension; the server's own formats first, so the page lists them in the order given. */
     private final Map<String, OutputFormats.Format> formats = new LinkedHashMap<>();
 
-    public ServedFiles(ServeSettings settings, Library library, Editions editions, OutputFormats outputFormats) {
+    public ServedFiles(ServeSettings settings, Library library, DigestHistory editions, OutputFormats outputFormats) {
         this.output = settings.output();
         this.library = library;
         this.editions = editions;

@@ -1,8 +1,8 @@
 package dev.articleexporter.web;
 
-import dev.articleexporter.batch.ExportReport;
-import dev.articleexporter.runs.RunHistory;
-import dev.articleexporter.runs.RunSummary;
+import dev.articleexporter.job.ExportReport;
+import dev.articleexporter.history.RunHistory;
+import dev.articleexporter.history.RunSummary;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.batch.core.BatchStatus;

@@ -3,8 +3,8 @@ package dev.articleexporter.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.articleexporter.article.Article;
-import dev.articleexporter.article.ArticleJson;
+import dev.articleexporter.input.Article;
+import dev.articleexporter.input.ArticleJson;
 import dev.articleexporter.cli.GenerateCommand;
 import java.io.IOException;
 import java.io.PrintWriter;

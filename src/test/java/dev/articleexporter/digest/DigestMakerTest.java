@@ -1,39 +1,52 @@
 package dev.articleexporter.digest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.articleexporter.model.Digest;
 
-import dev.articleexporter.article.Article;
-import dev.articleexporter.article.Article.Image;
-import dev.articleexporter.article.Article.RelatedLink;
-import dev.articleexporter.article.Article.Slide;
-import dev.articleexporter.article.ArticleJson;
-import dev.articleexporter.digest.rules.CreditLabels;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.articleexporter.input.ArticleJson;
+import dev.articleexporter.input.Input;
+import dev.articleexporter.input.Origin;
+import dev.articleexporter.model.Story;
+import dev.articleexporter.rules.StoryMaker;
+import dev.articleexporter.model.RelatedMode;
+import dev.articleexporter.history.ArticleRecord;
+import dev.articleexporter.history.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
-/** The processing rules, wired as the application wires them (component scan, {@code @Order}). */
+/** Reading a run's articles again from their inputs, and arranging them by section. */
 class DigestMakerTest {
+
+    private static final LocalDate DATE = LocalDate.of(2026, 11, 25);
+    /** Stands for the export's content hash: anything that changes with the article and its name. */
+    private static final Function<Input.Parsed, String> FINGERPRINT = p -> p.stem() + ":"
+            + HexFormat.of().formatHex(ArticleJson.MAPPER.writeValueAsBytes(p.article()));
 
     private static AnnotationConfigApplicationContext context;
     private static DigestMaker maker;
 
     @TempDir
-    Path folder;
+    Path input;
+
+    private final List<Problem> warnings = new ArrayList<>();
 
     @BeforeAll
     static void wire() {
-        context = new AnnotationConfigApplicationContext("dev.articleexporter.digest");
-        maker = context.getBean(DigestMaker.class);
+        context = new AnnotationConfigApplicationContext("dev.articleexporter.rules", "dev.articleexporter.digest");
+        maker = new DigestMaker(context.getBean(StoryMaker.class));
     }
 
     @AfterAll
@@ -41,308 +54,148 @@ class DigestMakerTest {
         context.close();
     }
 
-    private Digest digest(Article article, Warnings warnings) {
-        return maker.make(article, folder, RelatedMode.KEEP, warnings);
+    @BeforeEach
+    void inputs() throws IOException {
+        Files.writeString(input.resolve("a.json"), """
+                [
+                  {"id": "world-1", "title": "Zebra Crossings Return", "section": "World", "language": "de",
+                   "slides": [{"heading": "One", "body": "Photo: Somebody", "credit": "Credit: Wire"}]},
+                  {"id": "loose", "title": "No Section Here", "language": "de", "intro": "Read on."},
+                  {"id": "arts-2", "title": "Brass Bands", "section": "Arts", "language": "en", "intro": "Loud."}
+                ]""");
+        Files.writeString(input.resolve("b.json"), """
+                {"id": "arts-1", "title": "Acrylic Paints", "section": "Arts", "language": "de", "intro": "Bright."}
+                """);
     }
 
-    private Digest digest(Article article) {
-        return digest(article, new Warnings());
-    }
-
-    private static Article article(List<Slide> slides) {
-        return new Article("a-1", "Title", "The Site", null, null, null, null, null, null, null, slides, null);
-    }
-
-    private static Slide slide(String heading, String credit, String... body) {
-        return new Slide(heading, List.of(body), credit, null);
-    }
-
-    @Test
-    void rulesRunInTheirDeclaredOrder() {
-        List<String> names = maker.rules().stream().map(r -> r.getClass().getSimpleName()).toList();
-        assertThat(names).containsExactly("TidyWhitespace", "SectionFromBreadcrumbs", "CreditLabels", "CreditSpelling",
-                "Promotions", "RelatedLinks", "RepeatedParagraphs");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"Credit: Reuters", "Credits: Reuters", "Photo Credit: Reuters", "Photo: Reuters", "Image: Reuters",
-            "CREDIT: Reuters", "credits:Reuters", "Photo Credits : Reuters", "Image Credit: Reuters", "Photo credit: Credit: Reuters",
-            "  Reuters  "})
-    void everyCreditLabelIsRemoved(String credit) {
-        Digest digest = digest(article(List.of(slide("One", credit, "Text."))));
-        assertThat(digest.sections().getFirst().credit()).isEqualTo("Reuters");
-        assertThat(digest.credits()).containsExactly(new CreditLine("Reuters", List.of(1)));
-    }
-
-    @Test
-    void aLabelAloneIsNoCredit() {
-        assertThat(CreditLabels.strip("Credit:")).isNull();
-        assertThat(CreditLabels.strip("   ")).isNull();
-    }
-
-    @Test
-    void oneSpellingPerSourceAcrossTheArticle() {
-        Digest digest = digest(article(List.of(
-                slide("1", "Credit: Depositphotos", "a"),
-                slide("2", "Credit: DepositPhotos", "b"),
-                slide("3", "Credits: DepositPhotos", "c"),
-                slide("4", "CREDIT: DEPOSITPHOTOS", "d"),
-                slide("5", "Photo Credit: Rail Archive", "e"))));
-        assertThat(digest.sections()).extracting(Section::credit)
-                .containsExactly("DepositPhotos", "DepositPhotos", "DepositPhotos", "DepositPhotos", "Rail Archive");
-        assertThat(digest.credits()).containsExactly(new CreditLine("DepositPhotos", List.of(1, 2, 3, 4)),
-                new CreditLine("Rail Archive", List.of(5)));
-    }
-
-    @Test
-    void onATiePrefersMixedCaseThenFirstSeen() {
-        Digest digest = digest(article(List.of(
-                slide("1", "Credit: DEPOSITPHOTOS", "a"), slide("2", "Credit: Depositphotos", "b"),
-                slide("3", "Credit: DepositPhotos", "c"), slide("4", "Credits: example travel desk", "d"),
-                slide("5", "Photo Credit: Example Travel Desk", "e"))));
-        assertThat(digest.sections()).extracting(Section::credit)
-                .containsExactly("Depositphotos", "Depositphotos", "Depositphotos", "Example Travel Desk", "Example Travel Desk");
-    }
-
-    @Test
-    void aSlideWithoutCreditGetsNone() {
-        Digest digest = digest(article(List.of(slide("1", "Credit: AP", "a"), slide("2", null, "b"), slide("3", "", "c"))));
-        assertThat(digest.sections()).extracting(Section::credit).containsExactly("AP", null, null);
-        assertThat(digest.credits()).containsExactly(new CreditLine("AP", List.of(1)));
-    }
-
-    @Test
-    void aCreditLineInTheTextBecomesTheCredit() {
-        Digest digest = digest(article(List.of(slide("1", null, "Credit: DepositPhotos", "The text."),
-                slide("2", "Credit: AP", "Credit: AP", "More text."))));
-        assertThat(digest.sections().get(0).credit()).isEqualTo("DepositPhotos");
-        assertThat(digest.sections().get(0).paragraphs()).containsExactly("The text.");
-        assertThat(digest.sections().get(1).paragraphs()).containsExactly("More text.");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"Read More: Ten Soups", "Also Read: Ten Soups", "Read Next: Ten Soups", "READ MORE: Ten Soups",
-            "See also: Ten Soups", "Read more :Ten Soups", "Don’t Miss: Ten Soups"})
-    void promotionsLeaveTheTextForTheRelatedList(String promo) {
-        Digest digest = digest(article(List.of(slide("1", null, "Kitchens close at 21:00.", promo))));
-        assertThat(digest.sections().getFirst().paragraphs()).containsExactly("Kitchens close at 21:00.");
-        assertThat(digest.related().heading()).isEqualTo("More from The Site");
-        assertThat(digest.related().links()).extracting(Related.Link::title).containsExactly("Ten Soups");
-    }
-
-    @Test
-    void textThatOnlyMentionsReadingStays() {
-        Digest digest = digest(article(List.of(slide("1", null, "Readers can read more: see the report.",
-                "Related: ", "Read More"))));
-        assertThat(digest.sections().getFirst().paragraphs())
-                .containsExactly("Readers can read more: see the report.", "Related:", "Read More");
-        assertThat(digest.related()).isNull();
-    }
-
-    @Test
-    void relatedAndPromotionsFormOneDeduplicatedList() {
-        Article article = new Article("a", "T", "The Stock Dork", null, null, null, null, null, null, null,
-                List.of(slide("1", null, "Text.", "Read More: Trump Unveils Bold Policy Goals"),
-                        slide("2", null, "Text 2.", "Also Read: Another Story")),
-                List.of(new RelatedLink("More from The Stock Dork", "Trump Unveils Bold Policy Goals", "https://x.test/1", "Credits: DepositPhotos"),
-                        new RelatedLink("More from The Stock Dork", "A Report", "javascript:alert(1)", null),
-                        new RelatedLink("More from The Stock Dork", "trump unveils bold policy goals!", null, null)));
-        Digest digest = digest(article);
-        assertThat(digest.related().links()).containsExactly(
-                new Related.Link("Trump Unveils Bold Policy Goals", "https://x.test/1"),
-                new Related.Link("A Report", null),
-                new Related.Link("Another Story", null));
-        Digest dropped = maker.make(article, folder, RelatedMode.DROP, new Warnings());
-        assertThat(dropped.related()).isNull();
-        assertThat(dropped.sections().getFirst().paragraphs()).containsExactly("Text.");
-    }
-
-    @Test
-    void breadcrumbsGiveTheSectionWithoutTheTruncatedTitleCrumb() {
-        Article article = new Article(null, "Iraq’s Prime Minister Calls for Departure", null, null, null, null, null, null,
-                List.of("Home", "Politics", "Slideshow", "Iraq’s Prime Minister Calls..."), null, List.of(), null);
-        assertThat(digest(article).meta().section()).isEqualTo("Politics");
-        Article withSection = article.withSection("World");
-        assertThat(digest(withSection).meta().section()).isEqualTo("World");
-        Article onlyTitleCrumb = new Article(null, "T", null, null, null, null, null, null, List.of("Home", "T..."), null, null, null);
-        assertThat(digest(onlyTitleCrumb).meta().section()).isNull();
-    }
-
-    @Test
-    void whitespaceIsTidiedAndTextOtherwiseKeptExactly() {
-        Digest digest = digest(article(List.of(slide("  Dawn \n on   the Quay ", null,
-                "  “Quoted” text — with\tdashes,\n 2,500 troops & 5 km.  ", "", "   ", "First.\n\nSecond."))));
-        Section section = digest.sections().getFirst();
-        assertThat(section.heading()).isEqualTo("Dawn on the Quay");
-        assertThat(section.paragraphs()).containsExactly("“Quoted” text — with dashes, 2,500 troops & 5 km.", "First.", "Second.");
-    }
-
-    @Test
-    void repeatedTeasersAreDropped() {
-        Article article = new Article("a", "T", null, null, null, null, null, null, null, List.of("The teaser."),
-                List.of(slide("1", null, "The teaser.", "Body."), slide("2", null, "Body.", "New.")), null);
-        Digest digest = digest(article);
-        assertThat(digest.intro()).containsExactly("The teaser.");
-        assertThat(digest.sections()).extracting(Section::paragraphs).containsExactly(List.of("Body."), List.of("New."));
-    }
-
-    @Test
-    void aMissingTitleRejectsTheArticle() {
-        Article noTitle = new Article("x", "  ", null, null, null, null, null, null, null, null, null, null);
-        assertThatThrownBy(() -> digest(noTitle)).isInstanceOf(InvalidArticleException.class).hasMessageContaining("no title");
-    }
-
-    @Test
-    void idsAreSafeFileNamesAndTitlesBecomeSlugs() {
-        assertThat(digest(new Article("iraq-pm-calls", "T", null, null, null, null, null, null, null, null, null, null)).id())
-                .isEqualTo("iraq-pm-calls");
-        assertThat(digest(new Article(null, "Three Questions Before You Refinance", null, null, null, null, null, null, null, null,
-                null, null)).id()).isEqualTo("three-questions-before-you-refinance");
-        assertThat(digest(new Article("../../etc/passwd", "T", null, null, null, null, null, null, null, null, null, null)).id())
-                .matches("etc-passwd-[0-9a-f]{8}");
-    }
-
-    @Test
-    void metadataDefaultsAndDates() {
-        Warnings warnings = new Warnings();
-        Article article = new Article("a", "T", "Site", "Sec", null, "https://example.com/a", "2026-11-20T08:30:00+01:00", null,
-                null, List.of("Intro."), null, null);
-        Meta meta = digest(article, warnings).meta();
-        assertThat(meta.language()).isEqualTo("en");
-        assertThat(meta.published().w3cdtf()).isEqualTo("2026-11-20T07:30:00Z");
-        assertThat(meta.creator()).isEqualTo("Site");
-        assertThat(meta.keywords()).containsExactly("Sec", "Site");
-        assertThat(warnings.list()).isEmpty();
-
-        Warnings bad = new Warnings();
-        Article badDate = new Article("a", "T", null, null, null, "file:///etc/passwd", "last Tuesday", "fr-CA", null, null, null, null);
-        Meta badMeta = digest(badDate, bad).meta();
-        assertThat(badMeta.published()).isNull();
-        assertThat(badMeta.url()).isNull();
-        assertThat(badMeta.language()).isEqualTo("fr-CA");
-        assertThat(bad.list()).anyMatch(w -> w.contains("last Tuesday")).anyMatch(w -> w.contains("file:///etc/passwd"));
-        assertThat(digest(new Article("a", "T", null, null, null, null, "2026-01-15", null, null, null, null, null))
-                .meta().published().w3cdtf()).isEqualTo("2026-01-15");
-    }
-
-    @Test
-    void localImagesAreLoadedAndProblemsAreWarnings() throws IOException {
-        Files.copy(Path.of("input/images/harbour-dawn.png"), folder.resolve("dawn.png"));
-        Files.writeString(folder.resolve("fake.png"), "not an image");
-        Warnings warnings = new Warnings();
-        Digest digest = digest(article(List.of(
-                new Slide("1", List.of("a"), null, new Image("dawn.png", "Boats")),
-                new Slide("2", List.of("b"), null, new Image("missing.jpg", "A train")),
-                new Slide("3", List.of("c"), null, new Image("https://cdn.example.com/x.jpg", "Remote")),
-                new Slide("4", List.of("d"), null, new Image("../../../etc/passwd", "Escape")),
-                new Slide("5", List.of("e"), null, new Image("fake.png", "Fake")))), warnings);
-        Picture dawn = digest.sections().get(0).picture();
-        assertThat(dawn.embeddable()).isTrue();
-        assertThat(dawn.data().mediaType()).isEqualTo("image/png");
-        assertThat(dawn.data().name()).isEqualTo("slide-01.png");
-        assertThat(dawn.data().width()).isPositive();
-        assertThat(digest.sections().subList(1, 5)).allMatch(s -> !s.picture().embeddable());
-        assertThat(digest.sections().get(2).picture().alt()).isEqualTo("Remote");
-        assertThat(warnings.list()).containsExactly(
-                "slide 2: image missing.jpg: not found",
-                "slide 4: image ../../../etc/passwd: refused: the path leads outside the input folder",
-                "slide 5: image fake.png: not a PNG, JPEG or GIF image; shown as its alt text");
-    }
-
-    @Test
-    void theIraqSampleComesOutClean() throws IOException {
-        Article article = ArticleJson.MAPPER.readValue(Path.of("input/iraq-coalition.json").toFile(), Article.class);
-        Warnings warnings = new Warnings();
-        Digest digest = digest(article, warnings);
-        assertThat(warnings.list()).isEmpty();
-        assertThat(digest.id()).isEqualTo("iraq-pm-calls-for-departure-of-us-led-coalition");
-        assertThat(digest.sections()).hasSize(17);
-        assertThat(digest.sections().get(1).credit()).isNull();
-        assertThat(digest.sections()).filteredOn(s -> s.credit() != null).extracting(Section::credit).containsOnly("DepositPhotos");
-        assertThat(digest.sections()).flatExtracting(Section::paragraphs)
-                .noneMatch(p -> p.matches("(?i)^(read more|also read|read next):.*"));
-        assertThat(digest.related().heading()).isEqualTo("More from The Stock Dork");
-        List<String> titles = digest.related().links().stream().map(Related.Link::title).toList();
-        assertThat(titles).doesNotHaveDuplicates().contains("Trump Unveils Bold Policy Goals for Potential Second Term",
-                "These “Trump” Stocks Could Take Off if He’s Re-elected");
-        assertThat(titles).hasSize(4 + 6); // 5 related with one repeat, 6 promotions
-    }
-
-    private static Article withLanguageAndDate(String language, String publishedAt) {
-        return new Article("a", "T", null, null, null, null, publishedAt, language, null, List.of("Intro."), null, null);
-    }
-
-    @Test
-    void aLongLanguageTagIsCutToLanguageScriptAndRegion() {
-        Warnings warnings = new Warnings();
-        String tag = "en-Latn-GB-oxendict-1994-u-ca-gregory-nu-latn-x-some-private-use";
-        Meta meta = digest(withLanguageAndDate(tag, null), warnings).meta();
-        assertThat(meta.language()).isEqualTo("en-Latn-GB");
-        assertThat(warnings.list()).singleElement().asString()
-                .contains("language \"en-Latn-GB-oxendict")
-                .endsWith("is longer than 35 characters; \"en-Latn-GB\" is used");
-
-        Warnings variants = new Warnings();
-        assertThat(digest(withLanguageAndDate("sl-rozaj-biske-1994-alalc97-fonipa-fonupa", null), variants).meta().language())
-                .isEqualTo("sl");
-        assertThat(variants.list()).hasSize(1);
-
-        Warnings fine = new Warnings();
-        assertThat(digest(withLanguageAndDate("zh-Hant-TW", null), fine).meta().language()).isEqualTo("zh-Hant-TW");
-        assertThat(digest(withLanguageAndDate("de-CH-1996", null), fine).meta().language()).isEqualTo("de-CH-1996");
-        assertThat(fine.list()).isEmpty();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"+999999999-12-31", "+10000-01-01", "0000-06-01", "-0044-03-15",
-            "+999999999-12-31T23:59:59-18:00", "9999-12-31T23:00:00-05:00", "0001-01-01T01:00:00+02:00", "+12345-01-01T00:00:00"})
-    void yearsOutsideOneToNineThousandNineHundredNinetyNineAreLeftOut(String date) {
-        Warnings warnings = new Warnings();
-        Meta meta = digest(withLanguageAndDate(null, date), warnings).meta();
-        assertThat(meta.published()).isNull();
-        assertThat(warnings.list()).singleElement().asString()
-                .startsWith("publishedAt \"" + date + "\"").endsWith("outside 1 to 9999; the date is left out");
-    }
-
-    @Test
-    void datesAtTheEdgesOfTheRangeFitW3cdtf() {
-        for (String date : new String[] {"0001-01-01", "9999-12-31", "9999-12-31T23:59:59Z", "0001-01-01T00:00:00-01:00",
-                "9999-12-31T18:59:59.999999999-05:00"}) {
-            Warnings warnings = new Warnings();
-            Published published = digest(withLanguageAndDate(null, date), warnings).meta().published();
-            assertThat(warnings.list()).as(date).isEmpty();
-            assertThat(published.w3cdtf()).as(date).hasSizeLessThanOrEqualTo(40).matches("\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}Z)?");
+    /** What the export recorded for the article at {@code origin} as it is now. */
+    private ArticleRecord exported(String origin, String stem) {
+        Origin o = Origin.parse(origin);
+        try (var file = new dev.articleexporter.input.ArticleFile(input.resolve(o.file()), o.file())) {
+            for (Input in = file.next(); in != null; in = file.next()) {
+                if (in.origin().position() == o.position() && in instanceof Input.Parsed p) {
+                    var a = p.article();
+                    return new ArticleRecord(a.id(), stem, origin, a.title(), a.section(), null, a.language(), null, null, null,
+                            false, FINGERPRINT.apply(p.withStem(stem)));
+                }
+            }
         }
-        assertThatThrownBy(() -> new Published(java.time.LocalDate.of(10000, 1, 1), null)).isInstanceOf(IllegalArgumentException.class);
+        throw new AssertionError("no article at " + origin);
+    }
+
+    private List<ArticleRecord> all() {
+        return List.of(exported("a.json #1", "world-1"), exported("a.json #2", "loose"), exported("a.json #3", "arts-2"),
+                exported("b.json", "arts-1"));
+    }
+
+    private Digest make(List<ArticleRecord> rendered, int leftOut) {
+        return maker.make("digest-2026-11-25-run-4", DATE, rendered, leftOut, 4,
+                new DigestMaker.Inputs(input, RelatedMode.KEEP, FINGERPRINT, warnings::add));
+    }
+
+    private static List<String> titles(Digest.Section part) {
+        return part.articles().stream().map(Digest.Entry::title).toList();
     }
 
     @Test
-    void anArticleWhoseSlidesAreAllEmptyIsWarnedAbout() {
-        Article article = new Article("a", "T", null, null, null, null, null, null, null, List.of("The intro."), List.of(
-                new Slide(null, List.of(), null, null),
-                new Slide("   ", List.of("", "  \n "), " ", null),
-                new Slide(null, List.of(), "Credit:", new Image("", "  ")),
-                new Slide(null, List.of("Read More"), null, null).withBody(List.of())), null);
-        Warnings warnings = new Warnings();
-        Digest digest = digest(article, warnings);
-        assertThat(digest.sections()).extracting(Section::heading).containsExactly("Slide 1", "Slide 2", "Slide 3", "Slide 4");
-        assertThat(warnings.list()).containsExactly(
-                "all 4 slides are empty (no heading, text or image): only the title and intro are exported");
-
-        Warnings noIntro = new Warnings();
-        digest(article.withIntro(List.of()).withSlides(List.of(new Slide(null, null, null, null))), noIntro);
-        assertThat(noIntro.list()).containsExactly("its only slide is empty (no heading, text or image): only the title is exported");
+    void groupsBySectionByNameWithTheArticlesWithoutOneLastAndNumbersThemInOrder() {
+        Digest edition = make(all(), 0);
+        assertThat(warnings).isEmpty();
+        assertThat(edition.title()).isEqualTo("Nightly digest — 25 November 2026");
+        assertThat(edition.sections()).extracting(Digest.Section::name).containsExactly("Arts", "World", "More");
+        assertThat(titles(edition.sections().get(0))).containsExactly("Acrylic Paints", "Brass Bands");
+        assertThat(titles(edition.sections().get(2))).containsExactly("No Section Here");
+        assertThat(edition.sections().stream().flatMap(p -> p.articles().stream()).map(Digest.Entry::number))
+                .containsExactly(1, 2, 3, 4);
+        assertThat(edition.extent()).isEqualTo("4 articles in 3 sections");
+        assertThat(edition.language()).isEqualTo("de"); // three of four
+        assertThat(edition.leftOutNote()).isNull();
     }
 
     @Test
-    void oneSlideWithContentIsEnough() {
-        Slide empty = new Slide(null, List.of(), null, null);
-        for (Slide content : List.of(new Slide(null, List.of("Text."), null, null), new Slide("A heading", List.of(), null, null),
-                new Slide(null, List.of(), "Credit: AP", null), new Slide(null, List.of(), null, new Image("missing.png", "A photo")),
-                new Slide(null, List.of(), null, new Image("https://example.com/x.jpg", "Remote")))) {
-            Warnings warnings = new Warnings();
-            digest(article(List.of(empty, content, empty)), warnings);
-            assertThat(warnings.list()).as(content.toString()).noneMatch(w -> w.contains("empty"));
+    void digestsAreMadeWithTheExportsRulesAndTheArticlesOutputName() {
+        Digest edition = make(all(), 0);
+        Digest.Entry zebra = edition.sections().get(1).articles().getFirst();
+        Story digest = zebra.story();
+        assertThat(digest.id()).isEqualTo("world-1");
+        assertThat(digest.meta().title()).isEqualTo("Zebra Crossings Return");
+        assertThat(digest.slides().getFirst().credit()).isEqualTo("Wire"); // the label rule ran
+        assertThat(zebra.story()).as("made anew, not kept").isNotSameAs(digest).isEqualTo(digest);
+    }
+
+    @Test
+    void anArticleWhoseInputChangedOrVanishedIsLeftOutWithAWarning() throws IOException {
+        List<ArticleRecord> rendered = all();
+        Files.writeString(input.resolve("a.json"), Files.readString(input.resolve("a.json")).replace("Loud.", "Quiet."));
+        Files.delete(input.resolve("b.json"));
+        Digest edition = make(rendered, 0);
+        assertThat(edition.sections()).extracting(Digest.Section::name).containsExactly("World", "More");
+        assertThat(warnings).extracting(Problem::toString).containsExactlyInAnyOrder(
+                "a.json #3 (arts-2): left out of the nightly digest: its input changed since it was exported",
+                "b.json (arts-1): left out of the nightly digest: its input file is no longer there");
+        assertThat(warnings).extracting(Problem::kind).containsOnly(Problem.Kind.WARNING);
+    }
+
+    @Test
+    void anArticleNoLongerAtItsPlaceIsLeftOut() throws IOException {
+        List<ArticleRecord> rendered = all();
+        Files.writeString(input.resolve("a.json"), "[{\"id\": \"world-1\", \"title\": \"Only one left\"}]");
+        Digest edition = make(rendered, 0);
+        assertThat(edition.sections()).extracting(Digest.Section::name).containsExactly("Arts");
+        assertThat(warnings).extracting(Problem::message).containsExactlyInAnyOrder(
+                "left out of the nightly digest: its input changed since it was exported",
+                "left out of the nightly digest: its input changed since it was exported (it is no longer at a.json #2)",
+                "left out of the nightly digest: its input changed since it was exported (it is no longer at a.json #3)");
+    }
+
+    @Test
+    void anArticleRecordedWithoutAFingerprintIsLeftOutWhenItIsNoLongerAnArticle() throws IOException {
+        ArticleRecord old = new ArticleRecord("arts-1", "arts-1", "b.json", "Acrylic Paints", "Arts", null, "de", null,
+                null, null, false, null); // recorded before fingerprints: its input is trusted if it still binds
+        Files.writeString(input.resolve("b.json"), "{\"id\": \"arts-1\", \"title\": \"Acrylic Paints\", \"slides\": \"none\"}");
+        Digest edition = make(List.of(old), 0);
+        assertThat(edition.articleCount()).isZero();
+        assertThat(warnings).extracting(Problem::toString)
+                .containsExactly("b.json (arts-1): left out of the nightly digest: its input changed since it was exported");
+    }
+
+    @Test
+    void aRecordedOriginOutsideTheInputFolderIsNeverRead() throws IOException {
+        Path outside = input.getParent().resolve(input.getFileName() + "-outside.json");
+        Files.writeString(outside, "{\"id\": \"x\", \"title\": \"Outside\"}");
+        try {
+            ArticleRecord sneaky = new ArticleRecord("x", "x", "../" + outside.getFileName(), "Outside", null, null, "en",
+                    null, null, null, false, null);
+            Digest edition = make(List.of(sneaky), 0);
+            assertThat(edition.articleCount()).isZero();
+            assertThat(warnings).extracting(Problem::message)
+                    .containsExactly("left out of the nightly digest: its input file is no longer there");
+        } finally {
+            Files.delete(outside);
         }
+    }
+
+    @Test
+    void aSectionCalledMoreKeepsItsNameAndTheRestGetAnother() throws IOException {
+        Files.writeString(input.resolve("b.json"), "{\"id\": \"arts-1\", \"title\": \"Acrylic Paints\", \"section\": \"more\"}");
+        Digest edition = make(all(), 0);
+        assertThat(edition.sections()).extracting(Digest.Section::name).containsExactly("Arts", "more", "World", "Other articles");
+    }
+
+    @Test
+    void saysHowManyWereLeftOutByTheLimit() {
+        Digest edition = make(all(), 3);
+        assertThat(edition.leftOutNote()).isEqualTo("This digest holds the 4 most recently published of the 7 articles"
+                + " the run exported (at most 4); the other 3 are in the output folder as single files.");
+    }
+
+    @Test
+    void originsReadBack() {
+        assertThat(Origin.parse("briefs.json #2")).isEqualTo(new Origin("briefs.json", 2));
+        assertThat(Origin.parse("briefs.json")).isEqualTo(Origin.wholeFile("briefs.json"));
+        assertThat(Origin.parse("odd #3.json")).isEqualTo(Origin.wholeFile("odd #3.json"));
+        assertThat(Origin.parse("odd #3.json #12")).isEqualTo(new Origin("odd #3.json", 12));
+        assertThat(Origin.parse(new Origin("sub/x.json", 7).toString())).isEqualTo(new Origin("sub/x.json", 7));
+        assertThat(Digest.fileStem(DATE, 12)).isEqualTo("digest-2026-11-25-run-12");
     }
 }

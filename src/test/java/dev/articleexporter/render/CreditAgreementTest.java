@@ -2,10 +2,10 @@ package dev.articleexporter.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.articleexporter.digest.CreditLine;
-import dev.articleexporter.digest.Digest;
-import dev.articleexporter.digest.Meta;
-import dev.articleexporter.digest.Section;
+import dev.articleexporter.model.CreditLine;
+import dev.articleexporter.model.Story;
+import dev.articleexporter.model.Meta;
+import dev.articleexporter.model.Slide;
 import dev.articleexporter.render.epub.EpubCheckAssert;
 import dev.articleexporter.render.epub.EpubRenderer;
 import dev.articleexporter.render.pdf.PdfRenderer;
@@ -30,9 +30,9 @@ class CreditAgreementTest {
     @Test
     void pdfAndEpubNameTheSameSlides() throws IOException {
         Meta meta = new Meta("Credits", null, null, null, null, null, "en", List.of());
-        List<Section> sections = IntStream.rangeClosed(1, 6)
-                .mapToObj(n -> new Section(n, "Slide heading " + n, null, null, List.of("Text " + n + "."))).toList();
-        Digest digest = new Digest("credits", meta, List.of(), sections,
+        List<Slide> sections = IntStream.rangeClosed(1, 6)
+                .mapToObj(n -> new Slide(n, "Slide heading " + n, null, null, List.of("Text " + n + "."))).toList();
+        Story digest = new Story("credits", meta, List.of(), sections,
                 List.of(new CreditLine("Agency One", List.of(1, 2, 3, 5, 6)), new CreditLine("Agency Two", List.of(3, 1, 2))),
                 null);
 

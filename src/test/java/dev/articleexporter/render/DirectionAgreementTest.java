@@ -2,10 +2,10 @@ package dev.articleexporter.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.articleexporter.digest.CreditLine;
-import dev.articleexporter.digest.Digest;
-import dev.articleexporter.digest.Meta;
-import dev.articleexporter.digest.Section;
+import dev.articleexporter.model.CreditLine;
+import dev.articleexporter.model.Story;
+import dev.articleexporter.model.Meta;
+import dev.articleexporter.model.Slide;
 import dev.articleexporter.render.epub.EpubCheckAssert;
 import dev.articleexporter.render.epub.EpubRenderer;
 import dev.articleexporter.render.pdf.PdfRenderer;
@@ -36,7 +36,7 @@ class DirectionAgreementTest {
         for (String tag : List.of("ar", "he", "fa", "ur", "yi", "ps", "ckb", "pnb", "azb", "bal", "glk", "mzn", "skr", "khw",
                 "lrc", "bqi", "az-Arab", "pa-Arab", "en", "de", "tr", "az-Latn", "ar-Latn")) {
             Meta meta = new Meta("Title", null, null, null, null, null, tag, List.of());
-            Digest digest = new Digest("d", meta, List.of(), List.of(new Section(1, "Heading", null, null, List.of(LINE))),
+            Story digest = new Story("d", meta, List.of(), List.of(new Slide(1, "Heading", null, null, List.of(LINE))),
                     List.<CreditLine>of(), null);
             boolean pdf = pdfRightToLeft(digest);
             boolean epub = epubRightToLeft(digest);
@@ -48,7 +48,7 @@ class DirectionAgreementTest {
     }
 
     /** Whether the PDF sets the Latin line flush right, as a right-to-left paragraph does. */
-    private static boolean pdfRightToLeft(Digest digest) throws IOException {
+    private static boolean pdfRightToLeft(Story digest) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new PdfRenderer().render(digest, out);
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
@@ -70,7 +70,7 @@ class DirectionAgreementTest {
     }
 
     /** Whether the EPUB's page holding the line says dir="rtl" on its html element. */
-    private static boolean epubRightToLeft(Digest digest) throws IOException {
+    private static boolean epubRightToLeft(Story digest) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new EpubRenderer().render(digest, out);
         Path file = Files.createTempFile("direction-", ".epub");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.articleexporter.digest.TestDigests;
+import dev.articleexporter.model.TestStories;
 import dev.articleexporter.render.epub.EpubRenderer;
 import dev.articleexporter.render.pdf.PdfRenderer;
 import java.io.ByteArrayOutputStream;
@@ -88,7 +88,7 @@ class TimeLimitTest {
     @Test
     void aPdfWriterThatRunsOutOfTimeStopsWithTheLimitInItsCauses() {
         // Not entered: the layout does not check, so the first check is a write inside OpenPDF.
-        Throwable thrown = catchThrowable(() -> new PdfRenderer().render(TestDigests.harbourTowns(),
+        Throwable thrown = catchThrowable(() -> new PdfRenderer().render(TestStories.harbourTowns(),
                 over().guard(new ByteArrayOutputStream())));
         assertThat(thrown).isNotNull();
         assertThat(TimeLimitExceededException.in(thrown)).as(String.valueOf(thrown)).isPresent();
@@ -100,7 +100,7 @@ class TimeLimitTest {
         for (Renderer renderer : new Renderer[] {new PdfRenderer(), new EpubRenderer()}) {
             try (TimeLimit.Scope scope = limit.enter()) {
                 // Into memory, unguarded: only the renderer's own checks can stop it.
-                Throwable thrown = catchThrowable(() -> renderer.render(TestDigests.harbourTowns(), new ByteArrayOutputStream()));
+                Throwable thrown = catchThrowable(() -> renderer.render(TestStories.harbourTowns(), new ByteArrayOutputStream()));
                 assertThat(TimeLimitExceededException.in(thrown)).as(renderer.getClass().getSimpleName()).isPresent();
             }
         }
@@ -108,7 +108,7 @@ class TimeLimitTest {
 
     @Test
     void anEpubWriterThatRunsOutOfTimeStopsWithTheLimitInItsCauses() {
-        Throwable thrown = catchThrowable(() -> new EpubRenderer().render(TestDigests.harbourTowns(),
+        Throwable thrown = catchThrowable(() -> new EpubRenderer().render(TestStories.harbourTowns(),
                 over().guard(new ByteArrayOutputStream())));
         assertThat(TimeLimitExceededException.in(thrown)).as(String.valueOf(thrown)).isPresent();
     }

@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.articleexporter.runs.Editions;
+import dev.articleexporter.history.DigestHistory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ class FilesControllerTest {
     MockMvc mvc;
 
     @Autowired
-    Editions editions;
+    DigestHistory editions;
 
     @BeforeAll
     static void exported() throws Exception {

@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.articleexporter.runs.Editions;
-import dev.articleexporter.runs.RunHistory;
+import dev.articleexporter.history.DigestHistory;
+import dev.articleexporter.history.RunHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +48,7 @@ class PageTest {
     RunHistory history;
 
     @Autowired
-    Editions editions;
+    DigestHistory editions;
 
     @BeforeAll
     static void exported() throws Exception {
@@ -173,7 +173,7 @@ class PageTest {
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.start").value("STARTED"));
         awaitIdle();
-        List<dev.articleexporter.runs.RunSummary> after = history.recent(ServedFolder.output(work), 100);
+        List<dev.articleexporter.history.RunSummary> after = history.recent(ServedFolder.output(work), 100);
         assertThat(after).hasSize((int) before + 2);
         assertThat(after.getFirst().status()).isEqualTo("COMPLETED");
         assertThat(after.getFirst().unchanged()).isEqualTo(30); // nothing changed since the first export

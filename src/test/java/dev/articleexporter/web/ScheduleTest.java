@@ -6,9 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.articleexporter.batch.ExportListener;
-import dev.articleexporter.runs.RunHistory;
-import dev.articleexporter.runs.RunSummary;
+import dev.articleexporter.job.ExportListener;
+import dev.articleexporter.history.RunHistory;
+import dev.articleexporter.history.RunSummary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;

@@ -1,14 +1,14 @@
 package dev.articleexporter.render.epub;
 
-import dev.articleexporter.digest.BookIdentifier;
-import dev.articleexporter.digest.CreditLine;
-import dev.articleexporter.digest.Digest;
-import dev.articleexporter.digest.Meta;
-import dev.articleexporter.digest.Picture;
-import dev.articleexporter.digest.Related;
-import dev.articleexporter.digest.Section;
-import dev.articleexporter.digest.Warnings;
-import dev.articleexporter.edition.EditionWriter;
+import dev.articleexporter.model.BookIdentifier;
+import dev.articleexporter.model.CreditLine;
+import dev.articleexporter.model.Story;
+import dev.articleexporter.model.Meta;
+import dev.articleexporter.model.Picture;
+import dev.articleexporter.model.Related;
+import dev.articleexporter.model.Slide;
+import dev.articleexporter.model.Warnings;
+import dev.articleexporter.render.DigestWriter;
 import dev.articleexporter.render.OutputFormat;
 import dev.articleexporter.render.Renderer;
 import dev.articleexporter.render.TimeLimit;
@@ -94,7 +94,7 @@ public class EpubRenderer implements Renderer {
     }
 
     @Override
-    public void render(Digest digest, OutputStream out, Warnings warnings) throws IOException {
+    public void render(Story digest, OutputStream out, Warnings warnings) throws IOException {
         Book book = buildBook(digest);
         // Buffered: the zip writes headers in small pieces. Finished, flushed, never closed.
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
@@ -106,11 +106,12 @@ public class EpubRenderer implements Renderer {
      * A writer of a nightly digest (an edition) as one EPUB: the same article pages as this
      * renderer's books, under sections. One per edition; {@code out} is not closed.
      */
-    public EditionWriter editionWriter(OutputStream out) {
-        return new EpubEditionWriter(out);
+    @Override
+    public DigestWriter digestWriter(OutputStream out) {
+        return new EpubDigestWriter(out);
     }
 
-    Book buildBook(Digest digest) {
+    Book buildBook(Story digest) {
         Meta meta = digest.meta();
         Book book = new Book();
         fillMetadata(book.getMetadata(), digest, language(meta));
@@ -131,7 +132,7 @@ public class EpubRenderer implements Renderer {
      *                only; {@code null} lists every page at the top level, as the article's own book does
      * @return the article's title page
      */
-    static Resource addArticle(Book book, Digest digest, String prefix, TOCReference section) {
+    static Resource addArticle(Book book, Story digest, String prefix, TOCReference section) {
         Meta meta = digest.meta();
         String lang = language(meta);
         boolean rtl = meta.rightToLeft();
@@ -150,8 +151,8 @@ public class EpubRenderer implements Renderer {
         }
 
         Map<String, String> imageHrefs = new HashMap<>();
-        SlideFiles slides = new SlideFiles(book, prefix, ownBook, meta.title(), lang, rtl, digest.sections().size());
-        for (Section s : digest.sections()) {
+        SlideFiles slides = new SlideFiles(book, prefix, ownBook, meta.title(), lang, rtl, digest.slides().size());
+        for (Slide s : digest.slides()) {
             TimeLimit.checkCurrent(); // between slides: the article's time limit, if it has one
             slides.add(s, addImage(book, s.picture(), imageHrefs, prefix));
         }
@@ -183,7 +184,7 @@ public class EpubRenderer implements Renderer {
 
     // ---- metadata ----------------------------------------------------------------------------
 
-    private static void fillMetadata(Metadata md, Digest digest, String lang) {
+    private static void fillMetadata(Metadata md, Story digest, String lang) {
         Meta meta = digest.meta();
         md.addTitle(plain(meta.title()));
         md.setLanguage(plain(lang));
@@ -243,7 +244,7 @@ public class EpubRenderer implements Renderer {
      * {@link SlideFiles#FILE_BUDGET} (as slides do; a paragraph larger than a file is cut into
      * several at white space).
      */
-    private static List<String> titlePages(Digest digest, String lang, boolean rtl) {
+    private static List<String> titlePages(Story digest, String lang, boolean rtl) {
         Meta meta = digest.meta();
         StringBuilder b = head(meta.title(), lang, rtl);
         b.append("<div class=\"titlepage\">\n<h1 class=\"title\"").append(TextDirection.dirAttribute(meta.title(), rtl))
@@ -300,7 +301,7 @@ public class EpubRenderer implements Renderer {
         return pages;
     }
 
-    private static String closingPage(Digest digest, String lang, boolean rtl) {
+    private static String closingPage(Story digest, String lang, boolean rtl) {
         Related related = digest.related();
         boolean hasRelated = related != null && !related.links().isEmpty();
         StringBuilder b = head(hasRelated ? related.heading() : PHOTO_CREDITS, lang, rtl);

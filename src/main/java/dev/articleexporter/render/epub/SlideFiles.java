@@ -2,8 +2,8 @@ package dev.articleexporter.render.epub;
 
 import static dev.articleexporter.render.epub.EpubRenderer.esc;
 
-import dev.articleexporter.digest.Picture;
-import dev.articleexporter.digest.Section;
+import dev.articleexporter.model.Picture;
+import dev.articleexporter.model.Slide;
 import dev.articleexporter.render.TimeLimit;
 import io.documentnode.epub4j.domain.Book;
 import io.documentnode.epub4j.domain.MediaTypes;
@@ -110,7 +110,7 @@ final class SlideFiles {
     }
 
     /** Adds one slide; {@code imageSrc} is its embedded image, or {@code null}. */
-    void add(Section section, String imageSrc) {
+    void add(Slide section, String imageSrc) {
         int n = section.number();
         String header = header(section, imageSrc);
         long headerBytes = utf8Length(header);
@@ -175,7 +175,7 @@ final class SlideFiles {
         }
     }
 
-    private String header(Section section, String imageSrc) {
+    private String header(Slide section, String imageSrc) {
         StringBuilder b = new StringBuilder(256);
         b.append("<h2");
         if (grouped) {

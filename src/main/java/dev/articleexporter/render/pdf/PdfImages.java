@@ -1,6 +1,6 @@
 package dev.articleexporter.render.pdf;
 
-import dev.articleexporter.digest.Picture.ImageData;
+import dev.articleexporter.model.Picture.ImageData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,13 @@
 package dev.articleexporter.render.pdf;
 
-import dev.articleexporter.digest.CreditLine;
-import dev.articleexporter.digest.Digest;
-import dev.articleexporter.digest.Meta;
-import dev.articleexporter.digest.Picture;
-import dev.articleexporter.digest.Related;
-import dev.articleexporter.digest.Section;
-import dev.articleexporter.digest.Warnings;
-import dev.articleexporter.edition.EditionWriter;
+import dev.articleexporter.model.CreditLine;
+import dev.articleexporter.model.Story;
+import dev.articleexporter.model.Meta;
+import dev.articleexporter.model.Picture;
+import dev.articleexporter.model.Related;
+import dev.articleexporter.model.Slide;
+import dev.articleexporter.model.Warnings;
+import dev.articleexporter.render.DigestWriter;
 import dev.articleexporter.render.OutputFormat;
 import dev.articleexporter.render.Renderer;
 import dev.articleexporter.render.TimeLimit;
@@ -172,7 +172,7 @@ public class PdfRenderer implements Renderer {
     }
 
     @Override
-    public void render(Digest digest, OutputStream out, Warnings warnings) throws IOException {
+    public void render(Story digest, OutputStream out, Warnings warnings) throws IOException {
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(out, "out");
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
@@ -200,8 +200,9 @@ public class PdfRenderer implements Renderer {
      * A writer of a nightly digest (an edition) as one PDF: the same article layout as this
      * renderer's files, under sections. One per edition; {@code out} is not closed.
      */
-    public EditionWriter editionWriter(OutputStream out) {
-        return new PdfEditionWriter(this, out);
+    @Override
+    public DigestWriter digestWriter(OutputStream out) {
+        return new PdfDigestWriter(this, out);
     }
 
     FontChain fonts() {
@@ -234,7 +235,7 @@ public class PdfRenderer implements Renderer {
         }
     }
 
-    private static void addMetadata(Document doc, PdfWriter writer, Digest digest) {
+    private static void addMetadata(Document doc, PdfWriter writer, Story digest) {
         Meta meta = digest.meta();
         doc.addTitle(meta.title());
         if (meta.creator() != null) {
@@ -252,7 +253,7 @@ public class PdfRenderer implements Renderer {
     }
 
     /** The intro's first sentence, else the section name, else {@code null}. */
-    static String subject(Digest digest) {
+    static String subject(Story digest) {
         for (String p : digest.intro()) {
             if (p != null && !p.isBlank()) {
                 return firstSentence(p.strip(), 250);
@@ -411,7 +412,7 @@ public class PdfRenderer implements Renderer {
             this.textWidth = doc.right() - doc.left();
         }
 
-        void write(Digest d) {
+        void write(Story d) {
             write(d, null, null);
         }
 
@@ -420,13 +421,13 @@ public class PdfRenderer implements Renderer {
          *                    under it; {@code null} puts the slides' bookmarks at the top of the outline
          * @param destination a named destination at the title, for links to the article, or {@code null}
          */
-        void write(Digest d, PageDecorations.Bookmark article, String destination) {
+        void write(Story d, PageDecorations.Bookmark article, String destination) {
             this.article = article;
             titleBlock(d.meta(), destination);
             for (String p : d.intro()) {
                 doc.add(spaced(block(st.chunks(p, st.intro), 17.5f), 0f, 8f));
             }
-            for (Section s : d.sections()) {
+            for (Slide s : d.slides()) {
                 section(s);
             }
             if (d.related() != null && !d.related().links().isEmpty()) {
@@ -562,7 +563,7 @@ public class PdfRenderer implements Renderer {
             return s.toString();
         }
 
-        private void section(Section s) {
+        private void section(Slide s) {
             TimeLimit.checkCurrent();
             Picture picture = s.picture();
             Image image = picture != null && picture.embeddable() ? image(picture) : null;
@@ -605,7 +606,7 @@ public class PdfRenderer implements Renderer {
             }
         }
 
-        private int headingLines(Section s) {
+        private int headingLines(Slide s) {
             float width = st.text.width(s.number() + "  " + s.heading(), st.heading);
             return Math.max(1, (int) Math.ceil(width / (textWidth * 0.95f)));
         }

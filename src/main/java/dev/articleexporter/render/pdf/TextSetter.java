@@ -1,6 +1,6 @@
 package dev.articleexporter.render.pdf;
 
-import dev.articleexporter.digest.Warnings;
+import dev.articleexporter.model.Warnings;
 import java.awt.Color;
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static dev.articleexporter.web.opds.OpdsTypes.OPDS_NS;
 import static dev.articleexporter.web.opds.OpdsTypes.OPENSEARCH_NS;
 import static dev.articleexporter.web.opds.OpdsTypes.THREAD_NS;
 
-import dev.articleexporter.article.XmlCharacters;
+import dev.articleexporter.input.XmlCharacters;
 import dev.articleexporter.web.opds.Atom.Entry;
 import dev.articleexporter.web.opds.Atom.Feed;
 import dev.articleexporter.web.opds.Atom.Link;

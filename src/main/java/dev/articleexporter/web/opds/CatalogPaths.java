@@ -10,7 +10,7 @@ import org.springframework.web.util.UriUtils;
  * The catalog's addresses, root-relative and prefixed with the server's context path, so they
  * resolve against whatever host and scheme the reader app used.
  *
- * <p>Section names can hold any character. Most become one percent-encoded path segment
+ * <p>Slide names can hold any character. Most become one percent-encoded path segment
  * ({@code /opds/sections/Travel%20%26%20Food}); names that servers and Spring Security's default
  * firewall refuse or rewrite once encoded ({@code /}, {@code \}, {@code %}, {@code ;}, control
  * characters, {@code .}, {@code ..}) are sent as unpadded base64url under {@code /opds/sections/encoded/}, a second

@@ -7,13 +7,13 @@ import static dev.articleexporter.web.opds.OpdsTypes.OPENSEARCH;
 import static dev.articleexporter.web.opds.OpdsTypes.REL_ACQUISITION;
 import static dev.articleexporter.web.opds.OpdsTypes.REL_SORT_NEW;
 
-import dev.articleexporter.digest.BookIdentifier;
-import dev.articleexporter.runs.Editions;
-import dev.articleexporter.runs.Editions.Edition;
-import dev.articleexporter.runs.Library;
-import dev.articleexporter.runs.Library.Filter;
-import dev.articleexporter.runs.Library.LibraryEntry;
-import dev.articleexporter.runs.Library.SectionCount;
+import dev.articleexporter.model.BookIdentifier;
+import dev.articleexporter.history.DigestHistory;
+import dev.articleexporter.history.DigestHistory.Recorded;
+import dev.articleexporter.history.Library;
+import dev.articleexporter.history.Library.Filter;
+import dev.articleexporter.history.Library.LibraryEntry;
+import dev.articleexporter.history.Library.SectionCount;
 import dev.articleexporter.web.opds.Atom.Entry;
 import dev.articleexporter.web.opds.Atom.Feed;
 import dev.articleexporter.web.opds.Atom.Link;
@@ -59,11 +59,11 @@ public class OpdsCatalog {
     private static final Pattern SAFE_STEM = Pattern.compile("[\\p{L}\\p{N}_-][\\p{L}\\p{N}._-]*");
 
     private final Library library;
-    private final Editions editions;
+    private final DigestHistory editions;
     private final Path folder;
     private final int pageSize;
 
-    public OpdsCatalog(Library library, Editions editions, @Value("${exporter.serve.output}") Path output,
+    public OpdsCatalog(Library library, DigestHistory editions, @Value("${exporter.serve.output}") Path output,
                        @Value("${exporter.opds.page-size:50}") int pageSize) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("exporter.opds.page-size must be at least 1, not " + pageSize);
@@ -225,7 +225,7 @@ public class OpdsCatalog {
     }
 
     /** A nightly digest with its formats, or empty when none of its files is in the folder. */
-    private Optional<Entry> edition(CatalogPaths paths, Edition e) {
+    private Optional<Entry> edition(CatalogPaths paths, Recorded e) {
         List<Link> files = acquisitions(paths, e.fileStem());
         if (files.isEmpty()) {
             return Optional.empty();
@@ -268,7 +268,7 @@ public class OpdsCatalog {
     }
 
     private Instant newestEdition() {
-        return editions.list(folder, 0, 1).stream().map(Edition::created).filter(Objects::nonNull).findFirst().orElse(null);
+        return editions.list(folder, 0, 1).stream().map(Recorded::created).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** The later of two instants; now when neither is known (an empty catalog). */

@@ -2,7 +2,7 @@ package dev.articleexporter.web.opds;
 
 import static dev.articleexporter.web.opds.OpdsTypes.OPENSEARCH_NS;
 
-import dev.articleexporter.article.XmlCharacters;
+import dev.articleexporter.input.XmlCharacters;
 
 /** The OpenSearch 1.1 description document that tells reader apps how to search the catalog. */
 final class OpenSearchDescription {

@@ -1,6 +1,6 @@
 package dev.articleexporter.render.epub;
 
-import dev.articleexporter.digest.Digest;
+import dev.articleexporter.model.Story;
 import io.documentnode.epub4j.domain.Book;
 import io.documentnode.epub4j.epub.EpubReader;
 import java.io.ByteArrayInputStream;
@@ -15,14 +15,14 @@ final class EpubFiles {
     private EpubFiles() {
     }
 
-    static byte[] render(EpubRenderer renderer, Digest digest) throws IOException {
+    static byte[] render(EpubRenderer renderer, Story digest) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         renderer.render(digest, out);
         return out.toByteArray();
     }
 
     /** The digest rendered to {@code dir/name.epub}. */
-    static Path write(EpubRenderer renderer, Path dir, String name, Digest digest) throws IOException {
+    static Path write(EpubRenderer renderer, Path dir, String name, Story digest) throws IOException {
         Path file = dir.resolve(name + ".epub");
         Files.write(file, render(renderer, digest));
         return file;

@@ -2,9 +2,9 @@ package dev.articleexporter.render.epub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.articleexporter.digest.Digest;
-import dev.articleexporter.digest.Meta;
-import dev.articleexporter.digest.Section;
+import dev.articleexporter.model.Story;
+import dev.articleexporter.model.Meta;
+import dev.articleexporter.model.Slide;
 import io.documentnode.epub4j.domain.Book;
 import io.documentnode.epub4j.domain.SpineReference;
 import java.io.ByteArrayInputStream;
@@ -51,8 +51,8 @@ class EpubLongParagraphTest {
         String intro = paragraph(2_000_000, 1);
         String body = paragraph(2_000_000, 2);
         Meta meta = new Meta("One Long Paragraph", "Example Desk", null, null, null, null, "en", List.of());
-        Digest digest = new Digest("long", meta, List.of("A short first intro paragraph.", intro),
-                List.of(new Section(1, "The paragraph", null, null, List.of("Before.", body, "After."))), List.of(), null);
+        Story digest = new Story("long", meta, List.of("A short first intro paragraph.", intro),
+                List.of(new Slide(1, "The paragraph", null, null, List.of("Before.", body, "After."))), List.of(), null);
 
         byte[] epub = EpubFiles.render(new EpubRenderer(), digest);
         Path file = dir.resolve("long.epub");

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.articleexporter.digest.Digest;
-import dev.articleexporter.digest.TestDigests;
+import dev.articleexporter.model.Story;
+import dev.articleexporter.model.TestStories;
 import io.documentnode.epub4j.domain.Book;
 import io.documentnode.epub4j.domain.Identifier;
 import io.documentnode.epub4j.domain.MediaTypes;
@@ -42,23 +42,23 @@ class EpubRendererTest {
 
     @Test
     void harbourTownsPassesEpubCheck() throws IOException {
-        EpubCheckAssert.assertValid(write("harbour", TestDigests.harbourTowns()));
+        EpubCheckAssert.assertValid(write("harbour", TestStories.harbourTowns()));
     }
 
     @Test
     void minimalPassesEpubCheck() throws IOException {
-        EpubCheckAssert.assertValid(write("minimal", TestDigests.minimal()));
+        EpubCheckAssert.assertValid(write("minimal", TestStories.minimal()));
     }
 
     @Test
     void hostileTextPassesEpubCheck() throws IOException {
-        EpubCheckAssert.assertValid(write("hostile", TestDigests.hostileText()));
+        EpubCheckAssert.assertValid(write("hostile", TestStories.hostileText()));
     }
 
     @Test
     void epubCheckAssertRejectsABrokenBook() throws IOException {
         // The helper must be able to fail: an unclosed element makes the page not well-formed.
-        byte[] good = render(TestDigests.minimal());
+        byte[] good = render(TestStories.minimal());
         Map<String, byte[]> entries = unzip(good);
         String page = new String(entries.get("OEBPS/slide-001.xhtml"), StandardCharsets.UTF_8);
         assertTrue(page.contains("<p>Divide"), page);
@@ -74,8 +74,8 @@ class EpubRendererTest {
 
     @Test
     void harbourTownsMetadata() throws IOException {
-        byte[] first = render(TestDigests.harbourTowns());
-        byte[] second = render(TestDigests.harbourTowns());
+        byte[] first = render(TestStories.harbourTowns());
+        byte[] second = render(TestStories.harbourTowns());
         Book book = read(first);
         var md = book.getMetadata();
 
@@ -86,15 +86,15 @@ class EpubRendererTest {
         assertEquals("uid", id.getScheme());
         assertTrue(id.getValue().matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"),
                 id.getValue());
-        assertEquals(dev.articleexporter.digest.BookIdentifier.article("five-harbour-towns-to-visit-in-winter"), id.getValue());
+        assertEquals(dev.articleexporter.model.BookIdentifier.article("five-harbour-towns-to-visit-in-winter"), id.getValue());
         assertArrayEquals(id.getValue().getBytes(StandardCharsets.UTF_8),
                 Identifier.getBookIdIdentifier(read(second).getMetadata().getIdentifiers()).getValue()
                         .getBytes(StandardCharsets.UTF_8), "identifier stable across renders");
-        assertNotEquals(id.getValue(), dev.articleexporter.digest.BookIdentifier.article("three-questions-before-you-refinance"));
+        assertNotEquals(id.getValue(), dev.articleexporter.model.BookIdentifier.article("three-questions-before-you-refinance"));
 
         assertEquals(1, md.getDates().size());
         // Published.w3cdtf() drops zero seconds ("2026-11-20T07:30Z"); both forms are valid W3CDTF.
-        String date = TestDigests.harbourTowns().meta().published().w3cdtf();
+        String date = TestStories.harbourTowns().meta().published().w3cdtf();
         assertTrue(date.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?Z") && date.startsWith("2026-11-20T07:30"), date);
         assertEquals(date, md.getDates().getFirst().getValue());
         assertEquals(List.of("Example Travel Desk"), md.getPublishers());
@@ -113,7 +113,7 @@ class EpubRendererTest {
 
     @Test
     void harbourTownsTableOfContentsAndSpine() throws IOException {
-        Book book = read(render(TestDigests.harbourTowns()));
+        Book book = read(render(TestStories.harbourTowns()));
         List<TOCReference> toc = book.getTableOfContents().getTocReferences();
         assertEquals(List.of("Five Harbour Towns to Visit in Winter", "Dawn on the Quay", "The Old Bridge",
                         "Where to Eat", "Getting There", "More from Example Travel Desk"),
@@ -132,12 +132,12 @@ class EpubRendererTest {
 
     @Test
     void harbourTownsImagesAndPlaceholders() throws IOException {
-        byte[] epub = render(TestDigests.harbourTowns());
+        byte[] epub = render(TestStories.harbourTowns());
         Book book = read(epub);
         var images = book.getResources().getResourcesByMediaType(MediaTypes.PNG);
         assertEquals(List.of("images/slide-01.png", "images/slide-02.png"),
                 images.stream().map(Resource::getHref).sorted().toList());
-        assertArrayEquals(TestDigests.harbourTowns().sections().getFirst().picture().data().bytes(),
+        assertArrayEquals(TestStories.harbourTowns().slides().getFirst().picture().data().bytes(),
                 book.getResources().getByHref("images/slide-01.png").getData());
         assertTrue(entry(epub, "OEBPS/content.opf").contains("href=\"images/slide-02.png\" media-type=\"image/png\""));
 
@@ -158,7 +158,7 @@ class EpubRendererTest {
 
     @Test
     void harbourTownsTitleAndClosingPages() throws IOException {
-        Book book = read(render(TestDigests.harbourTowns()));
+        Book book = read(render(TestStories.harbourTowns()));
         String title = text(book, "title.xhtml");
         assertTrue(title.contains("<h1 class=\"title\">Five Harbour Towns to Visit in Winter</h1>"), title);
         assertTrue(title.contains("Example Travel Desk · Travel · 20 November 2026"), title);
@@ -177,7 +177,7 @@ class EpubRendererTest {
 
     @Test
     void everyPageIsXhtml11WithLanguageAndStylesheet() throws IOException {
-        Book book = read(render(TestDigests.harbourTowns()));
+        Book book = read(render(TestStories.harbourTowns()));
         List<Resource> pages = book.getResources().getResourcesByMediaType(MediaTypes.XHTML);
         assertEquals(6, pages.size());
         for (Resource page : pages) {
@@ -200,7 +200,7 @@ class EpubRendererTest {
 
     @Test
     void minimalHasNoOptionalMetadataAndNoRelatedSection() throws IOException {
-        byte[] epub = render(TestDigests.minimal());
+        byte[] epub = render(TestStories.minimal());
         Book book = read(epub);
         var md = book.getMetadata();
         assertTrue(md.getDates().isEmpty());
@@ -216,7 +216,7 @@ class EpubRendererTest {
 
     @Test
     void hostileTextStaysText() throws IOException {
-        byte[] epub = render(TestDigests.hostileText());
+        byte[] epub = render(TestStories.hostileText());
         Map<String, byte[]> entries = unzip(epub);
         StringBuilder all = new StringBuilder();
         for (var e : entries.entrySet()) {
@@ -235,17 +235,17 @@ class EpubRendererTest {
         String opf = new String(entries.get("OEBPS/content.opf"), StandardCharsets.UTF_8);
         assertFalse(opf.contains("<script"), opf);
         assertTrue(opf.contains("&lt;script&gt;"), opf);
-        assertEquals(TestDigests.hostileText().meta().title(), read(epub).getMetadata().getFirstTitle());
+        assertEquals(TestStories.hostileText().meta().title(), read(epub).getMetadata().getFirstTitle());
     }
 
     @Test
     void controlCharactersAndAstralTextSurvive() throws IOException {
-        Digest base = TestDigests.minimal();
-        var meta = new dev.articleexporter.digest.Meta("Bell\u0007 and \uD83D\uDE00 smile", null, null, null,
+        Story base = TestStories.minimal();
+        var meta = new dev.articleexporter.model.Meta("Bell\u0007 and \uD83D\uDE00 smile", null, null, null,
                 null, null, "de-CH", List.of());
-        var section = new dev.articleexporter.digest.Section(1, "Null\u0000 byte \uD800 lone", null, null,
+        var section = new dev.articleexporter.model.Slide(1, "Null\u0000 byte \uD800 lone", null, null,
                 List.of("Form\u000Cfeed \uD83D\uDE00"));
-        Digest odd = new Digest("odd", meta, List.of(), List.of(section), List.of(), null);
+        Story odd = new Story("odd", meta, List.of(), List.of(section), List.of(), null);
         Path file = dir.resolve("odd.epub");
         Files.write(file, render(odd));
         EpubCheckAssert.assertValid(file);
@@ -278,7 +278,7 @@ class EpubRendererTest {
                 closed.set(true);
             }
         };
-        renderer.render(TestDigests.harbourTowns(), out);
+        renderer.render(TestStories.harbourTowns(), out);
         assertFalse(closed.get(), "caller's stream closed");
         Book book = read(sink.toByteArray());
         assertEquals(2, book.getResources().getResourcesByMediaType(MediaTypes.PNG).size());
@@ -289,16 +289,16 @@ class EpubRendererTest {
 
     @Test
     void sameBytesFromTwoThreadsAtOnce() throws Exception {
-        byte[] expected = render(TestDigests.harbourTowns());
-        assertArrayEquals(expected, render(TestDigests.harbourTowns()), "output is reproducible");
+        byte[] expected = render(TestStories.harbourTowns());
+        assertArrayEquals(expected, render(TestStories.harbourTowns()), "output is reproducible");
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var futures = new java.util.ArrayList<java.util.concurrent.Future<byte[]>>();
             for (int i = 0; i < 40; i++) {
-                Digest digest = i % 2 == 0 ? TestDigests.harbourTowns() : TestDigests.minimal();
+                Story digest = i % 2 == 0 ? TestStories.harbourTowns() : TestStories.minimal();
                 futures.add(pool.submit(() -> render(digest)));
             }
-            byte[] minimal = render(TestDigests.minimal());
+            byte[] minimal = render(TestStories.minimal());
             for (int i = 0; i < futures.size(); i++) {
                 assertArrayEquals(i % 2 == 0 ? expected : minimal, futures.get(i).get(), "render " + i);
             }
@@ -319,11 +319,11 @@ class EpubRendererTest {
 
     // ---- helpers -----------------------------------------------------------------------------
 
-    private byte[] render(Digest digest) throws IOException {
+    private byte[] render(Story digest) throws IOException {
         return EpubFiles.render(renderer, digest);
     }
 
-    private Path write(String name, Digest digest) throws IOException {
+    private Path write(String name, Story digest) throws IOException {
         return EpubFiles.write(renderer, dir, name, digest);
     }
 

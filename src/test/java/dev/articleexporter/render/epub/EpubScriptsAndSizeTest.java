@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.articleexporter.digest.CreditLine;
-import dev.articleexporter.digest.Digest;
-import dev.articleexporter.digest.Meta;
-import dev.articleexporter.digest.Picture;
-import dev.articleexporter.digest.Related;
-import dev.articleexporter.digest.Section;
-import dev.articleexporter.digest.TestDigests;
+import dev.articleexporter.model.CreditLine;
+import dev.articleexporter.model.Story;
+import dev.articleexporter.model.Meta;
+import dev.articleexporter.model.Picture;
+import dev.articleexporter.model.Related;
+import dev.articleexporter.model.Slide;
+import dev.articleexporter.model.TestStories;
 import dev.articleexporter.render.epub.TextDirection.Direction;
 import io.documentnode.epub4j.domain.Book;
 import io.documentnode.epub4j.domain.SpineReference;
@@ -62,7 +62,7 @@ class EpubScriptsAndSizeTest {
 
     @Test
     void arabicArticleIsRightToLeftOnEveryPage() throws Exception {
-        Path file = write("arabic", TestDigests.arabic());
+        Path file = write("arabic", TestStories.arabic());
         EpubCheckAssert.assertValid(file);
         Map<String, byte[]> entries = unzip(Files.readAllBytes(file));
         List<String> pages = xhtmlNames(entries);
@@ -95,7 +95,7 @@ class EpubScriptsAndSizeTest {
     @Test
     void pageProgressionDirectionIsNotValidInEpub2() throws Exception {
         // Why the renderer leaves it out: if this ever passes, EPUBCheck accepts it and the OPF could declare it.
-        byte[] epub = render(TestDigests.arabic());
+        byte[] epub = render(TestStories.arabic());
         Path edited = dir.resolve("ppd.epub");
         Files.write(edited, edit(epub, "OEBPS/content.opf",
                 opf -> opf.replace("<opf:spine toc=\"ncx\"", "<opf:spine toc=\"ncx\" page-progression-direction=\"rtl\"")));
@@ -108,7 +108,7 @@ class EpubScriptsAndSizeTest {
     @Test
     void dirAutoIsNotValidXhtml11() throws Exception {
         // Why paragraphs get an explicit dir="rtl"/"ltr" decided here rather than dir="auto".
-        byte[] epub = render(TestDigests.everyScript());
+        byte[] epub = render(TestStories.everyScript());
         Path edited = dir.resolve("auto.epub");
         Files.write(edited, edit(epub, "OEBPS/slide-001.xhtml", x -> x.replace("<p>", "<p dir=\"auto\">")));
         EpubCheckAssert.Result result = EpubCheckAssert.check(edited);
@@ -135,7 +135,7 @@ class EpubScriptsAndSizeTest {
 
     @Test
     void everyScriptPassesAndReadsBackUnchanged() throws Exception {
-        Path file = write("every-script", TestDigests.everyScript());
+        Path file = write("every-script", TestStories.everyScript());
         EpubCheckAssert.assertValid(file);
         Map<String, byte[]> entries = unzip(Files.readAllBytes(file));
 
@@ -152,7 +152,7 @@ class EpubScriptsAndSizeTest {
                 paragraphDirs.put(p.getTextContent(), p.getAttribute("dir"));
             }
         }
-        for (var sample : TestDigests.SCRIPTS.entrySet()) {
+        for (var sample : TestStories.SCRIPTS.entrySet()) {
             String text = sample.getValue();
             // Verbatim in the file (no entity, no normalisation: decomposed accents stay decomposed) ...
             assertTrue(raw.indexOf(text) >= 0, sample.getKey());
@@ -166,15 +166,15 @@ class EpubScriptsAndSizeTest {
         }
         String title = string(entries, "OEBPS/title.xhtml");
         assertTrue(title.contains("<h1 class=\"title\">Every Script: Ελληνικά, Русский, العربية, עברית, 中文, 日本語 ✓</h1>"), title);
-        assertEquals(TestDigests.everyScript().meta().title(), read(Files.readAllBytes(file)).getMetadata().getFirstTitle());
+        assertEquals(TestStories.everyScript().meta().title(), read(Files.readAllBytes(file)).getMetadata().getFirstTitle());
     }
 
     @Test
     void leftToRightParagraphInARightToLeftArticle() throws Exception {
-        Digest arabic = TestDigests.arabic();
-        Section mixed = new Section(1, "Breaking: عاجل", null, null,
+        Story arabic = TestStories.arabic();
+        Slide mixed = new Slide(1, "Breaking: عاجل", null, null,
                 List.of("قال السوداني", "The minister said so in English.", "2014"));
-        Digest digest = new Digest("mixed", arabic.meta(), arabic.intro(), List.of(mixed), List.of(), null);
+        Story digest = new Story("mixed", arabic.meta(), arabic.intro(), List.of(mixed), List.of(), null);
         Path file = write("mixed", digest);
         EpubCheckAssert.assertValid(file);
         String slide = string(unzip(Files.readAllBytes(file)), "OEBPS/slide-001.xhtml");
@@ -192,10 +192,10 @@ class EpubScriptsAndSizeTest {
         String t = "Title" + bad.charAt(0) + " with" + bad.charAt(1) + " bad" + bad.charAt(2) + " chars";
         Meta meta = new Meta(t, "Site\u0001", "Sec\uFFFE", "Ann\uD800 Author", "https://example.com/a\u0001b",
                 null, "en", List.of("kw\u0001"));
-        Section s1 = new Section(1, "Heading\u0001 one\uFFFE\uD800", new Picture("alt\u0001\uFFFE", null), "Credit\u0001\uD800",
+        Slide s1 = new Slide(1, "Heading\u0001 one\uFFFE\uD800", new Picture("alt\u0001\uFFFE", null), "Credit\u0001\uD800",
                 List.of("Para\u0001graph\uFFFE with\uD800 lone", "reversed \uDC00\uD800 pair" + bad, "\u0001\uFFFE"));
-        Section s2 = new Section(2, "Second\uFFFF", null, null, List.of("ok \uD83D\uDE00 still"));
-        Digest digest = new Digest("bad-chars", meta, List.of("Intro\u0001\uFFFE\uD800"), List.of(s1, s2),
+        Slide s2 = new Slide(2, "Second\uFFFF", null, null, List.of("ok \uD83D\uDE00 still"));
+        Story digest = new Story("bad-chars", meta, List.of("Intro\u0001\uFFFE\uD800"), List.of(s1, s2),
                 List.of(new CreditLine("Credit\u0001\uD800", List.of(1))),
                 new Related("More\u0001 from\uFFFE", List.of(new Related.Link("Link\uD800\u0001", "https://example.com/x"))));
         Path file = write("bad-chars", digest);
@@ -233,7 +233,7 @@ class EpubScriptsAndSizeTest {
 
     @Test
     void hugeArticleIsGroupedIntoParts() throws Exception {
-        Digest huge = TestDigests.huge(3000);
+        Story huge = TestStories.huge(3000);
         long start = System.nanoTime();
         byte[] epub = render(huge);
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -265,12 +265,12 @@ class EpubScriptsAndSizeTest {
             paragraphs.add("Giant paragraph " + i + " — “café” & <tags> are text; the quick brown fox jumps over the lazy dog "
                     + "and keeps jumping until the line is long enough, ÅÄÖ ☀ 中文 🙂 ".repeat(2));
         }
-        Digest base = TestDigests.minimal();
-        List<Section> sections = List.of(
-                new Section(1, "Before", null, null, List.of("A small slide.")),
-                new Section(2, "The giant", null, "DepositPhotos", paragraphs),
-                new Section(3, "After", null, null, List.of("Another small slide.")));
-        Digest digest = new Digest("giant", base.meta(), List.of(), sections,
+        Story base = TestStories.minimal();
+        List<Slide> sections = List.of(
+                new Slide(1, "Before", null, null, List.of("A small slide.")),
+                new Slide(2, "The giant", null, "DepositPhotos", paragraphs),
+                new Slide(3, "After", null, null, List.of("Another small slide.")));
+        Story digest = new Story("giant", base.meta(), List.of(), sections,
                 List.of(new CreditLine("DepositPhotos", List.of(2))), null);
         long textBytes = paragraphs.stream().mapToLong(p -> p.getBytes(StandardCharsets.UTF_8).length).sum();
         assertTrue(textBytes > 550_000, "giant slide: " + textBytes);
@@ -291,14 +291,14 @@ class EpubScriptsAndSizeTest {
 
     @Test
     void giantSlideInAGroupedArticle() throws Exception {
-        Digest huge = TestDigests.huge(300);
+        Story huge = TestStories.huge(300);
         List<String> paragraphs = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
             paragraphs.add("Long paragraph " + i + ": the quick brown fox jumps over the lazy dog, again and again and again.");
         }
-        List<Section> sections = new ArrayList<>(huge.sections());
-        sections.set(149, new Section(150, "Slide number 150", null, null, paragraphs));
-        Digest digest = new Digest("giant-grouped", huge.meta(), huge.intro(), sections, huge.credits(), null);
+        List<Slide> sections = new ArrayList<>(huge.slides());
+        sections.set(149, new Slide(150, "Slide number 150", null, null, paragraphs));
+        Story digest = new Story("giant-grouped", huge.meta(), huge.intro(), sections, huge.credits(), null);
         byte[] epub = render(digest);
         Path file = dir.resolve("giant-grouped.epub");
         Files.write(file, epub);
@@ -311,9 +311,9 @@ class EpubScriptsAndSizeTest {
     void giantParagraphIsCutIntoParagraphs() throws Exception {
         String word = "Wörter & Zeichen <x> ☀ e\u0301 🙂 ";
         String giant = word.repeat(12_000); // ~370 KB, one paragraph
-        Digest base = TestDigests.minimal();
-        Digest digest = new Digest("giant-paragraph", base.meta(), List.of(),
-                List.of(new Section(1, "One paragraph", null, null, List.of("Before.", giant, "After."))), List.of(), null);
+        Story base = TestStories.minimal();
+        Story digest = new Story("giant-paragraph", base.meta(), List.of(),
+                List.of(new Slide(1, "One paragraph", null, null, List.of("Before.", giant, "After."))), List.of(), null);
         byte[] epub = render(digest);
         Path file = dir.resolve("giant-paragraph.epub");
         Files.write(file, epub);
@@ -351,7 +351,7 @@ class EpubScriptsAndSizeTest {
      * anchor present in its file) and the closing page, in spine order with rising playOrder; all
      * paragraphs appear once, in reading order, as the digest has them.
      */
-    private Layout checkLayout(byte[] epub, Digest digest) throws Exception {
+    private Layout checkLayout(byte[] epub, Story digest) throws Exception {
         Map<String, byte[]> entries = unzip(epub);
         for (String name : xhtmlNames(entries)) {
             int size = entries.get(name).length;
@@ -368,7 +368,7 @@ class EpubScriptsAndSizeTest {
 
         Document ncx = parse(entries.get("OEBPS/toc.ncx"));
         NodeList navPoints = ncx.getElementsByTagNameNS(NCX_NS, "navPoint");
-        int slides = digest.sections().size();
+        int slides = digest.slides().size();
         assertEquals(slides + 1 + (closing ? 1 : 0), navPoints.getLength(), "title page, every slide, closing page");
         List<String> srcs = new ArrayList<>();
         int lastSpineIndex = -1;
@@ -386,7 +386,7 @@ class EpubScriptsAndSizeTest {
             assertTrue(spineIndex >= lastSpineIndex, src + " out of reading order");
             lastSpineIndex = spineIndex;
             if (i >= 1 && i <= slides) {
-                Section section = digest.sections().get(i - 1);
+                Slide section = digest.slides().get(i - 1);
                 assertEquals(EpubRenderer.plain(section.heading()), label);
                 String xhtml = string(entries, "OEBPS/" + href);
                 if (src.contains("#")) {
@@ -411,7 +411,7 @@ class EpubScriptsAndSizeTest {
                 }
             }
         }
-        List<String> expected = digest.sections().stream().flatMap(s -> s.paragraphs().stream()).toList();
+        List<String> expected = digest.slides().stream().flatMap(s -> s.paragraphs().stream()).toList();
         assertEquals(String.join("\n", expected), joinPieces(read, expected), "paragraphs in reading order");
         return new Layout(List.copyOf(slideFiles), srcs);
     }
@@ -449,11 +449,11 @@ class EpubScriptsAndSizeTest {
         }
     }
 
-    private byte[] render(Digest digest) throws IOException {
+    private byte[] render(Story digest) throws IOException {
         return EpubFiles.render(renderer, digest);
     }
 
-    private Path write(String name, Digest digest) throws IOException {
+    private Path write(String name, Story digest) throws IOException {
         return EpubFiles.write(renderer, dir, name, digest);
     }
 

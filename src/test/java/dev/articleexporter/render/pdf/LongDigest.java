@@ -1,14 +1,14 @@
 package dev.articleexporter.render.pdf;
 
-import dev.articleexporter.digest.CreditLine;
-import dev.articleexporter.digest.Digest;
-import dev.articleexporter.digest.Meta;
-import dev.articleexporter.digest.Picture;
-import dev.articleexporter.digest.Picture.ImageData;
-import dev.articleexporter.digest.Published;
-import dev.articleexporter.digest.Related;
-import dev.articleexporter.digest.Section;
-import dev.articleexporter.digest.TestDigests;
+import dev.articleexporter.model.CreditLine;
+import dev.articleexporter.model.Story;
+import dev.articleexporter.model.Meta;
+import dev.articleexporter.model.Picture;
+import dev.articleexporter.model.Picture.ImageData;
+import dev.articleexporter.model.Published;
+import dev.articleexporter.model.Related;
+import dev.articleexporter.model.Slide;
+import dev.articleexporter.model.TestStories;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +27,10 @@ final class LongDigest {
         "The Long Coastal Path Between the Two Villages, Step by Step, With All the Stops", "Bakeries",
         "Boat Trips When the Weather Allows", "What to Pack", "Festivals in the Dark Months", "Before You Go"};
 
-    static Digest build() {
-        ImageData dawn = TestDigests.png("harbour-dawn.png", "slide-02.png");
-        ImageData bridge = TestDigests.png("river-bridge.png", "slide-03.png");
-        List<Section> sections = new ArrayList<>();
+    static Story build() {
+        ImageData dawn = TestStories.png("harbour-dawn.png", "slide-02.png");
+        ImageData bridge = TestStories.png("river-bridge.png", "slide-03.png");
+        List<Slide> sections = new ArrayList<>();
         for (int i = 0; i < HEADINGS.length; i++) {
             int n = i + 1;
             Picture picture = switch (n % 4) {
@@ -49,7 +49,7 @@ final class LongDigest {
                 paragraphs.add("A third paragraph for some slides, to vary the length of each section a little and "
                         + "see how the page breaks fall when a heading lands near the bottom of a page.");
             }
-            sections.add(new Section(n, HEADINGS[i], picture, credit, paragraphs));
+            sections.add(new Slide(n, HEADINGS[i], picture, credit, paragraphs));
         }
         List<Integer> deposit = new ArrayList<>();
         for (int n = 2; n <= 17; n++) {
@@ -61,7 +61,7 @@ final class LongDigest {
                 + "Lighthouse Walks and Everything in Between", "Example Travel Desk", "Travel", "Ana Example",
                 "https://example.com/travel/seventeen-reasons", new Published(LocalDate.of(2026, 11, 21), null),
                 "en", List.of("Travel", "Winter", "Example Travel Desk"));
-        return new Digest("seventeen-reasons", meta,
+        return new Story("seventeen-reasons", meta,
                 List.of("Quiet quays, cheap rooms and fresh fish: winter is the best season for a harbour town. "
                         + "Here are seventeen reasons, from dawn markets to lighthouse walks.",
                         "Prices were checked in November; timetables change in spring."),

@@ -2,10 +2,10 @@ package dev.articleexporter.render.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.articleexporter.digest.Digest;
-import dev.articleexporter.digest.Meta;
-import dev.articleexporter.digest.Related;
-import dev.articleexporter.digest.Section;
+import dev.articleexporter.model.Story;
+import dev.articleexporter.model.Meta;
+import dev.articleexporter.model.Related;
+import dev.articleexporter.model.Slide;
 import dev.articleexporter.testing.PdfReadBack;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,13 +52,13 @@ class LongParagraphTest {
         return b.toString();
     }
 
-    static Digest onParagraph(String text, String language) {
+    static Story onParagraph(String text, String language) {
         Meta meta = new Meta("One Long Paragraph", null, null, null, null, null, language, List.of());
-        return new Digest("long", meta, List.of(), List.of(new Section(1, "The paragraph", null, null, List.of(text))),
+        return new Story("long", meta, List.of(), List.of(new Slide(1, "The paragraph", null, null, List.of(text))),
                 List.of(), null);
     }
 
-    private Path render(PdfRenderer renderer, Digest digest) throws IOException {
+    private Path render(PdfRenderer renderer, Story digest) throws IOException {
         Path file = dir.resolve(digest.id() + ".pdf");
         try (OutputStream out = Files.newOutputStream(file)) {
             renderer.render(digest, out);
@@ -100,14 +100,14 @@ class LongParagraphTest {
         record Case(String[] words, String language, int chars) { }
         for (Case c : List.of(new Case(LATIN, "en", 60_000), new Case(MIXED, "en", 30_000), new Case(HEBREW, "he", 30_000),
                 new Case(ARABIC, "ar", 30_000), new Case(HEBREW, "en", 20_000), new Case(LATIN, "he", 20_000))) {
-            Digest digest = onParagraph(paragraph(c.chars(), c.words(), 3), c.language());
+            Story digest = onParagraph(paragraph(c.chars(), c.words(), 3), c.language());
             List<Glyph> expected = glyphs(render(uncut, digest));
             assertSameGlyphs(c.language() + " " + c.words()[0] + ", cut often", expected, glyphs(render(cutOften, digest)));
             assertSameGlyphs(c.language() + " " + c.words()[0], expected, glyphs(render(A4, digest)));
         }
         // A long right-to-left item of the reading list: a two-column table of its own (bullet, text).
-        Digest listed = onParagraph("A short paragraph.", "he");
-        listed = new Digest(listed.id(), listed.meta(), listed.intro(), listed.sections(), listed.credits(),
+        Story listed = onParagraph("A short paragraph.", "he");
+        listed = new Story(listed.id(), listed.meta(), listed.intro(), listed.slides(), listed.credits(),
                 new Related("More", List.of(new Related.Link("Short one", null),
                         new Related.Link(paragraph(20_000, HEBREW, 4), "https://example.com/long"),
                         new Related.Link("Another short one", null))));

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.articleexporter.digest.CreditLine;
-import dev.articleexporter.digest.Digest;
-import dev.articleexporter.digest.Meta;
-import dev.articleexporter.digest.Picture;
-import dev.articleexporter.digest.Picture.ImageData;
-import dev.articleexporter.digest.Section;
+import dev.articleexporter.model.CreditLine;
+import dev.articleexporter.model.Story;
+import dev.articleexporter.model.Meta;
+import dev.articleexporter.model.Picture;
+import dev.articleexporter.model.Picture.ImageData;
+import dev.articleexporter.model.Slide;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -126,26 +126,26 @@ class PdfImagesTest {
     }
 
     private static byte[] renderWith(byte[] image, String mediaType, int width, int height) throws IOException {
-        Section s = new Section(1, "Picture", new Picture("A test picture",
+        Slide s = new Slide(1, "Picture", new Picture("A test picture",
                 new ImageData(image, "slide-01", mediaType, width, height)), null, List.of("Text."));
         return render(new PdfRenderer(), List.of(s));
     }
 
     private static byte[] renderWith(PdfRenderer renderer, List<byte[]> pngs) throws IOException {
-        List<Section> sections = new ArrayList<>();
+        List<Slide> sections = new ArrayList<>();
         for (int i = 0; i < pngs.size(); i++) {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(pngs.get(i)));
-            sections.add(new Section(i + 1, "Picture " + (i + 1), new Picture("p",
+            sections.add(new Slide(i + 1, "Picture " + (i + 1), new Picture("p",
                     new ImageData(pngs.get(i), "slide-" + i + ".png", "image/png", img.getWidth(), img.getHeight())),
                     null, List.of("Text.")));
         }
         return render(renderer, sections);
     }
 
-    private static byte[] render(PdfRenderer renderer, List<Section> sections) throws IOException {
+    private static byte[] render(PdfRenderer renderer, List<Slide> sections) throws IOException {
         Meta meta = new Meta("Pictures", null, null, null, null, null, "en", List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        renderer.render(new Digest("pictures", meta, List.of(), sections, List.<CreditLine>of(), null), out);
+        renderer.render(new Story("pictures", meta, List.of(), sections, List.<CreditLine>of(), null), out);
         return out.toByteArray();
     }
 

@@ -1,7 +1,7 @@
 package dev.articleexporter.render.pdf;
 
-import dev.articleexporter.digest.Digest;
-import dev.articleexporter.digest.TestDigests;
+import dev.articleexporter.model.Story;
+import dev.articleexporter.model.TestStories;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -22,8 +22,8 @@ class PdfLook {
         Files.createDirectories(dir);
         for (String size : new String[] {"A4", "letter"}) {
             PdfRenderer renderer = new PdfRenderer(size);
-            for (Digest d : new Digest[] {TestDigests.harbourTowns(), LongDigest.build(), TestDigests.minimal(),
-                    TestDigests.hostileText(), TestDigests.everyScript(), TestDigests.arabic()}) {
+            for (Story d : new Story[] {TestStories.harbourTowns(), LongDigest.build(), TestStories.minimal(),
+                    TestStories.hostileText(), TestStories.everyScript(), TestStories.arabic()}) {
                 try (OutputStream out = new BufferedOutputStream(
                         Files.newOutputStream(dir.resolve(d.id() + "-" + size + ".pdf")))) {
                     renderer.render(d, out);
@@ -31,13 +31,13 @@ class PdfLook {
             }
         }
         PdfRenderer renderer = new PdfRenderer();
-        Digest small = TestDigests.harbourTowns();
-        Digest big = LongDigest.build();
+        Story small = TestStories.harbourTowns();
+        Story big = LongDigest.build();
         long bytes = 0;
         for (int i = 0; i < 3000; i++) { // warm up
             bytes += PdfRendererTest.render(renderer, i % 2 == 0 ? small : big).length;
         }
-        for (Digest d : new Digest[] {small, big}) {
+        for (Story d : new Story[] {small, big}) {
             int n = 2000;
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {

@@ -3,7 +3,7 @@ package dev.articleexporter.render.pdf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.articleexporter.digest.TestDigests;
+import dev.articleexporter.model.TestStories;
 import java.io.ByteArrayOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,7 +35,7 @@ class PdfRendererSpringTest {
 
     private static int width(PdfRenderer renderer) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        renderer.render(TestDigests.minimal(), out);
+        renderer.render(TestStories.minimal(), out);
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
             return Math.round(pdf.getPage(0).getMediaBox().getWidth());
         }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.articleexporter.digest.Digest;
-import dev.articleexporter.digest.Section;
-import dev.articleexporter.digest.TestDigests;
+import dev.articleexporter.model.Story;
+import dev.articleexporter.model.Slide;
+import dev.articleexporter.model.TestStories;
 import dev.articleexporter.render.OutputFormat;
 import dev.articleexporter.testing.PdfReadBack;
 import java.io.ByteArrayOutputStream;
@@ -51,7 +51,7 @@ class PdfRendererTest {
 
     @Test
     void harbourTownsTextHasTitleHeadingsParagraphsCreditsRelatedAndPlaceholder() throws IOException {
-        Digest d = TestDigests.harbourTowns();
+        Story d = TestStories.harbourTowns();
         try (PDDocument pdf = load(render(A4, d))) {
             String text = normalise(text(pdf));
             assertContains(text, d.meta().title());
@@ -62,7 +62,7 @@ class PdfRendererTest {
             for (String p : d.intro()) {
                 assertContains(text, p);
             }
-            for (Section s : d.sections()) {
+            for (Slide s : d.slides()) {
                 assertContains(text, s.heading());
                 for (String p : s.paragraphs()) {
                     assertContains(text, p);
@@ -83,7 +83,7 @@ class PdfRendererTest {
 
     @Test
     void harbourTownsOutlineHasOneEntryPerSlideInOrderPointingAtTheHeadingsPage() throws IOException {
-        Digest d = TestDigests.harbourTowns();
+        Story d = TestStories.harbourTowns();
         try (PDDocument pdf = load(render(A4, d))) {
             assertOutlineMatchesSections(pdf, d);
         }
@@ -91,7 +91,7 @@ class PdfRendererTest {
 
     @Test
     void harbourTownsMetadataAndLanguage() throws IOException {
-        try (PDDocument pdf = load(render(A4, TestDigests.harbourTowns()))) {
+        try (PDDocument pdf = load(render(A4, TestStories.harbourTowns()))) {
             PDDocumentInformation info = pdf.getDocumentInformation();
             assertEquals("Five Harbour Towns to Visit in Winter", info.getTitle());
             assertEquals("Travel Desk Staff", info.getAuthor());
@@ -105,7 +105,7 @@ class PdfRendererTest {
 
     @Test
     void everyFontOnEveryPageIncludingTheFooterIsEmbeddedAndNotStandard14() throws IOException {
-        for (Digest d : List.of(TestDigests.harbourTowns(), TestDigests.minimal(), TestDigests.hostileText(),
+        for (Story d : List.of(TestStories.harbourTowns(), TestStories.minimal(), TestStories.hostileText(),
                 LongDigest.build())) {
             try (PDDocument pdf = load(render(A4, d))) {
                 List<PDFont> fonts = PdfReadBack.allFonts(pdf);
@@ -121,7 +121,7 @@ class PdfRendererTest {
 
     @Test
     void harbourTownsEmbedsBothPngsAsImageXObjects() throws IOException {
-        try (PDDocument pdf = load(render(A4, TestDigests.harbourTowns()))) {
+        try (PDDocument pdf = load(render(A4, TestStories.harbourTowns()))) {
             List<int[]> sizes = new ArrayList<>();
             Set<COSBase> seen = new HashSet<>();
             for (PDPage page : pdf.getPages()) {
@@ -135,7 +135,7 @@ class PdfRendererTest {
 
     @Test
     void footerShowsPageXOfYOnEveryPage() throws IOException {
-        for (Digest d : List.of(TestDigests.harbourTowns(), LongDigest.build())) {
+        for (Story d : List.of(TestStories.harbourTowns(), LongDigest.build())) {
             try (PDDocument pdf = load(render(A4, d))) {
                 int pages = pdf.getNumberOfPages();
                 for (int i = 1; i <= pages; i++) {
@@ -151,7 +151,7 @@ class PdfRendererTest {
 
     @Test
     void sourceUrlIsAClickableLink() throws IOException {
-        try (PDDocument pdf = load(render(A4, TestDigests.harbourTowns()))) {
+        try (PDDocument pdf = load(render(A4, TestStories.harbourTowns()))) {
             assertTrue(linkUris(pdf).contains("https://example.com/travel/harbour-towns"), linkUris(pdf).toString());
         }
     }
@@ -160,7 +160,7 @@ class PdfRendererTest {
 
     @Test
     void longArticleSpansPagesWithCorrectBookmarksLinksAndCredits() throws IOException {
-        Digest d = LongDigest.build();
+        Story d = LongDigest.build();
         try (PDDocument pdf = load(render(A4, d))) {
             assertTrue(pdf.getNumberOfPages() >= 4, "pages: " + pdf.getNumberOfPages());
             assertOutlineMatchesSections(pdf, d);
@@ -176,7 +176,7 @@ class PdfRendererTest {
             for (int i = 1; i <= pdf.getNumberOfPages(); i++) {
                 List<String> lines = pageText(pdf, i).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
                 String lastBodyLine = lines.get(lines.size() - 2); // the footer is the last line
-                for (Section s : d.sections()) {
+                for (Slide s : d.slides()) {
                     assertFalse(lastBodyLine.endsWith(s.heading()), "heading alone at the bottom of page " + i);
                 }
             }
@@ -187,7 +187,7 @@ class PdfRendererTest {
 
     @Test
     void minimalRendersWithoutOptionalFields() throws IOException {
-        Digest d = TestDigests.minimal();
+        Story d = TestStories.minimal();
         try (PDDocument pdf = load(render(A4, d))) {
             assertEquals(1, pdf.getNumberOfPages());
             assertOutlineMatchesSections(pdf, d);
@@ -207,7 +207,7 @@ class PdfRendererTest {
 
     @Test
     void hostileTextComesOutLiterally() throws IOException {
-        Digest d = TestDigests.hostileText();
+        Story d = TestStories.hostileText();
         try (PDDocument pdf = load(render(A4, d))) {
             String text = normalise(text(pdf));
             assertContains(text, "<script>alert('x')</script>");
@@ -261,7 +261,7 @@ class PdfRendererTest {
             }
         };
         out.write("prefix".getBytes(StandardCharsets.US_ASCII));
-        A4.render(TestDigests.minimal(), out);
+        A4.render(TestStories.minimal(), out);
         assertFalse(out.closed, "render closed the caller's stream");
         String head = new String(out.toByteArray(), 0, 11, StandardCharsets.US_ASCII);
         assertEquals("prefix%PDF-", head);
@@ -271,15 +271,15 @@ class PdfRendererTest {
 
     @Test
     void concurrentRendersGiveTheSameText() throws Exception {
-        Digest a = TestDigests.harbourTowns();
-        Digest b = LongDigest.build();
+        Story a = TestStories.harbourTowns();
+        Story b = LongDigest.build();
         String expectedA = textOf(render(A4, a));
         String expectedB = textOf(render(A4, b));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<Boolean>> results = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                Digest d = i % 2 == 0 ? a : b;
+                Story d = i % 2 == 0 ? a : b;
                 String expected = i % 2 == 0 ? expectedA : expectedB;
                 results.add(pool.submit(() -> {
                     try (PDDocument pdf = load(render(A4, d))) {
@@ -297,7 +297,7 @@ class PdfRendererTest {
 
     // ---------------------------------------------------------------- helpers
 
-    static byte[] render(PdfRenderer renderer, Digest d) {
+    static byte[] render(PdfRenderer renderer, Story d) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             renderer.render(d, out);
@@ -340,7 +340,7 @@ class PdfRendererTest {
         assertTrue(text.contains(normalise(expected)), () -> "missing «" + expected + "» in: " + text);
     }
 
-    private static void assertOutlineMatchesSections(PDDocument pdf, Digest d) throws IOException {
+    private static void assertOutlineMatchesSections(PDDocument pdf, Story d) throws IOException {
         PDDocumentOutline outline = pdf.getDocumentCatalog().getDocumentOutline();
         List<String> titles = new ArrayList<>();
         for (PDOutlineItem item : outline.children()) {
@@ -352,7 +352,7 @@ class PdfRendererTest {
             String heading = item.getTitle().substring(item.getTitle().indexOf(". ") + 2);
             assertContains(normalise(pageText(pdf, pageNumber)), heading);
         }
-        List<String> expected = d.sections().stream().map(s -> s.number() + ". " + s.heading()).toList();
+        List<String> expected = d.slides().stream().map(s -> s.number() + ". " + s.heading()).toList();
         assertEquals(expected, titles);
     }
 
@@ -386,7 +386,7 @@ class PdfRendererTest {
     }
 
     private static void assertMediaBox(PdfRenderer renderer, int width, int height) throws IOException {
-        try (PDDocument pdf = load(render(renderer, TestDigests.harbourTowns()))) {
+        try (PDDocument pdf = load(render(renderer, TestStories.harbourTowns()))) {
             for (PDPage page : pdf.getPages()) {
                 assertEquals(width, Math.round(page.getMediaBox().getWidth()));
                 assertEquals(height, Math.round(page.getMediaBox().getHeight()));

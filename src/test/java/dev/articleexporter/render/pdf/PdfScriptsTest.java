@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.articleexporter.digest.Digest;
-import dev.articleexporter.digest.Meta;
-import dev.articleexporter.digest.Section;
-import dev.articleexporter.digest.TestDigests;
-import dev.articleexporter.digest.Warnings;
+import dev.articleexporter.model.Story;
+import dev.articleexporter.model.Meta;
+import dev.articleexporter.model.Slide;
+import dev.articleexporter.model.TestStories;
+import dev.articleexporter.model.Warnings;
 import dev.articleexporter.testing.PdfReadBack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,7 +62,7 @@ class PdfScriptsTest {
     private static final float RIGHT_MARGIN = 595.28f - 62f;
     private static final float LEFT_MARGIN = 62f;
 
-    /** Scripts of {@link TestDigests#SCRIPTS} that need fonts from the system, with the Debian package. */
+    /** Scripts of {@link TestStories#SCRIPTS} that need fonts from the system, with the Debian package. */
     private static final Map<String, String> NEEDS_SYSTEM_FONT = Map.of(
             "Chinese", "fonts-wqy-zenhei", "Japanese", "fonts-wqy-zenhei", "emoji", "fonts-symbola");
 
@@ -71,13 +71,13 @@ class PdfScriptsTest {
     @Test
     void everyScriptWithSystemFontsComesBackWholeWithEmbeddedFontsAndNoWarnings() throws IOException {
         for (var e : NEEDS_SYSTEM_FONT.entrySet()) {
-            assumeSystemFontsCover(TestDigests.SCRIPTS.get(e.getKey()), e.getValue());
+            assumeSystemFontsCover(TestStories.SCRIPTS.get(e.getKey()), e.getValue());
         }
-        Digest d = TestDigests.everyScript();
+        Story d = TestStories.everyScript();
         Warnings warnings = new Warnings();
         try (PDDocument pdf = Loader.loadPDF(render(SYSTEM, d, warnings))) {
             String text = comparable(text(pdf));
-            for (var e : TestDigests.SCRIPTS.entrySet()) {
+            for (var e : TestStories.SCRIPTS.entrySet()) {
                 assertContains(text, e.getValue(), e.getKey());
             }
             assertContains(text, d.meta().title(), "title");
@@ -92,11 +92,11 @@ class PdfScriptsTest {
 
     @Test
     void everyScriptWithBundledFontsOnlyShowsWhatTheyCoverAndWarnsOncePerMissingScript() throws IOException {
-        Digest d = TestDigests.everyScript();
+        Story d = TestStories.everyScript();
         Warnings warnings = new Warnings();
         try (PDDocument pdf = Loader.loadPDF(render(BUNDLED, d, warnings))) {
             String text = comparable(text(pdf));
-            for (var e : TestDigests.SCRIPTS.entrySet()) {
+            for (var e : TestStories.SCRIPTS.entrySet()) {
                 if (!NEEDS_SYSTEM_FONT.containsKey(e.getKey())) {
                     assertContains(text, e.getValue(), e.getKey());
                 }
@@ -125,7 +125,7 @@ class PdfScriptsTest {
 
     @Test
     void rightToLeftParagraphInALeftToRightArticleIsRightAlignedAndTheHeadingStaysLeft() throws IOException {
-        Digest d = TestDigests.everyScript();
+        Story d = TestStories.everyScript();
         try (PDDocument pdf = Loader.loadPDF(render(BUNDLED, d, new Warnings()))) {
             List<List<TextPosition>> lines = lines(pdf, 1);
             List<TextPosition> arabic = lineStartingWith(lines, "مرحبا بالعالم");
@@ -147,14 +147,14 @@ class PdfScriptsTest {
 
     @Test
     void arabicArticleIsLaidOutRightToLeftJoinedAndExtractsInLogicalOrder() throws IOException {
-        Digest d = TestDigests.arabic();
+        Story d = TestStories.arabic();
         Warnings warnings = new Warnings();
         try (PDDocument pdf = Loader.loadPDF(render(BUNDLED, d, warnings))) {
             assertEquals("ar", pdf.getDocumentCatalog().getLanguage());
             String text = comparable(text(pdf));
             assertContains(text, d.meta().title(), "title");
             assertContains(text, d.intro().getFirst(), "intro");
-            for (Section s : d.sections()) {
+            for (Slide s : d.slides()) {
                 assertContains(text, s.heading(), "heading");
                 for (String p : s.paragraphs()) {
                     assertContains(text, p, "paragraph");
@@ -225,8 +225,8 @@ class PdfScriptsTest {
     void aCharacterNoFontCoversGivesOneWarningAndTheRestStillRenders() throws IOException {
         // U+E000 is in the Private Use Area: no font of the chain (nor of this machine: fc-list ':charset=e000') has it
         Meta meta = new Meta("Private \uE000 use", null, null, null, null, null, "en", List.of());
-        Digest d = new Digest("pua", meta, List.of("Before \uE000 after."),
-                List.of(new Section(1, "Heading \uE000", null, null, List.of("One \uE000\uE000 two, Ελληνικά."))),
+        Story d = new Story("pua", meta, List.of("Before \uE000 after."),
+                List.of(new Slide(1, "Heading \uE000", null, null, List.of("One \uE000\uE000 two, Ελληνικά."))),
                 List.of(), null);
         Warnings warnings = new Warnings();
         try (PDDocument pdf = Loader.loadPDF(render(SYSTEM, d, warnings))) {
@@ -245,12 +245,12 @@ class PdfScriptsTest {
 
     @Test
     void aUserFontFolderIsUsedForWhatTheOtherFontsLack(@TempDir Path dir) throws IOException {
-        assumeSystemFontsCover(TestDigests.SCRIPTS.get("Chinese"), "fonts-wqy-zenhei");
+        assumeSystemFontsCover(TestStories.SCRIPTS.get("Chinese"), "fonts-wqy-zenhei");
         if (!Files.isRegularFile(WQY)) {
             requireOrSkip("WenQuanYi Zen Hei is not at " + WQY + ": install the Debian package fonts-wqy-zenhei");
         }
         Files.copy(WQY, dir.resolve("wqy-zenhei.ttc"));
-        Digest d = TestDigests.everyScript();
+        Story d = TestStories.everyScript();
 
         Warnings without = new Warnings();
         render(BUNDLED, d, without);
@@ -260,8 +260,8 @@ class PdfScriptsTest {
         PdfRenderer renderer = new PdfRenderer("A4", List.of(dir), List.of());
         try (PDDocument pdf = Loader.loadPDF(render(renderer, d, with))) {
             String text = comparable(text(pdf));
-            assertContains(text, TestDigests.SCRIPTS.get("Chinese"), "Chinese");
-            assertContains(text, TestDigests.SCRIPTS.get("Japanese"), "Japanese");
+            assertContains(text, TestStories.SCRIPTS.get("Chinese"), "Chinese");
+            assertContains(text, TestStories.SCRIPTS.get("Japanese"), "Japanese");
             assertTrue(fontNames(pdf).stream().anyMatch(n -> n.contains("WenQuanYiZenHei")), fontNames(pdf).toString());
             assertAllFontsEmbedded(pdf, d.id());
         }
@@ -276,7 +276,7 @@ class PdfScriptsTest {
         runner.withPropertyValues("exporter.pdf.font-dirs=" + dir + " , " + dir).run(ctx -> {
             assertNotNull(ctx.getBean(PdfRenderer.class));
             Warnings warnings = new Warnings();
-            render(ctx.getBean(PdfRenderer.class), TestDigests.arabic(), warnings);
+            render(ctx.getBean(PdfRenderer.class), TestStories.arabic(), warnings);
             assertEquals(List.of(), warnings.list());
         });
         runner.withPropertyValues("exporter.pdf.font-dirs=" + dir.resolve("missing")).run(ctx -> {
@@ -328,7 +328,7 @@ class PdfScriptsTest {
         assumeTrue(false, message);
     }
 
-    private static byte[] render(PdfRenderer renderer, Digest d, Warnings warnings) throws IOException {
+    private static byte[] render(PdfRenderer renderer, Story d, Warnings warnings) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         renderer.render(d, out, warnings);
         return out.toByteArray();

@@ -2,8 +2,8 @@ package dev.articleexporter.web.opds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.articleexporter.runs.Editions;
-import dev.articleexporter.runs.Library;
+import dev.articleexporter.history.DigestHistory;
+import dev.articleexporter.history.Library;
 import dev.articleexporter.testing.CliRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
  * it, as the serve command would wire them (standalone MockMvc: the serve application is not in
  * this branch).
  */
-record CatalogFixture(Path output, JdbcClient jdbc, Library library, Editions editions) {
+record CatalogFixture(Path output, JdbcClient jdbc, Library library, DigestHistory editions) {
 
     /**
      * Exports the bundled samples {@code bundled} (file names under {@code input/}) and the
@@ -52,7 +52,7 @@ record CatalogFixture(Path output, JdbcClient jdbc, Library library, Editions ed
         h2.setURL("jdbc:h2:file:" + db);
         h2.setUser("sa");
         JdbcClient jdbc = JdbcClient.create(h2);
-        return new CatalogFixture(output.toAbsolutePath().normalize(), jdbc, new Library(jdbc), new Editions(jdbc));
+        return new CatalogFixture(output.toAbsolutePath().normalize(), jdbc, new Library(jdbc), new DigestHistory(jdbc));
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.articleexporter.render.epub.EpubRenderer;
-import dev.articleexporter.runs.Library.Filter;
-import dev.articleexporter.runs.Library.LibraryEntry;
-import dev.articleexporter.runs.Library.SectionCount;
+import dev.articleexporter.history.Library.Filter;
+import dev.articleexporter.history.Library.LibraryEntry;
+import dev.articleexporter.history.Library.SectionCount;
 import dev.articleexporter.web.opds.CatalogClient.Response;
 import dev.articleexporter.web.opds.OpdsAssert.FeedDoc;
 import java.net.URI;
@@ -180,7 +180,7 @@ class OpdsCatalogTest {
         LibraryEntry iraq = fixture.library().find(fixture.output(), IRAQ).orElseThrow();
         Element entry = byTitle.get(iraq.title());
         // The id the EPUB carries, so a reader app knows a book it already has.
-        assertThat(text(entry, ATOM, "id")).isEqualTo(dev.articleexporter.digest.BookIdentifier.article(IRAQ));
+        assertThat(text(entry, ATOM, "id")).isEqualTo(dev.articleexporter.model.BookIdentifier.article(IRAQ));
         assertThat(text(children(entry, ATOM, "author").getFirst(), ATOM, "name")).isEqualTo("The Stock Dork");
         assertThat(text(entry, DC, "language")).isEqualTo("en");
         assertThat(iraq.published()).isNull(); // the sample has no date
@@ -294,7 +294,7 @@ class OpdsCatalogTest {
         assertThat(digests.openSearch("totalResults")).isEqualTo(2);
         assertThat(titles(digests)).containsExactly("Nightly digest, 25 November 2026");
         Element entry = digests.entries().getFirst();
-        assertThat(text(entry, ATOM, "id")).isEqualTo(dev.articleexporter.digest.BookIdentifier.digest(DIGEST));
+        assertThat(text(entry, ATOM, "id")).isEqualTo(dev.articleexporter.model.BookIdentifier.digest(DIGEST));
         assertThat(text(entry, ATOM, "content")).isEqualTo("A digest of 3 articles.");
         assertThat(link(entry, OpdsTypes.REL_ACQUISITION, OpdsTypes.EPUB).getAttribute("href")).isEqualTo("/files/" + DIGEST + ".epub");
         assertThat(link(entry, OpdsTypes.REL_ACQUISITION, OpdsTypes.PDF).getAttribute("href")).isEqualTo("/files/" + DIGEST + ".pdf");
@@ -445,8 +445,8 @@ class OpdsCatalogTest {
     void existsOnlyInTheWebServer() {
         // The command-line commands start Spring without a web server: no catalog beans there.
         new ApplicationContextRunner()
-                .withBean(dev.articleexporter.runs.Library.class, fixture::library)
-                .withBean(dev.articleexporter.runs.Editions.class, fixture::editions)
+                .withBean(dev.articleexporter.history.Library.class, fixture::library)
+                .withBean(dev.articleexporter.history.DigestHistory.class, fixture::editions)
                 .withPropertyValues("exporter.serve.output=" + fixture.output())
                 .withUserConfiguration(OpdsCatalog.class, OpdsController.class)
                 .run(context -> {
@@ -454,8 +454,8 @@ class OpdsCatalogTest {
                     assertThat(context).doesNotHaveBean(OpdsController.class).doesNotHaveBean(OpdsCatalog.class);
                 });
         new WebApplicationContextRunner()
-                .withBean(dev.articleexporter.runs.Library.class, fixture::library)
-                .withBean(dev.articleexporter.runs.Editions.class, fixture::editions)
+                .withBean(dev.articleexporter.history.Library.class, fixture::library)
+                .withBean(dev.articleexporter.history.DigestHistory.class, fixture::editions)
                 .withPropertyValues("exporter.serve.output=" + fixture.output())
                 .withUserConfiguration(OpdsCatalog.class, OpdsController.class)
                 .run(context -> {

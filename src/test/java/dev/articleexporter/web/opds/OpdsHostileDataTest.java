@@ -6,7 +6,7 @@ import static dev.articleexporter.web.opds.OpdsAssert.children;
 import static dev.articleexporter.web.opds.OpdsAssert.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.articleexporter.runs.Library.LibraryEntry;
+import dev.articleexporter.history.Library.LibraryEntry;
 import dev.articleexporter.web.opds.CatalogClient.Response;
 import dev.articleexporter.web.opds.OpdsAssert.FeedDoc;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +93,7 @@ class OpdsHostileDataTest {
     }
 
     static Element entry(FeedDoc feed, String stem) {
-        Element entry = byId(feed).get(dev.articleexporter.digest.BookIdentifier.article(stem));
+        Element entry = byId(feed).get(dev.articleexporter.model.BookIdentifier.article(stem));
         assertThat(entry).as("entry of %s", stem).isNotNull();
         return entry;
     }

@@ -78,11 +78,11 @@ class OpdsOverHttpTest {
         Files.write(epub, download.body());
         EpubCheckAssert.assertValid(epub);
         String stem = epubLink.getAttribute("href").replaceAll(".*/files/", "").replace(".epub", "");
-        assertThat(text(entry, ATOM, "id")).isEqualTo(dev.articleexporter.digest.BookIdentifier.article(stem));
+        assertThat(text(entry, ATOM, "id")).isEqualTo(dev.articleexporter.model.BookIdentifier.article(stem));
         try (var zip = new java.util.zip.ZipFile(epub.toFile())) {
             String opf = new String(zip.getInputStream(zip.getEntry("OEBPS/content.opf")).readAllBytes(),
                     java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(opf).contains(dev.articleexporter.digest.BookIdentifier.article(stem)); // the very book the entry describes
+            assertThat(opf).contains(dev.articleexporter.model.BookIdentifier.article(stem)); // the very book the entry describes
         }
     }
 

@@ -1,6 +1,0 @@
-package dev.articleexporter.digest;
-
-/** {@code --related}: keep the closing "More from <site>" list, or leave it out. */
-public enum RelatedMode {
-    KEEP, DROP
-}

@@ -1,0 +1,42 @@
+package dev.articleexporter.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Before a run's partitions start, once: makes sure the output folder exists and removes the
+ * temporary files a killed run left behind. Once per run, not per partition: a partition starting
+ * later would delete the temporary files the others are writing.
+ */
+final class OutputFolderPreparation implements StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(OutputFolderPreparation.class);
+
+    @Override
+    public void beforeStep(StepExecution step) {
+        prepare(Path.of(step.getJobParameters().getString(ExportSettings.OUTPUT)));
+    }
+
+    /** @throws UncheckedIOException wrapping an {@link OutputWriteException} naming the folder */
+    static void prepare(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(new OutputWriteException("cannot create output folder " + folder + ": " + e.getMessage(), e));
+        }
+        try {
+            int removed = StagedFiles.removeLeftovers(folder);
+            if (removed > 0) {
+                log.info("Removed {} temporary files left by an interrupted run", removed);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(new OutputWriteException("cannot clean output folder " + folder + ": " + e.getMessage(), e));
+        }
+    }
+}

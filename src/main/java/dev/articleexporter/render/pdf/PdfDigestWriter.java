@@ -1,0 +1,256 @@
+package dev.articleexporter.render.pdf;
+
+import dev.articleexporter.model.Story;
+import dev.articleexporter.model.Digest;
+import dev.articleexporter.render.DigestWriter;
+import dev.articleexporter.render.pdf.PdfRenderer.Layout;
+import dev.articleexporter.render.pdf.PdfRenderer.Styles;
+import dev.articleexporter.render.pdf.TextSetter.Face;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openpdf.text.Chunk;
+import org.openpdf.text.Document;
+import org.openpdf.text.DocumentException;
+import org.openpdf.text.Element;
+import org.openpdf.text.Image;
+import org.openpdf.text.Phrase;
+import org.openpdf.text.Rectangle;
+import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfString;
+import org.openpdf.text.pdf.PdfTemplate;
+import org.openpdf.text.pdf.PdfWriter;
+
+/**
+ * Writes an edition as one PDF: a title page with the contents (every section and article, linked,
+ * with its page number), then each section from a new page under its name, each article from a new
+ * page laid out exactly as its own PDF ({@link Layout}: title block, intro, slides with pictures and
+ * credits, reading list, photo credits). The outline has the sections at the top, their articles
+ * under them, and each article's slides under it (closed); every page has the footer
+ * "Nightly digest — date … page X of Y".
+ *
+ * <p>Pages are written out as they fill, and each article's pictures are let go once it is laid
+ * out, so a large edition does not sit in memory.
+ */
+final class PdfDigestWriter implements DigestWriter {
+
+    private static final float PAGE_NUMBER_SIZE = 10f;
+    private static final float CONTENTS_LEADING = 14f;
+    /** Width of the page-number column of the contents. */
+    private static final float NUMBER_COLUMN = 36f;
+
+    private final PdfRenderer renderer;
+    private final BufferedOutputStream out;
+    private Document doc;
+    private PdfWriter writer;
+    private Styles styles;
+    private Layout layout;
+    private PageDecorations decorations;
+    private BaseFont numberFont;
+    /** Per part and article (by number): its bookmark, made in advance so the contents can wait for its page. */
+    private final Map<Integer, PageDecorations.Bookmark> parts = new HashMap<>();
+    private final Map<Integer, PageDecorations.Bookmark> articles = new HashMap<>();
+    /** Page numbers of the contents still to print, by the bookmark whose page they show. */
+    private final Map<PageDecorations.Bookmark, PdfTemplate> pageNumbers = new HashMap<>();
+    private boolean sectionStarted;
+
+    PdfDigestWriter(PdfRenderer renderer, OutputStream out) {
+        this.renderer = renderer;
+        this.out = new BufferedOutputStream(out, 1 << 16);
+    }
+
+    static String sectionDestination(Digest.Section part) {
+        return "digest-section-" + part.number();
+    }
+
+    static String articleDestination(Digest.Entry entry) {
+        return "digest-article-" + entry.number();
+    }
+
+    @Override
+    public void start(Digest edition) throws IOException {
+        doc = renderer.newDocument();
+        try {
+            writer = PdfRenderer.openWriter(doc, out);
+            styles = new Styles(renderer.fonts(), false);
+            decorations = new PageDecorations(styles, edition.title());
+            decorations.onPlaced(this::printPageNumber);
+            writer.setPageEvent(decorations);
+            addMetadata(edition);
+            doc.open();
+            layout = new Layout(doc, writer, styles, decorations);
+            numberFont = styles.creditItem.primary.getBaseFont();
+            for (Digest.Section part : edition.sections()) {
+                PageDecorations.Bookmark section = decorations.bookmark(null, part.name(), true);
+                parts.put(part.number(), section);
+                for (Digest.Entry entry : part.articles()) {
+                    articles.put(entry.number(), decorations.bookmark(section, entry.title(), false));
+                }
+            }
+            titlePage(edition);
+        } catch (DocumentException | IllegalStateException e) {
+            PdfRenderer.closeQuietly(doc);
+            throw new IOException("Cannot write the PDF of " + edition.fileStem() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void section(Digest.Section part) throws IOException {
+        doc.newPage();
+        // The section's name in the link colour over a heavy rule: unlike an article's title in ink over a hairline.
+        Face face = face(FontChain.Style.SANS_BOLD, 26f, Styles.LINK);
+        List<Chunk> name = new ArrayList<>(styles.chunks(part.name(), face));
+        name.getFirst().setGenericTag(parts.get(part.number()).tag());
+        name.getFirst().setLocalDestination(sectionDestination(part));
+        doc.add(layout.spaced(layout.block(name, 30f), 0f, 4f));
+        int n = part.articles().size();
+        doc.add(layout.spaced(layout.block(styles.chunks(n + (n == 1 ? " article" : " articles"), styles.metaLine), 13f),
+                0f, 26f));
+        float y = writer.getVerticalPosition(false) + 16f;
+        PdfContentByte cb = writer.getDirectContent();
+        cb.saveState();
+        cb.setColorStroke(Styles.LINK);
+        cb.setLineWidth(2f);
+        cb.moveTo(doc.left(), y);
+        cb.lineTo(doc.right(), y);
+        cb.stroke();
+        cb.restoreState();
+        sectionStarted = true;
+    }
+
+    @Override
+    public void article(Digest.Entry entry, Story digest) throws IOException {
+        if (!sectionStarted) {
+            doc.newPage();
+        }
+        sectionStarted = false;
+        // Per article: its own direction, and its own Font objects (mutable) and picture cache, let go after it.
+        Styles own = new Styles(renderer.fonts(), digest.meta().rightToLeft());
+        new Layout(doc, writer, own, decorations).write(digest, articles.remove(entry.number()), articleDestination(entry));
+    }
+
+    @Override
+    public void finish() throws IOException {
+        try {
+            doc.close();
+        } finally {
+            PdfRenderer.closeQuietly(doc);
+        }
+        out.flush();
+    }
+
+    // ---- title page and contents -------------------------------------------------------------
+
+    private void titlePage(Digest edition) {
+        doc.add(layout.spaced(layout.block(styles.chunks(Digest.NAME, face(FontChain.Style.SANS_BOLD, 30f, Styles.INK)), 34f),
+                40f, 6f));
+        doc.add(layout.spaced(layout.block(styles.chunks(Digest.longDate(edition.date()),
+                face(FontChain.Style.SANS, 15f, Styles.SOFT)), 20f), 0f, 8f));
+        Element last = layout.block(styles.chunks(edition.extent(), styles.metaLine), 13f);
+        if (edition.leftOutNote() != null) {
+            doc.add(last);
+            last = layout.spaced(layout.block(styles.chunks(edition.leftOutNote(), styles.placeholder), 12f), 4f, 0f);
+        }
+        doc.add(layout.spaced(last, 0f, 18f));
+        layout.hairline(9f);
+        doc.add(layout.spaced(layout.block(styles.chunks("Contents", styles.endHeading), 16f), 6f, 6f));
+        for (Digest.Section part : edition.sections()) {
+            PdfPTable rows = contentsTable();
+            rows.addCell(titleCell(part.name(), face(FontChain.Style.SANS_BOLD, 11f, Styles.INK), sectionDestination(part), 0f));
+            rows.addCell(numberCell(parts.get(part.number())));
+            for (Digest.Entry entry : part.articles()) {
+                rows.addCell(titleCell(entry.title(), styles.listItem, articleDestination(entry), 12f));
+                rows.addCell(numberCell(articles.get(entry.number())));
+            }
+            rows.setSpacingBefore(8f);
+            doc.add(rows);
+        }
+    }
+
+    private PdfPTable contentsTable() {
+        PdfPTable table = new PdfPTable(2);
+        table.setWidthPercentage(100f);
+        table.setSplitLate(false);
+        float width = doc.right() - doc.left();
+        try {
+            table.setWidths(new float[] {width - NUMBER_COLUMN, NUMBER_COLUMN});
+        } catch (DocumentException e) {
+            throw new IllegalStateException(e);
+        }
+        return table;
+    }
+
+    /** A line of the contents: the title, a link to where it starts, in its own direction. */
+    private PdfPCell titleCell(String title, Face face, String destination, float indent) {
+        List<Chunk> chunks = new ArrayList<>(styles.chunks(title, face));
+        chunks.forEach(c -> c.setLocalGoto(destination));
+        int direction = styles.direction(title);
+        PdfPCell cell = Layout.cell(chunks, CONTENTS_LEADING,
+                direction == PdfWriter.RUN_DIRECTION_NO_BIDI ? PdfWriter.RUN_DIRECTION_LTR : direction);
+        if (direction == PdfWriter.RUN_DIRECTION_RTL) {
+            cell.setPaddingRight(indent); // indented from where the line starts
+        } else {
+            cell.setPaddingLeft(indent);
+        }
+        cell.setPaddingBottom(3f);
+        return cell;
+    }
+
+    /** The page number of a bookmark: a blank template now, printed when the bookmark lands on its page. */
+    private PdfPCell numberCell(PageDecorations.Bookmark bookmark) {
+        PdfTemplate template = writer.getDirectContent().createTemplate(NUMBER_COLUMN, PAGE_NUMBER_SIZE + 3f);
+        pageNumbers.put(bookmark, template);
+        Image image;
+        try {
+            image = Image.getInstance(template);
+        } catch (DocumentException e) {
+            throw new IllegalStateException(e);
+        }
+        Phrase phrase = new Phrase(CONTENTS_LEADING);
+        phrase.add(new Chunk(image, 0f, -3f));
+        PdfPCell cell = new PdfPCell(phrase);
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(0f);
+        cell.setPaddingBottom(3f);
+        cell.setLeading(CONTENTS_LEADING, 0f);
+        cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        return cell;
+    }
+
+    private void printPageNumber(PageDecorations.Bookmark bookmark) {
+        PdfTemplate template = pageNumbers.remove(bookmark);
+        if (template == null) {
+            return; // a slide
+        }
+        String number = String.valueOf(bookmark.page());
+        template.beginText();
+        template.setFontAndSize(numberFont, PAGE_NUMBER_SIZE);
+        template.setColorFill(Styles.SOFT);
+        template.showTextAligned(Element.ALIGN_RIGHT, number, NUMBER_COLUMN, 3f, 0f);
+        template.endText();
+    }
+
+    private Face face(FontChain.Style style, float size, java.awt.Color color) {
+        return new Face(renderer.fonts(), style, size, color);
+    }
+
+    private void addMetadata(Digest edition) {
+        doc.addTitle(edition.title());
+        doc.addSubject(edition.extent());
+        List<String> sections = edition.sections().stream()
+                .filter(p -> p.articles().getFirst().section() != null).map(Digest.Section::name).toList();
+        if (!sections.isEmpty()) {
+            doc.addKeywords(String.join(", ", sections));
+        }
+        doc.addCreator(PdfRenderer.CREATOR);
+        writer.getExtraCatalog().put(PdfName.LANG, new PdfString(edition.language()));
+    }
+}
