@@ -3,7 +3,7 @@ package dev.articleexporter.model;
 import java.util.List;
 
 /**
- * Bibliographic data of a digest. Only {@code title} and {@code language} are always present;
+ * Bibliographic data of a story. Only {@code title} and {@code language} are always present;
  * every other field may be {@code null} (lists are empty instead).
  *
  * @param language BCP 47 tag, {@code en} when the input gave none

@@ -16,7 +16,7 @@ public record Picture(String alt, ImageData data) {
     /**
      * Bytes of a readable local image.
      *
-     * @param name      a file name unique within the digest, e.g. {@code slide-03.png}
+     * @param name      a file name unique within the story, e.g. {@code slide-03.png}
      * @param mediaType {@code image/png}, {@code image/jpeg} or {@code image/gif}
      * @param width     pixels
      * @param height    pixels

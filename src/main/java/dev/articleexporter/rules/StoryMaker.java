@@ -79,14 +79,14 @@ public class StoryMaker {
             warnings.add("the article has no intro and no slides: only its title is exported");
         }
         Meta meta = meta(article, title, warnings);
-        List<Slide> sections = sections(article, folder, warnings);
-        if (!article.slides().isEmpty() && allEmpty(article.slides(), sections)) {
-            int count = sections.size();
+        List<Slide> slides = slides(article, folder, warnings);
+        if (!article.slides().isEmpty() && allEmpty(article.slides(), slides)) {
+            int count = slides.size();
             warnings.add((count == 1 ? "its only slide is empty" : "all " + count + " slides are empty")
                     + " (no heading, text or image): only the title " + (article.intro().isEmpty() ? "is" : "and intro are")
                     + " exported");
         }
-        return new Story(id, meta, article.intro(), sections, creditLines(sections), related(article));
+        return new Story(id, meta, article.intro(), slides, creditLines(slides), related(article));
     }
 
     private static Meta meta(Article article, String title, Warnings warnings) {
@@ -98,27 +98,27 @@ public class StoryMaker {
                 published(article.publishedAt(), warnings), language(article.language(), warnings), List.copyOf(keywords));
     }
 
-    private List<Slide> sections(Article article, Path folder, Warnings warnings) {
-        List<Slide> sections = new ArrayList<>();
+    private List<Slide> slides(Article article, Path folder, Warnings warnings) {
+        List<Slide> slides = new ArrayList<>();
         int number = 0;
         for (Article.Slide slide : article.slides()) {
             number++;
             String heading = slide.heading() == null ? "Slide " + number : slide.heading();
             Picture picture = images.load(slide.image(), folder, number, warnings);
-            sections.add(new Slide(number, heading, picture, slide.credit(), slide.body()));
+            slides.add(new Slide(number, heading, picture, slide.credit(), slide.body()));
         }
-        return sections;
+        return slides;
     }
 
     /**
      * Whether no slide has anything of its own to show: a heading from the input (not the made-up
      * "Slide N"), a paragraph, a credit, or an image or its alt text. Rules have run: blank text is gone.
      */
-    private static boolean allEmpty(List<Article.Slide> slides, List<Slide> sections) {
+    private static boolean allEmpty(List<Article.Slide> inputs, List<Slide> slides) {
         for (int i = 0; i < slides.size(); i++) {
-            Slide section = sections.get(i);
-            Picture picture = section.picture();
-            if (slides.get(i).heading() != null || !section.paragraphs().isEmpty() || section.credit() != null
+            Slide slide = slides.get(i);
+            Picture picture = slide.picture();
+            if (inputs.get(i).heading() != null || !slide.paragraphs().isEmpty() || slide.credit() != null
                     || (picture != null && (picture.embeddable() || !picture.alt().isEmpty()))) {
                 return false;
             }
@@ -126,11 +126,11 @@ public class StoryMaker {
         return true;
     }
 
-    private static List<CreditLine> creditLines(List<Slide> sections) {
+    private static List<CreditLine> creditLines(List<Slide> slides) {
         Map<String, List<Integer>> slidesByCredit = new LinkedHashMap<>();
-        for (Slide section : sections) {
-            if (section.credit() != null) {
-                slidesByCredit.computeIfAbsent(section.credit(), c -> new ArrayList<>()).add(section.number());
+        for (Slide slide : slides) {
+            if (slide.credit() != null) {
+                slidesByCredit.computeIfAbsent(slide.credit(), c -> new ArrayList<>()).add(slide.number());
             }
         }
         return slidesByCredit.entrySet().stream().map(e -> new CreditLine(e.getKey(), e.getValue())).toList();
