@@ -7,7 +7,8 @@
 #
 # Usage: bench/benchmark.sh [N] [--keep]        (N defaults to 3000)
 # Environment: JAVA_OPTS  extra JVM options for the exports (default: none, i.e. the JVM's defaults)
-#              BUILD_DIR  Maven build folder holding article-exporter.jar (default: target)
+#              BUILD_DIR  Maven build folder holding article-exporter.jar (default: target); the corpus
+#                         generator is built into BUILD_DIR/bench/benchmarks.jar (./mvnw -Pbench)
 # Exit status: 0, or 1 when the build, the corpus or an export fails.
 set -euo pipefail
 
@@ -17,7 +18,7 @@ keep=false
 for arg in "$@"; do
   case "$arg" in
     --keep) keep=true ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *[!0-9]*|'') echo "usage: bench/benchmark.sh [N] [--keep]" >&2; exit 2 ;;
     *) count=$arg ;;
   esac
@@ -37,6 +38,14 @@ if [ ! -f "$jar" ]; then
   echo "Building $jar ..." >&2
   (cd "$root" && ./mvnw -q -Dbuild.dir="$build_dir" -Dmaven.test.skip=true package >&2)
 fi
+# The corpus generator (src/bench/java) is not in the application's jar: the bench profile builds it into
+# benchmarks.jar, in a build folder of its own so that the exports measured run the jar users run.
+bench_jar="$root/$build_dir/bench/benchmarks.jar"
+if [ ! -f "$bench_jar" ] || [ -n "$(find "$root/src/bench" "$root/pom.xml" -newer "$bench_jar" -print 2>/dev/null | head -n 1)" ]; then
+  echo "Building $bench_jar ..." >&2
+  (cd "$root" && ./mvnw -q -Pbench -Dbuild.dir="$build_dir/bench" -Dmaven.test.skip=true -Dspring-boot.aot.skip=true \
+    -Dspring-boot.repackage.skip=true package >&2)
+fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/article-exporter-bench.XXXXXX")
 cleanup() { if $keep; then echo "Kept: $work" >&2; else rm -rf "$work"; fi; }
@@ -48,18 +57,19 @@ now_ns() { date +%s%N; }
 # ---- corpus -------------------------------------------------------------------------------------
 corpus="$work/input"
 generate=(--count "$count" --output "$corpus" --seed 42 --per-file 20 --slides 17)
-"$java" -jar "$jar" generate "${generate[@]}" >&2
+"$java" -cp "$bench_jar" dev.articleexporter.bench.GenerateCommand "${generate[@]}" >&2
 
 # Exports run the way users run them: through bin/article-exporter, which keeps a JVM class cache
 # (AOT cache on JDK 25+, CDS on 21-24) learnt from an export. One small export first, so the
 # measured runs start with the cache, as every run but the first after a build does.
 exporter="$root/bin/article-exporter"
+export ARTICLE_EXPORTER_TARGET="$root/$build_dir" # the launcher runs the jar of BUILD_DIR, not target's
 mkdir -p "$work/warm-in"
 cp "$(ls "$corpus"/*.json | head -n 1)" "$work/warm-in/"
 JAVA_OPTS="$java_opts" "$exporter" export --input "$work/warm-in" --output "$work/warm-out" --db "$work/warm-db/x" >/dev/null 2>&1
 # After a build that export recorded the class cache, which is then built in the background: wait for it,
 # so that no measured export competes with it for the cores.
-app="$root/target/app" # where bin/article-exporter keeps it
+app="$ARTICLE_EXPORTER_TARGET/app" # where bin/article-exporter keeps it
 for _ in $(seq 1 120); do
   compgen -G "$app/article-exporter.aotconf.*" >/dev/null || break
   sleep 0.5

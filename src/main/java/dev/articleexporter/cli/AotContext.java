@@ -10,7 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * and generates {@code AotContext__ApplicationContextInitializer}, plain code that registers the
  * beans that would otherwise be found by scanning and parsing configuration classes at every start.
  * {@code bin/article-exporter} turns it on with {@code -Dspring.aot.enabled=true} (not for serve,
- * whose context has the web beans): it takes much of the work out of Spring's start-up (README, Start-up).
+ * whose context has the web beans): it takes much of the work out of Spring's start-up (docs/operations.md, "The launcher and the JVM").
  *
  * <p>What AOT freezes are the bean definitions and their conditions; property values are still read
  * at run time. So the properties below are those that decide which beans exist: no web server, and

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Exports news and slideshow articles (JSON) to PDF and EPUB; every run is kept in an H2 database.",
-        subcommands = {ExportCommand.class, RunsCommand.class, ValidateCommand.class, ServeCommand.class, GenerateCommand.class,
+        subcommands = {ExportCommand.class, RunsCommand.class, ValidateCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nWith no command, 'export' runs with its defaults.%n",
         footer = "")

@@ -3,6 +3,7 @@ package dev.articleexporter.cli;
 import dev.articleexporter.job.ExportReport;
 import dev.articleexporter.job.ExportService;
 import dev.articleexporter.job.ExportSettings;
+import dev.articleexporter.job.ExporterProperties;
 import dev.articleexporter.job.RunRefusedException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -49,11 +50,11 @@ public class ExportCommand implements Callable<Integer> {
     static final int MAX_PATH = 1000;
 
     /** The most partitions a run may have: each holds its own fonts and buffers. */
-    static final int MAX_THREADS = 64;
+    static final int MAX_THREADS = ExporterProperties.Defaults.MAX_THREADS;
 
     int threads;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--threads", paramLabel = "N", defaultValue = ExporterProperties.Defaults.THREADS,
             description = "Partitions rendered at once, one thread each, 1 to " + MAX_THREADS
                     + " (default: 0, one per CPU core).")
     void setThreads(int value) {

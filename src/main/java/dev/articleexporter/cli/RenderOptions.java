@@ -1,10 +1,17 @@
 package dev.articleexporter.cli;
 
+import dev.articleexporter.job.ExporterProperties.Defaults;
 import dev.articleexporter.model.RelatedMode;
+import dev.articleexporter.render.pdf.PdfProperties;
+import dev.articleexporter.rules.ImageProperties;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** How articles are rendered: options {@code export}, {@code validate} and {@code serve} share. */
+/**
+ * How articles are rendered: options {@code export}, {@code validate} and {@code serve} share. Their
+ * defaults are the properties' ({@link PdfProperties}, {@link ImageProperties},
+ * {@link dev.articleexporter.job.ExporterProperties}).
+ */
 class RenderOptions {
 
     /** {@code --page-size}. */
@@ -14,23 +21,23 @@ class RenderOptions {
             description = "Keep or drop the closing 'More from <site>' list (default: ${DEFAULT-VALUE}).")
     RelatedMode related;
 
-    @Option(names = "--page-size", paramLabel = "A4|letter", defaultValue = "A4",
+    @Option(names = "--page-size", paramLabel = "A4|letter", defaultValue = PdfProperties.DEFAULT_PAGE_SIZE,
             description = "PDF page size (default: ${DEFAULT-VALUE}).")
     PageSize pageSize;
 
-    @Option(names = "--max-image-size", paramLabel = "PX", defaultValue = "1600",
+    @Option(names = "--max-image-size", paramLabel = "PX", defaultValue = ImageProperties.DEFAULT_MAX_SIZE,
             description = "Longest side in pixels an image keeps; larger ones are downscaled (default: ${DEFAULT-VALUE}).")
     int maxImageSize;
 
-    @Option(names = "--article-time-limit", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(names = "--article-time-limit", paramLabel = "SECONDS", defaultValue = Defaults.TIME_LIMIT_SECONDS,
             description = "Longest time one article may take to process and render; an article that takes longer is "
                     + "rejected and the run goes on (default: ${DEFAULT-VALUE}).")
     int articleTimeLimit;
 
     /** What is wrong with these options, or {@code null}. */
     String problem() {
-        if (maxImageSize < 16) {
-            return "--max-image-size must be at least 16 pixels";
+        if (maxImageSize < ImageProperties.MIN_SIZE) {
+            return "--max-image-size must be at least " + ImageProperties.MIN_SIZE + " pixels";
         }
         if (articleTimeLimit < 1 || articleTimeLimit > 86_400) {
             return "--article-time-limit must be 1 to 86400 seconds, not " + articleTimeLimit;

@@ -4,6 +4,8 @@ import dev.articleexporter.history.DigestHistory;
 import dev.articleexporter.history.RunHistory;
 import dev.articleexporter.history.RunProblems;
 import dev.articleexporter.history.RunSummary;
+import dev.articleexporter.job.DigestOutcome;
+import dev.articleexporter.job.RunSummaryFormat;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -66,32 +68,30 @@ public class RunsCommand implements Callable<Integer> {
                 out.println("No runs recorded yet in " + database.describe() + ".");
                 return Cli.OK;
             }
-            out.printf(Locale.ROOT, "%5s  %-19s  %-19s  %9s  %-9s  %6s  %8s  %9s  %8s  %8s%n",
+            out.printf(Locale.ROOT, "%5s  %-19s  %-19s  %11s  %-9s  %6s  %8s  %9s  %8s  %8s%n",
                     "RUN", "STARTED", "ENDED", "DURATION", "STATUS", "READ", "EXPORTED", "UNCHANGED", "REJECTED", "WARNINGS");
-            runs.forEach(r -> out.printf(Locale.ROOT, "%5d  %-19s  %-19s  %9s  %-9s  %6d  %8d  %9d  %8d  %8d%n",
-                    r.executionId(), time(r.start()), time(r.end()), Summary.seconds(r.duration()), r.status(),
-                    r.read(), r.exported(), r.unchanged(), r.rejected(), r.warnings()));
+            runs.forEach(r -> out.printf(Locale.ROOT, "%5d  %-19s  %-19s  %11s  %-9s  %6d  %8d  %9d  %8d  %8d%n",
+                    r.executionId(), time(r.start()), time(r.end()), r.duration() == null ? "-" : RunSummaryFormat.duration(r.duration()),
+                    r.status(), r.read(), r.exported(), r.unchanged(), r.rejected(), r.warnings()));
             return Cli.OK;
         }
     }
 
-    private int showOne(PrintWriter out, RunHistory history, RunProblems problems, DigestHistory editions) {
+    private int showOne(PrintWriter out, RunHistory history, RunProblems problems, DigestHistory digests) {
         RunSummary r = history.find(run).orElse(null);
         if (r == null) {
             spec.commandLine().getErr().println("error: no run with id " + run);
             return Cli.USAGE;
         }
-        out.printf(Locale.ROOT, "Run %d: %s, started %s, ended %s (%s)%n", r.executionId(), r.status(), time(r.start()),
-                time(r.end()), Summary.seconds(r.duration()));
-        out.printf(Locale.ROOT, "Read %d, exported %d, unchanged %d, rejected %d, warnings %d%n", r.read(), r.exported(),
-                r.unchanged(), r.rejected(), r.warnings());
-        if (r.exitMessage() != null && !r.exitMessage().isBlank()) {
-            out.println((r.status().equals("COMPLETED") ? "Exit message: " : "Why it failed: ")
-                    + r.exitMessage().lines().findFirst().orElse(""));
+        out.println(RunSummaryFormat.line(r));
+        out.println("Started " + time(r.start()) + ", ended " + time(r.end()) + ".");
+        String ending = RunSummaryFormat.ending(r);
+        if (ending != null) {
+            out.println(ending);
         }
-        editions.ofRun(r.executionId()).ifPresent(e -> out.printf(Locale.ROOT, "Digest: %s.epub and .pdf: %d article%s%n",
-                e.fileStem(), e.articles(), e.articles() == 1 ? "" : "s"));
-        ProblemLines.lines(problems.of(r.executionId()), p -> "  " + p.kind() + "  " + p, "  ").forEach(out::println);
+        digests.ofRun(r.executionId()).ifPresent(d -> out.println("Digest: " + RunSummaryFormat.digest(
+                new DigestOutcome(d.fileStem(), d.extensions(), d.title(), d.articles(), 0, 0, 0))));
+        RunSummaryFormat.problems(problems.of(r.executionId()), p -> "  " + p.kind() + "  " + p, "  ").forEach(out::println);
         return Cli.OK;
     }
 

@@ -1,7 +1,5 @@
 package dev.articleexporter.cli;
 
-import dev.articleexporter.job.ExportReport;
-import dev.articleexporter.web.ExportRuns;
 import dev.articleexporter.web.Loopback;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,15 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.scheduling.support.CronExpression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -203,7 +196,6 @@ public class ServeCommand implements Callable<Integer> {
         properties.put("server.address", bind);
         properties.put("server.port", port);
 
-        CountDownLatch closing = new CountDownLatch(1);
         ConfigurableApplicationContext context;
         try {
             context = Spring.startServer(properties);
@@ -220,13 +212,9 @@ public class ServeCommand implements Callable<Integer> {
             }
             throw e;
         }
-        context.addApplicationListener((ApplicationEvent event) -> {
-            if (event instanceof ContextClosedEvent) {
-                closing.countDown();
-            } else if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof ExportRuns.RunsEnded ended) {
-                printRuns(ended.outcome(), out, err);
-            }
-        });
+        ContextClosing closing = new ContextClosing();
+        context.addApplicationListener(closing);
+        context.addApplicationListener(new RunPrinter(out, err));
         int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
         String url = "http://" + urlHost() + ":" + actualPort + "/";
         out.println("Serving " + output.toAbsolutePath().normalize() + " at " + url);
@@ -243,30 +231,7 @@ public class ServeCommand implements Callable<Integer> {
         out.println("Stop with Ctrl-C or SIGTERM: a running export stops at a chunk boundary and the next run resumes it.");
         out.flush();
         closing.await();
-        while (context.isActive()) { // the context closes in the shutdown hook's thread; let it finish first
-            Thread.sleep(50);
-        }
         return Cli.OK;
-    }
-
-    private static void printRuns(ExportRuns.Outcome outcome, PrintWriter out, PrintWriter err) {
-        String by = outcome.trigger() == ExportRuns.Trigger.SCHEDULE ? "scheduled" : "from the page";
-        if (outcome.problem() != null) {
-            err.println("error: the run asked for " + by + " did not run: " + outcome.problem());
-        }
-        for (ExportReport report : outcome.reports()) {
-            out.printf(Locale.ROOT, "Run %d %s (%s) in %s: %d read, %d exported, %d unchanged, %d rejected, %d warning%s.%n",
-                    report.executionId(), report.status(), report.resumed() != null ? "resumed, " + by : by,
-                    Summary.seconds(report.duration()), report.read(), report.exported(), report.unchanged(), report.rejected(),
-                    report.warnings().size(), report.warnings().size() == 1 ? "" : "s");
-            if (report.status() == BatchStatus.STOPPED) {
-                out.println("  Stopped at a chunk boundary; the next run resumes it."); // its "failure" is the interruption
-            } else {
-                report.failures().forEach(f -> err.println("error: the run failed: " + f));
-            }
-        }
-        out.flush();
-        err.flush();
     }
 
     /** The host part of the URL to print: a wildcard address becomes this machine's name. */

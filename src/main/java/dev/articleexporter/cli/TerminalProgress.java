@@ -3,6 +3,7 @@ package dev.articleexporter.cli;
 import dev.articleexporter.input.InputFolder;
 import dev.articleexporter.job.ExportJobConfig;
 import dev.articleexporter.job.ExportListener;
+import dev.articleexporter.job.ExporterProperties;
 import java.nio.file.Path;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -11,7 +12,6 @@ import org.springframework.batch.core.annotation.AfterProcess;
 import org.springframework.batch.core.annotation.AfterStep;
 import org.springframework.batch.core.annotation.BeforeStep;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * A progress bar (done/total, rate, time left) on the terminal; only when a person is watching.
@@ -24,9 +24,9 @@ public class TerminalProgress {
     private final boolean enabled;
     private volatile ProgressBar bar;
 
-    /** @param enabled {@code exporter.progress}: set by {@code export} when its output is a terminal */
-    public TerminalProgress(@Value("${exporter.progress:false}") boolean enabled) {
-        this.enabled = enabled;
+    /** @param properties {@code exporter.progress}: set by {@code export} when its output is a terminal */
+    public TerminalProgress(ExporterProperties properties) {
+        this.enabled = properties.progress();
     }
 
     @BeforeStep

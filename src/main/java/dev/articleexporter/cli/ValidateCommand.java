@@ -1,9 +1,9 @@
 package dev.articleexporter.cli;
 
-import dev.articleexporter.job.ExportSettings;
-import dev.articleexporter.job.InputCheck;
-import dev.articleexporter.rules.StoryMaker;
+import dev.articleexporter.pipeline.ArticlePipeline;
+import dev.articleexporter.pipeline.InputCheck;
 import dev.articleexporter.render.OutputFormats;
+import dev.articleexporter.rules.StoryMaker;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,11 +68,13 @@ public class ValidateCommand implements Callable<Integer> {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("options", properties));
             context.register(Rendering.class);
             context.refresh();
-            ExportSettings settings = new ExportSettings(input, Path.of("."), inputs.formats, rendering.related);
             InputCheck.Result result;
             try {
-                result = InputCheck.run(settings, context.getBean(StoryMaker.class), context.getBean(OutputFormats.class),
+                // As an export's options, but nothing is skipped as unchanged: every article is checked.
+                ArticlePipeline.Options options = new ArticlePipeline.Options(
+                        context.getBean(OutputFormats.class).select(inputs.formats), rendering.related, false, "validate",
                         java.time.Duration.ofSeconds(rendering.articleTimeLimit));
+                result = InputCheck.run(input.toAbsolutePath().normalize(), options, context.getBean(StoryMaker.class));
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 return Cli.USAGE;

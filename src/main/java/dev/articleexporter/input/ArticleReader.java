@@ -2,18 +2,34 @@ package dev.articleexporter.input;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads every article of every {@code *.json} file of the input folder, in file-name order then
- * array order. Its position (file, article) is saved with each chunk, so a restarted run goes on
- * where the failed one stopped.
+ * array order. It reports its {@link Position} and can start from one, so a restarted run goes on
+ * where the failed one stopped (the export job keeps the position with each chunk).
  */
-public class ArticleReader implements ItemStreamReader<Input> {
+public class ArticleReader implements AutoCloseable {
 
-    private static final String FILE_KEY = "reader.file";
-    private static final String POSITION_KEY = "reader.position";
+    /**
+     * Where a reader is: the next article slot to read.
+     *
+     * @param file    the file, by name relative to the input folder: files added or removed since keep their
+     *                place in the order; {@code ""} before the first file, {@link #END} after the last
+     * @param article how many article slots of that file were read
+     */
+    public record Position(String file, int article) {
+
+        /** Sorted after every file name. */
+        public static final String END = "\uffff";
+
+        public static final Position START = new Position("", 0);
+
+        public Position {
+            if (file == null || article < 0) {
+                throw new IllegalArgumentException("position " + article + " of " + file);
+            }
+        }
+    }
 
     private final InputFolder folder;
     private final Share share;
@@ -31,22 +47,25 @@ public class ArticleReader implements ItemStreamReader<Input> {
         this.share = share;
     }
 
-    @Override
-    public void open(ExecutionContext context) {
+    /** Lists the folder and starts at the beginning. */
+    public void open() {
+        open(Position.START);
+    }
+
+    /** Lists the folder and goes on from {@code from}, a position an earlier reader of the same folder reported. */
+    public void open(Position from) {
         files = folder.jsonFiles();
-        // Saved by name, not index: files added or removed since keep their place in the order.
-        String savedFile = context.getString(FILE_KEY, "");
         fileIndex = 0;
-        while (fileIndex < files.size() && name(fileIndex).compareTo(savedFile) < 0) {
+        while (fileIndex < files.size() && name(fileIndex).compareTo(from.file()) < 0) {
             fileIndex++;
         }
-        if (fileIndex < files.size() && name(fileIndex).equals(savedFile)) {
+        if (fileIndex < files.size() && name(fileIndex).equals(from.file())) {
             current = openFile(fileIndex);
-            current.skip(context.getInt(POSITION_KEY, 0));
+            current.skip(from.article());
         }
     }
 
-    @Override
+    /** The next input, or {@code null} after the last. */
     public Input read() {
         while (fileIndex < files.size()) {
             if (current == null) {
@@ -63,10 +82,9 @@ public class ArticleReader implements ItemStreamReader<Input> {
         return null;
     }
 
-    @Override
-    public void update(ExecutionContext context) {
-        context.putString(FILE_KEY, fileIndex < files.size() ? name(fileIndex) : "\uffff");
-        context.putInt(POSITION_KEY, current == null ? 0 : current.position());
+    /** Where the next {@link #read()} goes on from. */
+    public Position position() {
+        return new Position(fileIndex < files.size() ? name(fileIndex) : Position.END, current == null ? 0 : current.position());
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.articleexporter.job;
 import dev.articleexporter.history.Problem;
 import dev.articleexporter.history.RunArticles;
 import dev.articleexporter.history.RunProblems;
-import java.io.IOException;
+import dev.articleexporter.pipeline.Exported;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +12,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Records each article of a chunk (exported or unchanged) and its warnings, in the chunk's
- * transaction. The files themselves were put in place by the render threads ({@link StagedFiles}).
- * The folder itself is prepared once per run, before the partitions start ({@link OutputFolderPreparation}).
+ * transaction. The files themselves were put in place by the processor (why there:
+ * {@link ExportProcessor}). The folder itself is prepared once per run, before the partitions start
+ * ({@link OutputFolderPreparation}).
  */
 public class ArticleRecorder implements ItemWriter<Exported> {
 
@@ -34,7 +35,7 @@ public class ArticleRecorder implements ItemWriter<Exported> {
     }
 
     @Override
-    public void write(Chunk<? extends Exported> chunk) throws IOException {
+    public void write(Chunk<? extends Exported> chunk) {
         articles.recordAll(jobExecutionId, jobInstanceId, folder, chunk.getItems().stream().map(Exported::article).toList());
         for (Exported exported : chunk) {
             for (String warning : exported.warnings()) {

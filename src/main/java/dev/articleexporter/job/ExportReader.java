@@ -3,44 +3,44 @@ package dev.articleexporter.job;
 import dev.articleexporter.input.ArticleReader;
 import dev.articleexporter.input.Input;
 import dev.articleexporter.input.Share;
-import dev.articleexporter.history.RunArticles;
 import java.nio.file.Path;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * The export step's reader: every article of the input folder in order, each with the output
- * name it gets in this run, duplicates rejected. After a restart, names the earlier executions
- * of the same run exported stay taken.
+ * The export step's reader: every article of the input folder in its partition's share, in order
+ * ({@link ArticleReader}). Its position is saved with each chunk, so a restarted run goes on where
+ * the failed one stopped.
  */
 public class ExportReader implements ItemStreamReader<Input> {
 
+    // The keys of runs recorded before, too: a run of an older release resumes where it stopped.
+    private static final String FILE_KEY = "reader.file";
+    private static final String POSITION_KEY = "reader.position";
+
     private final ArticleReader articles;
-    private final OutputNames names;
 
     /** @param share the articles of this reader's partition (see {@link Partition}) */
-    public ExportReader(Path input, Share share, RunArticles exported, long jobInstanceId) {
+    public ExportReader(Path input, Share share) {
         this.articles = new ArticleReader(input, share);
-        this.names = new OutputNames(name -> exported.holder(jobInstanceId, name)
-                .map(h -> new OutputNames.Holder(h.articleId(), h.origin())));
     }
 
     @Override
     public void open(ExecutionContext context) {
-        articles.open(context);
+        articles.open(new ArticleReader.Position(context.getString(FILE_KEY, ""), context.getInt(POSITION_KEY, 0)));
     }
 
     @Override
     public Input read() {
-        Input next = articles.read();
-        return next instanceof Input.Parsed parsed ? names.assign(parsed) : next;
+        return articles.read();
     }
 
     /** Called as each chunk commits, with the writer's records in the same transaction. */
     @Override
     public void update(ExecutionContext context) {
-        articles.update(context);
-        names.forgetCommitted();
+        ArticleReader.Position position = articles.position();
+        context.putString(FILE_KEY, position.file());
+        context.putInt(POSITION_KEY, position.article());
     }
 
     @Override

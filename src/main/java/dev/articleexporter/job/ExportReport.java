@@ -1,6 +1,7 @@
 package dev.articleexporter.job;
 
 import dev.articleexporter.history.Problem;
+import dev.articleexporter.history.RunSummary;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -13,12 +14,12 @@ import org.springframework.batch.core.BatchStatus;
  * @param exported  articles rendered and written by this run
  * @param unchanged articles whose files from their last export were still right, so not rendered again
  * @param failures why the run failed, in plain words; empty when it did not
- * @param edition  what became of the nightly digest, or {@code null} when the run made none (not asked
+ * @param digest   what became of the nightly digest, or {@code null} when the run made none (not asked
  *                 for, or the run stopped before it)
  */
 public record ExportReport(long executionId, Long resumed, BatchStatus status, LocalDateTime start, LocalDateTime end, long read,
                            long exported, long unchanged, long rejected, List<Problem> problems, List<String> failures,
-                           DigestOutcome edition) {
+                           DigestOutcome digest) {
 
     public ExportReport {
         problems = List.copyOf(problems);
@@ -41,6 +42,12 @@ public record ExportReport(long executionId, Long resumed, BatchStatus status, L
 
     public List<Problem> rejections() {
         return problems.stream().filter(p -> p.kind() == Problem.Kind.REJECTED).toList();
+    }
+
+    /** The run as the history keeps it, for {@link RunSummaryFormat}: the same words as a recorded run. */
+    public RunSummary summary() {
+        return new RunSummary(executionId, start, end, status.name(), failures.isEmpty() ? null : failures.getFirst(), read,
+                exported, unchanged, rejected, warnings().size());
     }
 
     public Duration duration() {

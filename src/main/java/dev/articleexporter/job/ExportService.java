@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -121,7 +120,7 @@ public class ExportService {
     /** Marks FAILED every run still recorded as running whose output folder nobody holds. */
     private void recoverDeadRuns(Path lockedOutput) {
         for (JobExecution running : repository.findRunningJobExecutions(ExportJobConfig.JOB_NAME)) {
-            Path output = Path.of(running.getJobParameters().getString(ExportSettings.OUTPUT));
+            Path output = ExportSettings.fromJobParameters(running.getJobParameters()).output();
             boolean dead;
             if (output.equals(lockedOutput)) {
                 dead = true; // we hold its folder's lock, so its process is gone
@@ -154,22 +153,20 @@ public class ExportService {
         if (execution == null || (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED)) {
             return null;
         }
-        Map<String, Object> parameters = new java.util.HashMap<>();
-        execution.getJobParameters().parameters().forEach(p -> parameters.put(p.name(), p.value()));
-        return settings.equals(ExportSettings.fromJobParameters(parameters)) ? execution : null;
+        return settings.equals(ExportSettings.fromJobParameters(execution.getJobParameters())) ? execution : null;
     }
 
     private ExportReport report(JobExecution execution, Long resumed) {
         long read = 0;
         long written = 0;
         long rejected = 0;
-        DigestOutcome edition = null;
+        DigestOutcome digest = null;
         // The partitions' counts: the run's step only adds them up when it ends, and a killed one never did.
         boolean partitioned = execution.getStepExecutions().stream()
                 .anyMatch(s -> s.getStepName().startsWith(ExportJobConfig.PARTITION_STEP_NAME));
         for (StepExecution step : execution.getStepExecutions()) {
             if (step.getStepName().equals(DigestStepConfig.STEP_NAME)) {
-                edition = DigestOutcome.from(step.getExecutionContext());
+                digest = DigestOutcome.from(step.getExecutionContext());
                 continue; // it counts no articles
             }
             if (partitioned != step.getStepName().startsWith(ExportJobConfig.PARTITION_STEP_NAME)) {
@@ -184,6 +181,6 @@ public class ExportService {
         return new ExportReport(execution.getId(), resumed, execution.getStatus(), execution.getStartTime(),
                 execution.getEndTime(), read, written - unchanged, unchanged, rejected, all,
                 execution.getStatus().isUnsuccessful() && execution.getStatus() != BatchStatus.STOPPED
-                        ? RunFailure.of(execution).stream().toList() : List.of(), edition);
+                        ? RunFailure.of(execution).stream().toList() : List.of(), digest);
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -14,7 +13,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * was started and a restart repeats it exactly.
  *
  * @param force  render every article, even those unchanged since their last export
- * @param digest also write the nightly digest (an "edition") of the articles the run rendered
+ * @param digest also write the nightly digest of the articles the run rendered
  */
 public record ExportSettings(Path input, Path output, List<String> formats, RelatedMode related, boolean force,
                              boolean digest) {
@@ -54,21 +53,13 @@ public record ExportSettings(Path input, Path output, List<String> formats, Rela
                 .toJobParameters();
     }
 
-    /** The settings a run was started with. */
-    static ExportSettings fromJobParameters(JobParameters parameters) {
-        Map<String, Object> values = new java.util.HashMap<>();
-        parameters.parameters().forEach(p -> values.put(p.name(), p.value()));
-        return fromJobParameters(values);
-    }
-
     /**
-     * @param parameters the job parameters' values, as step-scoped beans see them (runs recorded before
-     *                   the digest existed have no {@code digest} parameter: off)
+     * The settings a run was started with: the one place job parameters are read back (runs recorded before the
+     * digest existed have no {@code digest} parameter: off).
      */
-    static ExportSettings fromJobParameters(Map<String, Object> parameters) {
-        return new ExportSettings(Path.of((String) parameters.get(INPUT)), Path.of((String) parameters.get(OUTPUT)),
-                Arrays.asList(((String) parameters.get(FORMATS)).split(",")),
-                RelatedMode.valueOf((String) parameters.get(RELATED)), Boolean.parseBoolean((String) parameters.get(FORCE)),
-                Boolean.parseBoolean((String) parameters.get(DIGEST)));
+    static ExportSettings fromJobParameters(JobParameters parameters) {
+        return new ExportSettings(Path.of(parameters.getString(INPUT)), Path.of(parameters.getString(OUTPUT)),
+                Arrays.asList(parameters.getString(FORMATS).split(",")), RelatedMode.valueOf(parameters.getString(RELATED)),
+                Boolean.parseBoolean(parameters.getString(FORCE)), Boolean.parseBoolean(parameters.getString(DIGEST)));
     }
 }

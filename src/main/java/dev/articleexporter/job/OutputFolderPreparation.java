@@ -20,7 +20,7 @@ final class OutputFolderPreparation implements StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution step) {
-        prepare(Path.of(step.getJobParameters().getString(ExportSettings.OUTPUT)));
+        prepare(ExportSettings.fromJobParameters(step.getJobParameters()).output());
     }
 
     /** @throws UncheckedIOException wrapping an {@link OutputWriteException} naming the folder */

@@ -4,6 +4,7 @@ import dev.articleexporter.input.ArticleNode;
 import dev.articleexporter.input.Share;
 import dev.articleexporter.model.FileNames;
 import java.util.Locale;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * One of {@code count} partitions of a run, and the articles it owns: those whose output name
@@ -21,10 +22,26 @@ import java.util.Locale;
  */
 public record Partition(int index, int count) implements Share {
 
+    private static final String INDEX = "partition.index";
+    private static final String COUNT = "partition.count";
+
     public Partition {
         if (count < 1 || index < 0 || index >= count) {
             throw new IllegalArgumentException("partition " + index + " of " + count);
         }
+    }
+
+    /** The partition a worker's step execution was given by the manager ({@link #context()}). */
+    static Partition of(ExecutionContext context) {
+        return new Partition(context.getInt(INDEX), context.getInt(COUNT));
+    }
+
+    /** What the manager gives the partition's step execution: kept in the history, so a restart keeps its partitions. */
+    ExecutionContext context() {
+        ExecutionContext context = new ExecutionContext();
+        context.putInt(INDEX, index);
+        context.putInt(COUNT, count);
+        return context;
     }
 
     @Override

@@ -1,27 +1,25 @@
 package dev.articleexporter.model;
 
-
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A nightly digest: the articles one run rendered, grouped by section like a periodical issue. (In
- * the code it is an <em>edition</em>, since {@link Story} is already one article's model.)
+ * A nightly digest: the articles one run rendered, grouped by section like a periodical issue.
  *
- * <p>The edition holds what its title page and contents need, and for each article a way to make
+ * <p>The digest holds what its title page and contents need, and for each article a way to make
  * its full {@link Story} again ({@link Entry#story()}): the formats are written in one pass with
- * {@code DigestWriter.writeAll}, which makes each article's digest, pictures included, once and drops it before
- * the next, so a large edition never sits in memory whole.
+ * {@code DigestWriter.writeAll}, which makes each article's story, pictures included, once and drops it before
+ * the next, so a large digest never sits in memory whole.
  *
- * @param fileStem its files are {@code fileStem.epub} and {@code fileStem.pdf} in the output folder
+ * @param fileStem its files are {@code fileStem.<extension>} in the output folder, one per format of the run
  * @param title    "Nightly digest — 25 November 2026"
  * @param date     the run's date in its time zone
  * @param language BCP 47 tag of most of its articles (the first such in order when tied)
  * @param sections in order; the articles without a section come last, in a group of their own
  * @param leftOut  articles the run rendered that are not in it, because of {@code limit}
- * @param limit    the most articles an edition holds ({@code exporter.digest.max-articles})
+ * @param limit    the most articles a digest holds ({@code exporter.digest.max-articles})
  */
 public record Digest(String fileStem, String title, LocalDate date, String language, List<Section> sections, int leftOut,
                       int limit) {
@@ -77,9 +75,9 @@ public record Digest(String fileStem, String title, LocalDate date, String langu
 
 
     /**
-     * One section of the edition ("part" here, since a digest's {@code Section} is a slide).
+     * One section of the digest.
      *
-     * @param number 1-based, in the edition's order
+     * @param number 1-based, in the digest's order
      * @param name   the articles' section, or a name for those without one ("More")
      */
     public record Section(int number, String name, List<Entry> articles) {
@@ -90,24 +88,24 @@ public record Digest(String fileStem, String title, LocalDate date, String langu
     }
 
     /**
-     * One article of the edition.
+     * One article of the digest.
      *
-     * @param number   1-based, across the whole edition: names its pages and anchors
-     * @param fileStem the article's own files are {@code fileStem.pdf}, {@code fileStem.epub}
+     * @param number   1-based, across the whole digest: names its pages and anchors
+     * @param fileStem the article's own files are {@code fileStem.<extension>}, one per format
      * @param title    as its own files show it
      * @param section  its section, or {@code null}
      * @param language its BCP 47 language tag
-     * @param source   makes its digest again, from its input, with the export's rules
+     * @param source   makes its story again, from its input, with the export's rules
      */
     public record Entry(int number, String fileStem, String title, String section, String language, Source source) {
 
-        /** The article's full digest, made anew on every call. */
+        /** The article's full story, made anew on every call. */
         public Story story() {
             return source.story();
         }
     }
 
-    /** Makes an article's digest on demand, so only the article being written holds its pictures. */
+    /** Makes an article's story on demand, so only the article being written holds its pictures. */
     @FunctionalInterface
     public interface Source {
 

@@ -1,29 +1,28 @@
 package dev.articleexporter.render;
 
 import dev.articleexporter.model.Digest;
-
 import dev.articleexporter.model.Story;
 import java.io.IOException;
 import java.util.List;
 
 /**
- * Writes an {@link Digest} in one format, piece by piece as {@link #writeAll} hands them
- * over: so one article's digest is made once for every format, and only that article is in memory.
- * One writer per edition and stream; the stream is the caller's and is not closed.
+ * Writes a {@link Digest} in one format ({@link Renderer#digestWriter}), piece by piece as
+ * {@link #writeAll} hands them over: so each article's story is made once for every format, and only
+ * that article is in memory. One writer per digest and stream; the stream is the caller's and is not closed.
  *
- * <p>The calls come in this order: {@link #start}, then for each part {@link #section} followed by
+ * <p>The calls come in this order: {@link #start}, then for each section {@link #section} followed by
  * {@link #article} for each of its articles, then {@link #finish}.
  */
 public interface DigestWriter {
 
     /** The title page and the contents. */
-    void start(Digest edition) throws IOException;
+    void start(Digest digest) throws IOException;
 
     /** A section begins. */
-    void section(Digest.Section part) throws IOException;
+    void section(Digest.Section section) throws IOException;
 
     /** One article in full: the same pages, text and pictures as its own files. */
-    void article(Digest.Entry entry, Story digest) throws IOException;
+    void article(Digest.Entry entry, Story story) throws IOException;
 
     /** Ends the document and flushes it into the stream. */
     void finish() throws IOException;

@@ -18,7 +18,7 @@ import java.util.Objects;
  * <pre>{@code
  * TimeLimit limit = TimeLimit.start(Duration.ofSeconds(60));
  * try (TimeLimit.Scope scope = limit.enter()) {
- *     renderer.render(digest, limit.guard(out), warnings);
+ *     renderer.render(story, limit.guard(out), warnings);
  * }
  * }</pre>
  */
@@ -29,9 +29,6 @@ public final class TimeLimit {
      * {@code PT90S}): Spring reads a bare number as milliseconds.
      */
     public static final String PROPERTY = "exporter.render.time-limit";
-
-    /** When the property is not set. */
-    public static final Duration DEFAULT = Duration.ofSeconds(60);
 
     /** No limit at all. */
     public static final TimeLimit NONE = new TimeLimit(null, 0);

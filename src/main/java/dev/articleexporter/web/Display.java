@@ -1,7 +1,6 @@
 package dev.articleexporter.web;
 
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,7 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How the page writes dates, times, durations and sizes: short, readable, in the server's time zone. */
+/** How the page writes dates, times and sizes (a run's duration: {@code RunSummaryFormat}): short, readable, in the server's time zone. */
 final class Display {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
@@ -59,20 +58,6 @@ final class Display {
 
     String scheduled(ZonedDateTime next) {
         return WEEKDAY_TIME.format(next.withZoneSameInstant(zone)) + " (" + zone.getId() + ")";
-    }
-
-    static String duration(Duration duration) {
-        if (duration == null) {
-            return "";
-        }
-        long seconds = duration.toSeconds();
-        if (seconds < 60) {
-            return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
-        }
-        if (seconds < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
-        }
-        return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
     }
 
     static String size(long bytes) {

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.ContextClosedEvent;
@@ -76,16 +75,17 @@ public class ExportRuns {
 
     private Active active;
     private boolean closing;
+    private long stopped = -1;
     private volatile Outcome last;
 
     public ExportRuns(ExportService exports, JobOperator jobs, RunProgress progress, ServeSettings settings,
-                      ApplicationEventPublisher events, @Value("${exporter.serve.stop-timeout:PT60S}") Duration stopTimeout) {
+                      ApplicationEventPublisher events) {
         this.exports = exports;
         this.jobs = jobs;
         this.progress = progress;
         this.settings = settings;
         this.events = events;
-        this.stopTimeout = stopTimeout;
+        this.stopTimeout = settings.stopTimeout();
     }
 
     /** Starts a run on the worker thread unless one is going (or the server is shutting down). */
@@ -120,7 +120,6 @@ public class ExportRuns {
         last = outcome;
         synchronized (this) {
             active = null;
-            notifyAll();
         }
         try {
             events.publishEvent(new RunsEnded(outcome));
@@ -160,23 +159,23 @@ public class ExportRuns {
             closing = true;
         }
         worker.shutdown();
-        long deadline = System.nanoTime() + stopTimeout.toNanos();
-        Long stopped = null;
-        // Checked again and again: a resumed run is followed by a new one, which must be stopped too.
-        while (!worker.awaitTermination(100, TimeUnit.MILLISECONDS)) {
-            RunProgress.Current current = progress.current();
-            if (current != null && !Long.valueOf(current.jobExecution().getId()).equals(stopped)) {
-                stopped = current.jobExecution().getId();
-                stop(current.jobExecution());
-            }
-            if (System.nanoTime() > deadline) {
-                log.warn("The running export did not stop within {}; the next start recovers it", stopTimeout);
-                return;
-            }
+        // A resumed run is followed by a new one, which must be stopped too: as it starts.
+        progress.onStart(this::stop);
+        RunProgress.Current current = progress.current();
+        if (current != null) {
+            stop(current.jobExecution());
+        }
+        if (!worker.awaitTermination(stopTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            log.warn("The running export did not stop within {}; the next start recovers it", stopTimeout);
         }
     }
 
-    private void stop(JobExecution execution) {
+    /** Stops a run at its next chunk boundary, once (the step's start and the shutdown may both ask). */
+    private synchronized void stop(JobExecution execution) {
+        if (execution.getId() == stopped) {
+            return;
+        }
+        stopped = execution.getId();
         log.info("Shutting down: stopping run {} at its next chunk boundary", execution.getId());
         try {
             jobs.stop(execution);

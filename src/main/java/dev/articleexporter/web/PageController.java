@@ -6,6 +6,7 @@ import dev.articleexporter.history.Problem;
 import dev.articleexporter.history.RunHistory;
 import dev.articleexporter.history.RunProblems;
 import dev.articleexporter.history.RunSummary;
+import dev.articleexporter.job.RunSummaryFormat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -58,6 +59,7 @@ public class PageController {
     /**
      * A run as the page shows it.
      *
+     * @param exitMessage how it ended beyond its counts ({@link RunSummaryFormat#ending}), or {@code null}
      * @param rejections its first rejected inputs; {@code moreRejections} more are on the run's own page
      */
     public record RunRow(long id, String status, String started, String startedIso, String duration, long read, long exported,
@@ -180,13 +182,9 @@ public class PageController {
     private RunRow runRow(RunSummary run, int rejectionsShown) {
         List<Problem> rejections = rejectionsShown == 0 ? List.of() : problems.of(run.executionId(), Problem.Kind.REJECTED, rejectionsShown);
         long more = rejections.size() < rejectionsShown ? 0 : problems.count(run.executionId(), Problem.Kind.REJECTED) - rejections.size();
-        String exit = run.exitMessage() == null || run.exitMessage().isBlank() ? null : run.exitMessage().lines().findFirst().orElse(null);
-        if ("STOPPED".equals(run.status())) {
-            exit = "Stopped at a chunk boundary when the server shut down; the next run resumes it."; // not the interruption's trace
-        }
         return new RunRow(run.executionId(), run.status(), display.time(run.start()), Display.iso(run.start()),
-                Display.duration(run.duration()), run.read(), run.exported(), run.unchanged(), run.rejected(), run.warnings(), exit,
-                rejections, more);
+                RunSummaryFormat.duration(run.duration()), run.read(), run.exported(), run.unchanged(), run.rejected(), run.warnings(),
+                RunSummaryFormat.ending(run), rejections, more);
     }
 
     private static Pager pager(Library.Filter filter, int page, int pages, long total, int size, int shown) {

@@ -4,6 +4,7 @@ import dev.articleexporter.input.InputFolder;
 import dev.articleexporter.job.ExportJobConfig;
 import dev.articleexporter.job.ExportListener;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.springframework.batch.core.annotation.AfterStep;
 import org.springframework.batch.core.annotation.BeforeStep;
 import org.springframework.batch.core.job.JobExecution;
@@ -30,6 +31,7 @@ public class RunProgress {
     }
 
     private volatile Current current;
+    private volatile Consumer<JobExecution> onStart = execution -> { };
 
     @BeforeStep
     public void started(StepExecution step) {
@@ -40,6 +42,7 @@ public class RunProgress {
         // Counting is fast (array elements are skipped, not parsed) and happens once per run.
         int total = input == null ? 0 : new InputFolder(Path.of(input)).countArticles();
         current = new Current(step, total);
+        onStart.accept(step.getJobExecution());
     }
 
     @AfterStep
@@ -48,6 +51,14 @@ public class RunProgress {
             return;
         }
         current = null;
+    }
+
+    /**
+     * Called with each run as its step begins, in the run's thread, from now on: how a shutdown stops
+     * the run that follows a resumed one (no polling for it).
+     */
+    void onStart(Consumer<JobExecution> action) {
+        onStart = action;
     }
 
     /** The running step, or {@code null} between runs. */

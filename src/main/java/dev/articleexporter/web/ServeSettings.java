@@ -3,6 +3,7 @@ package dev.articleexporter.web;
 import dev.articleexporter.job.ExportSettings;
 import dev.articleexporter.model.RelatedMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,11 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cron     Spring cron expression (six fields, seconds first) of the nightly run
  * @param zone     time zone of the cron expression and of the times the page shows
  * @param user     HTTP Basic user; with {@code password}, every request must authenticate
+ * @param stopTimeout how long a shutdown waits for a running export to reach a chunk boundary
  */
 @ConfigurationProperties("exporter.serve")
 public record ServeSettings(@DefaultValue("input") Path input, @DefaultValue("output") Path output, @DefaultValue({"pdf", "epub"}) List<String> formats,
                             @DefaultValue("KEEP") RelatedMode related, @DefaultValue("true") boolean schedule,
-                            @DefaultValue("0 0 2 * * *") String cron, ZoneId zone, String user, String password) {
+                            @DefaultValue("0 0 2 * * *") String cron, ZoneId zone, String user, String password,
+                            @DefaultValue("PT60S") Duration stopTimeout) {
 
     public ServeSettings {
         input = input.toAbsolutePath().normalize();
@@ -47,7 +50,7 @@ public record ServeSettings(@DefaultValue("input") Path input, @DefaultValue("ou
     @Override
     public String toString() {
         return "ServeSettings[input=" + input + ", output=" + output + ", formats=" + formats + ", related=" + related
-                + ", schedule=" + schedule + ", cron=" + cron + ", zone=" + zone + ", user=" + user
+                + ", schedule=" + schedule + ", cron=" + cron + ", zone=" + zone + ", stopTimeout=" + stopTimeout + ", user=" + user
                 + ", password=" + (password == null ? "none" : "***") + "]";
     }
 }

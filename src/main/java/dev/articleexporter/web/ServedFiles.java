@@ -20,10 +20,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The files the server may hand out: only exported ones. A name is served when it is
- * {@code <stem>.<extension>} for an article or edition the history records in this output folder
- * and an output format's extension, and the file is a regular file (not a link) directly in the
- * folder. Everything else there (the lock, temporary {@code .part} files, a database or log someone
- * put there, hidden files) is never served, whatever the name's spelling.
+ * {@code <stem>.<extension>} for an article or digest the history records in this output folder
+ * and an output format's extension (any format of the registry: a digest has the formats of its run),
+ * and the file is a regular file (not a link) directly in the folder. Everything else there (the
+ * lock, temporary {@code .part} files, a database or log someone put there, hidden files) is never
+ * served, whatever the name's spelling.
  */
 @Component
 @ConditionalOnWebApplication
@@ -42,14 +43,14 @@ public class ServedFiles {
 
     private final Path output;
     private final Library library;
-    private final DigestHistory editions;
+    private final DigestHistory digests;
     /** By extension; the server's own formats first, so the page lists them in the order given. */
     private final Map<String, OutputFormats.Format> formats = new LinkedHashMap<>();
 
-    public ServedFiles(ServeSettings settings, Library library, DigestHistory editions, OutputFormats outputFormats) {
+    public ServedFiles(ServeSettings settings, Library library, DigestHistory digests, OutputFormats outputFormats) {
         this.output = settings.output();
         this.library = library;
-        this.editions = editions;
+        this.digests = digests;
         List<String> names = new ArrayList<>(settings.formats());
         names.addAll(outputFormats.names());
         outputFormats.select(names).forEach(f -> formats.put(f.extension(), f));
@@ -66,13 +67,13 @@ public class ServedFiles {
         }
         String stem = name.substring(0, dot);
         OutputFormats.Format format = formats.get(name.substring(dot + 1));
-        if (format == null || (library.find(output, stem).isEmpty() && editions.find(output, stem).isEmpty())) {
+        if (format == null || (library.find(output, stem).isEmpty() && digests.find(output, stem).isEmpty())) {
             return Optional.empty();
         }
         return file(stem, format);
     }
 
-    /** Each format's file of an article or edition, in format order; formats without a file are left out. */
+    /** Each format's file of an article or digest, in format order; formats without a file are left out. */
     public List<ServedFile> filesOf(String stem) {
         List<ServedFile> files = new ArrayList<>();
         for (OutputFormats.Format format : formats.values()) {
@@ -82,7 +83,7 @@ public class ServedFiles {
     }
 
     private Optional<ServedFile> file(String stem, OutputFormats.Format format) {
-        String name = stem + "." + format.extension();
+        String name = format.fileName(stem);
         Path path = output.resolve(name).normalize();
         if (!output.equals(path.getParent())) {
             return Optional.empty();

@@ -1,11 +1,10 @@
 package dev.articleexporter.web;
 
-import dev.articleexporter.job.ExportReport;
+import dev.articleexporter.job.RunSummaryFormat;
 import dev.articleexporter.history.RunHistory;
 import dev.articleexporter.history.RunSummary;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
@@ -20,7 +19,7 @@ public class ServerStatus {
      *
      * @param state     {@code idle}, {@code starting} (a run was asked for; its step has not begun),
      *                  {@code running} or {@code stopping} (shutting down)
-     * @param message   one sentence for people, e.g. "Run 7 is running: 120 of 600 articles read."
+     * @param message   one sentence for people, e.g. "Run 7 is running: 120 of 600 read, 120 exported, 0 rejected, 0 warnings."
      * @param runId     the run being made, or {@code null}
      * @param read      articles read so far by that run (updated at every chunk commit)
      * @param total     articles in the input folder when the run began; 0 when not known
@@ -63,10 +62,7 @@ public class ServerStatus {
                 return new Status(runs.closing() ? state : "starting", runs.closing() ? "Stopping: the server is shutting down."
                         : "Starting a run…", null, 0, 0, 0, 0, 0, 0, nextRun, lastRunId);
             }
-            String message = String.format(Locale.ROOT, "Run %d %s: %d of %s articles read, %d exported, %d unchanged, %d rejected.",
-                    run.executionId(), runs.closing() ? "is stopping at the end of its current chunk" : "is running",
-                    run.read(), current.total() > 0 ? String.valueOf(current.total()) : "?", run.exported(), run.unchanged(),
-                    run.rejected());
+            String message = RunSummaryFormat.progress(run, current.total(), runs.closing());
             return new Status(state, message, run.executionId(), run.read(), run.exported(), run.unchanged(), run.rejected(),
                     run.warnings(), current.total(), nextRun, lastRunId);
         }
@@ -77,23 +73,15 @@ public class ServerStatus {
         if (last != null && last.problem() != null) {
             return "The last run asked for did not run: " + last.problem();
         }
-        if (last != null && !last.reports().isEmpty()) {
-            ExportReport report = last.reports().getLast();
-            String failure = report.status() == BatchStatus.STOPPED ? " It resumes with the next run."
-                    : report.failures().isEmpty() ? "" : " It failed: " + report.failures().getFirst();
-            return String.format(Locale.ROOT, "Run %d %s in %s: %d read, %d exported, %d unchanged, %d rejected, %d warning%s.",
-                    report.executionId(), report.status().toString().toLowerCase(Locale.ROOT), Display.duration(report.duration()),
-                    report.read(), report.exported(), report.unchanged(), report.rejected(), report.warnings().size(),
-                    report.warnings().size() == 1 ? "" : "s") + failure;
+        RunSummary run = last != null && !last.reports().isEmpty() ? last.reports().getLast().summary()
+                : latest.isEmpty() ? null : latest.getFirst();
+        if (run == null) {
+            return "No export has run into this folder yet.";
         }
-        if (!latest.isEmpty()) {
-            RunSummary run = latest.getFirst();
-            String how = switch (run.status()) {
-                case "STARTED", "STARTING", "STOPPING" -> "did not finish"; // its process died; the next run recovers it
-                default -> run.status().toLowerCase(Locale.ROOT);
-            };
-            return String.format(Locale.ROOT, "Run %d %s; it started %s.", run.executionId(), how, display.time(run.start()));
+        if (run.end() == null) { // its process died; the next run recovers it
+            return String.format(Locale.ROOT, "Run %d did not finish; it started %s.", run.executionId(), display.time(run.start()));
         }
-        return "No export has run into this folder yet.";
+        String ending = RunSummaryFormat.ending(run);
+        return RunSummaryFormat.line(run) + (ending == null ? "" : " " + ending);
     }
 }

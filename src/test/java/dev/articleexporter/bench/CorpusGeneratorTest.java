@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.articleexporter.input.Article;
 import dev.articleexporter.input.ArticleJson;
-import dev.articleexporter.cli.GenerateCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -94,7 +94,7 @@ class CliTest {
         assertThat(out.lines().filter(l -> l.contains("COMPLETED"))).hasSize(2);
         assertThat(out).contains("STATUS", "READ", "EXPORTED", "REJECTED");
         assertThat(cli("runs", "--db", work.resolve("data/exporter").toString(), "--run", "1")).isZero();
-        assertThat(out).contains("Run 1: COMPLETED", "WARNING", "missing-photo.jpg");
+        assertThat(out).contains("Run 1 COMPLETED in ", "WARNING", "missing-photo.jpg");
     }
 
     @Test

@@ -124,7 +124,7 @@ class FullDiskTest {
                 assertThat(id.find()).as(what).isTrue();
                 CliRun record = CliRun.of("runs", "--db", db.toString(), "--run", id.group(1));
                 assertThat(record.out()).as(what + "\n-> the history says: " + record.out() + record.err())
-                        .contains("Run " + id.group(1) + ": COMPLETED");
+                        .contains("Run " + id.group(1) + " COMPLETED in ");
             } else {
                 failed++;
                 assertThat(run.code()).as(what).isEqualTo(Cli.FAILED);
@@ -156,7 +156,7 @@ class FullDiskTest {
         assertThat(id.find()).as(run.out()).isTrue();
 
         CliRun record = CliRun.of("runs", "--db", db.toString(), "--run", id.group(1));
-        assertThat(record.out()).contains("Why it failed: cannot write " + output).contains("No space left on device")
+        assertThat(record.out()).contains("The run failed: cannot write " + output).contains("No space left on device")
                 .doesNotContain("Partition handler");
     }
 }

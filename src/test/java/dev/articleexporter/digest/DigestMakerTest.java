@@ -1,201 +1,93 @@
 package dev.articleexporter.digest;
 
-import dev.articleexporter.model.Digest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.articleexporter.input.ArticleJson;
-import dev.articleexporter.input.Input;
-import dev.articleexporter.input.Origin;
+import dev.articleexporter.model.Digest;
 import dev.articleexporter.model.Story;
-import dev.articleexporter.rules.StoryMaker;
-import dev.articleexporter.model.RelatedMode;
-import dev.articleexporter.history.ArticleRecord;
-import dev.articleexporter.history.Problem;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.articleexporter.model.TestStories;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
-/** Reading a run's articles again from their inputs, and arranging them by section. */
+/** Arranging the articles offered to a nightly digest: by section, numbered, with its language and left-out note. */
 class DigestMakerTest {
 
     private static final LocalDate DATE = LocalDate.of(2026, 11, 25);
-    /** Stands for the export's content hash: anything that changes with the article and its name. */
-    private static final Function<Input.Parsed, String> FINGERPRINT = p -> p.stem() + ":"
-            + HexFormat.of().formatHex(ArticleJson.MAPPER.writeValueAsBytes(p.article()));
 
-    private static AnnotationConfigApplicationContext context;
-    private static DigestMaker maker;
-
-    @TempDir
-    Path input;
-
-    private final List<Problem> warnings = new ArrayList<>();
-
-    @BeforeAll
-    static void wire() {
-        context = new AnnotationConfigApplicationContext("dev.articleexporter.rules", "dev.articleexporter.digest");
-        maker = new DigestMaker(context.getBean(StoryMaker.class));
+    private static DigestMaker.Candidate article(String stem, String title, String section, String language) {
+        return new DigestMaker.Candidate(stem, title, section, language, TestStories::minimal);
     }
 
-    @AfterAll
-    static void close() {
-        context.close();
+    /** Four articles, in input order (world-1, loose, arts-2, arts-1), three of them in German. */
+    private static List<DigestMaker.Candidate> all() {
+        return List.of(article("world-1", "Zebra Crossings Return", "World", "de"), article("loose", "No Section Here", null, "de"),
+                article("arts-2", "Brass Bands", "Arts", "en"), article("arts-1", "Acrylic Paints", "Arts", "de"));
     }
 
-    @BeforeEach
-    void inputs() throws IOException {
-        Files.writeString(input.resolve("a.json"), """
-                [
-                  {"id": "world-1", "title": "Zebra Crossings Return", "section": "World", "language": "de",
-                   "slides": [{"heading": "One", "body": "Photo: Somebody", "credit": "Credit: Wire"}]},
-                  {"id": "loose", "title": "No Section Here", "language": "de", "intro": "Read on."},
-                  {"id": "arts-2", "title": "Brass Bands", "section": "Arts", "language": "en", "intro": "Loud."}
-                ]""");
-        Files.writeString(input.resolve("b.json"), """
-                {"id": "arts-1", "title": "Acrylic Paints", "section": "Arts", "language": "de", "intro": "Bright."}
-                """);
+    private static Digest make(List<DigestMaker.Candidate> articles, int leftOut) {
+        return DigestMaker.make("digest-2026-11-25-run-4", DATE, articles, leftOut, 4);
     }
 
-    /** What the export recorded for the article at {@code origin} as it is now. */
-    private ArticleRecord exported(String origin, String stem) {
-        Origin o = Origin.parse(origin);
-        try (var file = new dev.articleexporter.input.ArticleFile(input.resolve(o.file()), o.file())) {
-            for (Input in = file.next(); in != null; in = file.next()) {
-                if (in.origin().position() == o.position() && in instanceof Input.Parsed p) {
-                    var a = p.article();
-                    return new ArticleRecord(a.id(), stem, origin, a.title(), a.section(), null, a.language(), null, null, null,
-                            false, FINGERPRINT.apply(p.withStem(stem)));
-                }
-            }
-        }
-        throw new AssertionError("no article at " + origin);
-    }
-
-    private List<ArticleRecord> all() {
-        return List.of(exported("a.json #1", "world-1"), exported("a.json #2", "loose"), exported("a.json #3", "arts-2"),
-                exported("b.json", "arts-1"));
-    }
-
-    private Digest make(List<ArticleRecord> rendered, int leftOut) {
-        return maker.make("digest-2026-11-25-run-4", DATE, rendered, leftOut, 4,
-                new DigestMaker.Inputs(input, RelatedMode.KEEP, FINGERPRINT, warnings::add));
-    }
-
-    private static List<String> titles(Digest.Section part) {
-        return part.articles().stream().map(Digest.Entry::title).toList();
+    private static List<String> titles(Digest.Section section) {
+        return section.articles().stream().map(Digest.Entry::title).toList();
     }
 
     @Test
     void groupsBySectionByNameWithTheArticlesWithoutOneLastAndNumbersThemInOrder() {
-        Digest edition = make(all(), 0);
-        assertThat(warnings).isEmpty();
-        assertThat(edition.title()).isEqualTo("Nightly digest — 25 November 2026");
-        assertThat(edition.sections()).extracting(Digest.Section::name).containsExactly("Arts", "World", "More");
-        assertThat(titles(edition.sections().get(0))).containsExactly("Acrylic Paints", "Brass Bands");
-        assertThat(titles(edition.sections().get(2))).containsExactly("No Section Here");
-        assertThat(edition.sections().stream().flatMap(p -> p.articles().stream()).map(Digest.Entry::number))
+        Digest digest = make(all(), 0);
+        assertThat(digest.fileStem()).isEqualTo("digest-2026-11-25-run-4");
+        assertThat(digest.title()).isEqualTo("Nightly digest — 25 November 2026");
+        assertThat(digest.sections()).extracting(Digest.Section::name).containsExactly("Arts", "World", "More");
+        assertThat(digest.sections()).extracting(Digest.Section::number).containsExactly(1, 2, 3);
+        assertThat(titles(digest.sections().get(0))).containsExactly("Acrylic Paints", "Brass Bands");
+        assertThat(titles(digest.sections().get(2))).containsExactly("No Section Here");
+        assertThat(digest.sections().stream().flatMap(p -> p.articles().stream()).map(Digest.Entry::number))
                 .containsExactly(1, 2, 3, 4);
-        assertThat(edition.extent()).isEqualTo("4 articles in 3 sections");
-        assertThat(edition.language()).isEqualTo("de"); // three of four
-        assertThat(edition.leftOutNote()).isNull();
+        assertThat(digest.extent()).isEqualTo("4 articles in 3 sections");
+        assertThat(digest.language()).isEqualTo("de"); // three of four
+        assertThat(digest.leftOutNote()).isNull();
     }
 
     @Test
-    void digestsAreMadeWithTheExportsRulesAndTheArticlesOutputName() {
-        Digest edition = make(all(), 0);
-        Digest.Entry zebra = edition.sections().get(1).articles().getFirst();
-        Story digest = zebra.story();
-        assertThat(digest.id()).isEqualTo("world-1");
-        assertThat(digest.meta().title()).isEqualTo("Zebra Crossings Return");
-        assertThat(digest.slides().getFirst().credit()).isEqualTo("Wire"); // the label rule ran
-        assertThat(zebra.story()).as("made anew, not kept").isNotSameAs(digest).isEqualTo(digest);
+    void anEntryMakesItsStoryFromItsSourceOnEveryCall() {
+        AtomicInteger made = new AtomicInteger();
+        Digest digest = make(List.of(new DigestMaker.Candidate("one", "One", null, "en", () -> {
+            made.incrementAndGet();
+            return TestStories.minimal();
+        })), 0);
+        assertThat(made).as("nothing is made before the digest is written").hasValue(0);
+        Digest.Entry entry = digest.sections().getFirst().articles().getFirst();
+        Story first = entry.story();
+        assertThat(entry.story()).isNotSameAs(first).isEqualTo(first);
+        assertThat(made).hasValue(2);
     }
 
     @Test
-    void anArticleWhoseInputChangedOrVanishedIsLeftOutWithAWarning() throws IOException {
-        List<ArticleRecord> rendered = all();
-        Files.writeString(input.resolve("a.json"), Files.readString(input.resolve("a.json")).replace("Loud.", "Quiet."));
-        Files.delete(input.resolve("b.json"));
-        Digest edition = make(rendered, 0);
-        assertThat(edition.sections()).extracting(Digest.Section::name).containsExactly("World", "More");
-        assertThat(warnings).extracting(Problem::toString).containsExactlyInAnyOrder(
-                "a.json #3 (arts-2): left out of the nightly digest: its input changed since it was exported",
-                "b.json (arts-1): left out of the nightly digest: its input file is no longer there");
-        assertThat(warnings).extracting(Problem::kind).containsOnly(Problem.Kind.WARNING);
+    void theLanguageIsTheFirstInReadingOrderWhenTiedAndEnglishWithoutOne() {
+        assertThat(make(List.of(article("b", "Beta", "B", "fr"), article("a", "Alpha", "A", "it")), 0).language()).isEqualTo("it");
+        assertThat(make(List.of(article("a", "Alpha", "A", null)), 0).language()).isEqualTo("en");
+        assertThat(make(List.of(), 0).articleCount()).isZero();
     }
 
     @Test
-    void anArticleNoLongerAtItsPlaceIsLeftOut() throws IOException {
-        List<ArticleRecord> rendered = all();
-        Files.writeString(input.resolve("a.json"), "[{\"id\": \"world-1\", \"title\": \"Only one left\"}]");
-        Digest edition = make(rendered, 0);
-        assertThat(edition.sections()).extracting(Digest.Section::name).containsExactly("Arts");
-        assertThat(warnings).extracting(Problem::message).containsExactlyInAnyOrder(
-                "left out of the nightly digest: its input changed since it was exported",
-                "left out of the nightly digest: its input changed since it was exported (it is no longer at a.json #2)",
-                "left out of the nightly digest: its input changed since it was exported (it is no longer at a.json #3)");
-    }
-
-    @Test
-    void anArticleRecordedWithoutAFingerprintIsLeftOutWhenItIsNoLongerAnArticle() throws IOException {
-        ArticleRecord old = new ArticleRecord("arts-1", "arts-1", "b.json", "Acrylic Paints", "Arts", null, "de", null,
-                null, null, false, null); // recorded before fingerprints: its input is trusted if it still binds
-        Files.writeString(input.resolve("b.json"), "{\"id\": \"arts-1\", \"title\": \"Acrylic Paints\", \"slides\": \"none\"}");
-        Digest edition = make(List.of(old), 0);
-        assertThat(edition.articleCount()).isZero();
-        assertThat(warnings).extracting(Problem::toString)
-                .containsExactly("b.json (arts-1): left out of the nightly digest: its input changed since it was exported");
-    }
-
-    @Test
-    void aRecordedOriginOutsideTheInputFolderIsNeverRead() throws IOException {
-        Path outside = input.getParent().resolve(input.getFileName() + "-outside.json");
-        Files.writeString(outside, "{\"id\": \"x\", \"title\": \"Outside\"}");
-        try {
-            ArticleRecord sneaky = new ArticleRecord("x", "x", "../" + outside.getFileName(), "Outside", null, null, "en",
-                    null, null, null, false, null);
-            Digest edition = make(List.of(sneaky), 0);
-            assertThat(edition.articleCount()).isZero();
-            assertThat(warnings).extracting(Problem::message)
-                    .containsExactly("left out of the nightly digest: its input file is no longer there");
-        } finally {
-            Files.delete(outside);
-        }
-    }
-
-    @Test
-    void aSectionCalledMoreKeepsItsNameAndTheRestGetAnother() throws IOException {
-        Files.writeString(input.resolve("b.json"), "{\"id\": \"arts-1\", \"title\": \"Acrylic Paints\", \"section\": \"more\"}");
-        Digest edition = make(all(), 0);
-        assertThat(edition.sections()).extracting(Digest.Section::name).containsExactly("Arts", "more", "World", "Other articles");
+    void aSectionCalledMoreKeepsItsNameAndTheRestGetAnother() {
+        List<DigestMaker.Candidate> articles = new ArrayList<>(all());
+        articles.set(3, article("arts-1", "Acrylic Paints", "more", "de"));
+        Digest digest = make(articles, 0);
+        assertThat(digest.sections()).extracting(Digest.Section::name).containsExactly("Arts", "more", "World", "Other articles");
     }
 
     @Test
     void saysHowManyWereLeftOutByTheLimit() {
-        Digest edition = make(all(), 3);
-        assertThat(edition.leftOutNote()).isEqualTo("This digest holds the 4 most recently published of the 7 articles"
+        Digest digest = make(all(), 3);
+        assertThat(digest.leftOutNote()).isEqualTo("This digest holds the 4 most recently published of the 7 articles"
                 + " the run exported (at most 4); the other 3 are in the output folder as single files.");
     }
 
     @Test
-    void originsReadBack() {
-        assertThat(Origin.parse("briefs.json #2")).isEqualTo(new Origin("briefs.json", 2));
-        assertThat(Origin.parse("briefs.json")).isEqualTo(Origin.wholeFile("briefs.json"));
-        assertThat(Origin.parse("odd #3.json")).isEqualTo(Origin.wholeFile("odd #3.json"));
-        assertThat(Origin.parse("odd #3.json #12")).isEqualTo(new Origin("odd #3.json", 12));
-        assertThat(Origin.parse(new Origin("sub/x.json", 7).toString())).isEqualTo(new Origin("sub/x.json", 7));
+    void fileStemsNameTheDateAndTheRun() {
         assertThat(Digest.fileStem(DATE, 12)).isEqualTo("digest-2026-11-25-run-12");
     }
 }

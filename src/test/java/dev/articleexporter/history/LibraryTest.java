@@ -51,8 +51,8 @@ class LibraryTest {
 
     @Test
     void keepsEditionsPerFolderNewestFirst() {
-        editions.record(1, output, "digest-2026-11-25-run-1", "Nightly digest, 25 November 2026", 3);
-        editions.record(2, output, "digest-2026-11-26-run-2", "Nightly digest, 26 November 2026", 1);
+        editions.record(1, output, "digest-2026-11-25-run-1", "Nightly digest, 25 November 2026", 3, List.of("epub", "pdf"));
+        editions.record(2, output, "digest-2026-11-26-run-2", "Nightly digest, 26 November 2026", 1, List.of("epub", "pdf"));
         assertThat(editions.list(output, 0, 10)).extracting(DigestHistory.Recorded::runId).containsExactly(2L, 1L);
         assertThat(editions.count(output)).isEqualTo(2);
         assertThat(editions.count(work.resolve("other"))).isZero();

@@ -164,15 +164,14 @@ class ArticleFileTest {
         Files.writeString(folder.resolve("a.json"), "{\"title\": \"A\"}");
         Files.writeString(folder.resolve("notes.txt"), "ignored");
         ArticleReader reader = new ArticleReader(folder);
-        var context = new org.springframework.batch.infrastructure.item.ExecutionContext();
-        reader.open(context);
+        reader.open();
         assertThat(title(reader.read())).isEqualTo("A");
         assertThat(title(reader.read())).isEqualTo("B1");
-        reader.update(context);
+        ArticleReader.Position position = reader.position();
         reader.close();
 
         ArticleReader restarted = new ArticleReader(folder);
-        restarted.open(context);
+        restarted.open(position);
         assertThat(title(restarted.read())).isEqualTo("B2");
         assertThat(title(restarted.read())).isEqualTo("B3");
         assertThat(restarted.read()).isNull();

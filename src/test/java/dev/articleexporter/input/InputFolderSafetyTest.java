@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** Only regular files inside the input folder are read: links leading out, pipes, sockets are reported, never opened. */
 class InputFolderSafetyTest {
@@ -33,7 +32,7 @@ class InputFolderSafetyTest {
 
     private static List<Input> readFolder(Path folder) {
         ArticleReader reader = new ArticleReader(folder);
-        reader.open(new ExecutionContext());
+        reader.open();
         List<Input> inputs = new ArrayList<>();
         try {
             for (Input input = reader.read(); input != null; input = reader.read()) {

@@ -5,20 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.articleexporter.input.Article;
 import dev.articleexporter.input.Input;
 import dev.articleexporter.input.Origin;
-import dev.articleexporter.job.Exported.RenderedFile;
 import dev.articleexporter.rules.StoryMaker;
 import dev.articleexporter.rules.ImageLoader;
 import dev.articleexporter.model.RelatedMode;
 import dev.articleexporter.render.OutputFormats.Format;
 import dev.articleexporter.render.Renderer;
+import dev.articleexporter.testing.ArticleRenderer;
 import dev.articleexporter.history.Problem;
+import dev.articleexporter.pipeline.ArticlePipeline;
+import dev.articleexporter.pipeline.Exported;
+import dev.articleexporter.pipeline.Exported.RenderedFile;
+import dev.articleexporter.pipeline.FileSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,11 +43,16 @@ class ArticleBudgetTest {
 
     private final List<Problem> problems = new ArrayList<>();
 
-    private ExportProcessor processor(Path staging, Duration limit, Format... formats) {
-        List<String> names = Stream.of(formats).map(Format::name).toList();
-        ExportSettings settings = new ExportSettings(Path.of("."), out, names, RelatedMode.KEEP, true);
-        return new ExportProcessor(settings, List.of(formats), new StoryMaker(List.of(), new ImageLoader(1600)), problems::add,
-                stem -> Optional.empty(), "test", staging, limit);
+    /** The pipeline an export uses, rendering into {@code staging}; with {@code null}, validation's (counting only). */
+    private ArticlePipeline processor(Path staging, Duration limit, Format... formats) {
+        ArticlePipeline.Options options = new ArticlePipeline.Options(List.of(formats), RelatedMode.KEEP, true, "test", limit);
+        return new ArticlePipeline(options, new StoryMaker(List.of(), new ImageLoader(1600)), problems::add,
+                ArticlePipeline.Memory.NONE, staging == null ? FileSink.COUNTING : new StagedFileSink(staging));
+    }
+
+    /** Through the pipeline and into place, as the export step's processor does. */
+    private Exported export(ArticlePipeline pipeline, Input.Parsed article) {
+        return new ExportProcessor(pipeline, out).process(article);
     }
 
     private static Input.Parsed article(String id) {
@@ -57,13 +65,13 @@ class ArticleBudgetTest {
     }
 
     /** Writes 1 KB for every article, quickly. */
-    private static final Renderer QUICK = (digest, out, warnings) -> out.write(new byte[1024]);
+    private static final ArticleRenderer QUICK = (digest, out, warnings) -> out.write(new byte[1024]);
 
     /**
      * For the article {@code slowId}: keeps writing a kilobyte every 2 ms for 10 s (flushing, as the PDF
      * writer does after each page); any other article: 1 KB at once.
      */
-    private static Renderer slowFor(String slowId) {
+    private static ArticleRenderer slowFor(String slowId) {
         return (digest, out, warnings) -> {
             if (!digest.id().equals(slowId)) {
                 out.write(new byte[1024]);
@@ -80,7 +88,7 @@ class ArticleBudgetTest {
     }
 
     /** Throws what a JVM out of heap throws, for the article {@code greedyId}; else writes 1 KB. */
-    private static Renderer outOfMemoryFor(String greedyId) {
+    private static ArticleRenderer outOfMemoryFor(String greedyId) {
         return (digest, out, warnings) -> {
             out.write(new byte[1024]);
             if (digest.id().equals(greedyId)) {
@@ -98,14 +106,14 @@ class ArticleBudgetTest {
     @Test
     @Timeout(30)
     void anArticleOverItsTimeLimitIsRejectedByNameAndTheNextIsExported() throws IOException {
-        ExportProcessor processor = processor(out, Duration.ofSeconds(1), format("pdf", slowFor("slow")));
+        ArticlePipeline processor = processor(out, Duration.ofSeconds(1), format("pdf", slowFor("slow")));
 
-        assertThat(processor.process(article("first"))).isNotNull();
+        assertThat(export(processor, article("first"))).isNotNull();
         long start = System.nanoTime();
-        assertThat(processor.process(article("slow"))).isNull();
+        assertThat(export(processor, article("slow"))).isNull();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("stopped near its limit, not after 10 s")
                 .isLessThan(Duration.ofSeconds(5));
-        Exported next = processor.process(article("next"));
+        Exported next = export(processor, article("next"));
 
         assertThat(next.files()).extracting(RenderedFile::name).containsExactly("next.pdf");
         assertThat(problems).singleElement().satisfies(p -> {
@@ -120,20 +128,20 @@ class ArticleBudgetTest {
     @Timeout(30)
     void theTemporaryFilesOfATimedOutArticleAreGone() throws IOException {
         // The first format is rendered into its temporary file, the second runs out of time.
-        ExportProcessor processor = processor(out, Duration.ofSeconds(1), format("pdf", QUICK), format("epub", slowFor("slow")));
+        ArticlePipeline processor = processor(out, Duration.ofSeconds(1), format("pdf", QUICK), format("epub", slowFor("slow")));
 
-        assertThat(processor.process(article("slow"))).isNull();
+        assertThat(export(processor, article("slow"))).isNull();
 
         assertThat(files()).as("no .part file, no output").isEmpty();
         assertThat(problems).singleElement().extracting(Problem::message).isEqualTo(TIME_MESSAGE);
-        assertThat(processor.process(article("next")).files()).extracting(RenderedFile::name)
+        assertThat(export(processor, article("next")).files()).extracting(RenderedFile::name)
                 .containsExactly("next.pdf", "next.epub");
     }
 
     @Test
     @Timeout(30)
     void validatingAppliesTheTimeLimitToo() {
-        ExportProcessor validating = processor(null, Duration.ofSeconds(1), format("pdf", slowFor("slow")));
+        ArticlePipeline validating = processor(null, Duration.ofSeconds(1), format("pdf", slowFor("slow")));
 
         assertThat(validating.process(article("slow"))).isNull();
         assertThat(validating.process(article("next"))).isNotNull();
@@ -145,7 +153,7 @@ class ArticleBudgetTest {
     @Timeout(30)
     void aRendererThatSwallowsTheRefusedWriteStillLosesItsFile() throws IOException {
         // Keeps writing until a write is refused, catches that and returns as if all were well.
-        Renderer swallowing = (digest, out, warnings) -> {
+        ArticleRenderer swallowing = (digest, out, warnings) -> {
             try {
                 for (int i = 0; i < 10_000; i++) {
                     out.write(new byte[1024]);
@@ -155,9 +163,9 @@ class ArticleBudgetTest {
                 // a careless library
             }
         };
-        ExportProcessor processor = processor(out, Duration.ofSeconds(1), format("pdf", swallowing));
+        ArticlePipeline processor = processor(out, Duration.ofSeconds(1), format("pdf", swallowing));
 
-        assertThat(processor.process(article("careless"))).isNull();
+        assertThat(export(processor, article("careless"))).isNull();
 
         assertThat(problems).singleElement().extracting(Problem::message).isEqualTo(TIME_MESSAGE);
         assertThat(files()).isEmpty();
@@ -165,11 +173,11 @@ class ArticleBudgetTest {
 
     @Test
     void anArticleThatRunsOutOfMemoryIsRejectedByNameAndTheNextIsExported() throws IOException {
-        ExportProcessor processor = processor(out, Duration.ofSeconds(60), format("pdf", QUICK),
+        ArticlePipeline processor = processor(out, Duration.ofSeconds(60), format("pdf", QUICK),
                 format("epub", outOfMemoryFor("greedy")));
 
-        assertThat(processor.process(article("greedy"))).isNull();
-        Exported next = processor.process(article("next"));
+        assertThat(export(processor, article("greedy"))).isNull();
+        Exported next = export(processor, article("next"));
 
         assertThat(next.files()).extracting(RenderedFile::name).containsExactly("next.pdf", "next.epub");
         assertThat(problems).singleElement().satisfies(p -> {

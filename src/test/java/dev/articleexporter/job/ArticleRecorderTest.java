@@ -2,29 +2,30 @@ package dev.articleexporter.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.articleexporter.input.Article;
 import dev.articleexporter.input.Input;
 import dev.articleexporter.input.Origin;
-import dev.articleexporter.job.Exported.RenderedFile;
 import dev.articleexporter.rules.StoryMaker;
 import dev.articleexporter.rules.ImageLoader;
 import dev.articleexporter.model.RelatedMode;
 import dev.articleexporter.render.OutputFormats.Format;
 import dev.articleexporter.render.Renderer;
+import dev.articleexporter.testing.ArticleRenderer;
 import dev.articleexporter.history.Problem;
 import dev.articleexporter.history.RunArticles;
 import dev.articleexporter.history.RunProblems;
+import dev.articleexporter.pipeline.ArticlePipeline;
+import dev.articleexporter.pipeline.Exported;
+import dev.articleexporter.pipeline.Exported.RenderedFile;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -37,11 +38,12 @@ class ArticleRecorderTest {
         }
     }
 
+    /** The export step's processor: the pipeline, rendering into the folder, and the files put in place. */
     private static ExportProcessor processor(Path folder, Renderer renderer, List<Problem> problems) {
         Format format = new Format("fake", "pdf", "application/pdf", "1", renderer);
-        ExportSettings settings = new ExportSettings(Path.of("."), folder, List.of("fake"), RelatedMode.KEEP, true);
-        return new ExportProcessor(settings, List.of(format), new StoryMaker(List.of(), new ImageLoader(1600)), problems::add,
-                stem -> Optional.empty(), "test", folder);
+        ArticlePipeline.Options options = new ArticlePipeline.Options(List.of(format), RelatedMode.KEEP, true, "test", null);
+        return new ExportProcessor(new ArticlePipeline(options, new StoryMaker(List.of(), new ImageLoader(1600)), problems::add,
+                ArticlePipeline.Memory.NONE, new StagedFileSink(folder)), folder);
     }
 
     private static Input.Parsed article(String id) {
@@ -49,7 +51,7 @@ class ArticleRecorderTest {
         return new Input.Parsed(new Origin("in.json", 1), Path.of("."), article, List.of(), id);
     }
 
-    private static Renderer writing(int bytes) {
+    private static ArticleRenderer writing(int bytes) {
         return (digest, out, warnings) -> out.write(new byte[bytes]);
     }
 
@@ -76,7 +78,7 @@ class ArticleRecorderTest {
         try (FileSystem disk = Jimfs.newFileSystem(Configuration.unix())) {
             Path folder = Files.createDirectories(disk.getPath("/out"));
             List<Problem> problems = new ArrayList<>();
-            Renderer broken = (digest, out, warnings) -> {
+            ArticleRenderer broken = (digest, out, warnings) -> {
                 out.write(new byte[1000]);
                 throw new IllegalStateException("table too wide");
             };
@@ -94,11 +96,28 @@ class ArticleRecorderTest {
         try (FileSystem disk = Jimfs.newFileSystem(Configuration.unix())) {
             Path folder = Files.createDirectories(disk.getPath("/out"));
             Files.writeString(folder.resolve("story.pdf"), "last night's version");
-            Renderer tonight = (digest, out, warnings) -> out.write("tonight's version".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ArticleRenderer tonight = (digest, out, warnings) -> out.write("tonight's version".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             Exported exported = processor(folder, tonight, new ArrayList<>()).process(article("story"));
             assertThat(exported.files()).extracting(RenderedFile::name).containsExactly("story.pdf");
             assertThat(names(folder)).containsExactly("story.pdf");
             assertThat(Files.readString(folder.resolve("story.pdf"))).isEqualTo("tonight's version");
+        }
+    }
+
+    @Test
+    void aFileThatCannotBePlacedStopsTheRunNamingItAndLeavesNoTemporaryFile() throws Exception {
+        try (FileSystem disk = Jimfs.newFileSystem(Configuration.unix())) {
+            Path folder = Files.createDirectories(disk.getPath("/out"));
+            Files.createDirectories(folder.resolve("first.pdf/taken")); // a folder in the way
+            List<Problem> problems = new ArrayList<>();
+
+            assertThatThrownBy(() -> processor(folder, writing(1000), problems).process(article("first")))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .cause().isInstanceOf(OutputWriteException.class)
+                    .hasMessageStartingWith("cannot write /out/first.pdf: ");
+            assertThat(names(folder)).containsExactly("first.pdf");
+            assertThat(Files.isDirectory(folder.resolve("first.pdf/taken"))).isTrue();
+            assertThat(problems).isEmpty();
         }
     }
 

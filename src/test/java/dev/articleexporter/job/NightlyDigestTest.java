@@ -118,6 +118,7 @@ class NightlyDigestTest {
             assertThat(e.title()).isEqualTo(Digest.title(date));
             assertThat(e.articles()).isEqualTo(3);
             assertThat(e.runId()).isEqualTo(1);
+            assertThat(e.extensions()).containsExactly("epub", "pdf");
         });
 
         assertThat(CliRun.of("runs", "--db", db, "--run", "1").out()).contains("Digest: " + stem + ".epub and .pdf: 3 articles");
@@ -128,6 +129,20 @@ class NightlyDigestTest {
         assertThat(again.out()).contains("3 read, 0 exported, 3 unchanged").contains("Digest:  none: the run rendered no articles");
         assertThat(digestFiles()).containsExactly(stem + ".epub", stem + ".pdf");
         assertThat(editions.count(output)).isEqualTo(1);
+    }
+
+    @Test
+    void theDigestIsWrittenInExactlyTheRunsFormats() throws Exception {
+        CliRun run = export("--formats", "pdf", "--digest");
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(Cli.OK);
+        Matcher line = Pattern.compile("Digest:  (digest-\\d{4}-\\d{2}-\\d{2}-run-1)\\.pdf: 3 articles in 3 sections")
+                .matcher(run.out());
+        assertThat(line.find()).as(run.out()).isTrue();
+        String stem = line.group(1);
+        assertThat(digestFiles()).containsExactly(stem + ".pdf");
+        assertThat(new DigestHistory(database()).list(output, 0, 10)).singleElement()
+                .satisfies(e -> assertThat(e.extensions()).containsExactly("pdf"));
+        assertThat(CliRun.of("runs", "--db", db, "--run", "1").out()).contains("Digest: " + stem + ".pdf: 3 articles");
     }
 
     @Test

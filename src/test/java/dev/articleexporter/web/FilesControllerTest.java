@@ -236,8 +236,8 @@ class FilesControllerTest {
         Files.write(output(stem + ".pdf"), "%PDF-1.7 digest".getBytes(StandardCharsets.ISO_8859_1));
         Files.write(output("digest-elsewhere.epub"), new byte[] {'P', 'K', 3, 4});
         mvc.perform(get("/files/" + stem + ".epub")).andExpect(status().isNotFound()); // not recorded yet
-        editions.record(1, ServedFolder.output(work), stem, "Nightly digest, 25 November 2026", 3);
-        editions.record(1, work.resolve("another-folder"), "digest-elsewhere", "Another folder's digest", 3);
+        editions.record(1, ServedFolder.output(work), stem, "Nightly digest, 25 November 2026", 3, List.of("epub", "pdf"));
+        editions.record(1, work.resolve("another-folder"), "digest-elsewhere", "Another folder's digest", 3, List.of("epub", "pdf"));
 
         mvc.perform(get("/files/" + stem + ".epub")).andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/epub+zip"));

@@ -89,7 +89,7 @@ class PageTest {
     void listsTheFoldersEditionsWithTheirDownloads() throws Exception {
         assertThat(page("/")).doesNotContain("Nightly editions");
         Files.write(ServedFolder.output(work).resolve("digest-2026-11-25-run-1.epub"), new byte[2048]);
-        editions.record(1, ServedFolder.output(work), "digest-2026-11-25-run-1", "Nightly digest <25 November>", 29);
+        editions.record(1, ServedFolder.output(work), "digest-2026-11-25-run-1", "Nightly digest <25 November>", 29, List.of("epub", "pdf"));
         String html = page("/");
         assertThat(html).contains("Nightly editions").contains("Nightly digest &lt;25 November&gt;").contains("29 articles")
                 .contains("href=\"/files/digest-2026-11-25-run-1.epub\"").contains("<span class=\"size\">2 KB</span>")
@@ -177,7 +177,7 @@ class PageTest {
         assertThat(after).hasSize((int) before + 2);
         assertThat(after.getFirst().status()).isEqualTo("COMPLETED");
         assertThat(after.getFirst().unchanged()).isEqualTo(30); // nothing changed since the first export
-        assertThat(page("/api/status")).contains("\"state\":\"idle\"").contains("completed");
+        assertThat(page("/api/status")).contains("\"state\":\"idle\"").contains("COMPLETED in ");
     }
 
     @Test

@@ -148,12 +148,12 @@ class ServerTest {
             // Start a run: the status line follows it, then the page shows it in the runs table.
             browser.get(base() + "/");
             String before = browser.findElement(By.id("status-message")).getText();
-            assertThat(before).startsWith("Run 1 completed; it started ");
+            assertThat(before).startsWith("Run 1 COMPLETED in ");
             browser.findElement(By.cssSelector("#run-now button")).click();
             wait.until(d -> !d.findElement(By.id("status-message")).getText().equals(before));
             wait.until(d -> d.findElement(By.cssSelector("table.runs tbody tr td a")).getText().equals("2"));
             assertThat(browser.findElement(By.cssSelector("table.runs tbody tr .badge")).getText()).isEqualTo("COMPLETED");
-            assertThat(browser.findElement(By.id("status-message")).getText()).startsWith("Run 2 completed");
+            assertThat(browser.findElement(By.id("status-message")).getText()).startsWith("Run 2 COMPLETED in ");
             screenshots(browser, "after-run");
         } finally {
             browser.quit();

@@ -23,23 +23,23 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Writes an edition as one EPUB 2.0.1 book, like a periodical issue: a title page (title, date,
+ * Writes a digest as one EPUB 2.0.1 book, like a periodical issue: a title page (title, date,
  * what it holds), a contents page, then for each section a page listing its articles, followed by
  * the articles with exactly the pages of their own books ({@link EpubRenderer#addArticle}: title
  * page with intro, slides with their pictures, reading list and photo credits). The NCX has two
  * levels: sections, and under each its articles.
  *
  * <p>Each article's files go into the zip as soon as it is added, and the book keeps only their
- * names: an edition of hundreds of illustrated articles needs the memory of one.
+ * names: a digest of hundreds of illustrated articles needs the memory of one.
  */
 final class EpubDigestWriter implements DigestWriter {
 
     static final String TITLE_HREF = "digest-title.xhtml";
     static final String CONTENTS_HREF = "digest-contents.xhtml";
-    static final String EDITION_CSS_HREF = "digest.css";
+    static final String DIGEST_CSS_HREF = "digest.css";
 
-    /** The edition's own pages, on top of the articles' stylesheet. */
-    private static final byte[] EDITION_CSS = """
+    /** The digest's own pages, on top of the articles' stylesheet. */
+    private static final byte[] DIGEST_CSS = """
             div.masthead { margin: 3em 0 0 0; text-align: center; }
             h1.edition { font-size: 2em; margin: 0 0 0.4em 0; text-align: center; }
             p.date { font-size: 1.2em; margin: 0 0 1.2em 0; text-align: center; }
@@ -70,21 +70,21 @@ final class EpubDigestWriter implements DigestWriter {
         return String.format(Locale.ROOT, "a%03d-", entry.number());
     }
 
-    static String sectionHref(Digest.Section part) {
-        return String.format(Locale.ROOT, "digest-section-%02d.xhtml", part.number());
+    static String sectionHref(Digest.Section section) {
+        return String.format(Locale.ROOT, "digest-section-%02d.xhtml", section.number());
     }
 
     @Override
-    public void start(Digest edition) throws IOException {
+    public void start(Digest digest) throws IOException {
         book = new Book();
-        fillMetadata(book.getMetadata(), edition);
+        fillMetadata(book.getMetadata(), digest);
         book.getResources().add(new Resource("css", EpubRenderer.css(), EpubRenderer.CSS_HREF, MediaTypes.CSS));
-        book.getResources().add(new Resource("digest-css", EDITION_CSS, EDITION_CSS_HREF, MediaTypes.CSS));
+        book.getResources().add(new Resource("digest-css", DIGEST_CSS, DIGEST_CSS_HREF, MediaTypes.CSS));
 
-        Resource title = new Resource("digest-title", titlePage(edition), TITLE_HREF, MediaTypes.XHTML);
+        Resource title = new Resource("digest-title", titlePage(digest), TITLE_HREF, MediaTypes.XHTML);
         EpubRenderer.addUnlisted(book, title);
-        book.getGuide().addReference(new GuideReference(title, GuideReference.TITLE_PAGE, EpubRenderer.plain(edition.title())));
-        Resource contents = new Resource("digest-contents", contentsPage(edition), CONTENTS_HREF, MediaTypes.XHTML);
+        book.getGuide().addReference(new GuideReference(title, GuideReference.TITLE_PAGE, EpubRenderer.plain(digest.title())));
+        Resource contents = new Resource("digest-contents", contentsPage(digest), CONTENTS_HREF, MediaTypes.XHTML);
         EpubRenderer.addUnlisted(book, contents);
         book.getGuide().addReference(new GuideReference(contents, GuideReference.TOC, "Contents"));
 
@@ -93,16 +93,16 @@ final class EpubDigestWriter implements DigestWriter {
     }
 
     @Override
-    public void section(Digest.Section part) throws IOException {
-        Resource page = new Resource(String.format(Locale.ROOT, "digest-section-%02d", part.number()), sectionPage(part),
-                sectionHref(part), MediaTypes.XHTML);
-        section = book.addSection(EpubRenderer.plain(part.name()), page);
+    public void section(Digest.Section section) throws IOException {
+        Resource page = new Resource(String.format(Locale.ROOT, "digest-section-%02d", section.number()), sectionPage(section),
+                sectionHref(section), MediaTypes.XHTML);
+        this.section = book.addSection(EpubRenderer.plain(section.name()), page);
         flush();
     }
 
     @Override
-    public void article(Digest.Entry entry, Story digest) throws IOException {
-        EpubRenderer.addArticle(book, digest, prefix(entry), section);
+    public void article(Digest.Entry entry, Story story) throws IOException {
+        EpubRenderer.addArticle(book, story, prefix(entry), section);
         flush();
     }
 
@@ -124,70 +124,70 @@ final class EpubDigestWriter implements DigestWriter {
 
     // ---- metadata ----------------------------------------------------------------------------
 
-    private static void fillMetadata(Metadata md, Digest edition) {
-        md.addTitle(EpubRenderer.plain(edition.title()));
-        md.setLanguage(EpubRenderer.plain(edition.language()));
-        md.addIdentifier(new Identifier("uid", BookIdentifier.digest(edition.fileStem())));
-        md.addDate(new Date(edition.date().toString(), Date.Event.PUBLICATION));
+    private static void fillMetadata(Metadata md, Digest digest) {
+        md.addTitle(EpubRenderer.plain(digest.title()));
+        md.setLanguage(EpubRenderer.plain(digest.language()));
+        md.addIdentifier(new Identifier("uid", BookIdentifier.digest(digest.fileStem())));
+        md.addDate(new Date(digest.date().toString(), Date.Event.PUBLICATION));
         md.addType("Periodical");
-        List<String> sections = realSections(edition);
+        List<String> sections = realSections(digest);
         sections.forEach(s -> md.getSubjects().add(EpubRenderer.plain(s)));
-        md.addDescription(EpubRenderer.plain(edition.extent()
+        md.addDescription(EpubRenderer.plain(digest.extent()
                 + (sections.isEmpty() ? "." : ": " + String.join(", ", sections) + ".")));
     }
 
     /** Slide names of the articles, without the group of articles that had none. */
-    private static List<String> realSections(Digest edition) {
-        return edition.sections().stream()
+    private static List<String> realSections(Digest digest) {
+        return digest.sections().stream()
                 .filter(p -> !p.articles().isEmpty() && p.articles().getFirst().section() != null)
                 .map(Digest.Section::name).collect(Collectors.toList());
     }
 
     // ---- pages -------------------------------------------------------------------------------
 
-    private static byte[] titlePage(Digest edition) {
-        XhtmlPage page = new XhtmlPage(edition.title(), "en", false, EpubRenderer.CSS_HREF, EDITION_CSS_HREF);
+    private static byte[] titlePage(Digest digest) {
+        XhtmlPage page = new XhtmlPage(digest.title(), "en", false, EpubRenderer.CSS_HREF, DIGEST_CSS_HREF);
         page.start("div", "class", "masthead");
         page.element("h1", Digest.NAME, "class", "edition");
-        page.element("p", Digest.longDate(edition.date()), "class", "date");
-        page.element("p", edition.extent(), "class", "extent");
+        page.element("p", Digest.longDate(digest.date()), "class", "date");
+        page.element("p", digest.extent(), "class", "extent");
         page.start("ul", "class", "sections");
-        for (Digest.Section part : edition.sections()) {
-            page.start("li").start("a", "href", sectionHref(part), "dir", TextDirection.dir(part.name(), false))
-                    .text(part.name()).end().end();
+        for (Digest.Section section : digest.sections()) {
+            page.start("li").start("a", "href", sectionHref(section), "dir", TextDirection.dir(section.name(), false))
+                    .text(section.name()).end().end();
         }
         page.end();
-        if (edition.leftOutNote() != null) {
-            page.element("p", edition.leftOutNote(), "class", "note");
+        if (digest.leftOutNote() != null) {
+            page.element("p", digest.leftOutNote(), "class", "note");
         }
         page.end();
         return page.finish();
     }
 
-    private static byte[] contentsPage(Digest edition) {
-        XhtmlPage page = new XhtmlPage("Contents", "en", false, EpubRenderer.CSS_HREF, EDITION_CSS_HREF);
+    private static byte[] contentsPage(Digest digest) {
+        XhtmlPage page = new XhtmlPage("Contents", "en", false, EpubRenderer.CSS_HREF, DIGEST_CSS_HREF);
         page.element("h1", "Contents");
-        for (Digest.Section part : edition.sections()) {
-            page.start("h2").start("a", "href", sectionHref(part), "dir", TextDirection.dir(part.name(), false))
-                    .text(part.name()).end().end();
-            articleList(page, part);
+        for (Digest.Section section : digest.sections()) {
+            page.start("h2").start("a", "href", sectionHref(section), "dir", TextDirection.dir(section.name(), false))
+                    .text(section.name()).end().end();
+            articleList(page, section);
         }
         return page.finish();
     }
 
-    private static byte[] sectionPage(Digest.Section part) {
-        XhtmlPage page = new XhtmlPage(part.name(), "en", false, EpubRenderer.CSS_HREF, EDITION_CSS_HREF);
-        page.element("h1", part.name(), "dir", TextDirection.dir(part.name(), false));
-        int n = part.articles().size();
+    private static byte[] sectionPage(Digest.Section section) {
+        XhtmlPage page = new XhtmlPage(section.name(), "en", false, EpubRenderer.CSS_HREF, DIGEST_CSS_HREF);
+        page.element("h1", section.name(), "dir", TextDirection.dir(section.name(), false));
+        int n = section.articles().size();
         page.element("p", n + (n == 1 ? " article" : " articles"), "class", "count");
-        articleList(page, part);
+        articleList(page, section);
         return page.finish();
     }
 
-    /** The part's articles, each a link to its title page, in its own language and direction. */
-    private static void articleList(XhtmlPage page, Digest.Section part) {
+    /** The section's articles, each a link to its title page, in its own language and direction. */
+    private static void articleList(XhtmlPage page, Digest.Section section) {
         page.start("ul", "class", "contents");
-        for (Digest.Entry entry : part.articles()) {
+        for (Digest.Entry entry : section.articles()) {
             page.start("li", "xml:lang", entry.language(), "dir", TextDirection.dir(entry.title(), false))
                     .start("a", "href", prefix(entry) + EpubRenderer.TITLE_HREF).text(entry.title()).end()
                     .end();

@@ -23,7 +23,7 @@ import java.util.zip.ZipOutputStream;
  * serializer feed the deflater in small pieces and deflates images at the default level: together
  * most of the render time. Here the OPF and NCX are built in memory first, JPEG and GIF are
  * stored, PNG deflated at the fastest level, and every entry gets the same timestamp, so the same
- * digest always gives the same bytes.
+ * book always gives the same bytes.
  */
 final class EpubPackager {
 

@@ -1,6 +1,6 @@
 package dev.articleexporter.render.epub;
 
-import static dev.articleexporter.render.epub.EpubRenderer.esc;
+import static dev.articleexporter.render.epub.Markup.esc;
 
 import io.documentnode.epub4j.domain.Author;
 import io.documentnode.epub4j.domain.Book;
@@ -24,7 +24,7 @@ import java.util.List;
  * <p>Ours because epub4j's go through an XmlSerializer over an OutputStreamWriter, which encodes
  * every tiny string on its own: 8-10 % of an export's CPU time under the launcher's C1-only JIT.
  * Here each document is built in one StringBuilder and encoded once. All text from the book goes
- * through {@link EpubRenderer#esc}: escaped, and characters XML 1.0 cannot hold dropped.
+ * through {@link Markup#esc}: escaped, and characters XML 1.0 cannot hold dropped.
  */
 final class PackageDocument {
 

@@ -1,6 +1,6 @@
 package dev.articleexporter.render.epub;
 
-import static dev.articleexporter.render.epub.EpubRenderer.esc;
+import static dev.articleexporter.render.epub.Markup.esc;
 
 import dev.articleexporter.model.Picture;
 import dev.articleexporter.model.Slide;
@@ -48,7 +48,7 @@ final class SlideFiles {
     private static final String DIV_CLOSE = "</div>\n";
     private static final int DIV_OPEN_BYTES = DIV_OPEN.length();
     private static final int DIV_CLOSE_BYTES = DIV_CLOSE.length();
-    private static final int TAIL_BYTES = (int) utf8Length(EpubRenderer.TAIL);
+    private static final int TAIL_BYTES = (int) utf8Length(Markup.TAIL);
     /** Room left in a file for its head (title included) and tail when a paragraph is cut to size. */
     private static final int HEAD_ROOM = 4 * 1024;
     /** Bytes of escaped text a paragraph may have before it is cut into several ({@link #pieces}). */
@@ -110,14 +110,14 @@ final class SlideFiles {
     }
 
     /** Adds one slide; {@code imageSrc} is its embedded image, or {@code null}. */
-    void add(Slide section, String imageSrc) {
-        int n = section.number();
-        String header = header(section, imageSrc);
+    void add(Slide slide, String imageSrc) {
+        int n = slide.number();
+        String header = header(slide, imageSrc);
         long headerBytes = utf8Length(header);
-        List<String> paragraphs = new ArrayList<>(section.paragraphs().size());
-        List<Long> paragraphBytes = new ArrayList<>(section.paragraphs().size());
+        List<String> paragraphs = new ArrayList<>(slide.paragraphs().size());
+        List<Long> paragraphBytes = new ArrayList<>(slide.paragraphs().size());
         long size = DIV_OPEN_BYTES + headerBytes + DIV_CLOSE_BYTES;
-        for (String p : section.paragraphs()) {
+        for (String p : slide.paragraphs()) {
             TimeLimit.checkCurrent(); // the article's time limit, if it has one
             String escaped = esc(p);
             if (escaped.isBlank()) {
@@ -147,9 +147,9 @@ final class SlideFiles {
         }
         int continuation = 1;
         if (file == null) {
-            open(n, continuation, section.heading());
+            open(n, continuation, slide.heading());
         }
-        fileToc.add(new String[] {EpubRenderer.plain(section.heading()), grouped ? anchor(n) : null});
+        fileToc.add(new String[] {Markup.plain(slide.heading()), grouped ? anchor(n) : null});
         append(DIV_OPEN, DIV_OPEN_BYTES);
         append(header, headerBytes);
         fileElements++;
@@ -159,7 +159,7 @@ final class SlideFiles {
             if (fileElements > 0 && fileBytes + bytes + closing > budget) {
                 append(DIV_CLOSE, DIV_CLOSE_BYTES);
                 close();
-                open(n, ++continuation, section.heading());
+                open(n, ++continuation, slide.heading());
                 append(DIV_OPEN, DIV_OPEN_BYTES);
             }
             append(paragraphs.get(i), bytes);
@@ -175,23 +175,23 @@ final class SlideFiles {
         }
     }
 
-    private String header(Slide section, String imageSrc) {
+    private String header(Slide slide, String imageSrc) {
         StringBuilder b = new StringBuilder(256);
         b.append("<h2");
         if (grouped) {
-            b.append(" id=\"").append(anchor(section.number())).append('"');
+            b.append(" id=\"").append(anchor(slide.number())).append('"');
         }
-        b.append(TextDirection.dirAttribute(section.heading(), rtl)).append('>')
-                .append(esc(section.heading())).append("</h2>\n");
-        Picture picture = section.picture();
+        b.append(TextDirection.dirAttribute(slide.heading(), rtl)).append('>')
+                .append(esc(slide.heading())).append("</h2>\n");
+        Picture picture = slide.picture();
         if (imageSrc != null) {
             b.append("<div class=\"figure\"><img src=\"").append(esc(imageSrc)).append("\" alt=\"")
                     .append(esc(picture.alt())).append("\"/></div>\n");
         } else if (picture != null && picture.alt() != null && !picture.alt().isBlank()) {
             b.append("<p class=\"placeholder\"><i>[Image: ").append(esc(picture.alt())).append("]</i></p>\n");
         }
-        if (section.credit() != null && !section.credit().isBlank()) {
-            b.append("<p class=\"credit\">Photo: ").append(esc(section.credit())).append("</p>\n");
+        if (slide.credit() != null && !slide.credit().isBlank()) {
+            b.append("<p class=\"credit\">Photo: ").append(esc(slide.credit())).append("</p>\n");
         }
         return b.toString();
     }
@@ -206,7 +206,7 @@ final class SlideFiles {
                     : String.format(Locale.ROOT, "slide-%03d-%d.xhtml", slideNumber, continuation));
             fileId = prefix + (continuation == 1 ? "slide" + slideNumber : "slide" + slideNumber + "-" + continuation);
         }
-        file = EpubRenderer.head(grouped ? articleTitle : slideHeading, lang, rtl);
+        file = Markup.head(grouped ? articleTitle : slideHeading, lang, rtl);
         fileBytes = utf8Length(file.toString());
         fileElements = 0;
     }
@@ -219,11 +219,11 @@ final class SlideFiles {
 
     /** Hands the open file to the book: into the spine in order, with its table of contents entries. */
     private void close() {
-        byte[] data = EpubRenderer.tail(file).getBytes(StandardCharsets.UTF_8);
+        byte[] data = Markup.tail(file).getBytes(StandardCharsets.UTF_8);
         file = null;
         Resource resource = new Resource(fileId, data, fileHref, MediaTypes.XHTML);
         if (fileToc.isEmpty() || !listed) {
-            EpubRenderer.addUnlisted(book, resource); // a continuation, or a slide of a digest: read in order, not listed
+            ArticlePages.addUnlisted(book, resource); // a continuation, or a slide of a digest: read in order, not listed
         } else {
             // The first entry adds the file to the book and the spine; the others only point into it
             // (addSection again would add the file again, and epub4j renames a file added twice to item_N).

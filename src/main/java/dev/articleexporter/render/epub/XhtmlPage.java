@@ -8,7 +8,7 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * One XHTML 1.1 page for an EPUB 2 book, written with StAX, which escapes every text and attribute
  * value: input text never becomes markup. Characters XML 1.0 cannot hold are dropped first
- * ({@link EpubRenderer#plain}).
+ * ({@link Markup#plain}).
  *
  * <pre>{@code
  * byte[] page = new XhtmlPage("Contents", "en", false, "style.css")
@@ -43,15 +43,15 @@ final class XhtmlPage {
             xml.writeCharacters("\n");
             xml.writeStartElement("html");
             xml.writeDefaultNamespace(XHTML);
-            xml.writeAttribute("xml", XML, "lang", EpubRenderer.plain(lang));
-            xml.writeAttribute("lang", EpubRenderer.plain(lang));
+            xml.writeAttribute("xml", XML, "lang", Markup.plain(lang));
+            xml.writeAttribute("lang", Markup.plain(lang));
             if (rtl) {
                 xml.writeAttribute("dir", "rtl");
             }
             xml.writeCharacters("\n");
             xml.writeStartElement("head");
             xml.writeStartElement("title");
-            xml.writeCharacters(EpubRenderer.plain(title));
+            xml.writeCharacters(Markup.plain(title));
             xml.writeEndElement();
             for (String href : stylesheets) {
                 xml.writeEmptyElement("link");
@@ -81,9 +81,9 @@ final class XhtmlPage {
                     continue;
                 }
                 if (attributes[i].equals("xml:lang")) {
-                    xml.writeAttribute("xml", XML, "lang", EpubRenderer.plain(value));
+                    xml.writeAttribute("xml", XML, "lang", Markup.plain(value));
                 } else {
-                    xml.writeAttribute(attributes[i], EpubRenderer.plain(value));
+                    xml.writeAttribute(attributes[i], Markup.plain(value));
                 }
             }
             return this;
@@ -95,7 +95,7 @@ final class XhtmlPage {
     /** Text content, escaped. */
     XhtmlPage text(String text) {
         try {
-            xml.writeCharacters(EpubRenderer.plain(text));
+            xml.writeCharacters(Markup.plain(text));
             return this;
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);

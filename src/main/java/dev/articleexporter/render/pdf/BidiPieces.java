@@ -11,7 +11,7 @@ import org.openpdf.text.pdf.ColumnText;
 
 /**
  * Cuts a long block of text that needs bidi (laid out in a table cell: see
- * {@code PdfRenderer.Layout.block}) into pieces of whole lines, one table row each, so that the
+ * {@code Layout.block}) into pieces of whole lines, one table row each, so that the
  * block is set in time linear in its length and looks exactly as in one cell.
  *
  * <p>Why: OpenPDF's {@link BidiLine} copies the rest of the bidi paragraph for every line it sets,

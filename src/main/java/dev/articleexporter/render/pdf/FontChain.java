@@ -1,7 +1,6 @@
 package dev.articleexporter.render.pdf;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
@@ -29,14 +28,14 @@ import org.openpdf.text.pdf.BaseFont;
  * <p>Cost: nothing beyond Liberation is touched while every character is in Liberation. A DejaVu
  * face is read the first time a character needs it. The first time a character is in no bundled
  * font, the folders are listed and the cmap of each font file is read (only the table directory and
- * the cmap: about 0.1-0.2 s for the 300 fonts of a Debian desktop, once per process); no font is
+ * the cmap: about 0.1-0.2 s for the 300 fonts of a Debian desktop, once per chain); no font is
  * loaded then. For each such character the first face that covers it is loaded, in this order: the
  * system folders before the user's, regular faces before bold, italic, condensed, mono..., then
  * the files with the most characters first (a general font such as WenQuanYi Zen Hei or Symbola
  * before a font made for one small script that happens to hold a few CJK punctuation marks).
- * Answers per code point, cmaps and loaded fonts are kept for the life of the process; every
- * font's bytes are read once, and fonts are made from the bytes (a path-based font reads its file
- * byte by byte).
+ * Answers per code point and cmaps are kept by the chain, loaded fonts by its {@link PdfFonts},
+ * for their life (the application's); every font's bytes are read once, and fonts are made from
+ * the bytes (a path-based font reads its file byte by byte).
  *
  * <p>Thread-safe; the {@link BaseFont}s handed out are configured before they are shared.
  */
@@ -71,16 +70,12 @@ final class FontChain {
         return dirs;
     }
 
-    private static final String DEJAVU = "net/sf/jasperreports/fonts/dejavu/";
-    /** Chains by their folders (system, user): each folder set is listed once per process. */
-    private static final Map<List<List<Path>>, FontChain> CHAINS = new ConcurrentHashMap<>();
-    /** Fonts loaded from the classpath or from files, by resource name or "path,index". */
-    private static final Map<String, Optional<BaseFont>> LOADED = new ConcurrentHashMap<>();
     /** Style words in a font file name: such faces come after the regular ones. */
     private static final List<String> STYLE_WORDS = List.of("bold", "italic", "oblique", "light", "thin", "black",
             "medium", "semibold", "condensed", "extra", "heavy", "mono", "looped", "unjoined", "display");
 
-    private final PdfFonts primary = PdfFonts.get();
+    /** Where the fonts come from, and are kept. */
+    private final PdfFonts fonts;
     private final List<Path> dirs;
     /** Which fonts are loaded from the folders (drawn with simulated bold and italic). */
     private final Set<BaseFont> discovered = Collections.newSetFromMap(Collections.synchronizedMap(new IdentityHashMap<>()));
@@ -88,22 +83,20 @@ final class FontChain {
     /** The usable faces of the folders' fonts, in chain order; read on first need. */
     private List<FontCoverage.Face> faces;
 
-    private FontChain(List<Path> dirs) {
+    /** Made by {@link PdfFonts#chain}: one per folder set. */
+    FontChain(PdfFonts fonts, List<Path> dirs) {
+        this.fonts = fonts;
         this.dirs = List.copyOf(dirs);
     }
 
-    /** The chain over the given system and user folders, shared by every renderer with the same folders. */
+    /** A chain over the given system and user folders with fonts of its own (for tests). */
     static FontChain of(List<Path> systemDirs, List<Path> userDirs) {
-        return CHAINS.computeIfAbsent(List.of(List.copyOf(systemDirs), List.copyOf(userDirs)), k -> {
-            List<Path> all = new ArrayList<>(k.get(0));
-            all.addAll(k.get(1));
-            return new FontChain(all);
-        });
+        return new PdfFonts().chain(systemDirs, userDirs);
     }
 
     /** The Liberation face of a style (its Western core). */
     BaseFont primary(Style style) {
-        return primary.core(style);
+        return fonts.core(style);
     }
 
     /** True for a font from the folders: it has one face only, so bold and italic are simulated. */
@@ -117,12 +110,12 @@ final class FontChain {
         if (usable(first, cp)) {
             return first;
         }
-        BaseFont whole = primary.whole(style);
+        BaseFont whole = fonts.whole(style);
         if (usable(whole, cp)) {
             return whole;
         }
         for (String name : bundledFallbacks(style)) {
-            BaseFont f = bundled(name);
+            BaseFont f = fonts.bundled(name);
             if (usable(f, cp)) {
                 return f;
             }
@@ -143,17 +136,14 @@ final class FontChain {
 
     /** Characters below this are answered by {@link #drawsAll} from a bit set: Latin, Greek, Cyrillic, punctuation, €, ™. */
     static final int COMMON_LIMIT = 0x2200;
-    /** Per font: which characters from U+0020 to {@link #COMMON_LIMIT} it draws or may leave out (controls). */
-    private static final Map<BaseFont, BitSet> COMMON = new ConcurrentHashMap<>();
-
     /**
      * Whether {@code font} draws every character of {@code text}, controls aside. Called for every
      * run of text, so common characters are looked up in a bit set made once per font: OpenPDF's
      * own lookup boxes the character into a hash map, which cost 2-4 % of an export's CPU time
      * with the launcher's C1-only JIT.
      */
-    static boolean drawsAll(BaseFont font, String text) {
-        BitSet common = COMMON.computeIfAbsent(font, FontChain::common);
+    boolean drawsAll(BaseFont font, String text) {
+        BitSet common = fonts.common(font); // kept per font by PdfFonts
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20) {
@@ -167,7 +157,8 @@ final class FontChain {
         return true;
     }
 
-    private static BitSet common(BaseFont font) {
+    /** Which characters from U+0020 to {@link #COMMON_LIMIT} a font draws or may leave out (controls). */
+    static BitSet common(BaseFont font) {
         BitSet fine = new BitSet(COMMON_LIMIT);
         for (char c = 0x20; c < COMMON_LIMIT; c++) {
             if (usable(font, c) || Character.isISOControl(c)) {
@@ -189,20 +180,6 @@ final class FontChain {
         return cp >= 0x0620 && cp <= 0x06FF && Character.isLetter(cp);
     }
 
-    private static BaseFont bundled(String file) {
-        return LOADED.computeIfAbsent(DEJAVU + file, name -> {
-            try (InputStream in = FontChain.class.getClassLoader().getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IllegalStateException("Font not on the classpath: " + name
-                            + " (dependency net.sf.jasperreports:jasperreports-fonts)");
-                }
-                return Optional.of(PdfFonts.create(file, in.readAllBytes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read font " + name, e);
-            }
-        }).orElseThrow();
-    }
-
     /** Looks through the folders' fonts in order; synchronised, it runs only for characters not met before. */
     private synchronized Optional<BaseFont> search(int cp) {
         for (FontCoverage.Face face : faces()) {
@@ -218,13 +195,7 @@ final class FontChain {
     }
 
     private Optional<BaseFont> load(FontCoverage.Face face) {
-        Optional<BaseFont> font = LOADED.computeIfAbsent(face.file().toAbsolutePath() + "," + face.index(), k -> {
-            try {
-                return Optional.of(PdfFonts.create(face.openPdfName(), Files.readAllBytes(face.file())));
-            } catch (IOException | RuntimeException e) {
-                return Optional.empty(); // a font OpenPDF cannot read or embed: the chain goes on
-            }
-        });
+        Optional<BaseFont> font = fonts.face(face); // empty: a font OpenPDF cannot read or embed
         font.ifPresent(discovered::add);
         return font;
     }

@@ -34,7 +34,7 @@ final class PageDecorations extends PdfPageEventHelper {
     private static final float FOOTER_BASELINE = 30f;
 
     private final BaseFont font;
-    private final PdfRenderer.Styles styles;
+    private final Styles styles;
     private final String title;
     /** Bookmarks asked for and not yet placed, by number. */
     private final Map<Integer, Bookmark> pending = new HashMap<>();
@@ -48,7 +48,7 @@ final class PageDecorations extends PdfPageEventHelper {
     private int titleDirection;
 
     /** @param title the running title in the footer */
-    PageDecorations(PdfRenderer.Styles styles, String title) {
+    PageDecorations(Styles styles, String title) {
         this.font = styles.footer.primary.getBaseFont();
         this.styles = styles;
         this.title = title;
@@ -130,14 +130,14 @@ final class PageDecorations extends PdfPageEventHelper {
         String page = "page " + writer.getPageNumber() + " of ";
         float totalX = rtl ? left + font.getWidthPoint(page, FOOTER_SIZE) : right - totalReserve;
         cb.saveState();
-        cb.setColorStroke(PdfRenderer.Styles.RULE);
+        cb.setColorStroke(Styles.RULE);
         cb.setLineWidth(0.5f);
         cb.moveTo(left, FOOTER_BASELINE + 11f);
         cb.lineTo(right, FOOTER_BASELINE + 11f);
         cb.stroke();
         cb.beginText();
         cb.setFontAndSize(font, FOOTER_SIZE);
-        cb.setColorFill(PdfRenderer.Styles.GREY);
+        cb.setColorFill(Styles.GREY);
         if (runningPhrase == null) {
             cb.showTextAligned(Element.ALIGN_LEFT, runningTitle, left, FOOTER_BASELINE, 0f);
         }
@@ -157,7 +157,7 @@ final class PageDecorations extends PdfPageEventHelper {
     public void onCloseDocument(PdfWriter writer, Document document) {
         total.beginText();
         total.setFontAndSize(font, FOOTER_SIZE);
-        total.setColorFill(PdfRenderer.Styles.GREY);
+        total.setColorFill(Styles.GREY);
         total.showTextAligned(Element.ALIGN_LEFT, String.valueOf(writer.getPageNumber() - 1), 0f, 2f, 0f);
         total.endText();
     }

@@ -3,8 +3,6 @@ package dev.articleexporter.render.pdf;
 import dev.articleexporter.model.Story;
 import dev.articleexporter.model.Digest;
 import dev.articleexporter.render.DigestWriter;
-import dev.articleexporter.render.pdf.PdfRenderer.Layout;
-import dev.articleexporter.render.pdf.PdfRenderer.Styles;
 import dev.articleexporter.render.pdf.TextSetter.Face;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -30,7 +28,7 @@ import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
- * Writes an edition as one PDF: a title page with the contents (every section and article, linked,
+ * Writes a digest as one PDF: a title page with the contents (every section and article, linked,
  * with its page number), then each section from a new page under its name, each article from a new
  * page laid out exactly as its own PDF ({@link Layout}: title block, intro, slides with pictures and
  * credits, reading list, photo credits). The outline has the sections at the top, their articles
@@ -38,7 +36,7 @@ import org.openpdf.text.pdf.PdfWriter;
  * "Nightly digest — date … page X of Y".
  *
  * <p>Pages are written out as they fill, and each article's pictures are let go once it is laid
- * out, so a large edition does not sit in memory.
+ * out, so a large digest does not sit in memory.
  */
 final class PdfDigestWriter implements DigestWriter {
 
@@ -55,8 +53,8 @@ final class PdfDigestWriter implements DigestWriter {
     private Layout layout;
     private PageDecorations decorations;
     private BaseFont numberFont;
-    /** Per part and article (by number): its bookmark, made in advance so the contents can wait for its page. */
-    private final Map<Integer, PageDecorations.Bookmark> parts = new HashMap<>();
+    /** Per section and article (by number): its bookmark, made in advance so the contents can wait for its page. */
+    private final Map<Integer, PageDecorations.Bookmark> sectionMarks = new HashMap<>();
     private final Map<Integer, PageDecorations.Bookmark> articles = new HashMap<>();
     /** Page numbers of the contents still to print, by the bookmark whose page they show. */
     private final Map<PageDecorations.Bookmark, PdfTemplate> pageNumbers = new HashMap<>();
@@ -67,8 +65,8 @@ final class PdfDigestWriter implements DigestWriter {
         this.out = new BufferedOutputStream(out, 1 << 16);
     }
 
-    static String sectionDestination(Digest.Section part) {
-        return "digest-section-" + part.number();
+    static String sectionDestination(Digest.Section section) {
+        return "digest-section-" + section.number();
     }
 
     static String articleDestination(Digest.Entry entry) {
@@ -76,42 +74,42 @@ final class PdfDigestWriter implements DigestWriter {
     }
 
     @Override
-    public void start(Digest edition) throws IOException {
+    public void start(Digest digest) throws IOException {
         doc = renderer.newDocument();
         try {
             writer = PdfRenderer.openWriter(doc, out);
             styles = new Styles(renderer.fonts(), false);
-            decorations = new PageDecorations(styles, edition.title());
+            decorations = new PageDecorations(styles, digest.title());
             decorations.onPlaced(this::printPageNumber);
             writer.setPageEvent(decorations);
-            addMetadata(edition);
+            addMetadata(digest);
             doc.open();
             layout = new Layout(doc, writer, styles, decorations);
             numberFont = styles.creditItem.primary.getBaseFont();
-            for (Digest.Section part : edition.sections()) {
-                PageDecorations.Bookmark section = decorations.bookmark(null, part.name(), true);
-                parts.put(part.number(), section);
-                for (Digest.Entry entry : part.articles()) {
-                    articles.put(entry.number(), decorations.bookmark(section, entry.title(), false));
+            for (Digest.Section section : digest.sections()) {
+                PageDecorations.Bookmark bookmark = decorations.bookmark(null, section.name(), true);
+                sectionMarks.put(section.number(), bookmark);
+                for (Digest.Entry entry : section.articles()) {
+                    articles.put(entry.number(), decorations.bookmark(bookmark, entry.title(), false));
                 }
             }
-            titlePage(edition);
+            titlePage(digest);
         } catch (DocumentException | IllegalStateException e) {
             PdfRenderer.closeQuietly(doc);
-            throw new IOException("Cannot write the PDF of " + edition.fileStem() + ": " + e.getMessage(), e);
+            throw new IOException("Cannot write the PDF of " + digest.fileStem() + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public void section(Digest.Section part) throws IOException {
+    public void section(Digest.Section section) throws IOException {
         doc.newPage();
         // The section's name in the link colour over a heavy rule: unlike an article's title in ink over a hairline.
         Face face = face(FontChain.Style.SANS_BOLD, 26f, Styles.LINK);
-        List<Chunk> name = new ArrayList<>(styles.chunks(part.name(), face));
-        name.getFirst().setGenericTag(parts.get(part.number()).tag());
-        name.getFirst().setLocalDestination(sectionDestination(part));
+        List<Chunk> name = new ArrayList<>(styles.chunks(section.name(), face));
+        name.getFirst().setGenericTag(sectionMarks.get(section.number()).tag());
+        name.getFirst().setLocalDestination(sectionDestination(section));
         doc.add(layout.spaced(layout.block(name, 30f), 0f, 4f));
-        int n = part.articles().size();
+        int n = section.articles().size();
         doc.add(layout.spaced(layout.block(styles.chunks(n + (n == 1 ? " article" : " articles"), styles.metaLine), 13f),
                 0f, 26f));
         float y = writer.getVerticalPosition(false) + 16f;
@@ -127,14 +125,14 @@ final class PdfDigestWriter implements DigestWriter {
     }
 
     @Override
-    public void article(Digest.Entry entry, Story digest) throws IOException {
+    public void article(Digest.Entry entry, Story story) throws IOException {
         if (!sectionStarted) {
             doc.newPage();
         }
         sectionStarted = false;
         // Per article: its own direction, and its own Font objects (mutable) and picture cache, let go after it.
-        Styles own = new Styles(renderer.fonts(), digest.meta().rightToLeft());
-        new Layout(doc, writer, own, decorations).write(digest, articles.remove(entry.number()), articleDestination(entry));
+        Styles own = new Styles(renderer.fonts(), story.meta().rightToLeft());
+        new Layout(doc, writer, own, decorations).write(story, articles.remove(entry.number()), articleDestination(entry));
     }
 
     @Override
@@ -149,24 +147,24 @@ final class PdfDigestWriter implements DigestWriter {
 
     // ---- title page and contents -------------------------------------------------------------
 
-    private void titlePage(Digest edition) {
+    private void titlePage(Digest digest) {
         doc.add(layout.spaced(layout.block(styles.chunks(Digest.NAME, face(FontChain.Style.SANS_BOLD, 30f, Styles.INK)), 34f),
                 40f, 6f));
-        doc.add(layout.spaced(layout.block(styles.chunks(Digest.longDate(edition.date()),
+        doc.add(layout.spaced(layout.block(styles.chunks(Digest.longDate(digest.date()),
                 face(FontChain.Style.SANS, 15f, Styles.SOFT)), 20f), 0f, 8f));
-        Element last = layout.block(styles.chunks(edition.extent(), styles.metaLine), 13f);
-        if (edition.leftOutNote() != null) {
+        Element last = layout.block(styles.chunks(digest.extent(), styles.metaLine), 13f);
+        if (digest.leftOutNote() != null) {
             doc.add(last);
-            last = layout.spaced(layout.block(styles.chunks(edition.leftOutNote(), styles.placeholder), 12f), 4f, 0f);
+            last = layout.spaced(layout.block(styles.chunks(digest.leftOutNote(), styles.placeholder), 12f), 4f, 0f);
         }
         doc.add(layout.spaced(last, 0f, 18f));
         layout.hairline(9f);
         doc.add(layout.spaced(layout.block(styles.chunks("Contents", styles.endHeading), 16f), 6f, 6f));
-        for (Digest.Section part : edition.sections()) {
+        for (Digest.Section section : digest.sections()) {
             PdfPTable rows = contentsTable();
-            rows.addCell(titleCell(part.name(), face(FontChain.Style.SANS_BOLD, 11f, Styles.INK), sectionDestination(part), 0f));
-            rows.addCell(numberCell(parts.get(part.number())));
-            for (Digest.Entry entry : part.articles()) {
+            rows.addCell(titleCell(section.name(), face(FontChain.Style.SANS_BOLD, 11f, Styles.INK), sectionDestination(section), 0f));
+            rows.addCell(numberCell(sectionMarks.get(section.number())));
+            for (Digest.Entry entry : section.articles()) {
                 rows.addCell(titleCell(entry.title(), styles.listItem, articleDestination(entry), 12f));
                 rows.addCell(numberCell(articles.get(entry.number())));
             }
@@ -242,15 +240,15 @@ final class PdfDigestWriter implements DigestWriter {
         return new Face(renderer.fonts(), style, size, color);
     }
 
-    private void addMetadata(Digest edition) {
-        doc.addTitle(edition.title());
-        doc.addSubject(edition.extent());
-        List<String> sections = edition.sections().stream()
+    private void addMetadata(Digest digest) {
+        doc.addTitle(digest.title());
+        doc.addSubject(digest.extent());
+        List<String> sections = digest.sections().stream()
                 .filter(p -> p.articles().getFirst().section() != null).map(Digest.Section::name).toList();
         if (!sections.isEmpty()) {
             doc.addKeywords(String.join(", ", sections));
         }
         doc.addCreator(PdfRenderer.CREATOR);
-        writer.getExtraCatalog().put(PdfName.LANG, new PdfString(edition.language()));
+        writer.getExtraCatalog().put(PdfName.LANG, new PdfString(digest.language()));
     }
 }

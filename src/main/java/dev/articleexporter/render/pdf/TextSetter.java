@@ -97,7 +97,7 @@ final class TextSetter {
     List<Chunk> chunks(String text, Face face, boolean count) {
         text = composed(text);
         BaseFont first = face.primary.getBaseFont();
-        if (FontChain.drawsAll(first, text)) {
+        if (chain.drawsAll(first, text)) {
             if (text.length() <= maxChunk) {
                 return List.of(new Chunk(text, face.primary)); // the common case: one chunk, as before
             }

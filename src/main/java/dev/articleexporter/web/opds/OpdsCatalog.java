@@ -8,6 +8,8 @@ import static dev.articleexporter.web.opds.OpdsTypes.REL_ACQUISITION;
 import static dev.articleexporter.web.opds.OpdsTypes.REL_SORT_NEW;
 
 import dev.articleexporter.model.BookIdentifier;
+import dev.articleexporter.render.OutputFormats;
+import dev.articleexporter.web.ServeSettings;
 import dev.articleexporter.history.DigestHistory;
 import dev.articleexporter.history.DigestHistory.Recorded;
 import dev.articleexporter.history.Library;
@@ -33,7 +35,8 @@ import java.util.UUID;
 import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +46,7 @@ import org.springframework.stereotype.Component;
  * one complete entry per article. Only files that are in the folder get acquisition links.
  */
 @Component
+@EnableConfigurationProperties(OpdsProperties.class)
 @ConditionalOnWebApplication
 public class OpdsCatalog {
 
@@ -59,19 +63,24 @@ public class OpdsCatalog {
     private static final Pattern SAFE_STEM = Pattern.compile("[\\p{L}\\p{N}_-][\\p{L}\\p{N}._-]*");
 
     private final Library library;
-    private final DigestHistory editions;
+    private final DigestHistory digests;
+    private final OutputFormats formats;
     private final Path folder;
     private final int pageSize;
 
-    public OpdsCatalog(Library library, DigestHistory editions, @Value("${exporter.serve.output}") Path output,
-                       @Value("${exporter.opds.page-size:50}") int pageSize) {
-        if (pageSize < 1) {
-            throw new IllegalArgumentException("exporter.opds.page-size must be at least 1, not " + pageSize);
-        }
+    /** @param formats every output format: an entry offers each one's file that is in the folder */
+    @Autowired
+    public OpdsCatalog(Library library, DigestHistory digests, OutputFormats formats, ServeSettings settings,
+                       OpdsProperties properties) {
+        this(library, digests, formats, settings.output(), properties.pageSize());
+    }
+
+    public OpdsCatalog(Library library, DigestHistory digests, OutputFormats formats, Path output, int pageSize) {
         this.library = library;
-        this.editions = editions;
+        this.digests = digests;
+        this.formats = formats;
         this.folder = output.toAbsolutePath().normalize();
-        this.pageSize = pageSize;
+        this.pageSize = new OpdsProperties(pageSize).pageSize();
     }
 
     /** A page number past the last page of a feed. */
@@ -87,10 +96,10 @@ public class OpdsCatalog {
     /** {@code /opds}: the catalog root. */
     Feed root(CatalogPaths paths) {
         long articles = library.count(folder, Filter.ALL);
-        long digests = editions.count(folder);
+        long digests = this.digests.count(folder);
         long sections = library.sections(folder).stream().filter(s -> CatalogPaths.linkable(s.section())).count();
         Instant newestArticle = newest(Filter.ALL);
-        Instant newestDigest = newestEdition();
+        Instant newestDigest = newestDigest();
         List<Entry> entries = List.of(
                 navigation("/new", "Newest", newestArticle, "All " + count(articles, "article")
                         + ", the most recently exported first.", Link.of(REL_SORT_NEW, paths.feed("/new"), ACQUISITION)),
@@ -156,10 +165,10 @@ public class OpdsCatalog {
 
     /** {@code /opds/digests}: the nightly digests, newest first. */
     Feed digests(CatalogPaths paths, long page) {
-        long total = editions.count(folder);
-        List<Entry> entries = entries(page, total, offset -> editions.list(folder, offset, pageSize).stream()
-                .map(e -> edition(paths, e)).flatMap(Optional::stream).toList());
-        return acquisition(paths, "feed:/digests", "/digests", "Nightly digests", paths.root(), newestEdition(), total, page, entries);
+        long total = digests.count(folder);
+        List<Entry> entries = entries(page, total, offset -> digests.list(folder, offset, pageSize).stream()
+                .map(e -> digest(paths, e)).flatMap(Optional::stream).toList());
+        return acquisition(paths, "feed:/digests", "/digests", "Nightly digests", paths.root(), newestDigest(), total, page, entries);
     }
 
     /** An article's complete catalog entry, when it is in the folder with at least one file. */
@@ -225,7 +234,7 @@ public class OpdsCatalog {
     }
 
     /** A nightly digest with its formats, or empty when none of its files is in the folder. */
-    private Optional<Entry> edition(CatalogPaths paths, Recorded e) {
+    private Optional<Entry> digest(CatalogPaths paths, Recorded e) {
         List<Link> files = acquisitions(paths, e.fileStem());
         if (files.isEmpty()) {
             return Optional.empty();
@@ -236,14 +245,15 @@ public class OpdsCatalog {
                 "A digest of " + count(e.articles(), "article") + ".", files));
     }
 
-    /** Links to the article's EPUB and PDF, those that are in the folder. */
+    /** Links to the files of an article or digest, one per output format whose file is in the folder, by format name. */
     private List<Link> acquisitions(CatalogPaths paths, String stem) {
-        List<Link> links = new ArrayList<>(2);
+        List<Link> links = new ArrayList<>();
         if (stem == null || !SAFE_STEM.matcher(stem).matches()) {
             return links;
         }
-        addIfPresent(links, paths, stem + ".epub", OpdsTypes.EPUB, "EPUB");
-        addIfPresent(links, paths, stem + ".pdf", OpdsTypes.PDF, "PDF");
+        for (OutputFormats.Format format : formats.all()) {
+            addIfPresent(links, paths, format.fileName(stem), format.mediaType(), format.label());
+        }
         return links;
     }
 
@@ -267,8 +277,8 @@ public class OpdsCatalog {
                 .findFirst().orElse(null);
     }
 
-    private Instant newestEdition() {
-        return editions.list(folder, 0, 1).stream().map(Recorded::created).filter(Objects::nonNull).findFirst().orElse(null);
+    private Instant newestDigest() {
+        return digests.list(folder, 0, 1).stream().map(Recorded::created).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** The later of two instants; now when neither is known (an empty catalog). */

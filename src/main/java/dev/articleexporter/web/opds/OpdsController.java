@@ -94,7 +94,7 @@ public class OpdsController {
 
     @GetMapping("/opensearch.xml")
     public ResponseEntity<byte[]> openSearch(HttpServletRequest request) {
-        // The template must be absolute for some clients: built from the request (see the README behind a proxy).
+        // The template must be absolute for some clients: built from the request (see docs/operations.md, "OPDS catalog and e-readers", behind a proxy).
         String searchUrl = ServletUriComponentsBuilder.fromContextPath(request).path("/opds/search").build().toUriString();
         return ResponseEntity.ok().contentType(OPENSEARCH).body(OpenSearchDescription.write(searchUrl));
     }

@@ -1,6 +1,10 @@
 package dev.articleexporter.web.opds;
 
-/** Media types and link relations of OPDS 1.2 and the formats the catalog hands out. */
+/**
+ * Media types and link relations of OPDS 1.2. The files' media types come from their output formats
+ * ({@code OutputFormat#mediaType}); {@link #EPUB} and {@link #PDF} only name the built-in ones, for the
+ * catalog's readers.
+ */
 public final class OpdsTypes {
 
     public static final String NAVIGATION = "application/atom+xml;profile=opds-catalog;kind=navigation";

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articleexporter.history.DigestHistory;
 import dev.articleexporter.history.Library;
+import dev.articleexporter.render.OutputFormats;
+import dev.articleexporter.render.epub.EpubRenderer;
+import dev.articleexporter.render.pdf.PdfRenderer;
 import dev.articleexporter.testing.CliRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +26,9 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
  * this branch).
  */
 record CatalogFixture(Path output, JdbcClient jdbc, Library library, DigestHistory editions) {
+
+    /** The application's formats, as the serve command's registry has them. */
+    static final OutputFormats FORMATS = OutputFormats.of(new EpubRenderer(), new PdfRenderer());
 
     /**
      * Exports the bundled samples {@code bundled} (file names under {@code input/}) and the
@@ -67,11 +74,11 @@ record CatalogFixture(Path output, JdbcClient jdbc, Library library, DigestHisto
         for (String ext : new String[] {".epub", ".pdf"}) {
             Files.copy(output.resolve(copyOf + ext), output.resolve(stem + ext), StandardCopyOption.REPLACE_EXISTING);
         }
-        editions.record(runId, output, stem, title, articles);
+        editions.record(runId, output, stem, title, articles, List.of("epub", "pdf"));
     }
 
     OpdsController controller(int pageSize) {
-        return new OpdsController(new OpdsCatalog(library, editions, output, pageSize));
+        return new OpdsController(new OpdsCatalog(library, editions, FORMATS, output, pageSize));
     }
 
     MockMvc mvc(int pageSize) {

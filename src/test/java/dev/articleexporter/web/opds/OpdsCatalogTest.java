@@ -76,7 +76,7 @@ class OpdsCatalogTest {
         Files.delete(fixture.output().resolve("gone-brief.pdf"));
         Files.delete(fixture.output().resolve(REFINANCE + ".pdf"));
         fixture.edition(1, DIGEST, "Nightly digest, 25 November 2026", 3, IRAQ);
-        fixture.editions().record(1, fixture.output(), "digest-without-files", "Lost digest", 2);
+        fixture.editions().record(1, fixture.output(), "digest-without-files", "Lost digest", 2, List.of("epub", "pdf"));
         client = fixture.client(PAGE, "");
     }
 
@@ -429,7 +429,7 @@ class OpdsCatalogTest {
     void anEmptyFolderHasAnEmptyButValidCatalog() throws Exception {
         Path empty = work.resolve("never-exported");
         CatalogClient none = new CatalogClient(org.springframework.test.web.servlet.setup.MockMvcBuilders.standaloneSetup(
-                new OpdsController(new OpdsCatalog(fixture.library(), fixture.editions(), empty, PAGE))).build(), empty, "");
+                new OpdsController(new OpdsCatalog(fixture.library(), fixture.editions(), CatalogFixture.FORMATS, empty, PAGE))).build(), empty, "");
         for (String address : List.of("/opds", "/opds/new", "/opds/sections", "/opds/digests", "/opds/search?q=harbour")) {
             Response response = none.get(address);
             assertThat(response.status()).as(address).isEqualTo(200);
@@ -447,8 +447,9 @@ class OpdsCatalogTest {
         new ApplicationContextRunner()
                 .withBean(dev.articleexporter.history.Library.class, fixture::library)
                 .withBean(dev.articleexporter.history.DigestHistory.class, fixture::editions)
+                .withBean(dev.articleexporter.render.OutputFormats.class, () -> CatalogFixture.FORMATS)
                 .withPropertyValues("exporter.serve.output=" + fixture.output())
-                .withUserConfiguration(OpdsCatalog.class, OpdsController.class)
+                .withUserConfiguration(ServeSettingsConfig.class, OpdsCatalog.class, OpdsController.class)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).doesNotHaveBean(OpdsController.class).doesNotHaveBean(OpdsCatalog.class);
@@ -456,12 +457,18 @@ class OpdsCatalogTest {
         new WebApplicationContextRunner()
                 .withBean(dev.articleexporter.history.Library.class, fixture::library)
                 .withBean(dev.articleexporter.history.DigestHistory.class, fixture::editions)
+                .withBean(dev.articleexporter.render.OutputFormats.class, () -> CatalogFixture.FORMATS)
                 .withPropertyValues("exporter.serve.output=" + fixture.output())
-                .withUserConfiguration(OpdsCatalog.class, OpdsController.class)
+                .withUserConfiguration(ServeSettingsConfig.class, OpdsCatalog.class, OpdsController.class)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).hasSingleBean(OpdsController.class);
                     assertThat(context.getBean(OpdsCatalog.class)).extracting("pageSize").isEqualTo(50);
                 });
+    }
+
+    /** {@code serve}'s settings, bound from the properties as the server binds them. */
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(dev.articleexporter.web.ServeSettings.class)
+    static class ServeSettingsConfig {
     }
 }

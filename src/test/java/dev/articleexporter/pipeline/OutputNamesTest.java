@@ -1,4 +1,4 @@
-package dev.articleexporter.job;
+package dev.articleexporter.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.articleexporter.job;
+package dev.articleexporter.pipeline;
 
 import dev.articleexporter.input.Article;
 import dev.articleexporter.input.Input;
@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * each local image it uses, its output name and the render settings. Equal hashes mean the
  * files of the last export are still right.
  *
- * <p>The content is the article's JSON tree as read, walked straight into the digest (no
+ * <p>The content is the article's JSON tree as read, walked straight into the SHA-256 (no
  * serialization), so an article found unchanged is never bound nor cleaned
  * ({@link dev.articleexporter.input.ArticleNode}). Every value is tagged with its type and every
  * text and name with its length, so different trees never give the same bytes. Only fields the
@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  * <p>These hashes are not those of releases that hashed the bound article: the first run after the
  * upgrade finds no article unchanged and renders everything once.
  */
-final class ContentHash {
+public final class ContentHash {
 
     /** Changes with the way of hashing, so no hash of another way can ever match. */
     private static final String FORMAT = "article-tree-1";
@@ -47,7 +47,7 @@ final class ContentHash {
     private ContentHash() {
     }
 
-    static String of(Input.Parsed parsed, String renderFingerprint, String related) {
+    public static String of(Input.Parsed parsed, String renderFingerprint, String related) {
         Feed feed = new Feed();
         feed.text(FORMAT);
         feed.node(parsed.node().tree(), Article.class);
@@ -60,7 +60,7 @@ final class ContentHash {
         return feed.hex();
     }
 
-    /** The digest being fed, through a buffer (one call per value would cost more than the hashing), and the images met. */
+    /** The SHA-256 being fed, through a buffer (one call per value would cost more than the hashing), and the images met. */
     private static final class Feed {
 
         private final MessageDigest sha = sha256();
@@ -86,7 +86,7 @@ final class ContentHash {
                 tag('}');
                 JsonNode src = type == Article.Image.class ? node.get("src") : null;
                 if (src != null && src.isValueNode() && !src.isNull()) {
-                    images.add(XmlCharacters.cleaned(src.asString())); // the path binding gives the digest
+                    images.add(XmlCharacters.cleaned(src.asString())); // the path binding gives the story
                 }
             } else if (node.isArray()) {
                 Type element = type instanceof ParameterizedType list ? list.getActualTypeArguments()[0] : Object.class;

@@ -1,4 +1,4 @@
-package dev.articleexporter.job;
+package dev.articleexporter.pipeline;
 
 import dev.articleexporter.input.Input;
 import dev.articleexporter.model.FileNames;
@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * <p>Safe names never hold two dashes in a row ({@link FileNames}), so a suffixed name cannot be
  * another article's own name: only articles with the same name compete for its suffixes, which is
- * what lets a run be partitioned by name ({@link Partition}).
+ * what lets a run be partitioned by name (the export job's {@code Partition}).
  *
  * <p>Names are given before articles are bound ({@link dev.articleexporter.input.ArticleNode}),
  * but an input that does not bind was always rejected before it was named, so it must neither hold
@@ -24,17 +24,17 @@ import java.util.Optional;
  *
  * <p>Only the names of the chunk being read are held in memory; what earlier chunks (and
  * earlier executions of a restarted run) recorded is asked of {@link Committed}, so memory
- * stays flat however many articles a run has. Not thread-safe: the reader, which is
- * sequential, asks it.
+ * stays flat however many articles a run has. Not thread-safe: one pipeline, which meets its
+ * articles in input order, asks it.
  */
-final class OutputNames {
+public final class OutputNames {
 
     /** Who holds a name: the article's id ({@code null} when it had none) and where it was read. */
-    record Holder(String articleId, String origin) {
+    public record Holder(String articleId, String origin) {
     }
 
     /** What committed chunks of this run recorded (the {@code EXPORTED_ARTICLE} table). */
-    interface Committed {
+    public interface Committed {
 
         /** Nothing committed: everything is held in memory (validate). */
         Committed NONE = name -> Optional.empty();
@@ -77,7 +77,7 @@ final class OutputNames {
         String id = parsed.node().id() == null || parsed.node().id().isBlank() ? null : parsed.node().id().strip();
         String stem = FileNames.stem(id, parsed.node().title());
         if (stem == null) {
-            return parsed; // no title either: the digest step rejects it with the reason
+            return parsed; // no title either: the story maker rejects it with the reason
         }
         for (int n = 1; ; n++) {
             String name = n == 1 ? stem : stem + SUFFIX + n;

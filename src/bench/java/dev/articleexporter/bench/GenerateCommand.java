@@ -1,23 +1,31 @@
-package dev.articleexporter.cli;
+package dev.articleexporter.bench;
 
-import dev.articleexporter.bench.CorpusGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code generate}: a deterministic corpus of realistic slideshow articles, for benchmarks. */
-@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+/**
+ * {@code generate}: a deterministic corpus of realistic slideshow articles, for benchmarks. Not a command of the
+ * application: run it from {@code benchmarks.jar} ({@code ./mvnw -Pbench package}), as {@code bench/benchmark.sh} does:
+ * {@code java -cp benchmarks.jar dev.articleexporter.bench.GenerateCommand --count N --output DIR}.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Writes N realistic slideshow articles (5-40 slides, messy credits, promotions, repeated teasers) "
                 + "as JSON arrays named corpus-00001.json, ... for benchmarks.",
                 "The same seed always gives byte-identical files."})
 public class GenerateCommand implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new GenerateCommand()).execute(args));
+    }
 
     @Spec
     CommandSpec spec;
@@ -58,6 +66,6 @@ public class GenerateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Wrote %d articles (%d slides) in %d files, %.1f MB, to %s in %.1f s.%n",
                 result.articles(), result.slides(), result.files().size(), result.bytes() / 1e6,
                 output.toAbsolutePath().normalize(), (System.nanoTime() - start) / 1e9);
-        return Cli.OK;
+        return 0;
     }
 }
