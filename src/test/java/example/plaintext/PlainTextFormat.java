@@ -14,9 +14,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A third output format, written the way a plug-in would be: one annotated class, nothing else. It
- * lives outside {@code dev.articleexporter} so that no component scan finds it: a context has it only
- * when a test adds it (see {@code PlainTextFormatFunctionalTests}).
+ * A third output format, written the way a plug-in would be: one annotated class, nothing
+ * else. It lives outside {@code dev.articleexporter} so that no component scan finds it:
+ * a context has it only when a test adds it (see {@code PlainTextFormatFunctionalTests}).
  */
 @OutputFormat(name = "txt", extension = "txt", mediaType = "text/plain")
 public class PlainTextFormat implements Renderer {
@@ -72,4 +72,5 @@ public class PlainTextFormat implements Renderer {
             }
         }
     }
+
 }

@@ -16,34 +16,44 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes a corpus of realistic, messy slideshow articles for benchmarks: the same seed always
- * gives byte-identical files. Article {@code n} depends only on the seed, {@code n} and the
- * fixed slide count, not on how many articles are written or how they are split into files.
+ * Writes a corpus of realistic, messy slideshow articles for benchmarks: the same seed
+ * always gives byte-identical files. Article {@code n} depends only on the seed,
+ * {@code n} and the fixed slide count, not on how many articles are written or how they
+ * are split into files.
  *
- * <p>Like the feeds the tool is made for: 5 to 40 slides (about 17 on average, like the
- * {@code iraq-coalition.json} sample), credits spelled several ways ("Credit:", "Credits:",
- * "Photo Credit:", "DepositPhotos" and "Depositphotos", some missing, some as a body paragraph),
- * promotions ("Read More: …") in about 30% of the slides, related teasers listed twice, and
- * breadcrumbs ending in a truncated title. No images: sample-sized articles are text only.
+ * <p>
+ * Like the feeds the tool is made for: 5 to 40 slides (about 17 on average, like the
+ * {@code iraq-coalition.json} sample), credits spelled several ways ("Credit:",
+ * "Credits:", "Photo Credit:", "DepositPhotos" and "Depositphotos", some missing, some as
+ * a body paragraph), promotions ("Read More: …") in about 30% of the slides, related
+ * teasers listed twice, and breadcrumbs ending in a truncated title. No images:
+ * sample-sized articles are text only.
  *
- * <p>Benchmark support, not part of the application: it lives in {@code src/bench/java}, compiled into the
- * tests always and into {@code benchmarks.jar} with {@code -Pbench}. The sentences come from {@link CorpusText}.
+ * <p>
+ * Benchmark support, not part of the application: it lives in {@code src/bench/java},
+ * compiled into the tests always and into {@code benchmarks.jar} with {@code -Pbench}.
+ * The sentences come from {@link CorpusText}.
  */
 public final class CorpusGenerator {
 
     public static final int DEFAULT_PER_FILE = 20;
+
     public static final int MIN_SLIDES = 5;
+
     public static final int MAX_SLIDES = 40;
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
     private static final JsonNodeFactory NODES = JSON.getNodeFactory();
 
     private final long seed;
+
     private final Integer fixedSlides;
 
     /**
-     * @param seed        decides every article
-     * @param fixedSlides every article gets exactly this many slides, or {@code null} for 5 to 40
+     * @param seed decides every article
+     * @param fixedSlides every article gets exactly this many slides, or {@code null} for
+     * 5 to 40
      */
     public CorpusGenerator(long seed, Integer fixedSlides) {
         if (fixedSlides != null && fixedSlides < 1) {
@@ -58,9 +68,10 @@ public final class CorpusGenerator {
     }
 
     /**
-     * Writes articles 1 to {@code count} into {@code folder} as JSON arrays of {@code perFile}
-     * articles, named {@code corpus-00001.json}, {@code corpus-00002.json}, … (existing files of
-     * the same names are replaced; others are left alone).
+     * Writes articles 1 to {@code count} into {@code folder} as JSON arrays of
+     * {@code perFile} articles, named {@code corpus-00001.json},
+     * {@code corpus-00002.json}, … (existing files of the same names are replaced; others
+     * are left alone).
      */
     public Result write(Path folder, int count, int perFile) throws IOException {
         if (count < 0) {
@@ -120,7 +131,8 @@ public final class CorpusGenerator {
         }
         if (r.nextInt(5) == 0) {
             a.put("intro", t.paragraph(3, 5)); // a single string instead of an array
-        } else {
+        }
+        else {
             ArrayNode intro = a.putArray("intro");
             int paragraphs = 1 + (r.nextInt(4) == 0 ? 1 : 0);
             for (int i = 0; i < paragraphs; i++) {
@@ -128,7 +140,8 @@ public final class CorpusGenerator {
             }
         }
 
-        // Teasers of other articles: promotions inside slides reuse some, the related list repeats some.
+        // Teasers of other articles: promotions inside slides reuse some, the related
+        // list repeats some.
         List<String> teasers = new ArrayList<>();
         for (int i = 0, k = 4 + r.nextInt(4); i < k; i++) {
             teasers.add(t.title());
@@ -144,7 +157,8 @@ public final class CorpusGenerator {
         for (int i = 0; i < links; i++) {
             related.add(relatedLink(t, site, teasers.get(i % teasers.size()), source));
         }
-        for (int i = 0, dup = 1 + r.nextInt(2); i < dup; i++) { // the same teaser scraped twice
+        for (int i = 0, dup = 1 + r.nextInt(2); i < dup; i++) { // the same teaser scraped
+                                                                // twice
             related.add(relatedLink(t, site, teasers.get(r.nextInt(Math.min(links, teasers.size()))), source));
         }
         return a;
@@ -155,7 +169,8 @@ public final class CorpusGenerator {
         ObjectNode slide = NODES.objectNode();
         slide.put("heading", t.heading());
         List<String> body = new ArrayList<>();
-        // Mostly one paragraph of a few sentences, like the sample (about 300 characters a slide).
+        // Mostly one paragraph of a few sentences, like the sample (about 300 characters
+        // a slide).
         int roll = r.nextInt(20);
         for (int i = 0, k = roll < 14 ? 1 : roll < 19 ? 2 : 3; i < k; i++) {
             body.add(t.paragraph(2, 3));
@@ -163,11 +178,15 @@ public final class CorpusGenerator {
         int creditRoll = r.nextInt(100);
         if (creditRoll < 80) {
             slide.put("credit", messyCredit(t, source));
-        } else if (creditRoll < 85) {
-            body.add(r.nextInt(body.size() + 1), messyCredit(t, source)); // a credit line inside the text
+        }
+        else if (creditRoll < 85) {
+            body.add(r.nextInt(body.size() + 1), messyCredit(t, source)); // a credit line
+                                                                          // inside the
+                                                                          // text
         } // else: no credit at all
         if (r.nextInt(100) < 30) {
-            String promo = t.pick(PROMO_LABELS) + (r.nextBoolean() ? teasers.get(r.nextInt(teasers.size())) : t.title());
+            String promo = t.pick(PROMO_LABELS)
+                    + (r.nextBoolean() ? teasers.get(r.nextInt(teasers.size())) : t.title());
             body.add(r.nextInt(4) == 0 ? r.nextInt(body.size() + 1) : body.size(), promo);
         }
         if (r.nextInt(100) < 4) {
@@ -175,7 +194,8 @@ public final class CorpusGenerator {
         }
         if (body.size() == 1 && r.nextBoolean()) {
             slide.put("body", body.get(0)); // a single string instead of an array
-        } else {
+        }
+        else {
             ArrayNode array = slide.putArray("body");
             body.forEach(array::add);
         }
@@ -195,7 +215,9 @@ public final class CorpusGenerator {
         return link;
     }
 
-    /** "Credit: DepositPhotos", "Credits: Depositphotos", "Photo Credit: DepositPhotos", … */
+    /**
+     * "Credit: DepositPhotos", "Credits: Depositphotos", "Photo Credit: DepositPhotos", …
+     */
     private static String messyCredit(CorpusText t, String source) {
         String[] spellings = null;
         for (String[] s : SOURCES) {
@@ -208,7 +230,10 @@ public final class CorpusGenerator {
         return t.pick(CREDIT_LABELS) + name;
     }
 
-    /** 5 to 40, mean about 17: a rounded normal curve (mean 16.5, sd 7) clamped to the range. */
+    /**
+     * 5 to 40, mean about 17: a rounded normal curve (mean 16.5, sd 7) clamped to the
+     * range.
+     */
     static int slideCount(SplittableRandom r) {
         long n = Math.round(16.5 + 7 * r.nextGaussian());
         return (int) Math.max(MIN_SLIDES, Math.min(MAX_SLIDES, n));
@@ -244,27 +269,25 @@ public final class CorpusGenerator {
     }
 
     private static final Site[] SITES = {
-        new Site("The Stock Dork", "thestockdork.example", new String[] {"Politics", "Markets", "Money"}),
-        new Site("Example Travel Desk", "travel.example", new String[] {"Travel", "Food", "Culture"}),
-        new Site("Daily Market Wire", "marketwire.example", new String[] {"Markets", "Economy", "Technology"}),
-        new Site("Harbour Gazette", "harbourgazette.example", new String[] {"World", "Politics", "Health"}),
-        new Site("Capitol Brief", "capitolbrief.example", new String[] {"Politics", "Policy", "Elections"}),
-    };
+            new Site("The Stock Dork", "thestockdork.example", new String[] { "Politics", "Markets", "Money" }),
+            new Site("Example Travel Desk", "travel.example", new String[] { "Travel", "Food", "Culture" }),
+            new Site("Daily Market Wire", "marketwire.example", new String[] { "Markets", "Economy", "Technology" }),
+            new Site("Harbour Gazette", "harbourgazette.example", new String[] { "World", "Politics", "Health" }),
+            new Site("Capitol Brief", "capitolbrief.example", new String[] { "Politics", "Policy", "Elections" }), };
 
-    /** Each row: the usual spelling of a photo source first, then the other spellings feeds use. */
-    private static final String[][] SOURCES = {
-        {"DepositPhotos", "Depositphotos", "DEPOSITPHOTOS"},
-        {"Shutterstock", "ShutterStock", "shutterstock"},
-        {"Getty Images", "Getty images", "GETTY IMAGES"},
-        {"Reuters", "REUTERS"},
-        {"AP Photo", "AP photo", "Associated Press"},
-        {"Wikimedia Commons", "Wikimedia commons"},
-    };
+    /**
+     * Each row: the usual spelling of a photo source first, then the other spellings
+     * feeds use.
+     */
+    private static final String[][] SOURCES = { { "DepositPhotos", "Depositphotos", "DEPOSITPHOTOS" },
+            { "Shutterstock", "ShutterStock", "shutterstock" }, { "Getty Images", "Getty images", "GETTY IMAGES" },
+            { "Reuters", "REUTERS" }, { "AP Photo", "AP photo", "Associated Press" },
+            { "Wikimedia Commons", "Wikimedia commons" }, };
 
-    private static final String[] CREDIT_LABELS = {
-        "Credit: ", "Credit: ", "Credit: ", "Credits: ", "Credits: ", "Photo Credit: ", "Photo credit: ", "Photo: ",
-        "Image: ", "Image Credit: ", "CREDIT: ", "",
-    };
+    private static final String[] CREDIT_LABELS = { "Credit: ", "Credit: ", "Credit: ", "Credits: ", "Credits: ",
+            "Photo Credit: ", "Photo credit: ", "Photo: ", "Image: ", "Image Credit: ", "CREDIT: ", "", };
 
-    private static final String[] PROMO_LABELS = {"Read More: ", "Read More: ", "Also Read: ", "Read Next: ", "See Also: "};
+    private static final String[] PROMO_LABELS = { "Read More: ", "Read More: ", "Also Read: ", "Read Next: ",
+            "See Also: " };
+
 }

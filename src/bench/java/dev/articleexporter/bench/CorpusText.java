@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Sentences, titles and headings for {@link CorpusGenerator}, from small word lists and templates. Each call
- * draws from the one random source of the article being written, so the order of calls decides the text.
+ * Sentences, titles and headings for {@link CorpusGenerator}, from small word lists and
+ * templates. Each call draws from the one random source of the article being written, so
+ * the order of calls decides the text.
  */
 final class CorpusText {
 
@@ -38,10 +39,11 @@ final class CorpusText {
             case 2 -> pick(SUBJECTS) + " said that " + lower(pick(SUBJECTS)) + " " + pick(VERBS) + " " + pick(OBJECTS)
                     + ", " + pick(CLAUSES) + ".";
             case 3 -> "The " + pick(NOUNS) + " " + pick(LINKS) + " " + amount() + " " + pick(TIMES) + ".";
-            case 4 -> pick(TIMES_CAPITALISED) + ", " + lower(pick(SUBJECTS)) + " " + pick(VERBS) + " " + pick(OBJECTS) + ".";
+            case 4 ->
+                pick(TIMES_CAPITALISED) + ", " + lower(pick(SUBJECTS)) + " " + pick(VERBS) + " " + pick(OBJECTS) + ".";
             case 5 -> "“" + pick(QUOTES) + ",” " + lower(pick(SPEAKERS)) + " said.";
-            case 6 -> pick(SUBJECTS) + " " + pick(VERBS) + " " + pick(OBJECTS) + ", while " + lower(pick(SUBJECTS)) + " "
-                    + pick(VERBS) + " " + pick(OBJECTS) + ".";
+            case 6 -> pick(SUBJECTS) + " " + pick(VERBS) + " " + pick(OBJECTS) + ", while " + lower(pick(SUBJECTS))
+                    + " " + pick(VERBS) + " " + pick(OBJECTS) + ".";
             default -> "Critics argue that the " + pick(NOUNS) + " " + pick(PREDICATES) + ".";
         };
         return s;
@@ -78,62 +80,94 @@ final class CorpusText {
         };
     }
 
-    /** "The ministry" -> "the ministry" inside a sentence (the word lists hold no names). */
+    /**
+     * "The ministry" -> "the ministry" inside a sentence (the word lists hold no names).
+     */
     private static String lower(String s) {
         return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
-    static final String[] FIRST_NAMES = {"Maria", "James", "Aisha", "Tom", "Elena", "David", "Priya", "Jonas",
-        "Sarah", "Omar", "Lena", "Michael", "Chloe", "Daniel", "Hannah"};
-    static final String[] LAST_NAMES = {"Garcia", "Smith", "Khan", "O’Brien", "Novak", "Miller", "Sato", "Berg",
-        "Johnson", "Haddad", "Fischer", "Brown", "Dubois", "Rossi", "Walker", "Sudani", "Okafor"};
-    private static final String[] PLACES = {"Iraq", "Sweden", "Florida", "Brazil", "Japan", "Canada", "Kenya", "Germany",
-        "Texas", "India", "Poland", "Mexico", "the Netherlands", "Australia", "Ohio"};
-    private static final String[] OFFICES = {"Prime Minister", "Governor", "Central Bank", "Finance Minister", "Senate",
-        "President", "Mayor", "Supreme Court", "Health Ministry"};
-    private static final String[] DEMANDS = {"Departure of Foreign Troops", "Lower Interest Rates", "a New Election",
-        "Tighter Border Controls", "an End to the Strike", "Cheaper Housing", "a Review of Tax Rules"};
-    private static final String[] TOPICS = {"Housing", "Energy Prices", "Defense Spending", "Immigration", "Interest Rates",
-        "Health Care", "Student Loans", "Trade", "Pensions", "Public Transit", "Artificial Intelligence", "Farm Subsidies"};
-    private static final String[] GROUPS = {"Investors", "Farmers", "Retirees", "Small Businesses", "Voters", "Economists",
-        "Renters", "Teachers", "Nurses", "Republicans", "Democrats"};
-    private static final String[] ACTIONS = {"Block", "Rethink", "Delay", "Expand", "Review", "Fund", "Cap"};
-    private static final String[] PLURALS = {"Stocks", "Cities", "Habits", "Dividend Stocks", "Beach Towns", "Gadgets",
-        "Retirement Mistakes", "Cars", "Jobs", "Islands"};
-    private static final String[] TITLE_VERBS = {"Take Off", "Soar", "Disappoint", "Double", "Surprise You", "Change Everything"};
-    private static final String[] TITLE_EVENTS = {"Breaks Neutrality Stance", "Ends Ban on Imports", "Reopens Border",
-        "Changes Course on Energy", "Raises Retirement Age"};
-    private static final String[] ADJECTIVES = {"Mixed", "Growing", "Political", "Hidden", "Rising", "Strained", "Historical",
-        "Continued", "Unexpected", "Quiet", "Early", "Lasting"};
-    private static final String[] HEADING_NOUNS = {"Response", "Pressure", "Costs", "Support", "Concerns", "Context",
-        "Balancing Act", "Talks", "Risks", "Outlook", "Backlash", "Confidence", "Impact", "Constraints"};
-    private static final String[] SUBJECTS = {"The prime minister", "Officials", "Analysts", "The central bank",
-        "Local residents", "The company", "Lawmakers", "The ministry", "Investors", "Critics", "The governor",
-        "Union leaders", "Health experts", "The committee", "Economists at the bank"};
-    private static final String[] SPEAKERS = {"The minister", "A spokesperson", "One analyst", "The mayor", "A senior official",
-        "The chief executive"};
-    private static final String[] VERBS = {"expressed concern about", "announced", "criticized", "welcomed", "called for",
-        "rejected", "postponed", "defended", "questioned", "acknowledged", "approved", "warned against"};
-    private static final String[] OBJECTS = {"the new budget", "a premature withdrawal", "the proposed tax cut",
-        "the trade agreement", "stricter rules for lenders", "the housing plan", "talks with neighbouring countries",
-        "the decision to raise rates", "a review of the program", "the merger", "the coalition’s future",
-        "higher spending on defense", "the price increase"};
-    private static final String[] TIMES = {"on Tuesday", "last week", "earlier this year", "in a statement on Friday",
-        "after months of talks", "during an interview in Davos", "ahead of the vote", "since 2014", "this morning"};
-    private static final String[] TIMES_CAPITALISED = {"On Monday", "Last month", "Earlier this week", "In 2023",
-        "After the election", "Since the pandemic", "Despite the criticism"};
-    private static final String[] SOURCES_OF_NEWS = {"people familiar with the matter", "a report by the central bank",
-        "figures released on Thursday", "a recent survey", "court documents", "the latest census"};
-    private static final String[] CLAUSES = {"citing concerns about stability", "which could take years",
-        "although details remain unclear", "raising questions about the cost", "a move welcomed by investors",
-        "despite strong opposition", "as prices continue to rise"};
-    private static final String[] PREDICATES = {"will take years to show results", "costs far more than promised",
-        "came too late", "leaves key questions open", "favours large companies", "ignores rural areas"};
-    private static final String[] NOUNS = {"budget", "program", "deficit", "index", "fund", "agency", "coalition",
-        "market", "plan", "survey"};
-    private static final String[] LINKS = {"grew by", "fell by", "reached", "now covers about", "cost roughly", "added"};
-    private static final String[] UNITS = {"points", "jobs", "households", "troops", "companies", "people", "homes"};
-    private static final String[] QUOTES = {"We cannot wait any longer", "This is a matter of sovereignty",
-        "The numbers speak for themselves", "Nobody expected it to happen this fast", "We are ready to talk",
-        "It is too early to say"};
+    static final String[] FIRST_NAMES = { "Maria", "James", "Aisha", "Tom", "Elena", "David", "Priya", "Jonas", "Sarah",
+            "Omar", "Lena", "Michael", "Chloe", "Daniel", "Hannah" };
+    static final String[] LAST_NAMES = { "Garcia", "Smith", "Khan", "O’Brien", "Novak", "Miller", "Sato", "Berg",
+            "Johnson", "Haddad", "Fischer", "Brown", "Dubois", "Rossi", "Walker", "Sudani", "Okafor" };
+
+    private static final String[] PLACES = { "Iraq", "Sweden", "Florida", "Brazil", "Japan", "Canada", "Kenya",
+            "Germany", "Texas", "India", "Poland", "Mexico", "the Netherlands", "Australia", "Ohio" };
+
+    private static final String[] OFFICES = { "Prime Minister", "Governor", "Central Bank", "Finance Minister",
+            "Senate", "President", "Mayor", "Supreme Court", "Health Ministry" };
+
+    private static final String[] DEMANDS = { "Departure of Foreign Troops", "Lower Interest Rates", "a New Election",
+            "Tighter Border Controls", "an End to the Strike", "Cheaper Housing", "a Review of Tax Rules" };
+
+    private static final String[] TOPICS = { "Housing", "Energy Prices", "Defense Spending", "Immigration",
+            "Interest Rates", "Health Care", "Student Loans", "Trade", "Pensions", "Public Transit",
+            "Artificial Intelligence", "Farm Subsidies" };
+
+    private static final String[] GROUPS = { "Investors", "Farmers", "Retirees", "Small Businesses", "Voters",
+            "Economists", "Renters", "Teachers", "Nurses", "Republicans", "Democrats" };
+
+    private static final String[] ACTIONS = { "Block", "Rethink", "Delay", "Expand", "Review", "Fund", "Cap" };
+
+    private static final String[] PLURALS = { "Stocks", "Cities", "Habits", "Dividend Stocks", "Beach Towns", "Gadgets",
+            "Retirement Mistakes", "Cars", "Jobs", "Islands" };
+
+    private static final String[] TITLE_VERBS = { "Take Off", "Soar", "Disappoint", "Double", "Surprise You",
+            "Change Everything" };
+
+    private static final String[] TITLE_EVENTS = { "Breaks Neutrality Stance", "Ends Ban on Imports", "Reopens Border",
+            "Changes Course on Energy", "Raises Retirement Age" };
+
+    private static final String[] ADJECTIVES = { "Mixed", "Growing", "Political", "Hidden", "Rising", "Strained",
+            "Historical", "Continued", "Unexpected", "Quiet", "Early", "Lasting" };
+
+    private static final String[] HEADING_NOUNS = { "Response", "Pressure", "Costs", "Support", "Concerns", "Context",
+            "Balancing Act", "Talks", "Risks", "Outlook", "Backlash", "Confidence", "Impact", "Constraints" };
+
+    private static final String[] SUBJECTS = { "The prime minister", "Officials", "Analysts", "The central bank",
+            "Local residents", "The company", "Lawmakers", "The ministry", "Investors", "Critics", "The governor",
+            "Union leaders", "Health experts", "The committee", "Economists at the bank" };
+
+    private static final String[] SPEAKERS = { "The minister", "A spokesperson", "One analyst", "The mayor",
+            "A senior official", "The chief executive" };
+
+    private static final String[] VERBS = { "expressed concern about", "announced", "criticized", "welcomed",
+            "called for", "rejected", "postponed", "defended", "questioned", "acknowledged", "approved",
+            "warned against" };
+
+    private static final String[] OBJECTS = { "the new budget", "a premature withdrawal", "the proposed tax cut",
+            "the trade agreement", "stricter rules for lenders", "the housing plan",
+            "talks with neighbouring countries", "the decision to raise rates", "a review of the program", "the merger",
+            "the coalition’s future", "higher spending on defense", "the price increase" };
+
+    private static final String[] TIMES = { "on Tuesday", "last week", "earlier this year", "in a statement on Friday",
+            "after months of talks", "during an interview in Davos", "ahead of the vote", "since 2014",
+            "this morning" };
+
+    private static final String[] TIMES_CAPITALISED = { "On Monday", "Last month", "Earlier this week", "In 2023",
+            "After the election", "Since the pandemic", "Despite the criticism" };
+
+    private static final String[] SOURCES_OF_NEWS = { "people familiar with the matter", "a report by the central bank",
+            "figures released on Thursday", "a recent survey", "court documents", "the latest census" };
+
+    private static final String[] CLAUSES = { "citing concerns about stability", "which could take years",
+            "although details remain unclear", "raising questions about the cost", "a move welcomed by investors",
+            "despite strong opposition", "as prices continue to rise" };
+
+    private static final String[] PREDICATES = { "will take years to show results", "costs far more than promised",
+            "came too late", "leaves key questions open", "favours large companies", "ignores rural areas" };
+
+    private static final String[] NOUNS = { "budget", "program", "deficit", "index", "fund", "agency", "coalition",
+            "market", "plan", "survey" };
+
+    private static final String[] LINKS = { "grew by", "fell by", "reached", "now covers about", "cost roughly",
+            "added" };
+
+    private static final String[] UNITS = { "points", "jobs", "households", "troops", "companies", "people", "homes" };
+
+    private static final String[] QUOTES = { "We cannot wait any longer", "This is a matter of sovereignty",
+            "The numbers speak for themselves", "Nobody expected it to happen this fast", "We are ready to talk",
+            "It is too early to say" };
+
 }

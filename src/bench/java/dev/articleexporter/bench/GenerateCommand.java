@@ -13,14 +13,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code generate}: a deterministic corpus of realistic slideshow articles, for benchmarks. Not a command of the
- * application: run it from {@code benchmarks.jar} ({@code ./mvnw -Pbench package}), as {@code bench/benchmark.sh} does:
+ * {@code generate}: a deterministic corpus of realistic slideshow articles, for
+ * benchmarks. Not a command of the application: run it from {@code benchmarks.jar}
+ * ({@code ./mvnw -Pbench package}), as {@code bench/benchmark.sh} does:
  * {@code java -cp benchmarks.jar dev.articleexporter.bench.GenerateCommand --count N --output DIR}.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Writes N realistic slideshow articles (5-40 slides, messy credits, promotions, repeated teasers) "
-                + "as JSON arrays named corpus-00001.json, ... for benchmarks.",
-                "The same seed always gives byte-identical files."})
+        description = {
+                "Writes N realistic slideshow articles (5-40 slides, messy credits, promotions, repeated teasers) "
+                        + "as JSON arrays named corpus-00001.json, ... for benchmarks.",
+                "The same seed always gives byte-identical files." })
 public class GenerateCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -37,7 +39,8 @@ public class GenerateCommand implements Callable<Integer> {
             description = "Folder for the corpus files (created if missing; files of the same names are replaced).")
     Path output;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--per-file", paramLabel = "N", defaultValue = "" + CorpusGenerator.DEFAULT_PER_FILE,
@@ -68,4 +71,5 @@ public class GenerateCommand implements Callable<Integer> {
                 output.toAbsolutePath().normalize(), (System.nanoTime() - start) / 1e9);
         return 0;
     }
+
 }

@@ -29,10 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
- * One article through each stage on its own, one thread: the processing rules ({@code StoryMaker}),
- * the PDF renderer and the EPUB renderer, each on the 17-slide sample {@code input/iraq-coalition.json}
- * (run from the project folder, or pass {@code -p input=PATH}). Renderers write into a reused
- * in-memory buffer, so no disk time is included.
+ * One article through each stage on its own, one thread: the processing rules
+ * ({@code StoryMaker}), the PDF renderer and the EPUB renderer, each on the 17-slide
+ * sample {@code input/iraq-coalition.json} (run from the project folder, or pass
+ * {@code -p input=PATH}). Renderers write into a reused in-memory buffer, so no disk time
+ * is included.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,12 +48,19 @@ public class ExportBenchmarks {
     public String input;
 
     private AnnotationConfigApplicationContext context;
+
     private StoryMaker maker;
+
     private Article article;
+
     private Path folder;
+
     private Story digest;
+
     private PdfRenderer pdf;
+
     private EpubRenderer epub;
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
 
     @Setup(Level.Trial)
@@ -76,7 +84,9 @@ public class ExportBenchmarks {
         context.close();
     }
 
-    /** Processing only: the rules and the format-neutral model, from the parsed article. */
+    /**
+     * Processing only: the rules and the format-neutral model, from the parsed article.
+     */
     @Benchmark
     public Story processing() {
         return maker.make(article, folder, RelatedMode.KEEP, new Warnings());
@@ -97,4 +107,5 @@ public class ExportBenchmarks {
         epub.render(digest, out, new Warnings());
         return out.size();
     }
+
 }

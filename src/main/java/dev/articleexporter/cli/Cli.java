@@ -12,29 +12,35 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code article-exporter} command: {@code export} (the default), {@code runs}, {@code validate}, {@code serve}.
- * Parsing, {@code --help} and {@code --version} happen before Spring starts, so they are instant.
+ * The {@code article-exporter} command: {@code export} (the default), {@code runs},
+ * {@code validate}, {@code serve}. Parsing, {@code --help} and {@code --version} happen
+ * before Spring starts, so they are instant.
  */
-@Command(name = "article-exporter",
-        mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
+@Command(name = "article-exporter", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Exports news and slideshow articles (JSON) to PDF and EPUB; every run is kept in an H2 database.",
-        subcommands = {ExportCommand.class, RunsCommand.class, ValidateCommand.class, ServeCommand.class,
-                CommandLine.HelpCommand.class},
-        footerHeading = "%nWith no command, 'export' runs with its defaults.%n",
-        footer = "")
+        subcommands = { ExportCommand.class, RunsCommand.class, ValidateCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class },
+        footerHeading = "%nWith no command, 'export' runs with its defaults.%n", footer = "")
 public class Cli implements Runnable {
 
     public static final int OK = 0;
+
     public static final int FAILED = 1;
+
     public static final int USAGE = 2;
+
     public static final int REJECTED = 3;
+
     /** {@code validate} only: warnings, but every input would be exported. */
     public static final int WARNINGS = 4;
 
     private static final Logger log = LoggerFactory.getLogger(Cli.class);
-    /** Shown by {@code --help} and {@code export --help}; the README has the same table. */
+
+    /**
+     * Shown by {@code --help} and {@code export --help}; the README has the same table.
+     */
     private static final Map<String, String> EXIT_CODES = exitCodes();
+
     private static final Set<String> TOP_LEVEL = Set.of("-h", "--help", "-V", "--version", "help");
 
     @Override
@@ -46,25 +52,28 @@ public class Cli implements Runnable {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
-    /** Runs the command line and returns its exit code; never calls {@code System.exit}. */
+    /**
+     * Runs the command line and returns its exit code; never calls {@code System.exit}.
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         Logging.quietConsole();
-        CommandLine cli = new CommandLine(new Cli())
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setOut(out)
-                .setErr(err)
-                .setParameterExceptionHandler((e, args2) -> {
-                    // One line that says what is wrong, and where to read more: the whole usage would bury it.
-                    CommandLine command = e.getCommandLine();
-                    command.getErr().println("error: " + e.getMessage());
-                    command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
-                    return USAGE;
-                })
-                .setExecutionExceptionHandler((e, commandLine, parsed) -> {
-                    log.error("{} failed", commandLine.getCommandName(), e);
-                    commandLine.getErr().println("error: " + Failures.describe(e, databaseOption(parsed)));
-                    return FAILED;
-                });
+        CommandLine cli = new CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true)
+            .setOut(out)
+            .setErr(err)
+            .setParameterExceptionHandler((e, args2) -> {
+                // One line that says what is wrong, and where to read more: the whole
+                // usage would bury it.
+                CommandLine command = e.getCommandLine();
+                command.getErr().println("error: " + e.getMessage());
+                command.getErr()
+                    .println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+                return USAGE;
+            })
+            .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+                log.error("{} failed", commandLine.getCommandName(), e);
+                commandLine.getErr().println("error: " + Failures.describe(e, databaseOption(parsed)));
+                return FAILED;
+            });
         for (CommandLine command : List.of(cli, cli.getSubcommands().get("export"))) {
             command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(EXIT_CODES);
         }
@@ -101,4 +110,5 @@ public class Cli implements Runnable {
         System.arraycopy(args, 0, withExport, 1, args.length);
         return withExport;
     }
+
 }

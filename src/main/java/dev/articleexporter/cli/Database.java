@@ -15,16 +15,20 @@ import java.util.regex.Pattern;
 record Database(String option) {
 
     static final String DEFAULT = "data/exporter";
-    /** User name and password for a JDBC URL, when they are not (or should not be) in the URL. */
+
+    /**
+     * User name and password for a JDBC URL, when they are not (or should not be) in the
+     * URL.
+     */
     static final String USER_VARIABLE = "ARTICLE_EXPORTER_DB_USER";
     static final String PASSWORD_VARIABLE = "ARTICLE_EXPORTER_DB_PASSWORD";
 
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
 
     /**
-     * What is wrong with the option as a database, in the words of a usage error, or {@code null}. Checked
-     * before anything is created: an empty value would put the database beside the current folder, and a
-     * folder is no database file.
+     * What is wrong with the option as a database, in the words of a usage error, or
+     * {@code null}. Checked before anything is created: an empty value would put the
+     * database beside the current folder, and a folder is no database file.
      */
     static String problem(String option) {
         if (option == null || option.isBlank()) {
@@ -36,7 +40,8 @@ record Database(String option) {
         Path path;
         try {
             path = new Database(option).h2Path();
-        } catch (java.nio.file.InvalidPathException e) {
+        }
+        catch (java.nio.file.InvalidPathException e) {
             return "--db " + option + " is not a valid file path";
         }
         if (path.getFileName() == null || option.endsWith("/") || option.endsWith(java.io.File.separator)
@@ -69,12 +74,17 @@ record Database(String option) {
         return isJdbcUrl() ? option : "jdbc:h2:file:" + h2Path();
     }
 
-    /** Where a human finds it, for messages: a password in a URL is shown as {@code ***}. */
+    /**
+     * Where a human finds it, for messages: a password in a URL is shown as {@code ***}.
+     */
     String describe() {
         return isJdbcUrl() ? PASSWORD_IN_URL.matcher(option).replaceAll("$1***") : h2File().toString();
     }
 
-    /** Spring properties that point the application at this database; the log file goes beside an H2 file. */
+    /**
+     * Spring properties that point the application at this database; the log file goes
+     * beside an H2 file.
+     */
     Map<String, Object> springProperties() {
         return springProperties(System.getenv());
     }
@@ -83,8 +93,10 @@ record Database(String option) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", url());
         if (isJdbcUrl()) {
-            // application.properties has H2's user (sa, no password). Another database gets the user and password
-            // from the environment, or else none at all, so that the driver takes them from the URL. (PostgreSQL's
+            // application.properties has H2's user (sa, no password). Another database
+            // gets the user and password
+            // from the environment, or else none at all, so that the driver takes them
+            // from the URL. (PostgreSQL's
             // driver lets user= and password= in the URL win over these anyway.)
             boolean h2 = option.startsWith("jdbc:h2:");
             String user = environment.get(USER_VARIABLE);
@@ -96,7 +108,8 @@ record Database(String option) {
                 properties.put("spring.datasource.password", password == null ? "" : password);
             }
         }
-        // Batch's tables are made whenever one is missing (runs.BatchSchema), also in a file a crash left without them.
+        // Batch's tables are made whenever one is missing (runs.BatchSchema), also in a
+        // file a crash left without them.
         properties.put("spring.batch.jdbc.initialize-schema", "always");
         if (!isJdbcUrl()) {
             properties.put("logging.file.name", h2Path().resolveSibling("article-exporter.log").toString());
@@ -105,13 +118,14 @@ record Database(String option) {
     }
 
     /**
-     * An OS lock beside the H2 file, held for a whole export: a second export against the same
-     * database is refused at once, before it waits on H2. {@code null} when another process holds
-     * it; a no-op lock for JDBC URLs (their server arbitrates).
+     * An OS lock beside the H2 file, held for a whole export: a second export against the
+     * same database is refused at once, before it waits on H2. {@code null} when another
+     * process holds it; a no-op lock for JDBC URLs (their server arbitrates).
      */
     AutoCloseable lock() throws java.io.IOException {
         if (isJdbcUrl()) {
-            return () -> { };
+            return () -> {
+            };
         }
         createFolder();
         return ProcessLock.tryLock(Path.of(h2Path() + ".lock"));

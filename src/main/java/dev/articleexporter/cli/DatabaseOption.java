@@ -13,7 +13,10 @@ class DatabaseOption {
 
     private String db = Database.DEFAULT;
 
-    /** Checked as it is parsed: a bad value is a usage error (exit 2) before anything is created. */
+    /**
+     * Checked as it is parsed: a bad value is a usage error (exit 2) before anything is
+     * created.
+     */
     @Option(names = "--db", paramLabel = "PATH", defaultValue = Database.DEFAULT,
             description = "H2 database file of the run history, without .mv.db (default: ${DEFAULT-VALUE}); or a JDBC URL.")
     void setDb(String value) {
@@ -27,4 +30,5 @@ class DatabaseOption {
     Database database() {
         return new Database(db);
     }
+
 }

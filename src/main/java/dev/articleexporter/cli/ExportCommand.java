@@ -59,8 +59,8 @@ public class ExportCommand implements Callable<Integer> {
                     + " (default: 0, one per CPU core).")
     void setThreads(int value) {
         if (value < 0 || value > MAX_THREADS) {
-            throw new ParameterException(spec.commandLine(), "--threads must be 0 (one per CPU core) or 1 to " + MAX_THREADS
-                    + ", not " + value);
+            throw new ParameterException(spec.commandLine(),
+                    "--threads must be 0 (one per CPU core) or 1 to " + MAX_THREADS + ", not " + value);
         }
         threads = value;
     }
@@ -87,7 +87,8 @@ public class ExportCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         for (Path folder : List.of(inputs.input, output)) {
-            // The history keeps both paths (1,024 characters a column): a longer one is refused here, not by the database.
+            // The history keeps both paths (1,024 characters a column): a longer one is
+            // refused here, not by the database.
             if (folder.toAbsolutePath().normalize().toString().length() > MAX_PATH) {
                 err.println("error: the folder path " + folder + " is longer than " + MAX_PATH + " characters");
                 return Cli.USAGE;
@@ -106,8 +107,10 @@ public class ExportCommand implements Callable<Integer> {
                 return Cli.FAILED;
             }
             return run(database, out, err);
-        } catch (DataAccessException e) {
-            // The history could not be written (a full disk under the database): the run is not on record.
+        }
+        catch (DataAccessException e) {
+            // The history could not be written (a full disk under the database): the run
+            // is not on record.
             log.error("export failed: the history could not be written", e);
             err.println("error: " + Failures.describe(e, database));
             return Cli.FAILED;
@@ -115,15 +118,17 @@ public class ExportCommand implements Callable<Integer> {
     }
 
     /**
-     * Tells the launcher that this export did real work (it read articles and exited 0), by creating the
-     * file it named: only such a run is worth learning the class cache from (bin/article-exporter).
+     * Tells the launcher that this export did real work (it read articles and exited 0),
+     * by creating the file it named: only such a run is worth learning the class cache
+     * from (bin/article-exporter).
      */
     private static void markRealWork() {
         String marker = System.getProperty("article-exporter.work-marker");
         if (marker != null && !marker.isBlank()) {
             try {
                 Files.createFile(Path.of(marker));
-            } catch (java.io.IOException | RuntimeException e) {
+            }
+            catch (java.io.IOException | RuntimeException e) {
                 log.debug("Cannot create the launcher's marker {}", marker, e);
             }
         }
@@ -136,17 +141,21 @@ public class ExportCommand implements Callable<Integer> {
         properties.put("exporter.progress", Terminal.isInteractive());
         properties.put("exporter.threads", threads);
         if (inputs.hasNoJsonFiles()) {
-            out.println("The input folder " + inputs.input.toAbsolutePath().normalize() + " has no *.json files: nothing to export.");
+            out.println("The input folder " + inputs.input.toAbsolutePath().normalize()
+                    + " has no *.json files: nothing to export.");
         }
-        ExportSettings settings = new ExportSettings(inputs.input, output, inputs.formats, rendering.related, force, digest);
+        ExportSettings settings = new ExportSettings(inputs.input, output, inputs.formats, rendering.related, force,
+                digest);
         try (ConfigurableApplicationContext context = Spring.start(properties)) {
             List<ExportReport> reports;
             try {
                 reports = context.getBean(ExportService.class).export(settings, fresh);
-            } catch (IllegalArgumentException e) {
+            }
+            catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 return Cli.USAGE;
-            } catch (RunRefusedException e) {
+            }
+            catch (RunRefusedException e) {
                 err.println("error: " + e.getMessage());
                 return Cli.FAILED;
             }
@@ -164,4 +173,5 @@ public class ExportCommand implements Callable<Integer> {
             return Cli.OK;
         }
     }
+
 }

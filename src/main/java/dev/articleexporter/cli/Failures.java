@@ -6,13 +6,21 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Set;
 
-/** Turns an exception chain into one sentence a person can act on; the log file keeps the details. */
+/**
+ * Turns an exception chain into one sentence a person can act on; the log file keeps the
+ * details.
+ */
 final class Failures {
 
     /** H2's "Database may be already in use". */
     private static final int H2_DATABASE_IN_USE = 90020;
-    /** H2's "File corrupted", "Unsupported database file version or invalid file header", "Wrong password format". */
+
+    /**
+     * H2's "File corrupted", "Unsupported database file version or invalid file header",
+     * "Wrong password format".
+     */
     private static final Set<Integer> H2_NOT_READABLE = Set.of(90030, 90048, 90049, 90050);
+
     /** H2's "Wrong user name or password": a database of someone else's. */
     private static final int H2_WRONG_USER = 28000;
 
@@ -37,7 +45,8 @@ final class Failures {
             }
             if (!database.isJdbcUrl() && damaged(t)) {
                 return "the history database " + name + " cannot be opened: it is damaged, or it is not an"
-                        + " article-exporter database. Move it aside (mv " + name + " " + name + ".damaged) and run again:"
+                        + " article-exporter database. Move it aside (mv " + name + " " + name
+                        + ".damaged) and run again:"
                         + " the exported files are safe, and the next run starts a new history (rendering every article"
                         + " once). The log file beside it has the details.";
             }
@@ -47,7 +56,10 @@ final class Failures {
         return message == null || message.isBlank() ? deepest.toString() : message.lines().findFirst().orElse(message);
     }
 
-    /** "cannot write to the history database ...: the disk is full", naming the folder to free. */
+    /**
+     * "cannot write to the history database ...: the disk is full", naming the folder to
+     * free.
+     */
     static String diskFull(Database database, String reason) {
         String where = database.isJdbcUrl() ? database.describe() : database.h2Path().getParent().toString();
         return "cannot write to the history database " + database.describe() + ": " + plain(reason)
@@ -63,10 +75,12 @@ final class Failures {
     }
 
     private static boolean damaged(Throwable t) {
-        if (t instanceof SQLException sql && (H2_NOT_READABLE.contains(sql.getErrorCode()) || sql.getErrorCode() == H2_WRONG_USER)) {
+        if (t instanceof SQLException sql
+                && (H2_NOT_READABLE.contains(sql.getErrorCode()) || sql.getErrorCode() == H2_WRONG_USER)) {
             return true;
         }
-        // H2's storage layer, when the file ends early or holds something else: "Reading from file ... failed".
+        // H2's storage layer, when the file ends early or holds something else: "Reading
+        // from file ... failed".
         return t instanceof EOFException || (t.getClass().getName().startsWith("org.h2.mvstore.")
                 && String.valueOf(t.getMessage()).startsWith("Reading from file"));
     }
@@ -78,4 +92,5 @@ final class Failures {
         String lower = reason.toLowerCase(Locale.ROOT);
         return lower.contains("quota") ? "the disk quota is exceeded" : "the disk is full (no space left on device)";
     }
+
 }

@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Options {@code export} and {@code validate} share: what to read and how to render it. */
+/**
+ * Options {@code export} and {@code validate} share: what to read and how to render it.
+ */
 class InputOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -27,7 +29,10 @@ class InputOptions {
 
     private final List<Path> fonts = new ArrayList<>();
 
-    /** Checked as parsed: a folder that is not there is a usage error, not a silent lack of fonts. */
+    /**
+     * Checked as parsed: a folder that is not there is a usage error, not a silent lack
+     * of fonts.
+     */
     @Option(names = "--fonts", paramLabel = "DIR", split = ",",
             description = "Extra font folders for the PDF, searched after the bundled and system fonts, "
                     + "for characters those do not cover.")
@@ -47,12 +52,17 @@ class InputOptions {
         return String.join(",", fonts.stream().map(Path::toString).toList());
     }
 
-    /** Whether the input folder holds no {@code *.json} file at all (said, so an empty night is not a mystery). */
+    /**
+     * Whether the input folder holds no {@code *.json} file at all (said, so an empty
+     * night is not a mystery).
+     */
     boolean hasNoJsonFiles() {
         try {
             return new InputFolder(input).jsonFiles().isEmpty();
-        } catch (UncheckedIOException e) {
+        }
+        catch (UncheckedIOException e) {
             return false; // the run itself says why the folder cannot be read
         }
     }
+
 }

@@ -18,12 +18,12 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.SmartApplicationListener;
 
 /**
- * Keeps the terminal for the command's own words. Details (stack traces) go to the log file that
- * Spring sets up beside the database; the terminal gets at most one line about logging itself.
- * Two things would print there otherwise: logback's default console output before Spring has
- * configured it (a failure in parsing options or opening the database), and logback's status
- * messages, which Spring Boot prints to the console with a stack trace for every line the log file
- * could not take (hundreds on a full disk).
+ * Keeps the terminal for the command's own words. Details (stack traces) go to the log
+ * file that Spring sets up beside the database; the terminal gets at most one line about
+ * logging itself. Two things would print there otherwise: logback's default console
+ * output before Spring has configured it (a failure in parsing options or opening the
+ * database), and logback's status messages, which Spring Boot prints to the console with
+ * a stack trace for every line the log file could not take (hundreds on a full disk).
  */
 final class Logging {
 
@@ -32,7 +32,9 @@ final class Logging {
     private Logging() {
     }
 
-    /** Before Spring: no console appender; logback's status goes through {@link OneLine}. */
+    /**
+     * Before Spring: no console appender; logback's status goes through {@link OneLine}.
+     */
     static void quietConsole() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -43,15 +45,17 @@ final class Logging {
                 }
             });
             replaceConsoleStatus(context);
-            // Errors of an earlier command in this JVM (tests, tools) would be printed again by Spring's listener.
+            // Errors of an earlier command in this JVM (tests, tools) would be printed
+            // again by Spring's listener.
             context.getStatusManager().clear();
         }
     }
 
     /**
-     * Right after Spring has configured logging (its listener runs at {@code HIGHEST_PRECEDENCE + 20}
-     * on the environment event), before anything is logged to the file: the same for Spring's status
-     * listener, which it adds each time it configures logback.
+     * Right after Spring has configured logging (its listener runs at
+     * {@code HIGHEST_PRECEDENCE + 20} on the environment event), before anything is
+     * logged to the file: the same for Spring's status listener, which it adds each time
+     * it configures logback.
      */
     static ApplicationListener<ApplicationEvent> afterSpringLogging() {
         return new AfterSpringLogging();
@@ -76,6 +80,7 @@ final class Logging {
         public int getOrder() {
             return LoggingApplicationListener.DEFAULT_ORDER + 1;
         }
+
     }
 
     private static void replaceConsoleStatus(LoggerContext context) {
@@ -93,7 +98,10 @@ final class Logging {
         }
     }
 
-    /** The first error logback meets (the log file cannot be written), as one line; the rest are not repeated. */
+    /**
+     * The first error logback meets (the log file cannot be written), as one line; the
+     * rest are not repeated.
+     */
     private record OneLine(PrintStream err) implements StatusListener {
 
         @Override
@@ -106,4 +114,5 @@ final class Logging {
             }
         }
     }
+
 }

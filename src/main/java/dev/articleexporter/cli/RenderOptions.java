@@ -8,14 +8,18 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * How articles are rendered: options {@code export}, {@code validate} and {@code serve} share. Their
- * defaults are the properties' ({@link PdfProperties}, {@link ImageProperties},
- * {@link dev.articleexporter.job.ExporterProperties}).
+ * How articles are rendered: options {@code export}, {@code validate} and {@code serve}
+ * share. Their defaults are the properties' ({@link PdfProperties},
+ * {@link ImageProperties}, {@link dev.articleexporter.job.ExporterProperties}).
  */
 class RenderOptions {
 
     /** {@code --page-size}. */
-    enum PageSize { A4, LETTER }
+    enum PageSize {
+
+        A4, LETTER
+
+    }
 
     @Option(names = "--related", paramLabel = "keep|drop", defaultValue = "keep",
             description = "Keep or drop the closing 'More from <site>' list (default: ${DEFAULT-VALUE}).")
@@ -51,4 +55,5 @@ class RenderOptions {
         properties.put("exporter.images.max-size", maxImageSize);
         properties.put("exporter.render.time-limit", articleTimeLimit + "s");
     }
+
 }

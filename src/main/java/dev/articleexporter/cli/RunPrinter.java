@@ -6,10 +6,14 @@ import java.io.PrintWriter;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 
-/** {@code serve}'s terminal (the service's journal): the summary of each request's runs as they end, as {@code export} prints it. */
+/**
+ * {@code serve}'s terminal (the service's journal): the summary of each request's runs as
+ * they end, as {@code export} prints it.
+ */
 final class RunPrinter implements ApplicationListener<PayloadApplicationEvent<ExportRuns.RunsEnded>> {
 
     private final PrintWriter out;
+
     private final PrintWriter err;
 
     RunPrinter(PrintWriter out, PrintWriter err) {
@@ -30,4 +34,5 @@ final class RunPrinter implements ApplicationListener<PayloadApplicationEvent<Ex
             summary.print(report, by);
         }
     }
+
 }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code runs}: the recent runs from the history database, or one run with its problems. */
+/**
+ * {@code runs}: the recent runs from the history database, or one run with its problems.
+ */
 @Command(name = "runs", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Lists recent export runs from the history database, newest first.")
 public class RunsCommand implements Callable<Integer> {
@@ -41,7 +43,8 @@ public class RunsCommand implements Callable<Integer> {
             description = "How many runs to list, 1 to " + MAX_LIMIT + " (default: ${DEFAULT-VALUE}).")
     void setLimit(int value) {
         if (value < 1 || value > MAX_LIMIT) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be 1 to " + MAX_LIMIT + ", not " + value);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--limit must be 1 to " + MAX_LIMIT + ", not " + value);
         }
         limit = value;
     }
@@ -68,11 +71,12 @@ public class RunsCommand implements Callable<Integer> {
                 out.println("No runs recorded yet in " + database.describe() + ".");
                 return Cli.OK;
             }
-            out.printf(Locale.ROOT, "%5s  %-19s  %-19s  %11s  %-9s  %6s  %8s  %9s  %8s  %8s%n",
-                    "RUN", "STARTED", "ENDED", "DURATION", "STATUS", "READ", "EXPORTED", "UNCHANGED", "REJECTED", "WARNINGS");
+            out.printf(Locale.ROOT, "%5s  %-19s  %-19s  %11s  %-9s  %6s  %8s  %9s  %8s  %8s%n", "RUN", "STARTED",
+                    "ENDED", "DURATION", "STATUS", "READ", "EXPORTED", "UNCHANGED", "REJECTED", "WARNINGS");
             runs.forEach(r -> out.printf(Locale.ROOT, "%5d  %-19s  %-19s  %11s  %-9s  %6d  %8d  %9d  %8d  %8d%n",
-                    r.executionId(), time(r.start()), time(r.end()), r.duration() == null ? "-" : RunSummaryFormat.duration(r.duration()),
-                    r.status(), r.read(), r.exported(), r.unchanged(), r.rejected(), r.warnings()));
+                    r.executionId(), time(r.start()), time(r.end()),
+                    r.duration() == null ? "-" : RunSummaryFormat.duration(r.duration()), r.status(), r.read(),
+                    r.exported(), r.unchanged(), r.rejected(), r.warnings()));
             return Cli.OK;
         }
     }
@@ -89,13 +93,16 @@ public class RunsCommand implements Callable<Integer> {
         if (ending != null) {
             out.println(ending);
         }
-        digests.ofRun(r.executionId()).ifPresent(d -> out.println("Digest: " + RunSummaryFormat.digest(
-                new DigestOutcome(d.fileStem(), d.extensions(), d.title(), d.articles(), 0, 0, 0))));
-        RunSummaryFormat.problems(problems.of(r.executionId()), p -> "  " + p.kind() + "  " + p, "  ").forEach(out::println);
+        digests.ofRun(r.executionId())
+            .ifPresent(d -> out.println("Digest: " + RunSummaryFormat
+                .digest(new DigestOutcome(d.fileStem(), d.extensions(), d.title(), d.articles(), 0, 0, 0))));
+        RunSummaryFormat.problems(problems.of(r.executionId()), p -> "  " + p.kind() + "  " + p, "  ")
+            .forEach(out::println);
         return Cli.OK;
     }
 
     private static String time(java.time.LocalDateTime t) {
         return t == null ? "-" : TIME.format(t);
     }
+
 }

@@ -27,12 +27,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code serve}: one long-running process with the editors' download page, the OPDS catalog for
- * e-readers and the export on a schedule. It holds the history database for as long as it runs.
+ * {@code serve}: one long-running process with the editors' download page, the OPDS
+ * catalog for e-readers and the export on a schedule. It holds the history database for
+ * as long as it runs.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Runs a web server: a download page for editors (/), an OPDS catalog for e-readers (/opds),",
-                "and the export every night (the same job as 'export'). Stops cleanly on SIGTERM or Ctrl-C."})
+        description = { "Runs a web server: a download page for editors (/), an OPDS catalog for e-readers (/opds),",
+                "and the export every night (the same job as 'export'). Stops cleanly on SIGTERM or Ctrl-C." })
 public class ServeCommand implements Callable<Integer> {
 
     static final String USER_VARIABLE = "ARTICLE_EXPORTER_USER";
@@ -101,20 +102,24 @@ public class ServeCommand implements Callable<Integer> {
         String secret;
         try {
             secret = password();
-        } catch (IOException e) {
-            err.println("error: cannot read the password file " + passwordFile.toAbsolutePath().normalize() + ": " + e.getMessage());
+        }
+        catch (IOException e) {
+            err.println("error: cannot read the password file " + passwordFile.toAbsolutePath().normalize() + ": "
+                    + e.getMessage());
             return Cli.USAGE;
         }
         String name = user != null ? user : environment.get(USER_VARIABLE);
         boolean hasUser = name != null && !name.isBlank();
         boolean hasPassword = secret != null && !secret.isEmpty();
         if (hasUser != hasPassword) {
-            err.println("error: " + (hasUser ? "a user needs a password (--password-file, env " + PASSWORD_VARIABLE + " or --password)"
+            err.println("error: " + (hasUser
+                    ? "a user needs a password (--password-file, env " + PASSWORD_VARIABLE + " or --password)"
                     : "a password needs a user (--user or env " + USER_VARIABLE + ")"));
             return Cli.USAGE;
         }
         if (!hasUser && !Loopback.isLoopbackBind(bind)) {
-            err.println("error: refusing to listen on " + bind + " without a user and password: anyone who can reach it could"
+            err.println("error: refusing to listen on " + bind
+                    + " without a user and password: anyone who can reach it could"
                     + " download every file and start exports; give --user and a password (env " + PASSWORD_VARIABLE
                     + " or --password-file), or listen on 127.0.0.1 only");
             return Cli.USAGE;
@@ -124,8 +129,8 @@ public class ServeCommand implements Callable<Integer> {
         Files.createDirectories(output);
         try (AutoCloseable lock = database.lock()) {
             if (lock == null) {
-                err.println("error: another article-exporter process is using the history database " + database.describe()
-                        + "; only one may use it at a time");
+                err.println("error: another article-exporter process is using the history database "
+                        + database.describe() + "; only one may use it at a time");
                 return Cli.FAILED;
             }
             return serve(database, hasUser ? name : null, hasUser ? secret : null, out, err);
@@ -145,14 +150,17 @@ public class ServeCommand implements Callable<Integer> {
         }
         try {
             CronExpression.parse(cron);
-        } catch (IllegalArgumentException e) {
-            return "--cron \"" + cron + "\" is not a Spring cron expression (six fields, seconds first, e.g. \"0 0 2 * * *\"): "
+        }
+        catch (IllegalArgumentException e) {
+            return "--cron \"" + cron
+                    + "\" is not a Spring cron expression (six fields, seconds first, e.g. \"0 0 2 * * *\"): "
                     + e.getMessage();
         }
         if (zone != null) {
             try {
                 ZoneId.of(zone);
-            } catch (DateTimeException e) {
+            }
+            catch (DateTimeException e) {
                 return "--zone " + zone + " is not a time zone (e.g. Europe/Paris, UTC)";
             }
         }
@@ -169,13 +177,16 @@ public class ServeCommand implements Callable<Integer> {
         return environment.get(PASSWORD_VARIABLE);
     }
 
-    private int serve(Database database, String name, String secret, PrintWriter out, PrintWriter err) throws Exception {
+    private int serve(Database database, String name, String secret, PrintWriter out, PrintWriter err)
+            throws Exception {
         ZoneId zoneId = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
         Map<String, Object> properties = new LinkedHashMap<>(database.springProperties());
         String jdbcUrl = String.valueOf(properties.get("spring.datasource.url"));
         if (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
-            // H2 closes its databases in a JVM shutdown hook of its own; the run stopping at SIGTERM still has a
-            // chunk to commit. The database closes with the connection pool, when the context closes.
+            // H2 closes its databases in a JVM shutdown hook of its own; the run stopping
+            // at SIGTERM still has a
+            // chunk to commit. The database closes with the connection pool, when the
+            // context closes.
             properties.put("spring.datasource.url", jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE");
         }
         rendering.putProperties(properties);
@@ -188,7 +199,9 @@ public class ServeCommand implements Callable<Integer> {
         properties.put("exporter.serve.schedule", !noSchedule);
         properties.put("exporter.serve.cron", cron);
         properties.put("exporter.serve.zone", zoneId.getId());
-        properties.put("exporter.digest.time-zone", zoneId.getId()); // the digest's date is the schedule's day
+        properties.put("exporter.digest.time-zone", zoneId.getId()); // the digest's date
+                                                                     // is the schedule's
+                                                                     // day
         if (name != null) {
             properties.put("exporter.serve.user", name);
             properties.put("exporter.serve.password", secret);
@@ -199,15 +212,19 @@ public class ServeCommand implements Callable<Integer> {
         ConfigurableApplicationContext context;
         try {
             context = Spring.startServer(properties);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             PortInUseException portInUse = cause(e, PortInUseException.class);
             if (portInUse != null) {
-                err.println("error: port " + portInUse.getPort() + " is already in use on " + bind + "; choose another with --port");
+                err.println("error: port " + portInUse.getPort() + " is already in use on " + bind
+                        + "; choose another with --port");
                 return Cli.FAILED;
             }
-            IllegalArgumentException bad = e instanceof BeanCreationException ? cause(e, IllegalArgumentException.class) : null;
+            IllegalArgumentException bad = e instanceof BeanCreationException ? cause(e, IllegalArgumentException.class)
+                    : null;
             if (bad != null) {
-                err.println("error: " + bad.getMessage()); // an unknown --formats name, typically
+                err.println("error: " + bad.getMessage()); // an unknown --formats name,
+                                                           // typically
                 return Cli.USAGE;
             }
             throw e;
@@ -219,29 +236,40 @@ public class ServeCommand implements Callable<Integer> {
         String url = "http://" + urlHost() + ":" + actualPort + "/";
         out.println("Serving " + output.toAbsolutePath().normalize() + " at " + url);
         out.println("  Download page: " + url + "   OPDS catalog for e-readers: " + url + "opds");
-        out.println("  " + (name == null ? "Open to this machine only (no user configured)." : "HTTP Basic authentication as user " + name + "."));
+        out.println("  " + (name == null ? "Open to this machine only (no user configured)."
+                : "HTTP Basic authentication as user " + name + "."));
         if (noSchedule) {
             out.println("  No schedule: exports start from the page's \"Run export now\" button.");
-        } else {
-            ZonedDateTime next = CronExpression.parse(cron).next(ZonedDateTime.now(zoneId));
-            out.println("  Exports " + inputs.input.toAbsolutePath().normalize() + " on \"" + cron + "\" (" + zoneId.getId()
-                    + "); next at " + (next == null ? "never" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).format(next)) + ".");
         }
-        out.println("  History: " + database.describe() + " (held while the server runs; start exports from the page).");
-        out.println("Stop with Ctrl-C or SIGTERM: a running export stops at a chunk boundary and the next run resumes it.");
+        else {
+            ZonedDateTime next = CronExpression.parse(cron).next(ZonedDateTime.now(zoneId));
+            out.println(
+                    "  Exports " + inputs.input.toAbsolutePath().normalize() + " on \"" + cron + "\" (" + zoneId.getId()
+                            + "); next at "
+                            + (next == null ? "never"
+                                    : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).format(next))
+                            + ".");
+        }
+        out.println(
+                "  History: " + database.describe() + " (held while the server runs; start exports from the page).");
+        out.println(
+                "Stop with Ctrl-C or SIGTERM: a running export stops at a chunk boundary and the next run resumes it.");
         out.flush();
         closing.await();
         return Cli.OK;
     }
 
-    /** The host part of the URL to print: a wildcard address becomes this machine's name. */
+    /**
+     * The host part of the URL to print: a wildcard address becomes this machine's name.
+     */
     private String urlHost() {
         try {
             InetAddress address = InetAddress.getByName(bind);
             if (address.isAnyLocalAddress()) {
                 return InetAddress.getLocalHost().getHostName();
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             // print what was given
         }
         return bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
@@ -255,4 +283,5 @@ public class ServeCommand implements Callable<Integer> {
         }
         return null;
     }
+
 }

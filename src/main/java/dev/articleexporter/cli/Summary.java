@@ -8,13 +8,14 @@ import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 
 /**
- * The lines a run prints on the terminal when it ends, for {@code export} and {@code serve} alike:
- * its line of counts, its digest, every problem, and why it stopped or failed. The words are
- * {@link RunSummaryFormat}'s.
+ * The lines a run prints on the terminal when it ends, for {@code export} and
+ * {@code serve} alike: its line of counts, its digest, every problem, and why it stopped
+ * or failed. The words are {@link RunSummaryFormat}'s.
  */
 final class Summary {
 
     private final PrintWriter out;
+
     private final PrintWriter err;
 
     Summary(PrintWriter out, PrintWriter err) {
@@ -22,7 +23,10 @@ final class Summary {
         this.err = err;
     }
 
-    /** {@code export}: the lines of every run one invocation made, then where the files and the history are. */
+    /**
+     * {@code export}: the lines of every run one invocation made, then where the files
+     * and the history are.
+     */
     void print(List<ExportReport> reports, Path output, String database) {
         reports.forEach(report -> print(report, null));
         out.println("Output:  " + output);
@@ -32,7 +36,6 @@ final class Summary {
 
     /**
      * One run's lines.
-     *
      * @param how who asked for the run ("scheduled", "from the page"), or {@code null}
      */
     void print(ExportReport report, String how) {
@@ -47,10 +50,12 @@ final class Summary {
         RunSummaryFormat.problems("Rejected", report.rejections()).forEach(out::println);
         if (report.status() == BatchStatus.STOPPED) {
             out.println(RunSummaryFormat.STOPPED); // its "failure" is the interruption
-        } else {
+        }
+        else {
             report.failures().forEach(f -> err.println("error: " + RunSummaryFormat.failed(f)));
         }
         out.flush();
         err.flush();
     }
+
 }

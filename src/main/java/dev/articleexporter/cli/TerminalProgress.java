@@ -14,17 +14,22 @@ import org.springframework.batch.core.annotation.BeforeStep;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * A progress bar (done/total, rate, time left) on the terminal; only when a person is watching.
- * Always a bean, told at run time whether to draw: a condition on the property would be decided once
- * at build time by Spring AOT, which the launcher uses, and the bar would never show.
+ * A progress bar (done/total, rate, time left) on the terminal; only when a person is
+ * watching. Always a bean, told at run time whether to draw: a condition on the property
+ * would be decided once at build time by Spring AOT, which the launcher uses, and the bar
+ * would never show.
  */
 @ExportListener
 public class TerminalProgress {
 
     private final boolean enabled;
+
     private volatile ProgressBar bar;
 
-    /** @param properties {@code exporter.progress}: set by {@code export} when its output is a terminal */
+    /**
+     * @param properties {@code exporter.progress}: set by {@code export} when its output
+     * is a terminal
+     */
     public TerminalProgress(ExporterProperties properties) {
         this.enabled = properties.progress();
     }
@@ -36,14 +41,13 @@ public class TerminalProgress {
         }
         String input = step.getJobParameters().getString("input");
         int total = new InputFolder(Path.of(input)).countArticles();
-        bar = new ProgressBarBuilder()
-                .setTaskName("Exporting")
-                .setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250)
-                .setUnit(" articles", 1)
-                .showSpeed()
-                .build();
+        bar = new ProgressBarBuilder().setTaskName("Exporting")
+            .setInitialMax(total)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(250)
+            .setUnit(" articles", 1)
+            .showSpeed()
+            .build();
     }
 
     @AfterProcess
@@ -65,4 +69,5 @@ public class TerminalProgress {
             bar = null;
         }
     }
+
 }

@@ -30,8 +30,9 @@ public class ValidateCommand implements Callable<Integer> {
 
     /** Processing and rendering only: no database, no job. */
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackageClasses = {StoryMaker.class, OutputFormats.class})
+    @ComponentScan(basePackageClasses = { StoryMaker.class, OutputFormats.class })
     static class Rendering {
+
     }
 
     @Spec
@@ -57,9 +58,11 @@ public class ValidateCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         if (inputs.hasNoJsonFiles()) {
-            out.println("The input folder " + input.toAbsolutePath().normalize() + " has no *.json files: nothing to check.");
+            out.println("The input folder " + input.toAbsolutePath().normalize()
+                    + " has no *.json files: nothing to check.");
         }
-        // No Spring Boot here, so no logging set-up: quiet the library's console defaults; the report is the output.
+        // No Spring Boot here, so no logging set-up: quiet the library's console
+        // defaults; the report is the output.
         LoggingSystem.get(ValidateCommand.class.getClassLoader()).setLogLevel(null, LogLevel.OFF);
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             Map<String, Object> properties = new java.util.LinkedHashMap<>();
@@ -70,21 +73,24 @@ public class ValidateCommand implements Callable<Integer> {
             context.refresh();
             InputCheck.Result result;
             try {
-                // As an export's options, but nothing is skipped as unchanged: every article is checked.
+                // As an export's options, but nothing is skipped as unchanged: every
+                // article is checked.
                 ArticlePipeline.Options options = new ArticlePipeline.Options(
-                        context.getBean(OutputFormats.class).select(inputs.formats), rendering.related, false, "validate",
-                        java.time.Duration.ofSeconds(rendering.articleTimeLimit));
+                        context.getBean(OutputFormats.class).select(inputs.formats), rendering.related, false,
+                        "validate", java.time.Duration.ofSeconds(rendering.articleTimeLimit));
                 result = InputCheck.run(input.toAbsolutePath().normalize(), options, context.getBean(StoryMaker.class));
-            } catch (IllegalArgumentException e) {
+            }
+            catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 return Cli.USAGE;
             }
             ProblemLines.print(out, result.problems());
             out.printf(Locale.ROOT, "%d article%s checked in %s: %d would be exported, %d rejected, %d warning%s.%n",
-                    result.articles(), result.articles() == 1 ? "" : "s", input.toAbsolutePath().normalize(), result.exportable(),
-                    result.rejected(), result.problems().size() - result.rejected(),
+                    result.articles(), result.articles() == 1 ? "" : "s", input.toAbsolutePath().normalize(),
+                    result.exportable(), result.rejected(), result.problems().size() - result.rejected(),
                     result.problems().size() - result.rejected() == 1 ? "" : "s");
             return result.rejected() > 0 ? Cli.REJECTED : result.problems().isEmpty() ? Cli.OK : Cli.WARNINGS;
         }
     }
+
 }

@@ -8,7 +8,8 @@ public class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"article-exporter " + (version == null ? "(development build)" : version),
-                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        return new String[] { "article-exporter " + (version == null ? "(development build)" : version),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")" };
     }
+
 }

@@ -20,30 +20,35 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 
 /**
- * Spring Batch's tables, created whenever one of them is missing, not only in a new database file.
- * A process killed in its first second leaves an H2 file without them (or with some), and a file cut
- * short opens as an empty database: both must heal on the next run rather than fail for good with
- * "Table not found".
+ * Spring Batch's tables, created whenever one of them is missing, not only in a new
+ * database file. A process killed in its first second leaves an H2 file without them (or
+ * with some), and a file cut short opens as an empty database: both must heal on the next
+ * run rather than fail for good with "Table not found".
  *
- * <p>Batch's own script ({@code schema-h2.sql}, {@code schema-postgresql.sql}, chosen by Boot from the
- * database) has no IF NOT EXISTS, so it could only run on an empty database: it is run with every
- * CREATE made conditional, which H2 and PostgreSQL both accept. When every table is there nothing is
- * sent at all.
+ * <p>
+ * Batch's own script ({@code schema-h2.sql}, {@code schema-postgresql.sql}, chosen by
+ * Boot from the database) has no IF NOT EXISTS, so it could only run on an empty
+ * database: it is run with every CREATE made conditional, which H2 and PostgreSQL both
+ * accept. When every table is there nothing is sent at all.
  */
 @Configuration(proxyBeanMethods = false)
 class BatchSchema {
 
     /** Every table Batch 6's script creates. */
-    static final List<String> TABLES = List.of("BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS",
-            "BATCH_STEP_EXECUTION", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT");
+    static final List<String> TABLES = List.of("BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION",
+            "BATCH_JOB_EXECUTION_PARAMS", "BATCH_STEP_EXECUTION", "BATCH_STEP_EXECUTION_CONTEXT",
+            "BATCH_JOB_EXECUTION_CONTEXT");
 
     /** And its sequences. */
-    static final List<String> SEQUENCES = List.of("BATCH_JOB_INSTANCE_SEQ", "BATCH_JOB_EXECUTION_SEQ", "BATCH_STEP_EXECUTION_SEQ");
+    static final List<String> SEQUENCES = List.of("BATCH_JOB_INSTANCE_SEQ", "BATCH_JOB_EXECUTION_SEQ",
+            "BATCH_STEP_EXECUTION_SEQ");
 
-    private static final Pattern CREATE = Pattern.compile("(?i)\\bCREATE\\s+(TABLE|SEQUENCE)\\s+(?!IF\\s+NOT\\s+EXISTS)");
+    private static final Pattern CREATE = Pattern
+        .compile("(?i)\\bCREATE\\s+(TABLE|SEQUENCE)\\s+(?!IF\\s+NOT\\s+EXISTS)");
 
     @Bean
-    BatchDataSourceScriptDatabaseInitializer batchDataSourceInitializer(DataSource dataSource, BatchJdbcProperties properties) {
+    BatchDataSourceScriptDatabaseInitializer batchDataSourceInitializer(DataSource dataSource,
+            BatchJdbcProperties properties) {
         return new BatchDataSourceScriptDatabaseInitializer(dataSource, properties) {
             @Override
             public boolean initializeDatabase() {
@@ -58,14 +63,17 @@ class BatchSchema {
                             script.getDescription()));
                 }
                 super.runScripts(new AbstractScriptDatabaseInitializer.Scripts(idempotent)
-                        .continueOnError(scripts.isContinueOnError())
-                        .separator(scripts.getSeparator())
-                        .encoding(StandardCharsets.UTF_8));
+                    .continueOnError(scripts.isContinueOnError())
+                    .separator(scripts.getSeparator())
+                    .encoding(StandardCharsets.UTF_8));
             }
         };
     }
 
-    /** The script with {@code CREATE TABLE X} and {@code CREATE SEQUENCE X} made {@code ... IF NOT EXISTS X}. */
+    /**
+     * The script with {@code CREATE TABLE X} and {@code CREATE SEQUENCE X} made
+     * {@code ... IF NOT EXISTS X}.
+     */
     static String idempotent(String script) {
         return CREATE.matcher(script).replaceAll("CREATE $1 IF NOT EXISTS ");
     }
@@ -73,42 +81,51 @@ class BatchSchema {
     private static String read(Resource script) {
         try {
             return script.getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot read Spring Batch's schema script " + script.getDescription(), e);
         }
     }
 
     /**
-     * Whether all of Batch's tables are in the connection's current schema. When that cannot be told,
-     * {@code false}: the script then runs, and says what is wrong.
+     * Whether all of Batch's tables are in the connection's current schema. When that
+     * cannot be told, {@code false}: the script then runs, and says what is wrong.
      */
     static boolean complete(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
             for (String table : TABLES) {
-                if (!exists(meta, connection, table) && !exists(meta, connection, table.toLowerCase(java.util.Locale.ROOT))) {
+                if (!exists(meta, connection, table)
+                        && !exists(meta, connection, table.toLowerCase(java.util.Locale.ROOT))) {
                     return false;
                 }
             }
             return sequences(connection) == SEQUENCES.size();
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             return false;
         }
     }
 
-    /** How many of Batch's sequences are in the current schema (the script makes them last, after the tables). */
+    /**
+     * How many of Batch's sequences are in the current schema (the script makes them
+     * last, after the tables).
+     */
     private static int sequences(Connection connection) throws SQLException {
         String names = String.join("', '", SEQUENCES);
         try (var statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SEQUENCES WHERE UPPER(SEQUENCE_NAME) IN ('"
-                     + names + "') AND SEQUENCE_SCHEMA = CURRENT_SCHEMA")) {
+                ResultSet count = statement
+                    .executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SEQUENCES WHERE UPPER(SEQUENCE_NAME) IN ('"
+                            + names + "') AND SEQUENCE_SCHEMA = CURRENT_SCHEMA")) {
             return count.next() ? count.getInt(1) : 0;
         }
     }
 
     private static boolean exists(DatabaseMetaData meta, Connection connection, String table) throws SQLException {
-        try (ResultSet tables = meta.getTables(connection.getCatalog(), connection.getSchema(), table, new String[] {"TABLE"})) {
+        try (ResultSet tables = meta.getTables(connection.getCatalog(), connection.getSchema(), table,
+                new String[] { "TABLE" })) {
             return tables.next();
         }
     }
+
 }

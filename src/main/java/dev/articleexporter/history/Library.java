@@ -12,19 +12,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The articles an output folder holds now, as the run history knows them: for each file name,
- * its latest rendering. What the download page and the OPDS catalog list.
+ * The articles an output folder holds now, as the run history knows them: for each file
+ * name, its latest rendering. What the download page and the OPDS catalog list.
  */
 @Repository
 public class Library {
 
-    /** The newest EXPORTED row of each file name in the folder (an UNCHANGED one has the same content). */
+    /**
+     * The newest EXPORTED row of each file name in the folder (an UNCHANGED one has the
+     * same content).
+     */
     private static final String LATEST = """
             FROM EXPORTED_ARTICLE a
             WHERE a.OUTPUT_FOLDER = :folder AND a.STATUS = 'EXPORTED'
               AND NOT EXISTS (SELECT 1 FROM EXPORTED_ARTICLE b WHERE b.OUTPUT_FOLDER = a.OUTPUT_FOLDER
                               AND b.STATUS = 'EXPORTED' AND b.FILE_STEM = a.FILE_STEM AND b.ID > a.ID)
             """;
+
     private static final String COLUMNS = """
             SELECT a.FILE_STEM, a.ARTICLE_ID, a.TITLE, a.SECTION, a.PUBLISHED, a.LANGUAGE, a.SITE, a.AUTHOR, a.SUMMARY,
                    a.EXPORTED_AT, a.JOB_EXECUTION_ID
@@ -38,14 +42,16 @@ public class Library {
 
     /**
      * One page of the folder's articles, most recently rendered first.
-     *
      * @param filter what to match; {@link Filter#ALL} for everything
      */
     public List<LibraryEntry> articles(Path folder, Filter filter, int offset, int limit) {
         StringBuilder sql = new StringBuilder(COLUMNS).append(LATEST);
         where(sql, filter);
-        sql.append(" ORDER BY a.EXPORTED_AT DESC, a.ID DESC OFFSET ").append(Math.max(0, offset))
-                .append(" ROWS FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+        sql.append(" ORDER BY a.EXPORTED_AT DESC, a.ID DESC OFFSET ")
+            .append(Math.max(0, offset))
+            .append(" ROWS FETCH FIRST ")
+            .append(Math.max(1, limit))
+            .append(" ROWS ONLY");
         return bind(jdbc.sql(sql.toString()), folder, filter).query(Library::row).list();
     }
 
@@ -59,15 +65,23 @@ public class Library {
     /** The latest rendering of one file name in the folder. */
     public Optional<LibraryEntry> find(Path folder, String fileStem) {
         return jdbc.sql(COLUMNS + LATEST + " AND a.FILE_STEM = :stem")
-                .param("folder", key(folder)).param("stem", fileStem)
-                .query(Library::row).optional();
+            .param("folder", key(folder))
+            .param("stem", fileStem)
+            .query(Library::row)
+            .optional();
     }
 
-    /** The sections of the folder's articles with how many each has, by name; articles without one are left out. */
+    /**
+     * The sections of the folder's articles with how many each has, by name; articles
+     * without one are left out.
+     */
     public List<SectionCount> sections(Path folder) {
-        return jdbc.sql("SELECT a.SECTION, COUNT(*) " + LATEST + " AND a.SECTION IS NOT NULL GROUP BY a.SECTION ORDER BY a.SECTION")
-                .param("folder", key(folder))
-                .query((rs, n) -> new SectionCount(rs.getString(1), rs.getLong(2))).list();
+        return jdbc
+            .sql("SELECT a.SECTION, COUNT(*) " + LATEST
+                    + " AND a.SECTION IS NOT NULL GROUP BY a.SECTION ORDER BY a.SECTION")
+            .param("folder", key(folder))
+            .query((rs, n) -> new SectionCount(rs.getString(1), rs.getLong(2)))
+            .list();
     }
 
     private static void where(StringBuilder sql, Filter filter) {
@@ -75,8 +89,9 @@ public class Library {
             sql.append(" AND a.SECTION = :section");
         }
         if (filter.text() != null) {
-            sql.append(" AND (LOWER(a.TITLE) LIKE :text ESCAPE '\\' OR LOWER(COALESCE(a.SUMMARY, '')) LIKE :text ESCAPE '\\'"
-                    + " OR LOWER(COALESCE(a.SITE, '')) LIKE :text ESCAPE '\\' OR LOWER(COALESCE(a.AUTHOR, '')) LIKE :text ESCAPE '\\')");
+            sql.append(
+                    " AND (LOWER(a.TITLE) LIKE :text ESCAPE '\\' OR LOWER(COALESCE(a.SUMMARY, '')) LIKE :text ESCAPE '\\'"
+                            + " OR LOWER(COALESCE(a.SITE, '')) LIKE :text ESCAPE '\\' OR LOWER(COALESCE(a.AUTHOR, '')) LIKE :text ESCAPE '\\')");
         }
     }
 
@@ -95,7 +110,9 @@ public class Library {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /** Output folders are recorded absolute and normalised, as in the run's parameters. */
+    /**
+     * Output folders are recorded absolute and normalised, as in the run's parameters.
+     */
     static String key(Path folder) {
         return folder.toAbsolutePath().normalize().toString();
     }
@@ -110,7 +127,8 @@ public class Library {
     /**
      * Which articles to list.
      *
-     * @param text    words to find in the title, summary, site or author, ignoring case; {@code null} for any
+     * @param text words to find in the title, summary, site or author, ignoring case;
+     * {@code null} for any
      * @param section exact section name; {@code null} for any
      */
     public record Filter(String text, String section) {
@@ -130,16 +148,18 @@ public class Library {
     /**
      * One article of the library.
      *
-     * @param fileStem its files are {@code fileStem.pdf}, {@code fileStem.epub}, ... in the output folder
+     * @param fileStem its files are {@code fileStem.pdf}, {@code fileStem.epub}, ... in
+     * the output folder
      * @param rendered when its files were last written
-     * @param runId    the run (job execution) that wrote them
+     * @param runId the run (job execution) that wrote them
      */
     public record LibraryEntry(String fileStem, String articleId, String title, String section, String published,
-                               String language, String site, String author, String summary, Instant rendered, long runId) {
+            String language, String site, String author, String summary, Instant rendered, long runId) {
 
         /** Who it is by, for catalogs: the author, else the site, else {@code null}. */
         public String creator() {
             return author != null ? author : site;
         }
     }
+
 }

@@ -11,13 +11,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The articles each run exported (or found unchanged), kept beside the job repository. */
+/**
+ * The articles each run exported (or found unchanged), kept beside the job repository.
+ */
 @Repository
 public class RunArticles {
 
     private static final String COLUMNS = "ARTICLE_ID, FILE_STEM, INPUT_ORIGIN, TITLE, SECTION, PUBLISHED, LANGUAGE, STATUS, CONTENT_HASH, SITE, AUTHOR, SUMMARY";
 
     private final JdbcClient jdbc;
+
     private final JdbcTemplate jdbcTemplate;
 
     public RunArticles(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
@@ -25,15 +28,20 @@ public class RunArticles {
         this.jdbcTemplate = jdbcTemplate;
     }
 
-    /** One batch per chunk: a statement per article cost as much as a nightly re-run's own work. */
+    /**
+     * One batch per chunk: a statement per article cost as much as a nightly re-run's own
+     * work.
+     */
     public void recordAll(long jobExecutionId, long jobInstanceId, Path outputFolder, List<ArticleRecord> articles) {
         String folder = outputFolder.toAbsolutePath().normalize().toString();
-        jdbcTemplate.batchUpdate("INSERT INTO EXPORTED_ARTICLE (JOB_EXECUTION_ID, JOB_INSTANCE_ID, FILE_STEM_KEY, " + COLUMNS
-                        + ", OUTPUT_FOLDER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles, articles.size(),
-                (ps, article) -> {
+        jdbcTemplate.batchUpdate(
+                "INSERT INTO EXPORTED_ARTICLE (JOB_EXECUTION_ID, JOB_INSTANCE_ID, FILE_STEM_KEY, " + COLUMNS
+                        + ", OUTPUT_FOLDER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                articles, articles.size(), (ps, article) -> {
                     ps.setLong(1, jobExecutionId);
                     ps.setLong(2, jobInstanceId);
-                    // The reader's limits keep every field within its column (article.Limits); cut() is the last
+                    // The reader's limits keep every field within its column
+                    // (article.Limits); cut() is the last
                     // guard, so that no input can ever end a run with a SQL error.
                     ps.setString(3, cut(article.fileStem().toLowerCase(Locale.ROOT), 256));
                     ps.setString(4, cut(article.articleId(), 1024));
@@ -52,69 +60,91 @@ public class RunArticles {
                 });
     }
 
-    /** The article the run (any of its executions) recorded under this file name, ignoring case, if any. */
+    /**
+     * The article the run (any of its executions) recorded under this file name, ignoring
+     * case, if any.
+     */
     public Optional<ArticleRecord> holder(long jobInstanceId, String fileStem) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM EXPORTED_ARTICLE WHERE JOB_INSTANCE_ID = ? AND FILE_STEM_KEY = ?"
-                        + " FETCH FIRST 1 ROWS ONLY")
-                .params(jobInstanceId, fileStem.toLowerCase(Locale.ROOT))
-                .query(RunArticles::row)
-                .optional();
+        return jdbc
+            .sql("SELECT " + COLUMNS + " FROM EXPORTED_ARTICLE WHERE JOB_INSTANCE_ID = ? AND FILE_STEM_KEY = ?"
+                    + " FETCH FIRST 1 ROWS ONLY")
+            .params(jobInstanceId, fileStem.toLowerCase(Locale.ROOT))
+            .query(RunArticles::row)
+            .optional();
     }
 
     /**
-     * The latest record of the article written as {@code fileStem}, by any run. Ordered by the columns of the index
-     * on (FILE_STEM, ID), though the name is fixed: then H2 reads the one row from the end of the index instead of
-     * sorting every night's row of the name.
+     * The latest record of the article written as {@code fileStem}, by any run. Ordered
+     * by the columns of the index on (FILE_STEM, ID), though the name is fixed: then H2
+     * reads the one row from the end of the index instead of sorting every night's row of
+     * the name.
      */
     public Optional<ArticleRecord> latest(String fileStem) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM EXPORTED_ARTICLE WHERE FILE_STEM = ?"
-                        + " ORDER BY FILE_STEM DESC, ID DESC FETCH FIRST 1 ROWS ONLY")
-                .param(fileStem)
-                .query(RunArticles::row)
-                .optional();
+        return jdbc
+            .sql("SELECT " + COLUMNS + " FROM EXPORTED_ARTICLE WHERE FILE_STEM = ?"
+                    + " ORDER BY FILE_STEM DESC, ID DESC FETCH FIRST 1 ROWS ONLY")
+            .param(fileStem)
+            .query(RunArticles::row)
+            .optional();
     }
 
-    /** How many articles a run rendered, over all its executions (a resumed run has several). */
+    /**
+     * How many articles a run rendered, over all its executions (a resumed run has
+     * several).
+     */
     public long countRenderedInRun(long jobInstanceId) {
         return jdbc.sql("SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE JOB_INSTANCE_ID = ? AND STATUS = 'EXPORTED'")
-                .param(jobInstanceId).query(Long.class).single();
+            .param(jobInstanceId)
+            .query(Long.class)
+            .single();
     }
 
     /**
-     * The articles a run rendered, over all its executions, most recently published first (those
-     * without a date last, the last exported first among equals), at most {@code limit}: what a
-     * nightly digest with a size limit keeps.
+     * The articles a run rendered, over all its executions, most recently published first
+     * (those without a date last, the last exported first among equals), at most
+     * {@code limit}: what a nightly digest with a size limit keeps.
      */
     public List<ArticleRecord> renderedInRun(long jobInstanceId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM EXPORTED_ARTICLE WHERE JOB_INSTANCE_ID = ? AND STATUS = 'EXPORTED'"
-                        + " ORDER BY PUBLISHED DESC NULLS LAST, ID DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
-                .param(jobInstanceId).query(RunArticles::row).list();
-    }
-
-    /** How many articles of a run were found unchanged and not rendered again (counted, or kept once pruned). */
-    public long unchanged(long jobExecutionId) {
-        return jdbc.sql("SELECT " + unchangedCount("?")).params(jobExecutionId, jobExecutionId).query(Long.class).single();
+        return jdbc
+            .sql("SELECT " + COLUMNS + " FROM EXPORTED_ARTICLE WHERE JOB_INSTANCE_ID = ? AND STATUS = 'EXPORTED'"
+                    + " ORDER BY PUBLISHED DESC NULLS LAST, ID DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+            .param(jobInstanceId)
+            .query(RunArticles::row)
+            .list();
     }
 
     /**
-     * SQL for the unchanged count of the run whose execution id is {@code executionId} (a column or a
-     * parameter): its rows still there plus the count kept when they were pruned ({@link #pruneUnchanged}).
+     * How many articles of a run were found unchanged and not rendered again (counted, or
+     * kept once pruned).
+     */
+    public long unchanged(long jobExecutionId) {
+        return jdbc.sql("SELECT " + unchangedCount("?"))
+            .params(jobExecutionId, jobExecutionId)
+            .query(Long.class)
+            .single();
+    }
+
+    /**
+     * SQL for the unchanged count of the run whose execution id is {@code executionId} (a
+     * column or a parameter): its rows still there plus the count kept when they were
+     * pruned ({@link #pruneUnchanged}).
      */
     public static String unchangedCount(String executionId) {
         return ("(SELECT COUNT(*) FROM EXPORTED_ARTICLE a WHERE a.JOB_EXECUTION_ID = {id} AND a.STATUS = 'UNCHANGED')"
                 + " + (SELECT COALESCE(MAX(u.UNCHANGED), 0) FROM RUN_UNCHANGED u WHERE u.JOB_EXECUTION_ID = {id})")
-                .replace("{id}", executionId);
+            .replace("{id}", executionId);
     }
 
     /**
-     * Drops the UNCHANGED rows of earlier completed runs, keeping each run's count in RUN_UNCHANGED.
-     * Every night records every unchanged article (a 3,000-article archive grew the H2 file by
-     * about 5 MB a night, for a year some 2 GB); what later runs need of them is only their count,
-     * since the latest record of a name that matters is the EXPORTED one they copied. Rows of a
-     * run that did not complete stay: resuming it needs the names they hold. One transaction, so a
-     * count is never lost nor kept twice.
-     *
-     * @param currentJobInstanceId the run just finished, whose rows stay (the latest run's detail)
+     * Drops the UNCHANGED rows of earlier completed runs, keeping each run's count in
+     * RUN_UNCHANGED. Every night records every unchanged article (a 3,000-article archive
+     * grew the H2 file by about 5 MB a night, for a year some 2 GB); what later runs need
+     * of them is only their count, since the latest record of a name that matters is the
+     * EXPORTED one they copied. Rows of a run that did not complete stay: resuming it
+     * needs the names they hold. One transaction, so a count is never lost nor kept
+     * twice.
+     * @param currentJobInstanceId the run just finished, whose rows stay (the latest
+     * run's detail)
      * @return how many rows were dropped
      */
     @Transactional
@@ -122,9 +152,12 @@ public class RunArticles {
         String earlierCompleted = "a.STATUS = 'UNCHANGED' AND a.JOB_INSTANCE_ID <> ? AND a.JOB_INSTANCE_ID IN"
                 + " (SELECT e.JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION e WHERE e.STATUS = 'COMPLETED')";
         jdbc.sql("INSERT INTO RUN_UNCHANGED (JOB_EXECUTION_ID, UNCHANGED) SELECT a.JOB_EXECUTION_ID, COUNT(*)"
-                        + " FROM EXPORTED_ARTICLE a WHERE " + earlierCompleted + " GROUP BY a.JOB_EXECUTION_ID")
-                .param(currentJobInstanceId).update();
-        return jdbc.sql("DELETE FROM EXPORTED_ARTICLE a WHERE " + earlierCompleted).param(currentJobInstanceId).update();
+                + " FROM EXPORTED_ARTICLE a WHERE " + earlierCompleted + " GROUP BY a.JOB_EXECUTION_ID")
+            .param(currentJobInstanceId)
+            .update();
+        return jdbc.sql("DELETE FROM EXPORTED_ARTICLE a WHERE " + earlierCompleted)
+            .param(currentJobInstanceId)
+            .update();
     }
 
     private static String cut(String text, int max) {
@@ -136,4 +169,5 @@ public class RunArticles {
                 rs.getString(6), rs.getString(7), rs.getString(10), rs.getString(11), rs.getString(12),
                 "UNCHANGED".equals(rs.getString(8)), rs.getString(9));
     }
+
 }

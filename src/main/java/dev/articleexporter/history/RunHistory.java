@@ -11,9 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads past runs from Spring Batch's tables (and our problem table), newest first. Counts are the
- * sums of the export step's partitions, which are kept as each chunk commits (the step itself only
- * adds them up when it ends); runs from before partitioning had the step alone.
+ * Reads past runs from Spring Batch's tables (and our problem table), newest first.
+ * Counts are the sums of the export step's partitions, which are kept as each chunk
+ * commits (the step itself only adds them up when it ends); runs from before partitioning
+ * had the step alone.
  */
 @Repository
 public class RunHistory {
@@ -32,10 +33,13 @@ public class RunHistory {
                    {UNCHANGED}
             FROM BATCH_JOB_EXECUTION e
             LEFT JOIN BATCH_STEP_EXECUTION s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-            """.replace("{UNCHANGED}", RunArticles.unchangedCount("e.JOB_EXECUTION_ID"));
+            """
+        .replace("{UNCHANGED}", RunArticles.unchangedCount("e.JOB_EXECUTION_ID"));
+
     private static final String GROUP = " GROUP BY e.JOB_EXECUTION_ID, e.START_TIME, e.END_TIME, e.STATUS, e.EXIT_MESSAGE ";
 
     private final JdbcClient jdbc;
+
     private final boolean h2;
 
     public RunHistory(JdbcClient jdbc, javax.sql.DataSource dataSource) {
@@ -46,17 +50,19 @@ public class RunHistory {
     private static boolean isH2(javax.sql.DataSource dataSource) {
         try (java.sql.Connection connection = dataSource.getConnection()) {
             return "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             return false; // the first statement will say what is wrong
         }
     }
 
     /**
-     * Puts everything committed so far on the disk. H2 keeps recent commits in memory and writes them
-     * to its file in the background: when that write fails (a full disk), the commits still
-     * succeeded, and a run would report COMPLETED that the next start does not find. This write is
-     * made now, so its failure is seen ({@link org.springframework.dao.DataAccessException}). Other
-     * databases have written every commit already.
+     * Puts everything committed so far on the disk. H2 keeps recent commits in memory and
+     * writes them to its file in the background: when that write fails (a full disk), the
+     * commits still succeeded, and a run would report COMPLETED that the next start does
+     * not find. This write is made now, so its failure is seen
+     * ({@link org.springframework.dao.DataAccessException}). Other databases have written
+     * every commit already.
      */
     public void flush() {
         if (h2) {
@@ -65,21 +71,31 @@ public class RunHistory {
     }
 
     public List<RunSummary> recent(int limit) {
-        return jdbc.sql(SELECT + GROUP + "ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
-                .query(RunHistory::row).list();
+        return jdbc
+            .sql(SELECT + GROUP + "ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+            .query(RunHistory::row)
+            .list();
     }
 
-    /** The latest runs that wrote to this output folder (their {@code output} job parameter), newest first. */
+    /**
+     * The latest runs that wrote to this output folder (their {@code output} job
+     * parameter), newest first.
+     */
     public List<RunSummary> recent(Path output, int limit) {
         return jdbc.sql(SELECT + """
-                        WHERE EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
-                                      AND p.PARAMETER_NAME = 'output' AND p.PARAMETER_VALUE = :output)"""
-                        + GROUP + "ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
-                .param("output", Library.key(output)).query(RunHistory::row).list();
+                WHERE EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                              AND p.PARAMETER_NAME = 'output' AND p.PARAMETER_VALUE = :output)""" + GROUP
+                + "ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+            .param("output", Library.key(output))
+            .query(RunHistory::row)
+            .list();
     }
 
     public Optional<RunSummary> find(long executionId) {
-        return jdbc.sql(SELECT + "WHERE e.JOB_EXECUTION_ID = ?" + GROUP).param(executionId).query(RunHistory::row).optional();
+        return jdbc.sql(SELECT + "WHERE e.JOB_EXECUTION_ID = ?" + GROUP)
+            .param(executionId)
+            .query(RunHistory::row)
+            .optional();
     }
 
     private static RunSummary row(ResultSet rs, int n) throws SQLException {
@@ -91,4 +107,5 @@ public class RunHistory {
     private static LocalDateTime time(Timestamp t) {
         return t == null ? null : t.toLocalDateTime();
     }
+
 }

@@ -6,14 +6,15 @@ import java.time.LocalDateTime;
 /**
  * One export run as kept in the job repository.
  *
- * @param end      {@code null} while running (or when the process died)
- * @param read     article slots read: exported + rejected
- * @param exported  articles rendered and written in every selected format
- * @param unchanged articles skipped because their files from the last export were still right
+ * @param end {@code null} while running (or when the process died)
+ * @param read article slots read: exported + rejected
+ * @param exported articles rendered and written in every selected format
+ * @param unchanged articles skipped because their files from the last export were still
+ * right
  * @param rejected inputs (files or articles) not exported
  */
 public record RunSummary(long executionId, LocalDateTime start, LocalDateTime end, String status, String exitMessage,
-                         long read, long exported, long unchanged, long rejected, long warnings) {
+        long read, long exported, long unchanged, long rejected, long warnings) {
 
     public Duration duration() {
         return start == null || end == null ? null : Duration.between(start, end);

@@ -11,40 +11,58 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Streams the articles of one JSON file, one at a time, in memory bounded by the size of one
- * article ({@link Limits#ARTICLE_BYTES}) whatever the file holds. A {@link JsonFramer} finds each
- * element of the array without parsing it; one no larger than the limit is parsed by Jackson, a
- * larger one is rejected by name, unread. A bad element of an array is reported alone and the next
- * one is read; a syntax error ends the file, since nothing after it can be trusted (the message
- * says about how many articles that left unread). Only a regular file inside its folder is opened
+ * Streams the articles of one JSON file, one at a time, in memory bounded by the size of
+ * one article ({@link Limits#ARTICLE_BYTES}) whatever the file holds. A
+ * {@link JsonFramer} finds each element of the array without parsing it; one no larger
+ * than the limit is parsed by Jackson, a larger one is rejected by name, unread. A bad
+ * element of an array is reported alone and the next one is read; a syntax error ends the
+ * file, since nothing after it can be trusted (the message says about how many articles
+ * that left unread). Only a regular file inside its folder is opened
  * ({@link InputFiles}).
  */
 public final class ArticleFile implements AutoCloseable {
 
     private final Path path;
+
     private final String name;
+
     private final Share share;
+
     private JsonFramer framer;
+
     private Path opened;
+
     private boolean started;
+
     private boolean array;
+
     private boolean afterElement;
+
     private boolean done;
+
     private int position;
 
-    /** @param name the file's name relative to the input folder, used in messages */
+    /**
+     * @param name the file's name relative to the input folder, used in messages
+     */
     public ArticleFile(Path path, String name) {
         this(path, name, Share.ALL);
     }
 
-    /** @param share which of the file's articles (and problems) to hand on; the others are read past */
+    /**
+     * @param share which of the file's articles (and problems) to hand on; the others are
+     * read past
+     */
     public ArticleFile(Path path, String name, Share share) {
         this.path = path;
         this.name = name;
         this.share = share;
     }
 
-    /** Articles already taken from this file (read, rejected or left to another partition); what a restart skips. */
+    /**
+     * Articles already taken from this file (read, rejected or left to another
+     * partition); what a restart skips.
+     */
     public int position() {
         return position;
     }
@@ -58,16 +76,23 @@ public final class ArticleFile implements AutoCloseable {
         }
     }
 
-    /** The next article or problem this file's share holds, or {@code null} at the end of the file. */
+    /**
+     * The next article or problem this file's share holds, or {@code null} at the end of
+     * the file.
+     */
     public Input next() {
         Input next;
         do {
             next = nextOfAnyShare();
-        } while (next == SOMEONE_ELSES);
+        }
+        while (next == SOMEONE_ELSES);
         return next;
     }
 
-    /** A problem of the file itself (not of one article): reported by the partition that owns the file's problems. */
+    /**
+     * A problem of the file itself (not of one article): reported by the partition that
+     * owns the file's problems.
+     */
     private Input fileProblem(Origin origin, String reason) {
         return share.ownsFileProblems(name) ? new Input.Rejected(origin, reason) : SOMEONE_ELSES;
     }
@@ -84,7 +109,8 @@ public final class ArticleFile implements AutoCloseable {
                 return start();
             }
             return array ? nextInArray() : end();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             done = true;
             return fileProblem(Origin.wholeFile(name), "cannot read the file (" + InputFiles.problem(e) + ")");
         }
@@ -120,7 +146,8 @@ public final class ArticleFile implements AutoCloseable {
         String kind;
         try {
             kind = kind(value);
-        } catch (JacksonException e) {
+        }
+        catch (JacksonException e) {
             return syntaxError(Origin.wholeFile(name), value.start, e);
         }
         return fileProblem(Origin.wholeFile(name), "expected an article object or an array of articles, found " + kind);
@@ -135,19 +162,23 @@ public final class ArticleFile implements AutoCloseable {
                 if (next == ']') {
                     return syntaxError(origin(), framer.offset(), "a comma before ']': expected another article");
                 }
-            } else if (next == ']') {
+            }
+            else if (next == ']') {
                 framer.take();
                 return end();
-            } else if (next >= 0) {
+            }
+            else if (next >= 0) {
                 return syntaxError(origin(), framer.offset(),
                         "expected ',' or ']' after an article, found " + ArticleJson.character(next));
             }
-        } else if (next == ']') {
+        }
+        else if (next == ']') {
             framer.take();
             return end();
         }
         if (next < 0) {
-            return syntaxError(origin(), framer.offset(), "the file ends before the list of articles is closed with ']'");
+            return syntaxError(origin(), framer.offset(),
+                    "the file ends before the list of articles is closed with ']'");
         }
         if (next == ',' || next == ':' || next == '}' || next == ']') {
             return syntaxError(origin(), framer.offset(), "expected an article, found " + ArticleJson.character(next));
@@ -155,10 +186,12 @@ public final class ArticleFile implements AutoCloseable {
         afterElement = true;
         JsonFramer.Value value = framer.frame(true);
         if (value.kept() && value.first != '{' && value.first != '[' && value.first != '"') {
-            // A bare word: when it is no JSON value at all, the error is where the last article ended, as Jackson has it.
+            // A bare word: when it is no JSON value at all, the error is where the last
+            // article ended, as Jackson has it.
             try {
                 kind(value);
-            } catch (JacksonException e) {
+            }
+            catch (JacksonException e) {
                 return syntaxError(origin(), value.start, e);
             }
         }
@@ -173,16 +206,18 @@ public final class ArticleFile implements AutoCloseable {
                 return syntaxError(origin, framer.offset(), "the file ends inside " + ArticleJson.kind(value.first)
                         + " that is not closed (" + ArticleJson.megabytes(value.length) + " after its start)");
             }
-            return fileProblem(origin, value.first == '{'
-                    ? "the article is " + ArticleJson.megabytes(value.length) + " of JSON, more than the "
-                            + ArticleJson.megabytes(Limits.ARTICLE_BYTES) + " an article may have; not read"
-                    : "expected an article object, found " + kind(value));
+            return fileProblem(origin,
+                    value.first == '{'
+                            ? "the article is " + ArticleJson.megabytes(value.length) + " of JSON, more than the "
+                                    + ArticleJson.megabytes(Limits.ARTICLE_BYTES) + " an article may have; not read"
+                            : "expected an article object, found " + kind(value));
         }
         if (value.first != '{') {
             String kind;
             try {
                 kind = kind(value);
-            } catch (JacksonException e) {
+            }
+            catch (JacksonException e) {
                 return syntaxError(origin, value.start, e);
             }
             return fileProblem(origin, "expected an article object, found " + kind);
@@ -190,13 +225,17 @@ public final class ArticleFile implements AutoCloseable {
         JsonNode tree;
         try {
             tree = ArticleJson.ARTICLE.readTree(value.bytes, value.offset, (int) value.length);
-        } catch (StreamConstraintsException e) {
-            // Over a limit of one article (its values, its nesting): this one is not read, the next ones are.
+        }
+        catch (StreamConstraintsException e) {
+            // Over a limit of one article (its values, its nesting): this one is not
+            // read, the next ones are.
             return fileProblem(origin, ArticleJson.limitExceeded(e) + "; not read");
-        } catch (JacksonException e) {
+        }
+        catch (JacksonException e) {
             return syntaxError(origin, value.start, e);
         }
-        // Cleaned and bound (or rejected as "not a valid article") only when needed: see ArticleNode.
+        // Cleaned and bound (or rejected as "not a valid article") only when needed: see
+        // ArticleNode.
         ArticleNode article = new ArticleNode(tree);
         if (!share.ownsArticle(name, article)) {
             return SOMEONE_ELSES; // read past: not checked, cleaned or converted here
@@ -205,8 +244,9 @@ public final class ArticleFile implements AutoCloseable {
     }
 
     /**
-     * What a value that is not an object is ("a string", "a list"), checking its syntax on the way;
-     * one too large to parse, or holding too many values, is named by its first byte.
+     * What a value that is not an object is ("a string", "a list"), checking its syntax
+     * on the way; one too large to parse, or holding too many values, is named by its
+     * first byte.
      */
     private static String kind(JsonFramer.Value value) {
         if (!value.kept()) {
@@ -217,7 +257,8 @@ public final class ArticleFile implements AutoCloseable {
             parser.skipChildren();
             parser.nextToken(); // reads past a string, so one that is not closed is found
             return token == null ? "nothing" : ArticleJson.kind(token);
-        } catch (StreamConstraintsException e) {
+        }
+        catch (StreamConstraintsException e) {
             return ArticleJson.kind(value.first);
         }
     }
@@ -239,29 +280,36 @@ public final class ArticleFile implements AutoCloseable {
         return syntaxError(origin, offset, ArticleJson.problem(e));
     }
 
-    /** A syntax error at {@code offset} of the file: the end of it, for every partition. */
+    /**
+     * A syntax error at {@code offset} of the file: the end of it, for every partition.
+     */
     private Input syntaxError(Origin origin, long offset, String what) throws IOException {
         done = true;
         if (!share.ownsFileProblems(name)) {
             return SOMEONE_ELSES;
         }
         long[] at = lineAndColumn(offset);
-        StringBuilder reason = new StringBuilder("not valid JSON: line ").append(at[0]).append(", column ").append(at[1])
-                .append(": ").append(what);
+        StringBuilder reason = new StringBuilder("not valid JSON: line ").append(at[0])
+            .append(", column ")
+            .append(at[1])
+            .append(": ")
+            .append(what);
         if (array) {
             int skipped = countRest();
             if (skipped > 0) {
-                reason.append("; the rest of the file was skipped (about ").append(skipped)
-                        .append(skipped == 1 ? " more article)" : " more articles)");
+                reason.append("; the rest of the file was skipped (about ")
+                    .append(skipped)
+                    .append(skipped == 1 ? " more article)" : " more articles)");
             }
         }
         return new Input.Rejected(origin, reason.toString());
     }
 
     /**
-     * About how many articles the array holds after the framer's position: objects at its top level,
-     * counted, not read. Only objects: after an error inside a string, the framer may take text
-     * for structure, and words counted as values would make the number absurd.
+     * About how many articles the array holds after the framer's position: objects at its
+     * top level, counted, not read. Only objects: after an error inside a string, the
+     * framer may take text for structure, and words counted as values would make the
+     * number absurd.
      */
     private int countRest() {
         int count = 0;
@@ -269,18 +317,21 @@ public final class ArticleFile implements AutoCloseable {
             for (int next = framer.peek(); next >= 0 && next != ']'; next = framer.peek()) {
                 if (next == ',' || next == ':' || next == '}') {
                     framer.take();
-                } else if (framer.frame(false).first == '{') {
+                }
+                else if (framer.frame(false).first == '{') {
                     count++;
                 }
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             // as many as were found
         }
         return count;
     }
 
     private long[] lineAndColumn(long offset) throws IOException {
-        try (InputStream in = JsonSource.utf8(java.nio.file.Files.newInputStream(opened, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+        try (InputStream in = JsonSource
+            .utf8(java.nio.file.Files.newInputStream(opened, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
             return JsonSource.lineAndColumn(in, offset);
         }
     }
@@ -296,8 +347,10 @@ public final class ArticleFile implements AutoCloseable {
             if (framer != null) {
                 framer.close();
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             // nothing useful to do: the file was only read
         }
     }
+
 }

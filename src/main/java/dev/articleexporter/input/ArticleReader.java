@@ -4,17 +4,19 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads every article of every {@code *.json} file of the input folder, in file-name order then
- * array order. It reports its {@link Position} and can start from one, so a restarted run goes on
- * where the failed one stopped (the export job keeps the position with each chunk).
+ * Reads every article of every {@code *.json} file of the input folder, in file-name
+ * order then array order. It reports its {@link Position} and can start from one, so a
+ * restarted run goes on where the failed one stopped (the export job keeps the position
+ * with each chunk).
  */
 public class ArticleReader implements AutoCloseable {
 
     /**
      * Where a reader is: the next article slot to read.
      *
-     * @param file    the file, by name relative to the input folder: files added or removed since keep their
-     *                place in the order; {@code ""} before the first file, {@link #END} after the last
+     * @param file the file, by name relative to the input folder: files added or removed
+     * since keep their place in the order; {@code ""} before the first file, {@link #END}
+     * after the last
      * @param article how many article slots of that file were read
      */
     public record Position(String file, int article) {
@@ -32,16 +34,23 @@ public class ArticleReader implements AutoCloseable {
     }
 
     private final InputFolder folder;
+
     private final Share share;
+
     private List<Path> files;
+
     private int fileIndex;
+
     private ArticleFile current;
 
     public ArticleReader(Path inputFolder) {
         this(inputFolder, Share.ALL);
     }
 
-    /** @param share the articles this reader hands on; the others are read past (a partition of a run) */
+    /**
+     * @param share the articles this reader hands on; the others are read past (a
+     * partition of a run)
+     */
     public ArticleReader(Path inputFolder, Share share) {
         this.folder = new InputFolder(inputFolder);
         this.share = share;
@@ -52,7 +61,10 @@ public class ArticleReader implements AutoCloseable {
         open(Position.START);
     }
 
-    /** Lists the folder and goes on from {@code from}, a position an earlier reader of the same folder reported. */
+    /**
+     * Lists the folder and goes on from {@code from}, a position an earlier reader of the
+     * same folder reported.
+     */
     public void open(Position from) {
         files = folder.jsonFiles();
         fileIndex = 0;
@@ -84,7 +96,8 @@ public class ArticleReader implements AutoCloseable {
 
     /** Where the next {@link #read()} goes on from. */
     public Position position() {
-        return new Position(fileIndex < files.size() ? name(fileIndex) : Position.END, current == null ? 0 : current.position());
+        return new Position(fileIndex < files.size() ? name(fileIndex) : Position.END,
+                current == null ? 0 : current.position());
     }
 
     @Override
@@ -102,4 +115,5 @@ public class ArticleReader implements AutoCloseable {
     private String name(int index) {
         return folder.path().relativize(files.get(index)).toString();
     }
+
 }

@@ -3,21 +3,27 @@ package dev.articleexporter.input;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What the reader yields for each article slot of an input file: an article, or why there is none. */
+/**
+ * What the reader yields for each article slot of an input file: an article, or why there
+ * is none.
+ */
 public sealed interface Input {
 
     Origin origin();
 
     /**
-     * An article object as read; bound on first use ({@link ArticleNode}), so it may still turn out
-     * not to be an article: {@link #checked()} says.
+     * An article object as read; bound on first use ({@link ArticleNode}), so it may
+     * still turn out not to be an article: {@link #checked()} says.
      *
      * @param folder the folder of the JSON file; image paths are relative to it
-     * @param stem   the output file-name stem given to it for this run, or {@code null} before that
+     * @param stem the output file-name stem given to it for this run, or {@code null}
+     * before that
      */
     record Parsed(Origin origin, Path folder, ArticleNode node, String stem) implements Input {
 
-        /** @param warnings what reading changed (e.g. characters XML cannot hold, removed) */
+        /**
+         * @param warnings what reading changed (e.g. characters XML cannot hold, removed)
+         */
         public Parsed(Origin origin, Path folder, Article article, List<String> warnings, String stem) {
             this(origin, folder, ArticleNode.of(article, warnings), stem);
         }
@@ -26,7 +32,10 @@ public sealed interface Input {
             return new Parsed(origin, folder, node, newStem);
         }
 
-        /** This article, or its rejection when it does not bind (with the reason and origin reading always gave). */
+        /**
+         * This article, or its rejection when it does not bind (with the reason and
+         * origin reading always gave).
+         */
         public Input checked() {
             String rejection = node.rejection();
             return rejection == null ? this : new Rejected(origin, rejection);
@@ -37,7 +46,10 @@ public sealed interface Input {
             return node.article();
         }
 
-        /** What reading changed (e.g. characters XML cannot hold, removed): only after {@link #checked()} kept it. */
+        /**
+         * What reading changed (e.g. characters XML cannot hold, removed): only after
+         * {@link #checked()} kept it.
+         */
         public List<String> warnings() {
             return node.warnings();
         }
@@ -54,4 +66,5 @@ public sealed interface Input {
             this(origin, null, reason);
         }
     }
+
 }

@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The input folder: its {@code *.json} entries in a stable order (by name), other files ignored.
- * Folders named {@code *.json} (or links to folders inside) are skipped silently; any other entry
- * is listed, and {@link ArticleFile} reads it only if {@link InputFiles} allows it (a regular file
- * inside the folder), reporting the others (a link leading outside, a named pipe, ...) once.
+ * The input folder: its {@code *.json} entries in a stable order (by name), other files
+ * ignored. Folders named {@code *.json} (or links to folders inside) are skipped
+ * silently; any other entry is listed, and {@link ArticleFile} reads it only if
+ * {@link InputFiles} allows it (a regular file inside the folder), reporting the others
+ * (a link leading outside, a named pipe, ...) once.
  */
 public record InputFolder(Path path) {
 
@@ -20,19 +21,21 @@ public record InputFolder(Path path) {
         InputFiles rule = new InputFiles(path);
         try (Stream<Path> files = Files.list(path)) {
             return files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-                    .filter(f -> rule.check(f.toAbsolutePath()).kind() != InputFiles.Kind.FOLDER)
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
+                .filter(f -> rule.check(f.toAbsolutePath()).kind() != InputFiles.Kind.FOLDER)
+                .sorted()
+                .toList();
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot list input folder " + path, e);
         }
     }
 
     /**
-     * About how many articles the folder holds, for the progress display: a pass over each file
-     * that only finds where its array's elements are ({@link JsonFramer}: nothing is parsed, nothing
-     * large is kept). A file that cannot be read, or does not hold an array, counts as one; so does
-     * one that is not a regular file inside the folder, which is never opened.
+     * About how many articles the folder holds, for the progress display: a pass over
+     * each file that only finds where its array's elements are ({@link JsonFramer}:
+     * nothing is parsed, nothing large is kept). A file that cannot be read, or does not
+     * hold an array, counts as one; so does one that is not a regular file inside the
+     * folder, which is never opened.
      */
     public int countArticles() {
         InputFiles rule = new InputFiles(path);
@@ -54,13 +57,15 @@ public record InputFolder(Path path) {
             for (int next = framer.peek(); next >= 0 && next != ']'; next = framer.peek()) {
                 if (next == ',' || next == ':' || next == '}') {
                     framer.take();
-                } else {
+                }
+                else {
                     framer.frame(false);
                     n++;
                 }
             }
             return n;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return 1;
         }
     }

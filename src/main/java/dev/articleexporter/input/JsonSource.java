@@ -13,10 +13,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The bytes of a JSON file as UTF-8, as {@link JsonFramer} needs them: a UTF-8 byte-order mark is
- * dropped, and UTF-16 or UTF-32 text (which Jackson reads too, told apart the way Jackson tells
- * them: by a byte-order mark or by where the first zero bytes are) is re-encoded. Offsets in
- * messages count the bytes of this stream; for a UTF-8 file without a mark, those of the file.
+ * The bytes of a JSON file as UTF-8, as {@link JsonFramer} needs them: a UTF-8 byte-order
+ * mark is dropped, and UTF-16 or UTF-32 text (which Jackson reads too, told apart the way
+ * Jackson tells them: by a byte-order mark or by where the first zero bytes are) is
+ * re-encoded. Offsets in messages count the bytes of this stream; for a UTF-8 file
+ * without a mark, those of the file.
  */
 final class JsonSource {
 
@@ -35,25 +36,33 @@ final class JsonSource {
         int mark = 0;
         if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
             mark = 3;
-        } else if (b0 == 0x00 && b1 == 0x00 && b2 == 0xFE && b3 == 0xFF) {
+        }
+        else if (b0 == 0x00 && b1 == 0x00 && b2 == 0xFE && b3 == 0xFF) {
             charset = Charset.forName("UTF-32BE");
             mark = 4;
-        } else if (b0 == 0xFF && b1 == 0xFE && b2 == 0x00 && b3 == 0x00) {
+        }
+        else if (b0 == 0xFF && b1 == 0xFE && b2 == 0x00 && b3 == 0x00) {
             charset = Charset.forName("UTF-32LE");
             mark = 4;
-        } else if (b0 == 0xFE && b1 == 0xFF) {
+        }
+        else if (b0 == 0xFE && b1 == 0xFF) {
             charset = StandardCharsets.UTF_16BE;
             mark = 2;
-        } else if (b0 == 0xFF && b1 == 0xFE) {
+        }
+        else if (b0 == 0xFF && b1 == 0xFE) {
             charset = StandardCharsets.UTF_16LE;
             mark = 2;
-        } else if (n == 4 && b0 == 0 && b1 == 0 && b2 == 0 && b3 != 0) {
+        }
+        else if (n == 4 && b0 == 0 && b1 == 0 && b2 == 0 && b3 != 0) {
             charset = Charset.forName("UTF-32BE");
-        } else if (n == 4 && b0 != 0 && b1 == 0 && b2 == 0 && b3 == 0) {
+        }
+        else if (n == 4 && b0 != 0 && b1 == 0 && b2 == 0 && b3 == 0) {
             charset = Charset.forName("UTF-32LE");
-        } else if (n >= 2 && b0 == 0 && b1 != 0) {
+        }
+        else if (n >= 2 && b0 == 0 && b1 != 0) {
             charset = StandardCharsets.UTF_16BE;
-        } else if (n >= 2 && b0 != 0 && b1 == 0) {
+        }
+        else if (n >= 2 && b0 != 0 && b1 == 0) {
             charset = StandardCharsets.UTF_16LE;
         }
         if (n > mark) {
@@ -63,9 +72,10 @@ final class JsonSource {
     }
 
     /**
-     * Line and column (both 1-based) of a byte offset of {@link #utf8} of {@code in}, counted as
-     * Jackson counts them: a line ends at LF, CR or CR LF; columns count bytes. Errors are rare,
-     * so reading a second time is cheaper than counting lines while framing.
+     * Line and column (both 1-based) of a byte offset of {@link #utf8} of {@code in},
+     * counted as Jackson counts them: a line ends at LF, CR or CR LF; columns count
+     * bytes. Errors are rare, so reading a second time is cheaper than counting lines
+     * while framing.
      */
     static long[] lineAndColumn(InputStream in, long offset) throws IOException {
         long line = 1;
@@ -85,7 +95,8 @@ final class JsonSource {
                         line++;
                     }
                     lineStart = at + i + 1;
-                } else if (c == '\r') {
+                }
+                else if (c == '\r') {
                     line++;
                     lineStart = at + i + 1;
                 }
@@ -93,17 +104,24 @@ final class JsonSource {
             }
             at += n;
         }
-        return new long[] {line, offset - lineStart + 1};
+        return new long[] { line, offset - lineStart + 1 };
     }
 
     /** Characters read from a reader, given out as UTF-8 bytes. */
     private static final class Encoded extends InputStream {
+
         private final Reader reader;
+
         private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+
         private final CharBuffer chars = CharBuffer.allocate(8 * 1024);
+
         private final ByteBuffer bytes = ByteBuffer.allocate(3 * 8 * 1024 + 16).flip();
+
         private boolean ended;
+
         private boolean flushed;
 
         Encoded(Reader reader) {
@@ -154,5 +172,7 @@ final class JsonSource {
         public void close() throws IOException {
             reader.close();
         }
+
     }
+
 }

@@ -9,48 +9,69 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How large an article and its fields may be. Reading enforces the first group (an article larger
- * than {@link #ARTICLE_BYTES} is not read at all); binding ({@link ArticleNode}, the same for
- * {@code export} and {@code validate}) applies the others through {@link #apply}: an article whose
- * id or slide count is over the limit is rejected, an over-long text is cut (at a word when one is
- * near, ending with "…"), an over-long address, date or language is left out, and an over-long
- * list is shortened, each with a warning. Lengths count characters (Unicode code points).
+ * How large an article and its fields may be. Reading enforces the first group (an
+ * article larger than {@link #ARTICLE_BYTES} is not read at all); binding
+ * ({@link ArticleNode}, the same for {@code export} and {@code validate}) applies the
+ * others through {@link #apply}: an article whose id or slide count is over the limit is
+ * rejected, an over-long text is cut (at a word when one is near, ending with "…"), an
+ * over-long address, date or language is left out, and an over-long list is shortened,
+ * each with a warning. Lengths count characters (Unicode code points).
  */
 public final class Limits {
 
     // Reading: one article as a whole.
-    /** Largest article, in bytes of JSON text (8 MB); larger ones are reported and not read. Real articles are under 200 KB. */
+    /**
+     * Largest article, in bytes of JSON text (8 MB); larger ones are reported and not
+     * read. Real articles are under 200 KB.
+     */
     public static final int ARTICLE_BYTES = 8 * 1024 * 1024;
-    /** Most JSON values (texts, numbers, lists, objects, ...) one article may hold; bounds the tree built of it. */
+
+    /**
+     * Most JSON values (texts, numbers, lists, objects, ...) one article may hold; bounds
+     * the tree built of it.
+     */
     public static final int VALUES = 200_000;
+
     /** Deepest nesting of lists and objects in an article. */
     public static final int NESTING = 200;
 
     // Binding: rejected.
     /** Longest id; a longer one rejects the article. */
     public static final int ID = 1_024;
-    /** Most slides; more reject the article. (A whole archive as one slideshow, 3,000 slides, is exported: LargeArticleTest.) */
+
+    /**
+     * Most slides; more reject the article. (A whole archive as one slideshow, 3,000
+     * slides, is exported: LargeArticleTest.)
+     */
     public static final int SLIDES = 10_000;
 
     // Binding: cut, with a warning.
     /** Longest title. */
     public static final int TITLE = 1_000;
+
     /** Longest site, section, author and breadcrumb. */
     public static final int NAME = 200;
-    /** Longest slide heading and credit, image alt text, related link label, title and credit. */
+
+    /**
+     * Longest slide heading and credit, image alt text, related link label, title and
+     * credit.
+     */
     public static final int TEXT = 1_000;
 
     // Binding: left out, with a warning.
     /** Longest url, related link url and image src. */
     public static final int ADDRESS = 2_048;
+
     /** Longest publishedAt. */
     public static final int PUBLISHED_AT = 64;
+
     /** Longest language tag (then the default language applies). */
     public static final int LANGUAGE = 35;
 
     // Binding: only the first ones kept, with a warning.
     /** Most related links kept. */
     public static final int RELATED = 200;
+
     /** Most breadcrumbs kept. */
     public static final int BREADCRUMBS = 50;
 
@@ -62,8 +83,9 @@ public final class Limits {
     /**
      * An article within the limits.
      *
-     * @param article   the article, cut where needed (the same object when nothing was); {@code null} when rejected
-     * @param warnings  what was cut or left out, one message per field
+     * @param article the article, cut where needed (the same object when nothing was);
+     * {@code null} when rejected
+     * @param warnings what was cut or left out, one message per field
      * @param rejection why the article is rejected, or {@code null}
      */
     public record Outcome(Article article, List<String> warnings, String rejection) {
@@ -73,7 +95,8 @@ public final class Limits {
     public static Outcome apply(Article article) {
         String id = composed(article.id());
         if (id != null && over(id, ID)) {
-            return rejected(String.format(Locale.ROOT, "the id is %,d characters long; at most %,d are allowed", length(id), ID));
+            return rejected(String.format(Locale.ROOT, "the id is %,d characters long; at most %,d are allowed",
+                    length(id), ID));
         }
         if (article.slides().size() > SLIDES) {
             return rejected(String.format(Locale.ROOT, "the article has %,d slides; at most %,d are allowed",
@@ -119,8 +142,8 @@ public final class Limits {
             String linkTitle = cut(link.title(), TEXT, at + ".title", warnings);
             String linkUrl = leftOut(link.url(), ADDRESS, at + ".url", warnings);
             String credit = cut(link.credit(), TEXT, at + ".credit", warnings);
-            related.add(label == link.label() && linkTitle == link.title() && linkUrl == link.url() && credit == link.credit()
-                    ? link : new RelatedLink(label, linkTitle, linkUrl, credit));
+            related.add(label == link.label() && linkTitle == link.title() && linkUrl == link.url()
+                    && credit == link.credit() ? link : new RelatedLink(label, linkTitle, linkUrl, credit));
         }
 
         if (warnings.isEmpty() && java.util.Objects.equals(id, article.id())) {
@@ -131,8 +154,9 @@ public final class Limits {
     }
 
     /**
-     * An id in Unicode's composed form (NFC), so "e" + combining acute and "é" are the same id.
-     * Cheap for the usual ids: only text with a character at or above U+0300 can change.
+     * An id in Unicode's composed form (NFC), so "e" + combining acute and "é" are the
+     * same id. Cheap for the usual ids: only text with a character at or above U+0300 can
+     * change.
      */
     public static String composed(String id) {
         if (id == null) {
@@ -146,7 +170,10 @@ public final class Limits {
         return id;
     }
 
-    /** The title as {@link #apply} leaves it (without the warning): what naming sees before binding. */
+    /**
+     * The title as {@link #apply} leaves it (without the warning): what naming sees
+     * before binding.
+     */
     public static String title(String title) {
         return title != null && over(title, TITLE) ? shortened(title, TITLE) : title;
     }
@@ -171,7 +198,10 @@ public final class Limits {
         return shortened(text, limit);
     }
 
-    /** At most {@code limit} characters, the last one "…"; cut between words when a space is within the last tenth. */
+    /**
+     * At most {@code limit} characters, the last one "…"; cut between words when a space
+     * is within the last tenth.
+     */
     private static String shortened(String text, int limit) {
         int end = text.offsetByCodePoints(0, limit - 1); // room for the ellipsis
         int floor = Math.max(0, end - Math.max(1, limit / 10));
@@ -208,4 +238,5 @@ public final class Limits {
         warnings.add(String.format(Locale.ROOT, "only the first %,d of %,d %s were kept", limit, list.size(), what));
         return list.subList(0, limit);
     }
+
 }

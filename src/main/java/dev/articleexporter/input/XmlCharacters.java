@@ -12,16 +12,19 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * Removes characters XML 1.0 cannot hold (C0 controls other than tab, line feed and carriage
- * return; U+FFFE, U+FFFF; lone surrogates) from every string of an article as it is read, so
- * no format meets them, and says where they were.
+ * Removes characters XML 1.0 cannot hold (C0 controls other than tab, line feed and
+ * carriage return; U+FFFE, U+FFFF; lone surrogates) from every string of an article as it
+ * is read, so no format meets them, and says where they were.
  */
 public final class XmlCharacters {
 
     private XmlCharacters() {
     }
 
-    /** Cleans {@code node} in place; returns one warning per field that had such characters. */
+    /**
+     * Cleans {@code node} in place; returns one warning per field that had such
+     * characters.
+     */
     static List<String> clean(JsonNode node) {
         List<String> warnings = new ArrayList<>();
         clean(node, "$", warnings);
@@ -37,11 +40,13 @@ public final class XmlCharacters {
                     if (cleaned != null) {
                         object.set(field.getKey(), StringNode.valueOf(cleaned));
                     }
-                } else {
+                }
+                else {
                     clean(field.getValue(), at, warnings);
                 }
             }
-        } else if (node instanceof ArrayNode array) {
+        }
+        else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
                 String at = path + "[" + i + "]";
                 if (array.get(i).isString()) {
@@ -49,7 +54,8 @@ public final class XmlCharacters {
                     if (cleaned != null) {
                         array.set(i, StringNode.valueOf(cleaned));
                     }
-                } else {
+                }
+                else {
                     clean(array.get(i), at, warnings);
                 }
             }
@@ -57,9 +63,9 @@ public final class XmlCharacters {
     }
 
     /**
-     * The text as {@link #clean} leaves it, without the warning. Also for text that did not come
-     * through the reader: the catalog writes what the database holds, and one control character
-     * would make a whole feed unreadable.
+     * The text as {@link #clean} leaves it, without the warning. Also for text that did
+     * not come through the reader: the catalog writes what the database holds, and one
+     * control character would make a whole feed unreadable.
      */
     public static String cleaned(String text) {
         if (text == null) {
@@ -76,17 +82,20 @@ public final class XmlCharacters {
         int count = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
             if (pair) {
                 if (kept != null) {
                     kept.append(c).append(text.charAt(i + 1));
                 }
                 i++;
-            } else if (allowed(c)) {
+            }
+            else if (allowed(c)) {
                 if (kept != null) {
                     kept.append(c);
                 }
-            } else {
+            }
+            else {
                 if (kept == null) {
                     kept = new StringBuilder(text.length()).append(text, 0, i);
                 }
@@ -105,4 +114,5 @@ public final class XmlCharacters {
     private static boolean allowed(char c) {
         return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800) || (c > 0xDFFF && c < 0xFFFE);
     }
+
 }

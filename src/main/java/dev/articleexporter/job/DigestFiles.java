@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Writes a nightly digest's files: one per format, all in one pass ({@link DigestWriter#writeAll})
- * into temporary files, then each renamed into place. Nothing is placed unless every format was
- * written, and a failure leaves no temporary file behind.
+ * Writes a nightly digest's files: one per format, all in one pass
+ * ({@link DigestWriter#writeAll}) into temporary files, then each renamed into place.
+ * Nothing is placed unless every format was written, and a failure leaves no temporary
+ * file behind.
  */
 final class DigestFiles {
 
@@ -37,17 +38,22 @@ final class DigestFiles {
             for (StagedFiles.Guarded out : outs) {
                 out.close();
             }
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             outs.forEach(DigestFiles::close);
             for (Path file : staged) {
                 Files.deleteIfExists(file);
             }
-            // The disk's failure, whichever writer met it; else a file that could not even be opened.
-            IOException disk = outs.stream().map(StagedFiles.Guarded::failure).filter(Objects::nonNull).findFirst()
-                    .orElse(outs.size() < formats.size() && e instanceof IOException io ? io : null);
+            // The disk's failure, whichever writer met it; else a file that could not
+            // even be opened.
+            IOException disk = outs.stream()
+                .map(StagedFiles.Guarded::failure)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(outs.size() < formats.size() && e instanceof IOException io ? io : null);
             if (disk != null) {
-                throw new OutputWriteException("cannot write " + folder.resolve(digest.fileStem() + ".*") + ": "
-                        + disk.getMessage(), disk);
+                throw new OutputWriteException(
+                        "cannot write " + folder.resolve(digest.fileStem() + ".*") + ": " + disk.getMessage(), disk);
             }
             throw e;
         }
@@ -64,8 +70,10 @@ final class DigestFiles {
     private static void close(StagedFiles.Guarded out) {
         try {
             out.close();
-        } catch (IOException ignored) {
+        }
+        catch (IOException ignored) {
             // the failure being handled says what went wrong
         }
     }
+
 }

@@ -33,14 +33,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The step after the export: when the run was asked for one ({@link ExportSettings#digest()}),
- * writes the nightly digest of the articles the run rendered, in exactly the run's formats
- * ({@code <stem>.<extension>} in the output folder, one file per format), and records it
- * ({@link DigestHistory}). Without the flag it does nothing.
+ * The step after the export: when the run was asked for one
+ * ({@link ExportSettings#digest()}), writes the nightly digest of the articles the run
+ * rendered, in exactly the run's formats ({@code <stem>.<extension>} in the output
+ * folder, one file per format), and records it ({@link DigestHistory}). Without the flag
+ * it does nothing.
  *
- * <p>Restarts: a run's articles are those of all its executions, and the digest's name comes
- * from the run's first execution and the time it was requested, so a resumed run writes the same
- * files again (replacing any a failure left unrecorded) and records the digest once.
+ * <p>
+ * Restarts: a run's articles are those of all its executions, and the digest's name comes
+ * from the run's first execution and the time it was requested, so a resumed run writes
+ * the same files again (replacing any a failure left unrecorded) and records the digest
+ * once.
  */
 @Configuration
 public class DigestStepConfig {
@@ -54,19 +57,22 @@ public class DigestStepConfig {
         return new StepBuilder(STEP_NAME, repository).tasklet(digestTasklet, transactions).build();
     }
 
-    /** The most articles a digest holds and the zone of its date: {@code exporter.digest.*}, checked as they are bound. */
+    /**
+     * The most articles a digest holds and the zone of its date:
+     * {@code exporter.digest.*}, checked as they are bound.
+     */
     @Bean
-    DigestTasklet digestTasklet(JobRepository repository, RunArticles articles, RunProblems problems, DigestHistory digests,
-                                DigestInputs inputs, OutputFormats formats, RenderSettings renderSettings,
-                                ExporterProperties properties) {
+    DigestTasklet digestTasklet(JobRepository repository, RunArticles articles, RunProblems problems,
+            DigestHistory digests, DigestInputs inputs, OutputFormats formats, RenderSettings renderSettings,
+            ExporterProperties properties) {
         return new DigestTasklet(repository, articles, problems, digests, inputs, formats, renderSettings,
                 properties.digest().maxArticles(), properties.digest().zone());
     }
 
     /** The step's work: one call per step execution. */
     record DigestTasklet(JobRepository repository, RunArticles articles, RunProblems problems, DigestHistory digests,
-                         DigestInputs inputs, OutputFormats formats, RenderSettings renderSettings, int maxArticles,
-                         ZoneId zone) implements Tasklet {
+            DigestInputs inputs, OutputFormats formats, RenderSettings renderSettings, int maxArticles,
+            ZoneId zone) implements Tasklet {
 
         @Override
         public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
@@ -85,12 +91,16 @@ public class DigestStepConfig {
                 log.info("Run {} rendered no articles: no nightly digest", job.getId());
                 return DigestOutcome.none(0);
             }
-            LocalDate date = Instant.parse(job.getJobParameters().getString(ExportSettings.STARTED)).atZone(zone).toLocalDate();
+            LocalDate date = Instant.parse(job.getJobParameters().getString(ExportSettings.STARTED))
+                .atZone(zone)
+                .toLocalDate();
             String stem = Digest.fileStem(date, firstExecution(job));
             Path folder = settings.output();
             List<OutputFormats.Format> selected = formats.select(settings.formats());
-            List<String> extensions = selected.stream().sorted(Comparator.comparing(OutputFormats.Format::name))
-                    .map(OutputFormats.Format::extension).toList();
+            List<String> extensions = selected.stream()
+                .sorted(Comparator.comparing(OutputFormats.Format::name))
+                .map(OutputFormats.Format::extension)
+                .toList();
             Optional<DigestHistory.Recorded> done = digests.find(folder, stem);
             if (done.isPresent() && DigestFiles.present(folder, stem, selected)) {
                 log.info("Nightly digest {} was written by an earlier execution of this run", stem);
@@ -99,18 +109,18 @@ public class DigestStepConfig {
             }
 
             List<ArticleRecord> chosen = articles.renderedInRun(job.getJobInstanceId(), maxArticles);
-            int[] skipped = {0};
+            int[] skipped = { 0 };
             String fingerprint = renderSettings.fingerprint(selected);
-            List<DigestMaker.Candidate> found = inputs.read(chosen, new DigestInputs.Settings(settings.input(), settings.related(),
-                    parsed -> ContentHash.of(parsed, fingerprint, settings.related().name()),
-                    problem -> {
-                        skipped[0]++;
-                        problems.record(job.getId(), problem);
-                    }));
+            List<DigestMaker.Candidate> found = inputs.read(chosen,
+                    new DigestInputs.Settings(settings.input(), settings.related(),
+                            parsed -> ContentHash.of(parsed, fingerprint, settings.related().name()), problem -> {
+                                skipped[0]++;
+                                problems.record(job.getId(), problem);
+                            }));
             Digest digest = DigestMaker.make(stem, date, found, (int) (rendered - chosen.size()), maxArticles);
             if (digest.articleCount() == 0) {
-                log.warn("Run {}: none of the {} articles it rendered could be read again: no nightly digest", job.getId(),
-                        chosen.size());
+                log.warn("Run {}: none of the {} articles it rendered could be read again: no nightly digest",
+                        job.getId(), chosen.size());
                 return DigestOutcome.none(skipped[0]);
             }
 
@@ -119,16 +129,20 @@ public class DigestStepConfig {
             if (done.isEmpty()) {
                 digests.record(job.getId(), folder, stem, digest.title(), digest.articleCount(), extensions);
             }
-            log.info("Nightly digest {}: {}{}", stem, digest.extent(),
-                    digest.leftOut() > 0 ? "; " + digest.leftOut() + " more left out (at most " + maxArticles + ")" : "");
+            log.info("Nightly digest {}: {}{}", stem, digest.extent(), digest.leftOut() > 0
+                    ? "; " + digest.leftOut() + " more left out (at most " + maxArticles + ")" : "");
             return new DigestOutcome(stem, extensions, digest.title(), digest.articleCount(), digest.sections().size(),
                     digest.leftOut(), skipped[0]);
         }
 
         /** The run's first execution: what the summary called the run when it started. */
         private long firstExecution(JobExecution job) {
-            return repository.getJobExecutions(job.getJobInstance()).stream().mapToLong(JobExecution::getId).min()
-                    .orElse(job.getId());
+            return repository.getJobExecutions(job.getJobInstance())
+                .stream()
+                .mapToLong(JobExecution::getId)
+                .min()
+                .orElse(job.getId());
         }
     }
+
 }

@@ -8,19 +8,23 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * The export step's reader: every article of the input folder in its partition's share, in order
- * ({@link ArticleReader}). Its position is saved with each chunk, so a restarted run goes on where
- * the failed one stopped.
+ * The export step's reader: every article of the input folder in its partition's share,
+ * in order ({@link ArticleReader}). Its position is saved with each chunk, so a restarted
+ * run goes on where the failed one stopped.
  */
 public class ExportReader implements ItemStreamReader<Input> {
 
-    // The keys of runs recorded before, too: a run of an older release resumes where it stopped.
+    // The keys of runs recorded before, too: a run of an older release resumes where it
+    // stopped.
     private static final String FILE_KEY = "reader.file";
+
     private static final String POSITION_KEY = "reader.position";
 
     private final ArticleReader articles;
 
-    /** @param share the articles of this reader's partition (see {@link Partition}) */
+    /**
+     * @param share the articles of this reader's partition (see {@link Partition})
+     */
     public ExportReader(Path input, Share share) {
         this.articles = new ArticleReader(input, share);
     }
@@ -35,7 +39,9 @@ public class ExportReader implements ItemStreamReader<Input> {
         return articles.read();
     }
 
-    /** Called as each chunk commits, with the writer's records in the same transaction. */
+    /**
+     * Called as each chunk commits, with the writer's records in the same transaction.
+     */
     @Override
     public void update(ExecutionContext context) {
         ArticleReader.Position position = articles.position();
@@ -47,4 +53,5 @@ public class ExportReader implements ItemStreamReader<Input> {
     public void close() {
         articles.close();
     }
+
 }

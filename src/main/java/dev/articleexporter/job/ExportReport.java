@@ -10,16 +10,18 @@ import org.springframework.batch.core.BatchStatus;
 /**
  * How a run ended: counts, problems and, when it failed, why.
  *
- * @param resumed  the execution this one restarted (it had not finished), or {@code null} for a new run
- * @param exported  articles rendered and written by this run
- * @param unchanged articles whose files from their last export were still right, so not rendered again
+ * @param resumed the execution this one restarted (it had not finished), or {@code null}
+ * for a new run
+ * @param exported articles rendered and written by this run
+ * @param unchanged articles whose files from their last export were still right, so not
+ * rendered again
  * @param failures why the run failed, in plain words; empty when it did not
- * @param digest   what became of the nightly digest, or {@code null} when the run made none (not asked
- *                 for, or the run stopped before it)
+ * @param digest what became of the nightly digest, or {@code null} when the run made none
+ * (not asked for, or the run stopped before it)
  */
-public record ExportReport(long executionId, Long resumed, BatchStatus status, LocalDateTime start, LocalDateTime end, long read,
-                           long exported, long unchanged, long rejected, List<Problem> problems, List<String> failures,
-                           DigestOutcome digest) {
+public record ExportReport(long executionId, Long resumed, BatchStatus status, LocalDateTime start, LocalDateTime end,
+        long read, long exported, long unchanged, long rejected, List<Problem> problems, List<String> failures,
+        DigestOutcome digest) {
 
     public ExportReport {
         problems = List.copyOf(problems);
@@ -27,8 +29,8 @@ public record ExportReport(long executionId, Long resumed, BatchStatus status, L
     }
 
     /** A report of a run without a nightly digest. */
-    public ExportReport(long executionId, Long resumed, BatchStatus status, LocalDateTime start, LocalDateTime end, long read,
-                        long exported, long unchanged, long rejected, List<Problem> problems, List<String> failures) {
+    public ExportReport(long executionId, Long resumed, BatchStatus status, LocalDateTime start, LocalDateTime end,
+            long read, long exported, long unchanged, long rejected, List<Problem> problems, List<String> failures) {
         this(executionId, resumed, status, start, end, read, exported, unchanged, rejected, problems, failures, null);
     }
 
@@ -44,10 +46,13 @@ public record ExportReport(long executionId, Long resumed, BatchStatus status, L
         return problems.stream().filter(p -> p.kind() == Problem.Kind.REJECTED).toList();
     }
 
-    /** The run as the history keeps it, for {@link RunSummaryFormat}: the same words as a recorded run. */
+    /**
+     * The run as the history keeps it, for {@link RunSummaryFormat}: the same words as a
+     * recorded run.
+     */
     public RunSummary summary() {
-        return new RunSummary(executionId, start, end, status.name(), failures.isEmpty() ? null : failures.getFirst(), read,
-                exported, unchanged, rejected, warnings().size());
+        return new RunSummary(executionId, start, end, status.name(), failures.isEmpty() ? null : failures.getFirst(),
+                read, exported, unchanged, rejected, warnings().size());
     }
 
     public Duration duration() {

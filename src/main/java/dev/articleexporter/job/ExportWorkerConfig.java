@@ -24,9 +24,10 @@ import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The worker side of the export step: the chunk-oriented step each partition runs, reading its
- * share of the input ({@link ExportReader}), taking each article through the pipeline
- * ({@link ExportProcessor}, which also puts its files in place) and recording it ({@link ArticleRecorder}).
+ * The worker side of the export step: the chunk-oriented step each partition runs,
+ * reading its share of the input ({@link ExportReader}), taking each article through the
+ * pipeline ({@link ExportProcessor}, which also puts its files in place) and recording it
+ * ({@link ArticleRecorder}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ExportWorkerConfig {
@@ -36,20 +37,22 @@ public class ExportWorkerConfig {
 
     @Bean
     Step partitionStep(JobRepository repository, PlatformTransactionManager transactions, ExportReader exportReader,
-                       ExportProcessor exportProcessor, ArticleRecorder articleRecorder, ApplicationContext context) {
-        ChunkOrientedStepBuilder<Input, Exported> step = new StepBuilder(ExportJobConfig.PARTITION_STEP_NAME, repository)
-                .<Input, Exported>chunk(CHUNK_SIZE)
-                .transactionManager(transactions)
-                .reader(exportReader)
-                .processor(exportProcessor)
-                .writer(articleRecorder);
+            ExportProcessor exportProcessor, ArticleRecorder articleRecorder, ApplicationContext context) {
+        ChunkOrientedStepBuilder<Input, Exported> step = new StepBuilder(ExportJobConfig.PARTITION_STEP_NAME,
+                repository)
+            .<Input, Exported>chunk(CHUNK_SIZE)
+            .transactionManager(transactions)
+            .reader(exportReader)
+            .processor(exportProcessor)
+            .writer(articleRecorder);
         context.getBeansWithAnnotation(ExportListener.class).values().forEach(step::listener);
         return step.build();
     }
 
     /**
-     * Read once per step execution and handed as it is to the step's reader, processor and writer
-     * (step-scoped themselves, so they are made inside the step): no proxy, a record cannot have one.
+     * Read once per step execution and handed as it is to the step's reader, processor
+     * and writer (step-scoped themselves, so they are made inside the step): no proxy, a
+     * record cannot have one.
      */
     @Bean
     @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
@@ -65,15 +68,16 @@ public class ExportWorkerConfig {
 
     @Bean
     @StepScope
-    ExportProcessor exportProcessor(WorkerSettings settings, OutputFormats formats, StoryMaker stories, RunProblems problems,
-                                    RunArticles articles, RenderSettings renderSettings) {
+    ExportProcessor exportProcessor(WorkerSettings settings, OutputFormats formats, StoryMaker stories,
+            RunProblems problems, RunArticles articles, RenderSettings renderSettings) {
         ExportSettings run = settings.run();
         List<OutputFormats.Format> selected = formats.select(run.formats());
         ArticlePipeline.Options options = new ArticlePipeline.Options(selected, run.related(), run.force(),
                 renderSettings.fingerprint(selected), settings.timeLimit());
-        // After a restart, names the earlier executions of the same run exported stay taken.
+        // After a restart, names the earlier executions of the same run exported stay
+        // taken.
         OutputNames.Committed names = name -> articles.holder(settings.jobInstanceId(), name)
-                .map(h -> new OutputNames.Holder(h.articleId(), h.origin()));
+            .map(h -> new OutputNames.Holder(h.articleId(), h.origin()));
         ArticlePipeline pipeline = new ArticlePipeline(options, stories,
                 problem -> problems.record(settings.jobExecutionId(), problem),
                 new ArticlePipeline.Memory(names, articles::latest), new StagedFileSink(run.output()));
@@ -86,4 +90,5 @@ public class ExportWorkerConfig {
         return new ArticleRecorder(settings.run().output(), problems, articles, settings.jobExecutionId(),
                 settings.jobInstanceId());
     }
+
 }

@@ -10,9 +10,9 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Before a run's partitions start, once: makes sure the output folder exists and removes the
- * temporary files a killed run left behind. Once per run, not per partition: a partition starting
- * later would delete the temporary files the others are writing.
+ * Before a run's partitions start, once: makes sure the output folder exists and removes
+ * the temporary files a killed run left behind. Once per run, not per partition: a
+ * partition starting later would delete the temporary files the others are writing.
  */
 final class OutputFolderPreparation implements StepExecutionListener {
 
@@ -23,20 +23,28 @@ final class OutputFolderPreparation implements StepExecutionListener {
         prepare(ExportSettings.fromJobParameters(step.getJobParameters()).output());
     }
 
-    /** @throws UncheckedIOException wrapping an {@link OutputWriteException} naming the folder */
+    /**
+     * @throws UncheckedIOException wrapping an {@link OutputWriteException} naming the
+     * folder
+     */
     static void prepare(Path folder) {
         try {
             Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(new OutputWriteException("cannot create output folder " + folder + ": " + e.getMessage(), e));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(
+                    new OutputWriteException("cannot create output folder " + folder + ": " + e.getMessage(), e));
         }
         try {
             int removed = StagedFiles.removeLeftovers(folder);
             if (removed > 0) {
                 log.info("Removed {} temporary files left by an interrupted run", removed);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(new OutputWriteException("cannot clean output folder " + folder + ": " + e.getMessage(), e));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(
+                    new OutputWriteException("cannot clean output folder " + folder + ": " + e.getMessage(), e));
         }
     }
+
 }

@@ -7,22 +7,25 @@ import java.util.Locale;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * One of {@code count} partitions of a run, and the articles it owns: those whose output name
- * falls in its share.
+ * One of {@code count} partitions of a run, and the articles it owns: those whose output
+ * name falls in its share.
  *
- * <p>An article's partition is decided by its name: the output name it would get before any
- * {@code --2} suffix, in lower case. Articles that could compete for a name (the same id, ids
- * that differ only in case, titles with the same slug) have the same one, and suffixed names are
- * never an article's own name ({@link OutputNames}), so competitors always meet in one partition,
- * which reads in input order: "the first one wins" and the suffixes come out exactly as in a run
- * that is not partitioned, on any number of threads or machines.
- * Problems of a file as a whole go to the partition its name falls in, so each is reported once.
+ * <p>
+ * An article's partition is decided by its name: the output name it would get before any
+ * {@code --2} suffix, in lower case. Articles that could compete for a name (the same id,
+ * ids that differ only in case, titles with the same slug) have the same one, and
+ * suffixed names are never an article's own name ({@link OutputNames}), so competitors
+ * always meet in one partition, which reads in input order: "the first one wins" and the
+ * suffixes come out exactly as in a run that is not partitioned, on any number of threads
+ * or machines. Problems of a file as a whole go to the partition its name falls in, so
+ * each is reported once.
  *
  * @param index 0-based
  */
 public record Partition(int index, int count) implements Share {
 
     private static final String INDEX = "partition.index";
+
     private static final String COUNT = "partition.count";
 
     public Partition {
@@ -31,12 +34,18 @@ public record Partition(int index, int count) implements Share {
         }
     }
 
-    /** The partition a worker's step execution was given by the manager ({@link #context()}). */
+    /**
+     * The partition a worker's step execution was given by the manager
+     * ({@link #context()}).
+     */
     static Partition of(ExecutionContext context) {
         return new Partition(context.getInt(INDEX), context.getInt(COUNT));
     }
 
-    /** What the manager gives the partition's step execution: kept in the history, so a restart keeps its partitions. */
+    /**
+     * What the manager gives the partition's step execution: kept in the history, so a
+     * restart keeps its partitions.
+     */
     ExecutionContext context() {
         ExecutionContext context = new ExecutionContext();
         context.putInt(INDEX, index);

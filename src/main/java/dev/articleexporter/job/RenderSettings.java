@@ -10,26 +10,30 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Everything besides an article's content that changes its output files: the formats and their
- * versions, the application version, page size, image limit and font folders. Part of the
- * fingerprint that lets an incremental run skip an unchanged article. Here, above both, because it
- * reads the settings of the PDF format ({@link PdfProperties}) and of the rules ({@link ImageProperties}).
+ * Everything besides an article's content that changes its output files: the formats and
+ * their versions, the application version, page size, image limit and font folders. Part
+ * of the fingerprint that lets an incremental run skip an unchanged article. Here, above
+ * both, because it reads the settings of the PDF format ({@link PdfProperties}) and of
+ * the rules ({@link ImageProperties}).
  */
 @Component
-@EnableConfigurationProperties({PdfProperties.class, ImageProperties.class})
+@EnableConfigurationProperties({ PdfProperties.class, ImageProperties.class })
 public class RenderSettings {
 
     private final String settings;
 
     public RenderSettings(PdfProperties pdf, ImageProperties images) {
         String app = RenderSettings.class.getPackage().getImplementationVersion();
-        // the same text as before the settings had types, so that an upgrade does not render every article again
+        // the same text as before the settings had types, so that an upgrade does not
+        // render every article again
         this.settings = "app=" + (app == null ? "dev" : app) + "|page=" + pdf.pageSize().toUpperCase(Locale.ROOT)
                 + "|images=" + images.maxSize() + "|fonts=" + pdf.fontDirs();
     }
 
     /** A string that differs whenever outputs made with these formats could differ. */
     public String fingerprint(List<Format> formats) {
-        return formats.stream().map(f -> f.name() + ":" + f.version()).collect(Collectors.joining(",")) + "|" + settings;
+        return formats.stream().map(f -> f.name() + ":" + f.version()).collect(Collectors.joining(",")) + "|"
+                + settings;
     }
+
 }

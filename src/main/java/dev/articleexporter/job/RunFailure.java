@@ -9,10 +9,10 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Why a run failed, as one sentence: the cause a partition met (a full disk, a folder that cannot be
- * written), not Spring Batch's "Partition handler returned an unsuccessful step" that the run's
- * step adds on top of it. Kept as the run's exit message when it ends, so {@code runs --run ID},
- * the page and the summary all say the same, once.
+ * Why a run failed, as one sentence: the cause a partition met (a full disk, a folder
+ * that cannot be written), not Spring Batch's "Partition handler returned an unsuccessful
+ * step" that the run's step adds on top of it. Kept as the run's exit message when it
+ * ends, so {@code runs --run ID}, the page and the summary all say the same, once.
  */
 final class RunFailure implements JobExecutionListener {
 
@@ -29,8 +29,9 @@ final class RunFailure implements JobExecutionListener {
     /** The cause of the run's failure in plain words, when it has one. */
     static java.util.Optional<String> of(JobExecution job) {
         List<Throwable> failures = new ArrayList<>();
-        // The partitions' own failures first: they are the causes; then the other steps', then the job's.
-        for (boolean partitions : new boolean[] {true, false}) {
+        // The partitions' own failures first: they are the causes; then the other steps',
+        // then the job's.
+        for (boolean partitions : new boolean[] { true, false }) {
             for (StepExecution step : job.getStepExecutions()) {
                 if (step.getStepName().startsWith(ExportJobConfig.PARTITION_STEP_NAME) == partitions) {
                     failures.addAll(step.getFailureExceptions());
@@ -38,18 +39,28 @@ final class RunFailure implements JobExecutionListener {
             }
         }
         failures.addAll(job.getFailureExceptions());
-        return failures.stream().filter(t -> !isBatchWrapper(t)).findFirst().or(() -> failures.stream().findFirst())
-                .map(RunFailure::describe);
+        return failures.stream()
+            .filter(t -> !isBatchWrapper(t))
+            .findFirst()
+            .or(() -> failures.stream().findFirst())
+            .map(RunFailure::describe);
     }
 
-    /** Spring Batch's own "a partition failed" and "step failed" exceptions, which only point at the real cause. */
+    /**
+     * Spring Batch's own "a partition failed" and "step failed" exceptions, which only
+     * point at the real cause.
+     */
     private static boolean isBatchWrapper(Throwable t) {
         String message = String.valueOf(t.getMessage());
         return t.getClass().getName().startsWith("org.springframework.batch.") && t.getCause() == null
-                && (message.contains("Partition handler returned an unsuccessful step") || message.startsWith("Step failed"));
+                && (message.contains("Partition handler returned an unsuccessful step")
+                        || message.startsWith("Step failed"));
     }
 
-    /** The most useful sentence in the chain: ours, naming the path, when there is one; one line, at most {@link #MAX} characters. */
+    /**
+     * The most useful sentence in the chain: ours, naming the path, when there is one;
+     * one line, at most {@link #MAX} characters.
+     */
     static String describe(Throwable failure) {
         String sentence = null;
         for (Throwable t = failure; t != null && sentence == null; t = t.getCause() == t ? null : t.getCause()) {
@@ -77,6 +88,8 @@ final class RunFailure implements JobExecutionListener {
 
     private static String firstLine(Throwable t) {
         String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        return message == null || message.isBlank() ? t.getClass().getSimpleName()
+                : message.lines().findFirst().orElse(message);
     }
+
 }

@@ -16,8 +16,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Puts the start and end of each run in the log file, so the log alone tells the night's story. A run's
- * end is logged in the words of {@link RunSummaryFormat}, as the terminal and the page say it.
+ * Puts the start and end of each run in the log file, so the log alone tells the night's
+ * story. A run's end is logged in the words of {@link RunSummaryFormat}, as the terminal
+ * and the page say it.
  */
 @ExportListener
 public class RunLogging {
@@ -25,6 +26,7 @@ public class RunLogging {
     private static final Logger log = LoggerFactory.getLogger(RunLogging.class);
 
     private final RunArticles articles;
+
     private final RunProblems problems;
 
     public RunLogging(RunArticles articles, RunProblems problems) {
@@ -49,22 +51,29 @@ public class RunLogging {
         long rejected = step.getFilterCount() + step.getProcessSkipCount() + step.getReadSkipCount();
         boolean run = ExportJobConfig.STEP_NAME.equals(step.getStepName());
         if (run) {
-            log.info(RunSummaryFormat.line(summary(step, rejected))); // the partitions' counts, added up
-        } else {
-            log.info("Run {} {} {}: {} read, {} exported or unchanged, {} rejected", id, step.getStepName(), step.getStatus(),
-                    step.getReadCount(), step.getWriteCount(), rejected);
+            log.info(RunSummaryFormat.line(summary(step, rejected))); // the partitions'
+                                                                      // counts, added up
+        }
+        else {
+            log.info("Run {} {} {}: {} read, {} exported or unchanged, {} rejected", id, step.getStepName(),
+                    step.getStatus(), step.getReadCount(), step.getWriteCount(), rejected);
         }
         if (step.getStatus() == BatchStatus.STOPPED) {
-            if (run) { // asked to stop (serve shutting down): not a failure, and said once for the run
+            if (run) { // asked to stop (serve shutting down): not a failure, and said
+                       // once for the run
                 log.info("Run {}: {}", id, RunSummaryFormat.STOPPED);
             }
-        } else {
+        }
+        else {
             step.getFailureExceptions().forEach(failure -> log.error("Run {} failed", id, failure));
         }
         return step.getExitStatus();
     }
 
-    /** The run's export step as the history will tell it: unchanged articles and warnings are in our tables. */
+    /**
+     * The run's export step as the history will tell it: unchanged articles and warnings
+     * are in our tables.
+     */
     private RunSummary summary(StepExecution step, long rejected) {
         long id = step.getJobExecutionId();
         long unchanged = 0;
@@ -72,10 +81,16 @@ public class RunLogging {
         try {
             unchanged = articles.unchanged(id);
             warnings = problems.count(id, Problem.Kind.WARNING);
-        } catch (DataAccessException e) {
-            log.debug("Run {}: counts of unchanged articles and warnings not read", id, e); // the step's failure says why
         }
-        return new RunSummary(id, step.getStartTime(), LocalDateTime.now(), step.getStatus().name(), null, step.getReadCount(),
-                step.getWriteCount() - unchanged, unchanged, rejected, warnings);
+        catch (DataAccessException e) {
+            log.debug("Run {}: counts of unchanged articles and warnings not read", id, e); // the
+                                                                                            // step's
+                                                                                            // failure
+                                                                                            // says
+                                                                                            // why
+        }
+        return new RunSummary(id, step.getStartTime(), LocalDateTime.now(), step.getStatus().name(), null,
+                step.getReadCount(), step.getWriteCount() - unchanged, unchanged, rejected, warnings);
     }
+
 }

@@ -6,4 +6,5 @@ public class RunRefusedException extends RuntimeException {
     public RunRefusedException(String message) {
         super(message);
     }
+
 }

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Renders into temporary files in the output folder ({@link StagedFiles}), which the processor renames
- * into place. A full disk is told apart from a renderer that choked on an article, and named.
+ * Renders into temporary files in the output folder ({@link StagedFiles}), which the
+ * processor renames into place. A full disk is told apart from a renderer that choked on
+ * an article, and named.
  */
 final class StagedFileSink implements FileSink {
 
@@ -30,7 +31,8 @@ final class StagedFileSink implements FileSink {
         Path temp = StagedFiles.create(folder);
         try {
             return new Staged(fileName, temp, StagedFiles.open(temp));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw cannotWrite(fileName, e);
         }
     }
@@ -42,7 +44,9 @@ final class StagedFileSink implements FileSink {
     private final class Staged implements Draft {
 
         private final String fileName;
+
         private final Path temp;
+
         private final StagedFiles.Guarded out;
 
         Staged(String fileName, Path temp, StagedFiles.Guarded out) {
@@ -66,15 +70,19 @@ final class StagedFileSink implements FileSink {
         public Optional<IOException> discard() {
             try {
                 out.close();
-            } catch (IOException | RuntimeException ignored) {
+            }
+            catch (IOException | RuntimeException ignored) {
                 // the failure below says what went wrong
             }
             try {
                 Files.deleteIfExists(temp);
-            } catch (IOException | RuntimeException ignored) {
+            }
+            catch (IOException | RuntimeException ignored) {
                 // removed by the next run's clean-up
             }
             return Optional.ofNullable(out.failure()).<IOException>map(e -> cannotWrite(fileName, e));
         }
+
     }
+
 }

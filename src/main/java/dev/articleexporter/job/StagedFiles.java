@@ -13,10 +13,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
- * Temporary files in the output folder that renderers write into, on the render threads, each
- * renamed over its target in one atomic step once the article is rendered in every format. A
- * reader of the folder never sees half a file, and leftovers of a killed run are recognisable by
- * name and removed by the next one.
+ * Temporary files in the output folder that renderers write into, on the render threads,
+ * each renamed over its target in one atomic step once the article is rendered in every
+ * format. A reader of the folder never sees half a file, and leftovers of a killed run
+ * are recognisable by name and removed by the next one.
  */
 final class StagedFiles {
 
@@ -26,40 +26,47 @@ final class StagedFiles {
     private StagedFiles() {
     }
 
-    /** A new temporary file in {@code folder}, created with the process's usual permissions (not 0600). */
+    /**
+     * A new temporary file in {@code folder}, created with the process's usual
+     * permissions (not 0600).
+     */
     static Path create(Path folder) {
         return folder.resolve(PREFIX + UUID.randomUUID() + SUFFIX);
     }
 
     /**
-     * A buffered stream to a new temporary file that remembers whether the disk failed, so a full
-     * disk is told apart from a renderer that choked on an article.
+     * A buffered stream to a new temporary file that remembers whether the disk failed,
+     * so a full disk is told apart from a renderer that choked on an article.
      */
     static Guarded open(Path temp) throws IOException {
-        return new Guarded(new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), 64 * 1024));
+        return new Guarded(new BufferedOutputStream(
+                Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 64 * 1024));
     }
 
     /**
-     * Renames a finished temporary file over {@code folder/name}, atomically where the file system
-     * can: readers see the old file or the new one, never half of one.
+     * Renames a finished temporary file over {@code folder/name}, atomically where the
+     * file system can: readers see the old file or the new one, never half of one.
      */
     static void place(Path folder, Path staged, String name) throws OutputWriteException {
         Path target = folder.resolve(name).normalize();
         if (!folder.equals(target.getParent()) || !folder.equals(staged.getParent())) {
-            // Names come from FileNames, which cannot produce this; refuse rather than trust.
+            // Names come from FileNames, which cannot produce this; refuse rather than
+            // trust.
             throw new OutputWriteException("refusing to write outside the output folder: " + name, null);
         }
         try {
             try {
                 Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
+            }
+            catch (AtomicMoveNotSupportedException e) {
                 Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             try {
                 Files.deleteIfExists(staged);
-            } catch (IOException ignored) {
+            }
+            catch (IOException ignored) {
                 // removed by the next run's clean-up
             }
             throw new OutputWriteException("cannot write " + target + ": " + e.getMessage(), e);
@@ -96,7 +103,8 @@ final class StagedFiles {
         public void write(int b) throws IOException {
             try {
                 out.write(b);
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw remember(e);
             }
         }
@@ -105,7 +113,8 @@ final class StagedFiles {
         public void write(byte[] b, int off, int len) throws IOException {
             try {
                 out.write(b, off, len);
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw remember(e);
             }
         }
@@ -114,7 +123,8 @@ final class StagedFiles {
         public void flush() throws IOException {
             try {
                 out.flush();
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw remember(e);
             }
         }
@@ -123,7 +133,8 @@ final class StagedFiles {
         public void close() throws IOException {
             try {
                 out.close();
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw remember(e);
             }
         }
@@ -134,5 +145,7 @@ final class StagedFiles {
             }
             return e;
         }
+
     }
+
 }

@@ -10,14 +10,14 @@ public record CreditLine(String credit, List<Integer> slides) {
     }
 
     /**
-     * The slides as every format writes them: "slide 4", "slides 1–3, 5, 6". In order, each once;
-     * three or more in a row as a range, two in a row as two numbers. One place, so that the PDF and
-     * the EPUB of an article say the same.
+     * The slides as every format writes them: "slide 4", "slides 1–3, 5, 6". In order,
+     * each once; three or more in a row as a range, two in a row as two numbers. One
+     * place, so that the PDF and the EPUB of an article say the same.
      */
     public String slidesText() {
         List<Integer> sorted = slides.stream().distinct().sorted().toList();
         StringBuilder text = new StringBuilder(sorted.size() == 1 ? "slide " : "slides ");
-        for (int i = 0; i < sorted.size(); ) {
+        for (int i = 0; i < sorted.size();) {
             int j = i;
             while (j + 1 < sorted.size() && sorted.get(j + 1) == sorted.get(j) + 1) {
                 j++;

@@ -6,23 +6,28 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A nightly digest: the articles one run rendered, grouped by section like a periodical issue.
+ * A nightly digest: the articles one run rendered, grouped by section like a periodical
+ * issue.
  *
- * <p>The digest holds what its title page and contents need, and for each article a way to make
- * its full {@link Story} again ({@link Entry#story()}): the formats are written in one pass with
- * {@code DigestWriter.writeAll}, which makes each article's story, pictures included, once and drops it before
- * the next, so a large digest never sits in memory whole.
+ * <p>
+ * The digest holds what its title page and contents need, and for each article a way to
+ * make its full {@link Story} again ({@link Entry#story()}): the formats are written in
+ * one pass with {@code DigestWriter.writeAll}, which makes each article's story, pictures
+ * included, once and drops it before the next, so a large digest never sits in memory
+ * whole.
  *
- * @param fileStem its files are {@code fileStem.<extension>} in the output folder, one per format of the run
- * @param title    "Nightly digest — 25 November 2026"
- * @param date     the run's date in its time zone
+ * @param fileStem its files are {@code fileStem.<extension>} in the output folder, one
+ * per format of the run
+ * @param title "Nightly digest — 25 November 2026"
+ * @param date the run's date in its time zone
  * @param language BCP 47 tag of most of its articles (the first such in order when tied)
- * @param sections in order; the articles without a section come last, in a group of their own
- * @param leftOut  articles the run rendered that are not in it, because of {@code limit}
- * @param limit    the most articles a digest holds ({@code exporter.digest.max-articles})
+ * @param sections in order; the articles without a section come last, in a group of their
+ * own
+ * @param leftOut articles the run rendered that are not in it, because of {@code limit}
+ * @param limit the most articles a digest holds ({@code exporter.digest.max-articles})
  */
-public record Digest(String fileStem, String title, LocalDate date, String language, List<Section> sections, int leftOut,
-                      int limit) {
+public record Digest(String fileStem, String title, LocalDate date, String language, List<Section> sections,
+        int leftOut, int limit) {
 
     /** What users call it: in titles, file names and messages. */
     public static final String NAME = "Nightly digest";
@@ -33,7 +38,10 @@ public record Digest(String fileStem, String title, LocalDate date, String langu
         sections = List.copyOf(sections);
     }
 
-    /** {@code digest-2026-11-25-run-7}: the date, then the run, so names sort by date and never collide. */
+    /**
+     * {@code digest-2026-11-25-run-7}: the date, then the run, so names sort by date and
+     * never collide.
+     */
     public static String fileStem(LocalDate date, long runId) {
         return "digest-" + date + "-run-" + runId;
     }
@@ -61,7 +69,10 @@ public record Digest(String fileStem, String title, LocalDate date, String langu
                 + (sections.size() == 1 ? " section" : " sections");
     }
 
-    /** Why it holds fewer articles than the run rendered, or {@code null} when it holds them all. */
+    /**
+     * Why it holds fewer articles than the run rendered, or {@code null} when it holds
+     * them all.
+     */
     public String leftOutNote() {
         if (leftOut == 0) {
             return null;
@@ -73,12 +84,11 @@ public record Digest(String fileStem, String title, LocalDate date, String langu
                         : "the other " + leftOut + " are in the output folder as single files.");
     }
 
-
     /**
      * One section of the digest.
      *
      * @param number 1-based, in the digest's order
-     * @param name   the articles' section, or a name for those without one ("More")
+     * @param name the articles' section, or a name for those without one ("More")
      */
     public record Section(int number, String name, List<Entry> articles) {
 
@@ -90,12 +100,13 @@ public record Digest(String fileStem, String title, LocalDate date, String langu
     /**
      * One article of the digest.
      *
-     * @param number   1-based, across the whole digest: names its pages and anchors
-     * @param fileStem the article's own files are {@code fileStem.<extension>}, one per format
-     * @param title    as its own files show it
-     * @param section  its section, or {@code null}
+     * @param number 1-based, across the whole digest: names its pages and anchors
+     * @param fileStem the article's own files are {@code fileStem.<extension>}, one per
+     * format
+     * @param title as its own files show it
+     * @param section its section, or {@code null}
      * @param language its BCP 47 language tag
-     * @param source   makes its story again, from its input, with the export's rules
+     * @param source makes its story again, from its input, with the export's rules
      */
     public record Entry(int number, String fileStem, String title, String section, String language, Source source) {
 
@@ -105,10 +116,14 @@ public record Digest(String fileStem, String title, LocalDate date, String langu
         }
     }
 
-    /** Makes an article's story on demand, so only the article being written holds its pictures. */
+    /**
+     * Makes an article's story on demand, so only the article being written holds its
+     * pictures.
+     */
     @FunctionalInterface
     public interface Source {
 
         Story story();
+
     }
 }

@@ -14,7 +14,9 @@ public record Related(String heading, List<Link> links) {
         links = List.copyOf(links);
     }
 
-    /** @param url absolute http(s) address, or {@code null} when the feed gave none */
+    /**
+     * @param url absolute http(s) address, or {@code null} when the feed gave none
+     */
     public record Link(String title, String url) {
     }
 }

@@ -3,7 +3,10 @@ package dev.articleexporter.model;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Problems met while making one article into a story that do not stop its export (a missing image, a bad date). */
+/**
+ * Problems met while making one article into a story that do not stop its export (a
+ * missing image, a bad date).
+ */
 public final class Warnings {
 
     private final List<String> messages = new ArrayList<>();
@@ -15,4 +18,5 @@ public final class Warnings {
     public List<String> list() {
         return List.copyOf(messages);
     }
+
 }

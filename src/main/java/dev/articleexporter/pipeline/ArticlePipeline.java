@@ -26,19 +26,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens to one article, for an export and for {@code validate} alike: it is named (duplicates
- * rejected, {@link OutputNames}), fingerprinted and skipped when unchanged since its last export
- * ({@link ContentHash}), bound, made into a {@link Story} and rendered in every selected format into
- * its {@link FileSink}. Inputs that cannot be exported are reported to {@code rejections} and give
- * {@code null}.
+ * What happens to one article, for an export and for {@code validate} alike: it is named
+ * (duplicates rejected, {@link OutputNames}), fingerprinted and skipped when unchanged
+ * since its last export ({@link ContentHash}), bound, made into a {@link Story} and
+ * rendered in every selected format into its {@link FileSink}. Inputs that cannot be
+ * exported are reported to {@code rejections} and give {@code null}.
  *
- * <p>Each article has a budget: it must be made and rendered in every format within the time limit
- * ({@code exporter.render.time-limit}, checked cooperatively: see {@link TimeLimit}), and an article
- * that runs the JVM out of memory is dropped. Either way it is rejected by name, its files are
- * discarded, and the next article goes on. A disk that fails stops the run instead
- * ({@link UncheckedIOException}).
+ * <p>
+ * Each article has a budget: it must be made and rendered in every format within the time
+ * limit ({@code exporter.render.time-limit}, checked cooperatively: see
+ * {@link TimeLimit}), and an article that runs the JVM out of memory is dropped. Either
+ * way it is rejected by name, its files are discarded, and the next article goes on. A
+ * disk that fails stops the run instead ({@link UncheckedIOException}).
  *
- * <p>Not thread-safe: one pipeline meets its articles in input order (one per partition of a run).
+ * <p>
+ * Not thread-safe: one pipeline meets its articles in input order (one per partition of a
+ * run).
  */
 public final class ArticlePipeline {
 
@@ -47,14 +50,15 @@ public final class ArticlePipeline {
     /**
      * How articles are exported.
      *
-     * @param formats           the selected formats, in order
-     * @param force             render every article, even those unchanged since their last export
-     * @param renderFingerprint what besides the content decides the output ({@code RenderSettings})
-     * @param timeLimit         how long one article may take, making and every format; {@code null}, zero or
-     *                          negative: no limit
+     * @param formats the selected formats, in order
+     * @param force render every article, even those unchanged since their last export
+     * @param renderFingerprint what besides the content decides the output
+     * ({@code RenderSettings})
+     * @param timeLimit how long one article may take, making and every format;
+     * {@code null}, zero or negative: no limit
      */
     public record Options(List<Format> formats, RelatedMode related, boolean force, String renderFingerprint,
-                          Duration timeLimit) {
+            Duration timeLimit) {
 
         public Options {
             formats = List.copyOf(formats);
@@ -64,32 +68,46 @@ public final class ArticlePipeline {
     /**
      * What earlier work knows.
      *
-     * @param names       who holds a name in what this run already committed
+     * @param names who holds a name in what this run already committed
      * @param lastExports the latest record of an output name, to skip unchanged articles
      */
     public record Memory(OutputNames.Committed names, Function<String, Optional<ArticleRecord>> lastExports) {
 
-        /** Nothing: every name is held in memory, no article is unchanged ({@code validate}). */
+        /**
+         * Nothing: every name is held in memory, no article is unchanged
+         * ({@code validate}).
+         */
         public static final Memory NONE = new Memory(OutputNames.Committed.NONE, stem -> Optional.empty());
+
     }
 
     /** The message of an article rejected for taking longer than the time limit. */
     public static String overTime(Duration limit) {
-        return "took longer than " + TimeLimit.describe(limit) + " to render (" + TimeLimit.PROPERTY + "); not exported";
+        return "took longer than " + TimeLimit.describe(limit) + " to render (" + TimeLimit.PROPERTY
+                + "); not exported";
     }
 
     /** The message of an article rejected for running out of memory. */
     public static final String OUT_OF_MEMORY = "needed more memory than the run has (-Xmx); not exported";
 
     private final Options options;
+
     private final StoryMaker stories;
+
     private final Consumer<Problem> rejections;
+
     private final Memory memory;
+
     private final FileSink sink;
+
     private final OutputNames names;
 
-    /** @param rejections where rejected inputs are reported (the run's problem table, or a list when only validating) */
-    public ArticlePipeline(Options options, StoryMaker stories, Consumer<Problem> rejections, Memory memory, FileSink sink) {
+    /**
+     * @param rejections where rejected inputs are reported (the run's problem table, or a
+     * list when only validating)
+     */
+    public ArticlePipeline(Options options, StoryMaker stories, Consumer<Problem> rejections, Memory memory,
+            FileSink sink) {
         this.options = options;
         this.stories = stories;
         this.rejections = rejections;
@@ -98,7 +116,10 @@ public final class ArticlePipeline {
         this.names = new OutputNames(memory.names());
     }
 
-    /** The article exported (its files finished, not yet in place) or found unchanged; {@code null} when rejected. */
+    /**
+     * The article exported (its files finished, not yet in place) or found unchanged;
+     * {@code null} when rejected.
+     */
     public Exported process(Input input) {
         Input named = input instanceof Input.Parsed parsed ? names.assign(parsed) : input;
         return switch (named) {
@@ -107,39 +128,55 @@ public final class ArticlePipeline {
         };
     }
 
-    /** What was processed so far is committed ({@link Memory#names()} knows it now): its names need not be held. */
+    /**
+     * What was processed so far is committed ({@link Memory#names()} knows it now): its
+     * names need not be held.
+     */
     public void committed() {
         names.forgetCommitted();
     }
 
-    /** What one article has got to: its name as known so far, and its files rendered so far. */
+    /**
+     * What one article has got to: its name as known so far, and its files rendered so
+     * far.
+     */
     private static final class Attempt {
+
         String name;
+
         final List<RenderedFile> files = new ArrayList<>(2);
 
         Attempt(String name) {
             this.name = name;
         }
+
     }
 
     /** A failure of the disk, not of the article, while rendering. */
     private static final class DiskFailure extends Exception {
+
         DiskFailure(IOException cause) {
             super(cause);
         }
+
     }
 
-    /** Exports an article within its time limit and the memory of the run, or rejects it. */
+    /**
+     * Exports an article within its time limit and the memory of the run, or rejects it.
+     */
     private Exported withinBudget(Input.Parsed parsed) {
         TimeLimit limit = TimeLimit.start(options.timeLimit());
         Attempt attempt = new Attempt(parsed.stem());
         try (TimeLimit.Scope ignored = limit.enter()) {
             return export(parsed, limit, attempt);
-        } catch (TimeLimitExceededException e) {
+        }
+        catch (TimeLimitExceededException e) {
             Exported.discard(attempt.files);
             return reject(parsed.origin(), attempt.name, overTime(e.limit()));
-        } catch (OutOfMemoryError e) {
-            // What the article held became garbage as the stack unwound: report, and go on.
+        }
+        catch (OutOfMemoryError e) {
+            // What the article held became garbage as the stack unwound: report, and go
+            // on.
             Exported.discard(attempt.files);
             String name = attempt.name;
             log.error("{}{} ran out of memory while it was processed; rejected, the run goes on", parsed.origin(),
@@ -149,14 +186,16 @@ public final class ArticlePipeline {
     }
 
     private Exported export(Input.Parsed parsed, TimeLimit limit, Attempt attempt) {
-        String hash = parsed.stem() == null ? null : ContentHash.of(parsed, options.renderFingerprint(), options.related().name());
+        String hash = parsed.stem() == null ? null
+                : ContentHash.of(parsed, options.renderFingerprint(), options.related().name());
         if (hash != null && !options.force()) {
             Optional<ArticleRecord> last = memory.lastExports().apply(parsed.stem());
             if (last.isPresent() && hash.equals(last.get().contentHash()) && filesExist(parsed.stem())) {
                 return Exported.unchanged(parsed.origin(), last.get().asUnchanged(parsed.origin().toString()));
             }
         }
-        // Bound only now. (A hash that matched came from an article that bound: the same tree binds again.)
+        // Bound only now. (A hash that matched came from an article that bound: the same
+        // tree binds again.)
         if (parsed.checked() instanceof Input.Rejected bad) {
             return reject(bad.origin(), bad.article(), bad.reason());
         }
@@ -167,7 +206,8 @@ public final class ArticlePipeline {
         Story story;
         try {
             story = stories.make(parsed.article(), parsed.folder(), parsed.stem(), options.related(), warnings);
-        } catch (InvalidArticleException e) {
+        }
+        catch (InvalidArticleException e) {
             return reject(parsed.origin(), name, e.getMessage());
         }
         attempt.name = story.id();
@@ -176,10 +216,17 @@ public final class ArticlePipeline {
         for (Format format : options.formats()) {
             try {
                 files.add(render(format, story, story.id() + "." + format.extension(), warnings, limit));
-            } catch (DiskFailure e) {
+            }
+            catch (DiskFailure e) {
                 Exported.discard(files);
-                throw new UncheckedIOException((IOException) e.getCause()); // the disk, not the article: the run stops, on record
-            } catch (Exception e) {
+                throw new UncheckedIOException((IOException) e.getCause()); // the disk,
+                                                                            // not the
+                                                                            // article:
+                                                                            // the run
+                                                                            // stops, on
+                                                                            // record
+            }
+            catch (Exception e) {
                 // One article that breaks a renderer must not stop the night's run.
                 Exported.discard(files);
                 Optional<TimeLimitExceededException> late = TimeLimitExceededException.in(e);
@@ -192,30 +239,33 @@ public final class ArticlePipeline {
         }
         Meta meta = story.meta();
         ArticleRecord article = new ArticleRecord(parsed.article().id(), story.id(), parsed.origin().toString(),
-                meta.title(), meta.section(), meta.published() == null ? null : meta.published().w3cdtf(), meta.language(),
-                meta.site(), meta.author(), ArticleRecord.summaryOf(story.intro()), false, hash);
+                meta.title(), meta.section(), meta.published() == null ? null : meta.published().w3cdtf(),
+                meta.language(), meta.site(), meta.author(), ArticleRecord.summaryOf(story.intro()), false, hash);
         return new Exported(parsed.origin(), article, files, warnings.list());
     }
 
     /**
-     * Renders one format into the sink. The renderer writes through the time limit's check
-     * ({@link TimeLimit#guard}), outside the sink's stream, which tells disk failures apart:
-     * running out of time is not one.
+     * Renders one format into the sink. The renderer writes through the time limit's
+     * check ({@link TimeLimit#guard}), outside the sink's stream, which tells disk
+     * failures apart: running out of time is not one.
      */
     private RenderedFile render(Format format, Story story, String fileName, Warnings warnings, TimeLimit limit)
             throws Exception {
         FileSink.Draft draft;
         try {
             draft = sink.start(fileName);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new DiskFailure(e);
         }
         try {
             format.renderer().render(story, limit.guard(draft.out()), warnings);
             refusedWrites(limit);
             return draft.finish();
-        } catch (Exception | Error e) {
-            // Out of memory, most likely, for an Error: the file goes with the article all the same.
+        }
+        catch (Exception | Error e) {
+            // Out of memory, most likely, for an Error: the file goes with the article
+            // all the same.
             Optional<IOException> disk = draft.discard();
             if (disk.isPresent() && e instanceof Exception) {
                 throw new DiskFailure(disk.get());
@@ -224,7 +274,10 @@ public final class ArticlePipeline {
         }
     }
 
-    /** A renderer that swallowed a refused write has written an incomplete file: over time all the same. */
+    /**
+     * A renderer that swallowed a refused write has written an incomplete file: over time
+     * all the same.
+     */
     private static void refusedWrites(TimeLimit limit) {
         if (limit.tripped()) {
             throw new TimeLimitExceededException(limit.limit());
@@ -240,4 +293,5 @@ public final class ArticlePipeline {
         rejections.accept(new Problem(Problem.Kind.REJECTED, origin.toString(), article, reason));
         return null;
     }
+
 }

@@ -24,20 +24,23 @@ import java.util.Map.Entry;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What an article's output depends on, as one SHA-256: its content as read, the size and time of
- * each local image it uses, its output name and the render settings. Equal hashes mean the
- * files of the last export are still right.
+ * What an article's output depends on, as one SHA-256: its content as read, the size and
+ * time of each local image it uses, its output name and the render settings. Equal hashes
+ * mean the files of the last export are still right.
  *
- * <p>The content is the article's JSON tree as read, walked straight into the SHA-256 (no
+ * <p>
+ * The content is the article's JSON tree as read, walked straight into the SHA-256 (no
  * serialization), so an article found unchanged is never bound nor cleaned
- * ({@link dev.articleexporter.input.ArticleNode}). Every value is tagged with its type and every
- * text and name with its length, so different trees never give the same bytes. Only fields the
- * {@link Article} records have count: binding ignores the others, so feeds may carry extras that
- * change every night. Strings count as read, before cleaning (which works on a copy): equal as
- * read, equal once cleaned. Local images are found where binding finds them (slides' image src).
+ * ({@link dev.articleexporter.input.ArticleNode}). Every value is tagged with its type
+ * and every text and name with its length, so different trees never give the same bytes.
+ * Only fields the {@link Article} records have count: binding ignores the others, so
+ * feeds may carry extras that change every night. Strings count as read, before cleaning
+ * (which works on a copy): equal as read, equal once cleaned. Local images are found
+ * where binding finds them (slides' image src).
  *
- * <p>These hashes are not those of releases that hashed the bound article: the first run after the
- * upgrade finds no article unchanged and renders everything once.
+ * <p>
+ * These hashes are not those of releases that hashed the bound article: the first run
+ * after the upgrade finds no article unchanged and renders everything once.
  */
 public final class ContentHash {
 
@@ -60,20 +63,30 @@ public final class ContentHash {
         return feed.hex();
     }
 
-    /** The SHA-256 being fed, through a buffer (one call per value would cost more than the hashing), and the images met. */
+    /**
+     * The SHA-256 being fed, through a buffer (one call per value would cost more than
+     * the hashing), and the images met.
+     */
     private static final class Feed {
 
         private final MessageDigest sha = sha256();
+
         private final byte[] buffer = new byte[8192];
+
         private int used;
+
         private final List<String> images = new ArrayList<>(4);
 
-        /** @param type what binding makes of the node: a record of {@link Article}, a list, or a plain value */
+        /**
+         * @param type what binding makes of the node: a record of {@link Article}, a
+         * list, or a plain value
+         */
         void node(JsonNode node, Type type) {
             if (node.isString()) {
                 tag('s');
                 text(node.asString());
-            } else if (node.isObject()) {
+            }
+            else if (node.isObject()) {
                 Map<String, Type> fields = type instanceof Class<?> c ? FIELDS.get(c) : null;
                 tag('{');
                 for (Entry<String, JsonNode> field : node.properties()) {
@@ -86,29 +99,38 @@ public final class ContentHash {
                 tag('}');
                 JsonNode src = type == Article.Image.class ? node.get("src") : null;
                 if (src != null && src.isValueNode() && !src.isNull()) {
-                    images.add(XmlCharacters.cleaned(src.asString())); // the path binding gives the story
+                    images.add(XmlCharacters.cleaned(src.asString())); // the path binding
+                                                                       // gives the story
                 }
-            } else if (node.isArray()) {
+            }
+            else if (node.isArray()) {
                 Type element = type instanceof ParameterizedType list ? list.getActualTypeArguments()[0] : Object.class;
                 tag('[');
                 for (JsonNode item : node) {
                     node(item, element);
                 }
                 tag(']');
-            } else if (node.isNumber()) {
+            }
+            else if (node.isNumber()) {
                 tag(node.isIntegralNumber() ? 'i' : 'f');
                 text(node.asString());
-            } else if (node.isBoolean()) {
+            }
+            else if (node.isBoolean()) {
                 tag(node.booleanValue() ? 'T' : 'F');
-            } else if (node.isNull()) {
+            }
+            else if (node.isNull()) {
                 tag('z');
-            } else {
+            }
+            else {
                 tag('?'); // nothing parsing JSON makes
                 text(node.toString());
             }
         }
 
-        /** Length first, so "ab","c" and "a","bc" differ; {@code null} differs from every text. */
+        /**
+         * Length first, so "ab","c" and "a","bc" differ; {@code null} differs from every
+         * text.
+         */
         void text(String text) {
             if (text == null) {
                 tag('\u00ff');
@@ -126,7 +148,8 @@ public final class ContentHash {
             if (n > buffer.length - used) {
                 flush();
                 sha.update(bytes);
-            } else {
+            }
+            else {
                 System.arraycopy(bytes, 0, buffer, used, n);
                 used += n;
             }
@@ -148,13 +171,18 @@ public final class ContentHash {
             flush();
             return HexFormat.of().formatHex(sha.digest());
         }
+
     }
 
-    /** Each record an article is made of, with its fields by JSON name (the component names) and their types. */
+    /**
+     * Each record an article is made of, with its fields by JSON name (the component
+     * names) and their types.
+     */
     private static final Map<Class<?>, Map<String, Type>> FIELDS = new HashMap<>();
 
     static {
-        for (Class<?> record : List.of(Article.class, Article.Slide.class, Article.Image.class, Article.RelatedLink.class)) {
+        for (Class<?> record : List.of(Article.class, Article.Slide.class, Article.Image.class,
+                Article.RelatedLink.class)) {
             Map<String, Type> fields = new HashMap<>();
             for (RecordComponent component : record.getRecordComponents()) {
                 fields.put(component.getName(), component.getGenericType());
@@ -163,16 +191,21 @@ public final class ContentHash {
         }
     }
 
-    /** Size and modification time, not the bytes: reading every image on every night would cost more than it saves. */
+    /**
+     * Size and modification time, not the bytes: reading every image on every night would
+     * cost more than it saves.
+     */
     private static String imageStamp(Path folder, String src) {
         String lower = src.strip().toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             return "remote:" + src;
         }
         try {
-            BasicFileAttributes file = Files.readAttributes(folder.resolve(src.strip()).normalize(), BasicFileAttributes.class);
+            BasicFileAttributes file = Files.readAttributes(folder.resolve(src.strip()).normalize(),
+                    BasicFileAttributes.class);
             return src + ":" + file.size() + ":" + file.lastModifiedTime().toMillis();
-        } catch (IOException | InvalidPathException e) {
+        }
+        catch (IOException | InvalidPathException e) {
             return src + ":missing";
         }
     }
@@ -180,8 +213,10 @@ public final class ContentHash {
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
+
 }

@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.util.List;
 
 /**
- * An article rendered in every selected format (its files finished, for the caller to put in place),
- * or found unchanged, waiting for the export job's writer to record it.
+ * An article rendered in every selected format (its files finished, for the caller to put
+ * in place), or found unchanged, waiting for the export job's writer to record it.
  *
- * @param article  what the run records about it
+ * @param article what the run records about it
  * @param warnings what was left out or changed; recorded once the files are in place
  */
 public record Exported(Origin origin, ArticleRecord article, List<RenderedFile> files, List<String> warnings) {
@@ -33,7 +33,8 @@ public record Exported(Origin origin, ArticleRecord article, List<RenderedFile> 
                 if (file.staged() != null) {
                     Files.deleteIfExists(file.staged());
                 }
-            } catch (IOException ignored) {
+            }
+            catch (IOException ignored) {
                 // removed by the next run's clean-up
             }
         }
@@ -45,10 +46,10 @@ public record Exported(Origin origin, ArticleRecord article, List<RenderedFile> 
     }
 
     /**
-     * @param name   file name inside the output folder, e.g. {@code my-article.pdf}
-     * @param staged the finished temporary file, to be renamed into place
-     *               ({@code null} when nothing is written, as in {@code validate})
-     * @param bytes  its size
+     * @param name file name inside the output folder, e.g. {@code my-article.pdf}
+     * @param staged the finished temporary file, to be renamed into place ({@code null}
+     * when nothing is written, as in {@code validate})
+     * @param bytes its size
      */
     public record RenderedFile(String name, java.nio.file.Path staged, long bytes) {
     }

@@ -6,9 +6,10 @@ import java.io.OutputStream;
 import java.util.Optional;
 
 /**
- * Where the pipeline renders files to. The pipeline only finishes them; putting them in place is
- * the caller's business (the export job renames them in as soon as the article is done).
- * Every {@link IOException} a sink throws or reports is the disk's, not the article's: the run stops.
+ * Where the pipeline renders files to. The pipeline only finishes them; putting them in
+ * place is the caller's business (the export job renames them in as soon as the article
+ * is done). Every {@link IOException} a sink throws or reports is the disk's, not the
+ * article's: the run stops.
  */
 public interface FileSink {
 
@@ -25,7 +26,10 @@ public interface FileSink {
         }
     };
 
-    /** Whether a finished file of that name is already in the output (an unchanged article needs its files). */
+    /**
+     * Whether a finished file of that name is already in the output (an unchanged article
+     * needs its files).
+     */
     boolean has(String fileName);
 
     /** A new, empty file to render {@code fileName} into. */
@@ -41,16 +45,18 @@ public interface FileSink {
 
         /**
          * Drops what was written, after the rendering failed.
-         *
-         * @return the disk failure behind that, if the disk was the cause; then the run stops
+         * @return the disk failure behind that, if the disk was the cause; then the run
+         * stops
          */
         Optional<IOException> discard();
+
     }
 
     /** Counts the bytes and keeps nothing. */
     final class Counting extends OutputStream implements Draft {
 
         private final String fileName;
+
         private long count;
 
         Counting(String fileName) {
@@ -81,5 +87,7 @@ public interface FileSink {
         public Optional<IOException> discard() {
             return Optional.empty();
         }
+
     }
+
 }

@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Writes a {@link Digest} in one format ({@link Renderer#digestWriter}), piece by piece as
- * {@link #writeAll} hands them over: so each article's story is made once for every format, and only
- * that article is in memory. One writer per digest and stream; the stream is the caller's and is not closed.
+ * Writes a {@link Digest} in one format ({@link Renderer#digestWriter}), piece by piece
+ * as {@link #writeAll} hands them over: so each article's story is made once for every
+ * format, and only that article is in memory. One writer per digest and stream; the
+ * stream is the caller's and is not closed.
  *
- * <p>The calls come in this order: {@link #start}, then for each section {@link #section} followed by
- * {@link #article} for each of its articles, then {@link #finish}.
+ * <p>
+ * The calls come in this order: {@link #start}, then for each section {@link #section}
+ * followed by {@link #article} for each of its articles, then {@link #finish}.
  */
 public interface DigestWriter {
 
@@ -28,9 +30,9 @@ public interface DigestWriter {
     void finish() throws IOException;
 
     /**
-     * Writes the digest in every given format at once: each article's story is made once and
-     * handed to every writer, then dropped, so a large digest never sits in memory whole.
-     *
+     * Writes the digest in every given format at once: each article's story is made once
+     * and handed to every writer, then dropped, so a large digest never sits in memory
+     * whole.
      * @throws IllegalStateException when an article can no longer be made into a story
      */
     static void writeAll(Digest digest, List<DigestWriter> writers) throws IOException {
@@ -52,4 +54,5 @@ public interface DigestWriter {
             writer.finish();
         }
     }
+
 }

@@ -12,9 +12,10 @@ import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@link OutputFormat}-annotated renderer in the application, found by its annotation: the one
- * place that knows which formats exist. The export, the nightly digest, downloads, the page and the
- * OPDS catalog all ask it, so none of them names a format.
+ * Every {@link OutputFormat}-annotated renderer in the application, found by its
+ * annotation: the one place that knows which formats exist. The export, the nightly
+ * digest, downloads, the page and the OPDS catalog all ask it, so none of them names a
+ * format.
  */
 @Component
 public class OutputFormats {
@@ -22,7 +23,9 @@ public class OutputFormats {
     /** A renderer with its annotation's facts. */
     public record Format(String name, String extension, String mediaType, String version, Renderer renderer) {
 
-        /** {@code stem.extension}: the name of this format's file of an article or digest. */
+        /**
+         * {@code stem.extension}: the name of this format's file of an article or digest.
+         */
         public String fileName(String stem) {
             return stem + "." + extension;
         }
@@ -47,17 +50,22 @@ public class OutputFormats {
             if (format == null || !(bean instanceof Renderer renderer)) {
                 throw new IllegalStateException(bean.getClass().getName() + " is not an @OutputFormat Renderer");
             }
-            // Two formats with one name or one extension would overwrite each other's files.
+            // Two formats with one name or one extension would overwrite each other's
+            // files.
             String clash = extensions.putIfAbsent(format.extension(), format.name());
             if (clash != null || byName.containsKey(format.name())) {
                 throw new IllegalStateException("output format " + format.name() + " (." + format.extension()
                         + ") clashes with " + (clash != null ? clash : format.name()));
             }
-            byName.put(format.name(), new Format(format.name(), format.extension(), format.mediaType(), format.version(), renderer));
+            byName.put(format.name(),
+                    new Format(format.name(), format.extension(), format.mediaType(), format.version(), renderer));
         }
     }
 
-    /** The registry of these renderers, for code that builds no application context (tests, tools). */
+    /**
+     * The registry of these renderers, for code that builds no application context
+     * (tests, tools).
+     */
     public static OutputFormats of(Renderer... renderers) {
         return new OutputFormats(List.of(renderers));
     }
@@ -74,7 +82,6 @@ public class OutputFormats {
 
     /**
      * The formats named, in the order given, without repeats.
-     *
      * @throws IllegalArgumentException naming the unknown format and the known ones
      */
     public List<Format> select(List<String> names) {
@@ -83,7 +90,8 @@ public class OutputFormats {
             String name = raw.strip().toLowerCase(Locale.ROOT);
             Format format = byName.get(name);
             if (format == null) {
-                throw new IllegalArgumentException("unknown format '" + raw.strip() + "'; available: " + String.join(", ", names()));
+                throw new IllegalArgumentException(
+                        "unknown format '" + raw.strip() + "'; available: " + String.join(", ", names()));
             }
             if (!selected.contains(format)) {
                 selected.add(format);
@@ -94,4 +102,5 @@ public class OutputFormats {
         }
         return selected;
     }
+
 }

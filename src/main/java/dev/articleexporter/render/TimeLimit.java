@@ -9,11 +9,12 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The time one article may take, from the start of its processing to its last format written
- * ({@code exporter.render.time-limit}). OpenPDF cannot be interrupted, so the limit is cooperative:
- * the stream a renderer writes into checks it on every write and flush ({@link #guard}), and the
- * renderers check it between blocks ({@link #checkCurrent}); past the limit both throw
- * {@link TimeLimitExceededException}. A check is one {@link System#nanoTime()} call.
+ * The time one article may take, from the start of its processing to its last format
+ * written ({@code exporter.render.time-limit}). OpenPDF cannot be interrupted, so the
+ * limit is cooperative: the stream a renderer writes into checks it on every write and
+ * flush ({@link #guard}), and the renderers check it between blocks
+ * ({@link #checkCurrent}); past the limit both throw {@link TimeLimitExceededException}.
+ * A check is one {@link System#nanoTime()} call.
  *
  * <pre>{@code
  * TimeLimit limit = TimeLimit.start(Duration.ofSeconds(60));
@@ -25,8 +26,8 @@ import java.util.Objects;
 public final class TimeLimit {
 
     /**
-     * The property that sets the limit, a {@link Duration} with its unit ({@code 60s}, {@code 2m},
-     * {@code PT90S}): Spring reads a bare number as milliseconds.
+     * The property that sets the limit, a {@link Duration} with its unit ({@code 60s},
+     * {@code 2m}, {@code PT90S}): Spring reads a bare number as milliseconds.
      */
     public static final String PROPERTY = "exporter.render.time-limit";
 
@@ -37,8 +38,11 @@ public final class TimeLimit {
 
     /** The limit, or {@code null} for none. */
     private final Duration limit;
+
     private final long limitNanos;
+
     private final long start;
+
     /** A check has failed (one article, one thread: no need for volatile). */
     private boolean tripped;
 
@@ -50,7 +54,6 @@ public final class TimeLimit {
 
     /**
      * A limit running from now.
-     *
      * @param limit how long; {@code null}, zero or negative for no limit
      */
     public static TimeLimit start(Duration limit) {
@@ -69,7 +72,9 @@ public final class TimeLimit {
         return limit != null && System.nanoTime() - start >= limitNanos;
     }
 
-    /** @throws TimeLimitExceededException if the time is up */
+    /**
+     * @throws TimeLimitExceededException if the time is up
+     */
     public void check() {
         if (expired()) {
             tripped = true;
@@ -78,17 +83,17 @@ public final class TimeLimit {
     }
 
     /**
-     * Whether a check has failed: a write was refused, so what was written through {@link #guard}
-     * is incomplete, even if the renderer caught the exception and returned as if all went well.
+     * Whether a check has failed: a write was refused, so what was written through
+     * {@link #guard} is incomplete, even if the renderer caught the exception and
+     * returned as if all went well.
      */
     public boolean tripped() {
         return tripped;
     }
 
     /**
-     * Checks the limit of the current thread's article, if it has one: for renderers, between
-     * blocks of text. Costs a thread-local read and a clock read.
-     *
+     * Checks the limit of the current thread's article, if it has one: for renderers,
+     * between blocks of text. Costs a thread-local read and a clock read.
      * @throws TimeLimitExceededException if the time is up
      */
     public static void checkCurrent() {
@@ -98,7 +103,10 @@ public final class TimeLimit {
         }
     }
 
-    /** Makes this the current thread's limit until the scope is closed (then the previous one is back). */
+    /**
+     * Makes this the current thread's limit until the scope is closed (then the previous
+     * one is back).
+     */
     public Scope enter() {
         TimeLimit previous = CURRENT.get();
         CURRENT.set(this);
@@ -118,18 +126,21 @@ public final class TimeLimit {
         public void close() {
             if (previous == null) {
                 CURRENT.remove();
-            } else {
+            }
+            else {
                 CURRENT.set(previous);
             }
         }
+
     }
 
     /**
-     * {@code out}, checking this limit before every write of an array and every flush (renderers
-     * write buffered, so a check per 64 KB or per page), and every 8 KiB of single-byte writes.
-     * Closing it closes {@code out} without a check. The exception it throws is unchecked, not an
-     * {@link IOException}: a stream that tells disk failures by their IOException does not take it
-     * for one. {@link #NONE} returns {@code out} itself.
+     * {@code out}, checking this limit before every write of an array and every flush
+     * (renderers write buffered, so a check per 64 KB or per page), and every 8 KiB of
+     * single-byte writes. Closing it closes {@code out} without a check. The exception it
+     * throws is unchecked, not an {@link IOException}: a stream that tells disk failures
+     * by their IOException does not take it for one. {@link #NONE} returns {@code out}
+     * itself.
      */
     public OutputStream guard(OutputStream out) {
         Objects.requireNonNull(out, "out");
@@ -139,6 +150,7 @@ public final class TimeLimit {
     private static final class Guarded extends FilterOutputStream {
 
         private final TimeLimit limit;
+
         private int singles;
 
         Guarded(OutputStream out, TimeLimit limit) {
@@ -170,6 +182,7 @@ public final class TimeLimit {
         public void close() throws IOException {
             out.close();
         }
+
     }
 
     /** "60 s", "1.5 s", "250 ms": a limit as the messages say it. */
@@ -185,7 +198,8 @@ public final class TimeLimit {
     private static long saturatedNanos(Duration d) {
         try {
             return d.toNanos();
-        } catch (ArithmeticException e) {
+        }
+        catch (ArithmeticException e) {
             return Long.MAX_VALUE;
         }
     }
@@ -194,4 +208,5 @@ public final class TimeLimit {
     public String toString() {
         return limit == null ? "no time limit" : String.format(Locale.ROOT, "time limit %s", describe(limit));
     }
+
 }

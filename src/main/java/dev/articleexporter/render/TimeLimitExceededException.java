@@ -8,9 +8,10 @@ import java.util.Set;
 import org.openpdf.text.ExceptionConverter;
 
 /**
- * An article took longer than its {@link TimeLimit}. Unchecked, so it passes through renderers and
- * libraries (OpenPDF wraps it in an {@link ExceptionConverter} at places: {@link #in} finds it
- * there), and never an {@link java.io.IOException}, which would read as a disk failure.
+ * An article took longer than its {@link TimeLimit}. Unchecked, so it passes through
+ * renderers and libraries (OpenPDF wraps it in an {@link ExceptionConverter} at places:
+ * {@link #in} finds it there), and never an {@link java.io.IOException}, which would read
+ * as a disk failure.
  */
 public class TimeLimitExceededException extends RuntimeException {
 
@@ -48,4 +49,5 @@ public class TimeLimitExceededException extends RuntimeException {
         }
         return Optional.empty();
     }
+
 }

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * One spelling per source across the article: "DepositPhotos", "Depositphotos" and
  * "DEPOSITPHOTOS" all become the spelling used most often, preferring mixed case over all
- * capitals or all lower case, then the first seen. Credits are compared ignoring case, spaces
- * and punctuation.
+ * capitals or all lower case, then the first seen. Credits are compared ignoring case,
+ * spaces and punctuation.
  */
 @Component
 @Order(400)
@@ -32,9 +32,10 @@ public class CreditSpelling implements ArticleRule {
         }
         Function<String, String> spell = credit -> credit == null ? null : canonical.getOrDefault(key(credit), credit);
         List<Slide> slides = article.slides().stream().map(s -> s.withCredit(spell.apply(s.credit()))).toList();
-        List<RelatedLink> related = article.related().stream()
-                .map(r -> new RelatedLink(r.label(), r.title(), r.url(), spell.apply(r.credit())))
-                .toList();
+        List<RelatedLink> related = article.related()
+            .stream()
+            .map(r -> new RelatedLink(r.label(), r.title(), r.url(), spell.apply(r.credit())))
+            .toList();
         return article.withSlides(slides).withRelated(related);
     }
 
@@ -44,11 +45,13 @@ public class CreditSpelling implements ArticleRule {
         article.slides().forEach(s -> count(counts, s.credit()));
         article.related().forEach(r -> count(counts, r.credit()));
         List<String> order = List.copyOf(counts.keySet());
-        Comparator<String> best = Comparator.<String>comparingInt(counts::get).reversed()
-                .thenComparing(spelling -> isSingleCase(spelling) ? 1 : 0)
-                .thenComparingInt(order::indexOf);
-        Map<String, List<String>> byKey = counts.keySet().stream()
-                .collect(Collectors.groupingBy(CreditSpelling::key, HashMap::new, Collectors.toList()));
+        Comparator<String> best = Comparator.<String>comparingInt(counts::get)
+            .reversed()
+            .thenComparing(spelling -> isSingleCase(spelling) ? 1 : 0)
+            .thenComparingInt(order::indexOf);
+        Map<String, List<String>> byKey = counts.keySet()
+            .stream()
+            .collect(Collectors.groupingBy(CreditSpelling::key, HashMap::new, Collectors.toList()));
         Map<String, String> canonical = new HashMap<>();
         byKey.forEach((key, spellings) -> canonical.put(key, spellings.stream().min(best).orElseThrow()));
         return canonical;
@@ -67,4 +70,5 @@ public class CreditSpelling implements ArticleRule {
     private static boolean isSingleCase(String spelling) {
         return spelling.equals(spelling.toUpperCase(Locale.ROOT)) || spelling.equals(spelling.toLowerCase(Locale.ROOT));
     }
+
 }

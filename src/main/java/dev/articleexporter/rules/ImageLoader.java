@@ -16,11 +16,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Loads a slide's local image once, for every format. Remote images are never downloaded; an
- * image that cannot be embedded keeps its alt text and credit, with a warning saying why.
- * Reading the file is done here; checking, measuring and downscaling the image by
- * {@link ImagePreparer}, whose limits on pixels and frames are in {@link FrameLimits}. The size
- * limit is {@link ImageProperties}, which this class registers.
+ * Loads a slide's local image once, for every format. Remote images are never downloaded;
+ * an image that cannot be embedded keeps its alt text and credit, with a warning saying
+ * why. Reading the file is done here; checking, measuring and downscaling the image by
+ * {@link ImagePreparer}, whose limits on pixels and frames are in {@link FrameLimits}.
+ * The size limit is {@link ImageProperties}, which this class registers.
  */
 @Component
 @EnableConfigurationProperties(ImageProperties.class)
@@ -31,7 +31,9 @@ public class ImageLoader {
 
     private final ImagePreparer preparer;
 
-    /** The bean: the limit is {@code exporter.images.max-size}, checked as it is bound. */
+    /**
+     * The bean: the limit is {@code exporter.images.max-size}, checked as it is bound.
+     */
     @Autowired
     public ImageLoader(ImageProperties properties) {
         this.preparer = new ImagePreparer(properties.maxSize());
@@ -62,9 +64,9 @@ public class ImageLoader {
     }
 
     /**
-     * Reads an image only when {@link InputFiles} says it may be opened: after its links are
-     * resolved, a regular file inside the folder. A named pipe, socket, device or folder is never
-     * opened (a pipe would block the run for good).
+     * Reads an image only when {@link InputFiles} says it may be opened: after its links
+     * are resolved, a regular file inside the folder. A named pipe, socket, device or
+     * folder is never opened (a pipe would block the run for good).
      */
     private ImageData readLocal(String src, Path folder, int slide, Warnings warnings) {
         String where = "slide " + slide + ": image " + src + ": ";
@@ -92,10 +94,12 @@ public class ImageLoader {
         byte[] bytes;
         try (InputStream in = file.open()) {
             bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-        } catch (NoSuchFileException e) {
+        }
+        catch (NoSuchFileException e) {
             warnings.add(where + InputFiles.NOT_FOUND); // removed since it was checked
             return null;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             warnings.add(where + "cannot be read (" + e.getMessage() + ")");
             return null;
         }
@@ -113,8 +117,8 @@ public class ImageLoader {
     }
 
     private static String tooBig(long size) {
-        return "the file is " + size / (1024 * 1024) + " MB, more than an image may have (" + MAX_FILE_BYTES / (1024 * 1024)
-                + " MB); shown as its alt text";
+        return "the file is " + size / (1024 * 1024) + " MB, more than an image may have ("
+                + MAX_FILE_BYTES / (1024 * 1024) + " MB); shown as its alt text";
     }
 
     /** The media type from the file's first bytes; extensions lie. */
@@ -130,4 +134,5 @@ public class ImageLoader {
         }
         return null;
     }
+
 }

@@ -21,8 +21,8 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Makes an image file's bytes fit to embed: decodes it within the limits of {@link FrameLimits}
- * and downscales one larger than the size limit. Immutable.
+ * Makes an image file's bytes fit to embed: decodes it within the limits of
+ * {@link FrameLimits} and downscales one larger than the size limit. Immutable.
  */
 final class ImagePreparer {
 
@@ -30,19 +30,23 @@ final class ImagePreparer {
 
     private final int maxSize;
 
-    /** @param maxSize longest side, in pixels, an image keeps; larger ones are downscaled */
+    /**
+     * @param maxSize longest side, in pixels, an image keeps; larger ones are downscaled
+     */
     ImagePreparer(int maxSize) {
         this.maxSize = maxSize;
     }
 
     /**
-     * Checks that the image decodes, and downscales one larger than {@link #maxSize} so the
-     * outputs stay small. Decoding is subsampled from the start, so even a huge photo never sits
-     * in memory at full size. The frames of an animation are measured from their headers first:
-     * an image within the size limit is embedded as it is, and e-readers decode every frame.
+     * Checks that the image decodes, and downscales one larger than {@link #maxSize} so
+     * the outputs stay small. Decoding is subsampled from the start, so even a huge photo
+     * never sits in memory at full size. The frames of an animation are measured from
+     * their headers first: an image within the size limit is embedded as it is, and
+     * e-readers decode every frame.
      */
     ImageData prepare(byte[] bytes, String type, String name, String where, Warnings warnings) {
-        // In memory: the bytes are there already, and ImageIO's default cache would copy them to a temporary file.
+        // In memory: the bytes are there already, and ImageIO's default cache would copy
+        // them to a temporary file.
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -51,7 +55,8 @@ final class ImagePreparer {
             }
             ImageReader reader = readers.next();
             try {
-                reader.setInput(in, false, true); // not forward-only: frames are counted before the first is read
+                reader.setInput(in, false, true); // not forward-only: frames are counted
+                                                  // before the first is read
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width <= 0 || height <= 0 || (long) width * height > FrameLimits.MAX_PIXELS) {
@@ -61,7 +66,8 @@ final class ImagePreparer {
                 String tooMuch = switch (type) {
                     case "image/gif" -> FrameLimits.gifFrames(bytes, reader);
                     case "image/png" -> FrameLimits.pngFrames(bytes);
-                    default -> null; // a JPEG file is one picture; readers show nothing after its first
+                    default -> null; // a JPEG file is one picture; readers show nothing
+                                     // after its first
                 };
                 if (tooMuch != null) {
                     warnings.add(where + tooMuch + "; shown as its alt text");
@@ -74,9 +80,12 @@ final class ImagePreparer {
                 BufferedImage image;
                 try {
                     image = reader.read(0, param);
-                } catch (IIOException e) {
-                    if ("image/jpeg".equals(type) && longest <= maxSize && String.valueOf(e.getMessage()).contains("Unsupported")) {
-                        // CMYK and other JPEGs Java cannot decode are fine for PDF and e-readers as they are.
+                }
+                catch (IIOException e) {
+                    if ("image/jpeg".equals(type) && longest <= maxSize
+                            && String.valueOf(e.getMessage()).contains("Unsupported")) {
+                        // CMYK and other JPEGs Java cannot decode are fine for PDF and
+                        // e-readers as they are.
                         return new ImageData(bytes, name + ".jpg", type, width, height);
                     }
                     throw e;
@@ -85,13 +94,15 @@ final class ImagePreparer {
                     return new ImageData(bytes, name + extension(type), type, width, height);
                 }
                 ImageData smaller = downscale(image, name);
-                warnings.add(where + "downscaled from " + width + "×" + height + " to " + smaller.width() + "×" + smaller.height()
-                        + " pixels");
+                warnings.add(where + "downscaled from " + width + "×" + height + " to " + smaller.width() + "×"
+                        + smaller.height() + " pixels");
                 return smaller;
-            } finally {
+            }
+            finally {
                 reader.dispose();
             }
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             warnings.add(where + "corrupt " + type + " (" + e.getMessage() + "); shown as its alt text");
             return null;
         }
@@ -102,13 +113,15 @@ final class ImagePreparer {
         int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
         int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
         boolean alpha = image.getColorModel().hasAlpha();
-        BufferedImage scaled = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        BufferedImage scaled = new BufferedImage(width, height,
+                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = scaled.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             g.drawImage(image, 0, 0, width, height, null);
-        } finally {
+        }
+        finally {
             g.dispose();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -123,7 +136,8 @@ final class ImagePreparer {
             quality.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             quality.setCompressionQuality(JPEG_QUALITY);
             writer.write(null, new IIOImage(scaled, null, null), quality);
-        } finally {
+        }
+        finally {
             writer.dispose();
         }
         return new ImageData(out.toByteArray(), name + ".jpg", "image/jpeg", width, height);
@@ -136,4 +150,5 @@ final class ImagePreparer {
             default -> ".jpg";
         };
     }
+
 }

@@ -4,9 +4,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The {@code exporter.images.*} properties and their default: {@code --max-image-size} sets it, and
- * defaults to the same constant. Registered by {@link ImageLoader}, so a context that scans only
- * {@code rules} has them. A value under {@link #MIN_SIZE} stops the start with a sentence naming the property.
+ * The {@code exporter.images.*} properties and their default: {@code --max-image-size}
+ * sets it, and defaults to the same constant. Registered by {@link ImageLoader}, so a
+ * context that scans only {@code rules} has them. A value under {@link #MIN_SIZE} stops
+ * the start with a sentence naming the property.
  *
  * @param maxSize the longest side, in pixels, an image keeps; larger ones are downscaled
  */
@@ -20,7 +21,8 @@ public record ImageProperties(@DefaultValue(ImageProperties.DEFAULT_MAX_SIZE) in
 
     public ImageProperties {
         if (maxSize < MIN_SIZE) {
-            throw new IllegalArgumentException("exporter.images.max-size must be at least " + MIN_SIZE + " pixels, not " + maxSize);
+            throw new IllegalArgumentException(
+                    "exporter.images.max-size must be at least " + MIN_SIZE + " pixels, not " + maxSize);
         }
     }
 }

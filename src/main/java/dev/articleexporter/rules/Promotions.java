@@ -11,9 +11,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes promotion paragraphs ("Read More: …", "Also Read: …", "Read Next: …", "See Also: …")
- * out of the intro and slide text and appends them to the article's related links, where
- * {@link RelatedLinks} deduplicates them into the closing list.
+ * Takes promotion paragraphs ("Read More: …", "Also Read: …", "Read Next: …", "See Also:
+ * …") out of the intro and slide text and appends them to the article's related links,
+ * where {@link RelatedLinks} deduplicates them into the closing list.
  */
 @Component
 @Order(500)
@@ -44,10 +44,12 @@ public class Promotions implements ArticleRule {
             Matcher m = PROMO.matcher(paragraph);
             if (m.matches()) {
                 promos.add(new RelatedLink(null, m.group(1).strip(), null, null));
-            } else {
+            }
+            else {
                 kept.add(paragraph);
             }
         }
         return kept;
     }
+
 }

@@ -12,8 +12,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Deduplicates related links by title (ignoring case, spaces and punctuation; the first keeps its
- * place) and drops untitled ones; with {@code --related=drop} removes them all.
+ * Deduplicates related links by title (ignoring case, spaces and punctuation; the first
+ * keeps its place) and drops untitled ones; with {@code --related=drop} removes them all.
  */
 @Component
 @Order(600)
@@ -29,7 +29,8 @@ public class RelatedLinks implements ArticleRule {
         for (RelatedLink link : article.related()) {
             String title = TidyWhitespace.line(link.title());
             if (title != null && seen.add(key(title))) {
-                kept.add(new RelatedLink(TidyWhitespace.line(link.label()), title, TidyWhitespace.line(link.url()), link.credit()));
+                kept.add(new RelatedLink(TidyWhitespace.line(link.label()), title, TidyWhitespace.line(link.url()),
+                        link.credit()));
             }
         }
         return article.withRelated(kept);
@@ -38,4 +39,5 @@ public class RelatedLinks implements ArticleRule {
     private static String key(String title) {
         return title.toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\p{Pi}\\p{Pf}\\s]+", "");
     }
+
 }

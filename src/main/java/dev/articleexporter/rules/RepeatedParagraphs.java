@@ -9,8 +9,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Drops a paragraph that repeats one earlier in the article word for word: scraped pages repeat
- * the teaser as the first slide's text, or a slide's text twice.
+ * Drops a paragraph that repeats one earlier in the article word for word: scraped pages
+ * repeat the teaser as the first slide's text, or a slide's text twice.
  */
 @Component
 @Order(700)
@@ -20,9 +20,11 @@ public class RepeatedParagraphs implements ArticleRule {
     public Article apply(Article article, RuleContext context) {
         Set<String> seen = new HashSet<>();
         List<String> intro = article.intro().stream().filter(seen::add).toList();
-        List<Slide> slides = article.slides().stream()
-                .map(s -> s.withBody(s.body().stream().filter(seen::add).toList()))
-                .toList();
+        List<Slide> slides = article.slides()
+            .stream()
+            .map(s -> s.withBody(s.body().stream().filter(seen::add).toList()))
+            .toList();
         return article.withIntro(intro).withSlides(slides);
     }
+
 }

@@ -9,9 +9,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * When {@code section} is missing, takes it from the breadcrumbs: the most specific crumb that
- * is neither "Home", a page type ("Slideshow", "Gallery"), nor the truncated title crumb that
- * scraped pages end with ("Iraq’s Prime Minister Calls...", or the whole title).
+ * When {@code section} is missing, takes it from the breadcrumbs: the most specific crumb
+ * that is neither "Home", a page type ("Slideshow", "Gallery"), nor the truncated title
+ * crumb that scraped pages end with ("Iraq’s Prime Minister Calls...", or the whole
+ * title).
  */
 @Component
 @Order(200)
@@ -44,7 +45,9 @@ public class SectionFromBreadcrumbs implements ArticleRule {
         return crumbs;
     }
 
-    /** The last crumb of an article page is its (often truncated) title, not a section. */
+    /**
+     * The last crumb of an article page is its (often truncated) title, not a section.
+     */
     private static boolean isTitle(String crumb, String title) {
         if (crumb.endsWith("...") || crumb.endsWith("…")) {
             return true;
@@ -52,4 +55,5 @@ public class SectionFromBreadcrumbs implements ArticleRule {
         String tidyTitle = TidyWhitespace.line(title);
         return tidyTitle != null && tidyTitle.equalsIgnoreCase(crumb);
     }
+
 }

@@ -32,16 +32,20 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns an input {@link Article} into a {@link Story}: runs the {@link ArticleRule}s in their
- * declared order, then fills the format-neutral model (ids, dates, images, credits, related).
+ * Turns an input {@link Article} into a {@link Story}: runs the {@link ArticleRule}s in
+ * their declared order, then fills the format-neutral model (ids, dates, images, credits,
+ * related).
  */
 @Component
 public class StoryMaker {
 
     private final List<ArticleRule> rules;
+
     private final ImageLoader images;
 
-    /** @param rules every rule bean, already sorted by {@code @Order} by Spring */
+    /**
+     * @param rules every rule bean, already sorted by {@code @Order} by Spring
+     */
     public StoryMaker(List<ArticleRule> rules, ImageLoader images) {
         this.rules = List.copyOf(rules);
         this.images = images;
@@ -51,14 +55,18 @@ public class StoryMaker {
         return rules;
     }
 
-    /** {@link #make(Article, Path, String, RelatedMode, Warnings)} with the name made from the article alone. */
+    /**
+     * {@link #make(Article, Path, String, RelatedMode, Warnings)} with the name made from
+     * the article alone.
+     */
     public Story make(Article input, Path folder, RelatedMode relatedMode, Warnings warnings) {
         return make(input, folder, null, relatedMode, warnings);
     }
 
     /**
      * @param folder where the article's JSON file is; image paths are relative to it
-     * @param stem   the output name the run gave it, or {@code null} to make one from its id or title
+     * @param stem the output name the run gave it, or {@code null} to make one from its
+     * id or title
      * @throws InvalidArticleException when the article cannot be exported at all
      */
     public Story make(Article input, Path folder, String stem, RelatedMode relatedMode, Warnings warnings) {
@@ -83,8 +91,8 @@ public class StoryMaker {
         if (!article.slides().isEmpty() && allEmpty(article.slides(), slides)) {
             int count = slides.size();
             warnings.add((count == 1 ? "its only slide is empty" : "all " + count + " slides are empty")
-                    + " (no heading, text or image): only the title " + (article.intro().isEmpty() ? "is" : "and intro are")
-                    + " exported");
+                    + " (no heading, text or image): only the title "
+                    + (article.intro().isEmpty() ? "is" : "and intro are") + " exported");
         }
         return new Story(id, meta, article.intro(), slides, creditLines(slides), related(article));
     }
@@ -94,8 +102,9 @@ public class StoryMaker {
         String section = TidyWhitespace.line(article.section());
         Set<String> keywords = new LinkedHashSet<>(SectionFromBreadcrumbs.sectionCrumbs(article.breadcrumbs(), title));
         Stream.of(section, site).filter(Objects::nonNull).forEach(keywords::add);
-        return new Meta(title, site, section, TidyWhitespace.line(article.author()), webAddress(article.url(), "url", warnings),
-                published(article.publishedAt(), warnings), language(article.language(), warnings), List.copyOf(keywords));
+        return new Meta(title, site, section, TidyWhitespace.line(article.author()),
+                webAddress(article.url(), "url", warnings), published(article.publishedAt(), warnings),
+                language(article.language(), warnings), List.copyOf(keywords));
     }
 
     private List<Slide> slides(Article article, Path folder, Warnings warnings) {
@@ -111,8 +120,9 @@ public class StoryMaker {
     }
 
     /**
-     * Whether no slide has anything of its own to show: a heading from the input (not the made-up
-     * "Slide N"), a paragraph, a credit, or an image or its alt text. Rules have run: blank text is gone.
+     * Whether no slide has anything of its own to show: a heading from the input (not the
+     * made-up "Slide N"), a paragraph, a credit, or an image or its alt text. Rules have
+     * run: blank text is gone.
      */
     private static boolean allEmpty(List<Article.Slide> inputs, List<Slide> slides) {
         for (int i = 0; i < slides.size(); i++) {
@@ -142,14 +152,23 @@ public class StoryMaker {
         }
         String site = TidyWhitespace.line(article.site());
         String heading = site != null ? "More from " + site
-                : article.related().stream().map(RelatedLink::label).filter(Objects::nonNull).findFirst().orElse("Related articles");
-        List<Related.Link> links = article.related().stream()
-                .map(r -> new Related.Link(r.title(), webAddress(r.url(), null, null)))
-                .toList();
+                : article.related()
+                    .stream()
+                    .map(RelatedLink::label)
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElse("Related articles");
+        List<Related.Link> links = article.related()
+            .stream()
+            .map(r -> new Related.Link(r.title(), webAddress(r.url(), null, null)))
+            .toList();
         return new Related(heading, links);
     }
 
-    /** Only http(s) addresses become links: a "javascript:" or file address from a feed never does. */
+    /**
+     * Only http(s) addresses become links: a "javascript:" or file address from a feed
+     * never does.
+     */
     private static String webAddress(String url, String field, Warnings warnings) {
         String tidy = TidyWhitespace.line(url);
         if (tidy == null) {
@@ -175,15 +194,20 @@ public class StoryMaker {
         try {
             at = OffsetDateTime.parse(text);
             date = at.toLocalDate();
-        } catch (DateTimeParseException notOffset) {
+        }
+        catch (DateTimeParseException notOffset) {
             try {
-                // A date-time without an offset: the feed's clock is unknown, so keep only the date.
+                // A date-time without an offset: the feed's clock is unknown, so keep
+                // only the date.
                 date = LocalDateTime.parse(text).toLocalDate();
-            } catch (DateTimeParseException notLocal) {
+            }
+            catch (DateTimeParseException notLocal) {
                 try {
                     date = LocalDate.parse(text);
-                } catch (DateTimeParseException notDate) {
-                    warnings.add("publishedAt \"" + text + "\" is not an ISO-8601 date or date-time; the date is left out");
+                }
+                catch (DateTimeParseException notDate) {
+                    warnings
+                        .add("publishedAt \"" + text + "\" is not an ISO-8601 date or date-time; the date is left out");
                     return null;
                 }
             }
@@ -191,14 +215,17 @@ public class StoryMaker {
         Integer year = Published.outOfRangeYear(date, at);
         if (year != null) {
             boolean utc = year != date.getYear();
-            warnings.add("publishedAt \"" + text + "\" falls in the year " + year + (utc ? " in UTC" : "") + ", outside "
-                    + Published.FIRST_YEAR + " to " + Published.LAST_YEAR + "; the date is left out");
+            warnings.add("publishedAt \"" + text + "\" falls in the year " + year + (utc ? " in UTC" : "")
+                    + ", outside " + Published.FIRST_YEAR + " to " + Published.LAST_YEAR + "; the date is left out");
             return null;
         }
         return new Published(date, at);
     }
 
-    /** The longest language tag written: longer ones are cut to language, script and region. */
+    /**
+     * The longest language tag written: longer ones are cut to language, script and
+     * region.
+     */
     static final int MAX_LANGUAGE_TAG = 35;
 
     static String language(String value, Warnings warnings) {
@@ -218,13 +245,18 @@ public class StoryMaker {
         // Language (2-8 letters), script (4) and region (2-3): at most 17 characters.
         String shortTag;
         try {
-            shortTag = new Locale.Builder().setLanguage(locale.getLanguage()).setScript(locale.getScript())
-                    .setRegion(locale.getCountry()).build().toLanguageTag();
-        } catch (IllformedLocaleException e) {
+            shortTag = new Locale.Builder().setLanguage(locale.getLanguage())
+                .setScript(locale.getScript())
+                .setRegion(locale.getCountry())
+                .build()
+                .toLanguageTag();
+        }
+        catch (IllformedLocaleException e) {
             shortTag = Locale.forLanguageTag(locale.getLanguage()).toLanguageTag();
         }
         String shown = tag.length() <= 60 ? tag : tag.substring(0, 59) + "…";
-        warnings.add("language \"" + shown + "\" is longer than " + MAX_LANGUAGE_TAG + " characters; \"" + shortTag + "\" is used");
+        warnings.add("language \"" + shown + "\" is longer than " + MAX_LANGUAGE_TAG + " characters; \"" + shortTag
+                + "\" is used");
         return shortTag;
     }
 

@@ -9,22 +9,25 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Collapses runs of white space, trims, splits paragraphs at blank lines and drops empty ones.
- * Runs first so later rules match clean text. Characters are otherwise kept exactly.
+ * Collapses runs of white space, trims, splits paragraphs at blank lines and drops empty
+ * ones. Runs first so later rules match clean text. Characters are otherwise kept
+ * exactly.
  */
 @Component
 @Order(100)
 public class TidyWhitespace implements ArticleRule {
 
     private static final Pattern BLANK_LINE = Pattern.compile("\\R[ \\t\\x0B\\f\\u00A0]*\\R");
+
     // Not \s: that would also fold the no-break spaces writers put in "5 km" on purpose.
     private static final Pattern SPACES = Pattern.compile("[ \\t\\n\\x0B\\f\\r\\u2028\\u2029\\u3000]+");
 
     @Override
     public Article apply(Article article, RuleContext context) {
-        List<Slide> slides = article.slides().stream()
-                .map(s -> new Slide(line(s.heading()), paragraphs(s.body()), line(s.credit()), s.image()))
-                .toList();
+        List<Slide> slides = article.slides()
+            .stream()
+            .map(s -> new Slide(line(s.heading()), paragraphs(s.body()), line(s.credit()), s.image()))
+            .toList();
         return article.withIntro(paragraphs(article.intro())).withSlides(slides);
     }
 
@@ -40,9 +43,12 @@ public class TidyWhitespace implements ArticleRule {
         return tidy.isEmpty() ? null : tidy;
     }
 
-    /** No leading or trailing white space, no run of spaces, no other space characters. */
+    /**
+     * No leading or trailing white space, no run of spaces, no other space characters.
+     */
     private static boolean isTidy(String text) {
-        if (text.isEmpty() || Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))) {
+        if (text.isEmpty() || Character.isWhitespace(text.charAt(0))
+                || Character.isWhitespace(text.charAt(text.length() - 1))) {
             return false;
         }
         char previous = 'x';
@@ -71,7 +77,8 @@ public class TidyWhitespace implements ArticleRule {
         List<String> out = new ArrayList<>();
         for (String text : texts) {
             if (!hasLineBreak(text)) {
-                String tidy = line(text); // the common case: one line, no blank line to split at
+                String tidy = line(text); // the common case: one line, no blank line to
+                                          // split at
                 if (tidy != null) {
                     out.add(tidy);
                 }
@@ -86,4 +93,5 @@ public class TidyWhitespace implements ArticleRule {
         }
         return out;
     }
+
 }

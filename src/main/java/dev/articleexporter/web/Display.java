@@ -10,12 +10,18 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How the page writes dates, times and sizes (a run's duration: {@code RunSummaryFormat}): short, readable, in the server's time zone. */
+/**
+ * How the page writes dates, times and sizes (a run's duration:
+ * {@code RunSummaryFormat}): short, readable, in the server's time zone.
+ */
 final class Display {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter WEEKDAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private static final DateTimeFormatter WEEKDAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm",
+            Locale.ENGLISH);
 
     private final ZoneId zone;
 
@@ -27,14 +33,19 @@ final class Display {
         return zone;
     }
 
-    /** An article's {@code publishedAt} (a date or a date-time, W3CDTF) as a day, or as given when it is neither. */
+    /**
+     * An article's {@code publishedAt} (a date or a date-time, W3CDTF) as a day, or as
+     * given when it is neither.
+     */
     static String published(String w3cdtf) {
         if (w3cdtf == null || w3cdtf.isBlank()) {
             return "";
         }
         try {
-            return w3cdtf.length() <= 10 ? DAY.format(LocalDate.parse(w3cdtf)) : DAY.format(OffsetDateTime.parse(w3cdtf));
-        } catch (DateTimeException e) {
+            return w3cdtf.length() <= 10 ? DAY.format(LocalDate.parse(w3cdtf))
+                    : DAY.format(OffsetDateTime.parse(w3cdtf));
+        }
+        catch (DateTimeException e) {
             return w3cdtf;
         }
     }
@@ -72,4 +83,5 @@ final class Display {
         }
         return String.format(Locale.ROOT, "%.1f GB", bytes / 1_000_000_000.0);
     }
+
 }

@@ -24,12 +24,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The server's export runs, whoever asks for them (the schedule or the page's button): at most
- * one at a time. A request while a run is going is refused, not queued, so a slow run is never
- * followed by a pile of doubled ones. Runs happen on one worker thread of their own.
+ * The server's export runs, whoever asks for them (the schedule or the page's button): at
+ * most one at a time. A request while a run is going is refused, not queued, so a slow
+ * run is never followed by a pile of doubled ones. Runs happen on one worker thread of
+ * their own.
  *
- * <p>On shutdown (SIGTERM, Ctrl-C) the running job is asked to stop: it ends STOPPED at its next
- * chunk boundary, and the next run with the same settings resumes it ({@link ExportService}).
+ * <p>
+ * On shutdown (SIGTERM, Ctrl-C) the running job is asked to stop: it ends STOPPED at its
+ * next chunk boundary, and the next run with the same settings resumes it
+ * ({@link ExportService}).
  */
 @Component
 @ConditionalOnWebApplication
@@ -38,10 +41,18 @@ public class ExportRuns {
     private static final Logger log = LoggerFactory.getLogger(ExportRuns.class);
 
     /** Who asked for a run. */
-    public enum Trigger { SCHEDULE, BUTTON }
+    public enum Trigger {
+
+        SCHEDULE, BUTTON
+
+    }
 
     /** The answer to a request. */
-    public enum Start { STARTED, BUSY, CLOSING }
+    public enum Start {
+
+        STARTED, BUSY, CLOSING
+
+    }
 
     /** A run being made now: its trigger and when it was asked for. */
     public record Active(Trigger trigger, Instant requested) {
@@ -50,7 +61,8 @@ public class ExportRuns {
     /**
      * How the last request that started a run ended.
      *
-     * @param reports the runs it made (a resumed one and a new one, or one); empty when it did not run
+     * @param reports the runs it made (a resumed one and a new one, or one); empty when
+     * it did not run
      * @param problem why it did not run or failed outside the job, or {@code null}
      */
     public record Outcome(Trigger trigger, Instant ended, List<ExportReport> reports, String problem) {
@@ -60,26 +72,39 @@ public class ExportRuns {
         }
     }
 
-    /** Published when a request's runs have ended (the command line prints their summary). */
+    /**
+     * Published when a request's runs have ended (the command line prints their summary).
+     */
     public record RunsEnded(Outcome outcome) {
     }
 
     private final ExportService exports;
+
     private final JobOperator jobs;
+
     private final RunProgress progress;
+
     private final ServeSettings settings;
+
     private final ApplicationEventPublisher events;
+
     private final Duration stopTimeout;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("export-run").factory());
+
+    private final ExecutorService worker = Executors
+        .newSingleThreadExecutor(Thread.ofPlatform().name("export-run").factory());
+
     private final AtomicLong refused = new AtomicLong();
 
     private Active active;
+
     private boolean closing;
+
     private long stopped = -1;
+
     private volatile Outcome last;
 
     public ExportRuns(ExportService exports, JobOperator jobs, RunProgress progress, ServeSettings settings,
-                      ApplicationEventPublisher events) {
+            ApplicationEventPublisher events) {
         this.exports = exports;
         this.jobs = jobs;
         this.progress = progress;
@@ -88,7 +113,10 @@ public class ExportRuns {
         this.stopTimeout = settings.stopTimeout();
     }
 
-    /** Starts a run on the worker thread unless one is going (or the server is shutting down). */
+    /**
+     * Starts a run on the worker thread unless one is going (or the server is shutting
+     * down).
+     */
     public synchronized Start request(Trigger trigger) {
         if (closing) {
             return Start.CLOSING;
@@ -110,12 +138,15 @@ public class ExportRuns {
             log.info("Export run asked for by {}", trigger);
             List<ExportReport> reports = exports.export(settings.exportSettings(), false);
             outcome = new Outcome(trigger, Instant.now(), reports, null);
-        } catch (RunRefusedException | IllegalArgumentException e) {
+        }
+        catch (RunRefusedException | IllegalArgumentException e) {
             log.warn("Export run not started: {}", e.getMessage());
             outcome = new Outcome(trigger, Instant.now(), List.of(), e.getMessage());
-        } catch (Exception | LinkageError e) {
+        }
+        catch (Exception | LinkageError e) {
             log.error("Export run failed", e);
-            outcome = new Outcome(trigger, Instant.now(), List.of(), e.getMessage() == null ? e.toString() : e.getMessage());
+            outcome = new Outcome(trigger, Instant.now(), List.of(),
+                    e.getMessage() == null ? e.toString() : e.getMessage());
         }
         last = outcome;
         synchronized (this) {
@@ -123,8 +154,11 @@ public class ExportRuns {
         }
         try {
             events.publishEvent(new RunsEnded(outcome));
-        } catch (RuntimeException e) {
-            log.debug("Run summary not published (the context is closing)", e); // the log has it already
+        }
+        catch (RuntimeException e) {
+            log.debug("Run summary not published (the context is closing)", e); // the log
+                                                                                // has it
+                                                                                // already
         }
     }
 
@@ -138,7 +172,10 @@ public class ExportRuns {
         return last;
     }
 
-    /** Requests refused because a run was going: scheduled times that passed during a long run, clicks. */
+    /**
+     * Requests refused because a run was going: scheduled times that passed during a long
+     * run, clicks.
+     */
     public long refused() {
         return refused.get();
     }
@@ -149,8 +186,9 @@ public class ExportRuns {
     }
 
     /**
-     * First thing when the context closes, before the render threads and the database go: no more
-     * runs; the running one stops at its next chunk boundary (STOPPED, restartable) and is waited for.
+     * First thing when the context closes, before the render threads and the database go:
+     * no more runs; the running one stops at its next chunk boundary (STOPPED,
+     * restartable) and is waited for.
      */
     @EventListener(ContextClosedEvent.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -159,7 +197,8 @@ public class ExportRuns {
             closing = true;
         }
         worker.shutdown();
-        // A resumed run is followed by a new one, which must be stopped too: as it starts.
+        // A resumed run is followed by a new one, which must be stopped too: as it
+        // starts.
         progress.onStart(this::stop);
         RunProgress.Current current = progress.current();
         if (current != null) {
@@ -170,7 +209,10 @@ public class ExportRuns {
         }
     }
 
-    /** Stops a run at its next chunk boundary, once (the step's start and the shutdown may both ask). */
+    /**
+     * Stops a run at its next chunk boundary, once (the step's start and the shutdown may
+     * both ask).
+     */
     private synchronized void stop(JobExecution execution) {
         if (execution.getId() == stopped) {
             return;
@@ -179,8 +221,10 @@ public class ExportRuns {
         log.info("Shutting down: stopping run {} at its next chunk boundary", execution.getId());
         try {
             jobs.stop(execution);
-        } catch (JobExecutionNotRunningException e) {
+        }
+        catch (JobExecutionNotRunningException e) {
             // it ended meanwhile
         }
     }
+
 }

@@ -11,9 +11,10 @@ import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.CronTrigger;
 
 /**
- * The nightly run: the server's cron expression in its time zone asks {@link ExportRuns} for a run.
- * A time that comes while a run is still going is skipped, not queued. Absent with
- * {@code --no-schedule} ({@code exporter.serve.schedule=false}), and in the other commands.
+ * The nightly run: the server's cron expression in its time zone asks {@link ExportRuns}
+ * for a run. A time that comes while a run is still going is skipped, not queued. Absent
+ * with {@code --no-schedule} ({@code exporter.serve.schedule=false}), and in the other
+ * commands.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -22,6 +23,7 @@ import org.springframework.scheduling.support.CronTrigger;
 public class ExportSchedule implements SchedulingConfigurer {
 
     private final ExportRuns runs;
+
     private final ServeSettings settings;
 
     public ExportSchedule(ExportRuns runs, ServeSettings settings) {
@@ -31,11 +33,13 @@ public class ExportSchedule implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addTriggerTask(() -> runs.request(ExportRuns.Trigger.SCHEDULE), new CronTrigger(settings.cron(), settings.zone()));
+        registrar.addTriggerTask(() -> runs.request(ExportRuns.Trigger.SCHEDULE),
+                new CronTrigger(settings.cron(), settings.zone()));
     }
 
     /** When the schedule next asks for a run. */
     public ZonedDateTime next() {
         return CronExpression.parse(settings.cron()).next(ZonedDateTime.now(settings.zone()));
     }
+
 }

@@ -26,9 +26,10 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code /files/{name}}: the exported files, and nothing else ({@link ServedFiles} decides).
- * Conditional requests (ETag, Last-Modified: 304) and byte ranges (206, 416) are Spring MVC's
- * own handling of a {@link Resource} body; only {@code If-Range} is added here.
+ * {@code /files/{name}}: the exported files, and nothing else ({@link ServedFiles}
+ * decides). Conditional requests (ETag, Last-Modified: 304) and byte ranges (206, 416)
+ * are Spring MVC's own handling of a {@link Resource} body; only {@code If-Range} is
+ * added here.
  */
 @RestController
 @ConditionalOnWebApplication
@@ -42,14 +43,19 @@ public class FilesController {
 
     @GetMapping("/files/{name}")
     public ResponseEntity<Resource> file(@PathVariable String name, ServletWebRequest request) throws IOException {
-        ServedFiles.ServedFile file = files.find(name).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        // Files are replaced by renaming a new one into place, so size and time change with the content.
-        String etag = "\"" + Long.toHexString(file.size()) + "-" + Long.toHexString(file.lastModified().toEpochMilli()) + "\"";
+        ServedFiles.ServedFile file = files.find(name)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // Files are replaced by renaming a new one into place, so size and time change
+        // with the content.
+        String etag = "\"" + Long.toHexString(file.size()) + "-" + Long.toHexString(file.lastModified().toEpochMilli())
+                + "\"";
         long lastModified = file.lastModified().toEpochMilli();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(file.mediaType()));
-        // filename*=UTF-8''... (RFC 5987/6266): names may hold any letter, not only ASCII ones
-        headers.setContentDisposition(ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build());
+        // filename*=UTF-8''... (RFC 5987/6266): names may hold any letter, not only ASCII
+        // ones
+        headers.setContentDisposition(
+                ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build());
         headers.setCacheControl(CacheControl.noCache().cachePrivate());
         Resource resource = new FileSystemResource(file.path());
         String range = request.getHeader(HttpHeaders.RANGE);
@@ -61,11 +67,12 @@ public class FilesController {
     }
 
     /**
-     * RFC 9110 13.1.5: a Range with an If-Range naming another version of the file gets the whole
-     * current file. Spring MVC answers every Range of a resource with a part, so this one is written here.
+     * RFC 9110 13.1.5: a Range with an If-Range naming another version of the file gets
+     * the whole current file. Spring MVC answers every Range of a resource with a part,
+     * so this one is written here.
      */
-    private static void wholeFile(ServletWebRequest request, HttpHeaders headers, String etag, long lastModified, Resource resource,
-                                  long size) throws IOException {
+    private static void wholeFile(ServletWebRequest request, HttpHeaders headers, String etag, long lastModified,
+            Resource resource, long size) throws IOException {
         if (request.checkNotModified(etag, lastModified)) {
             return;
         }
@@ -80,7 +87,10 @@ public class FilesController {
         }
     }
 
-    /** Only a strong validator matches: the same ETag, or exactly the Last-Modified date (to the second). */
+    /**
+     * Only a strong validator matches: the same ETag, or exactly the Last-Modified date
+     * (to the second).
+     */
     static boolean ifRangeMatches(String ifRange, String etag, long lastModified) {
         if (ifRange == null || ifRange.isBlank()) {
             return true;
@@ -95,8 +105,10 @@ public class FilesController {
         try {
             Instant date = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             return date.equals(Instant.ofEpochMilli(lastModified).truncatedTo(ChronoUnit.SECONDS));
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             return false;
         }
     }
+
 }

@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Which addresses count as "this machine only". Without credentials the server may only listen
- * there, and then only answers requests addressed to a loopback name: a web page whose own host
- * name has been pointed at 127.0.0.1 (DNS rebinding) cannot read or drive the server.
+ * Which addresses count as "this machine only". Without credentials the server may only
+ * listen there, and then only answers requests addressed to a loopback name: a web page
+ * whose own host name has been pointed at 127.0.0.1 (DNS rebinding) cannot read or drive
+ * the server.
  */
 public final class Loopback {
 
@@ -17,7 +18,10 @@ public final class Loopback {
     private Loopback() {
     }
 
-    /** Whether the server bound to this address (a name or a literal) can be reached from this machine only. */
+    /**
+     * Whether the server bound to this address (a name or a literal) can be reached from
+     * this machine only.
+     */
     public static boolean isLoopbackBind(String address) {
         try {
             InetAddress[] all = InetAddress.getAllByName(address);
@@ -27,14 +31,15 @@ public final class Loopback {
                 }
             }
             return all.length > 0;
-        } catch (UnknownHostException e) {
+        }
+        catch (UnknownHostException e) {
             return false;
         }
     }
 
     /**
-     * Whether a request's host name (the Host header, without the port) is a loopback name itself,
-     * without asking DNS: {@code localhost}, {@code 127.x.x.x}, {@code ::1}.
+     * Whether a request's host name (the Host header, without the port) is a loopback
+     * name itself, without asking DNS: {@code localhost}, {@code 127.x.x.x}, {@code ::1}.
      */
     public static boolean isLoopbackHost(String host) {
         if (host == null) {
@@ -47,4 +52,5 @@ public final class Loopback {
         return name.equals("localhost") || name.endsWith(".localhost") || IPV4_LOOPBACK.matcher(name).matches()
                 || name.equals("::1") || name.equals("0:0:0:0:0:0:0:1");
     }
+
 }

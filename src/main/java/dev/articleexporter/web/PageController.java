@@ -28,9 +28,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The editors' page ({@code /}): the folder's articles with their downloads (filtered, paged,
- * newest first), the nightly editions, the runs with their rejected inputs, and the run button.
- * Rendered on the server, so it works without script; the script only adds live progress.
+ * The editors' page ({@code /}): the folder's articles with their downloads (filtered,
+ * paged, newest first), the nightly editions, the runs with their rejected inputs, and
+ * the run button. Rendered on the server, so it works without script; the script only
+ * adds live progress.
  */
 @Controller
 @ConditionalOnWebApplication
@@ -40,7 +41,11 @@ public class PageController {
     static final int MAX_PAGE_SIZE = 200;
     static final int RUNS_SHOWN = 10;
     static final int MAX_RUNS_SHOWN = 200;
-    /** Rejected inputs listed under each run on the page; the run's own page lists up to {@link #RUN_PAGE_PROBLEMS}. */
+
+    /**
+     * Rejected inputs listed under each run on the page; the run's own page lists up to
+     * {@link #RUN_PAGE_PROBLEMS}.
+     */
     static final int REJECTIONS_SHOWN = 20;
     static final int RUN_PAGE_PROBLEMS = 1000;
     static final int EDITIONS_SHOWN = 10;
@@ -50,7 +55,7 @@ public class PageController {
     }
 
     public record ArticleRow(String title, String section, String byline, String summary, String published,
-                             String publishedIso, String exported, String exportedIso, List<FileLink> files) {
+            String publishedIso, String exported, String exportedIso, List<FileLink> files) {
     }
 
     public record EditionRow(String title, int articles, String created, String createdIso, List<FileLink> files) {
@@ -59,12 +64,14 @@ public class PageController {
     /**
      * A run as the page shows it.
      *
-     * @param exitMessage how it ended beyond its counts ({@link RunSummaryFormat#ending}), or {@code null}
-     * @param rejections its first rejected inputs; {@code moreRejections} more are on the run's own page
+     * @param exitMessage how it ended beyond its counts
+     * ({@link RunSummaryFormat#ending}), or {@code null}
+     * @param rejections its first rejected inputs; {@code moreRejections} more are on the
+     * run's own page
      */
-    public record RunRow(long id, String status, String started, String startedIso, String duration, long read, long exported,
-                         long unchanged, long rejected, long warnings, String exitMessage, List<Problem> rejections,
-                         long moreRejections) {
+    public record RunRow(long id, String status, String started, String startedIso, String duration, long read,
+            long exported, long unchanged, long rejected, long warnings, String exitMessage, List<Problem> rejections,
+            long moreRejections) {
 
         /** The CSS class of its status badge. */
         public String statusClass() {
@@ -77,17 +84,25 @@ public class PageController {
     }
 
     private final Library library;
+
     private final DigestHistory editions;
+
     private final RunHistory history;
+
     private final RunProblems problems;
+
     private final JobRepository repository;
+
     private final ServedFiles files;
+
     private final ServerStatus status;
+
     private final ServeSettings settings;
+
     private final Display display;
 
-    public PageController(Library library, DigestHistory editions, RunHistory history, RunProblems problems, JobRepository repository,
-                          ServedFiles files, ServerStatus status, ServeSettings settings) {
+    public PageController(Library library, DigestHistory editions, RunHistory history, RunProblems problems,
+            JobRepository repository, ServedFiles files, ServerStatus status, ServeSettings settings) {
         this.library = library;
         this.editions = editions;
         this.history = history;
@@ -101,38 +116,44 @@ public class PageController {
 
     @GetMapping("/")
     public String page(@RequestParam(name = "q", required = false) String text,
-                       @RequestParam(required = false) String section,
-                       @RequestParam(defaultValue = "1") int page,
-                       @RequestParam(defaultValue = "" + PAGE_SIZE) int size,
-                       @RequestParam(defaultValue = "" + RUNS_SHOWN) int runs,
-                       @RequestParam(name = "run", required = false) String runRequest,
-                       Model model) {
+            @RequestParam(required = false) String section, @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "" + PAGE_SIZE) int size,
+            @RequestParam(defaultValue = "" + RUNS_SHOWN) int runs,
+            @RequestParam(name = "run", required = false) String runRequest, Model model) {
         Library.Filter filter = new Library.Filter(text, section);
         size = Math.clamp(size, 10, MAX_PAGE_SIZE);
         long total = library.count(settings.output(), filter);
         int pages = (int) Math.max(1, (total + size - 1) / size);
         page = Math.clamp(page, 1, pages);
-        List<ArticleRow> articles = library.articles(settings.output(), filter, (page - 1) * size, size).stream()
-                .map(this::articleRow).toList();
+        List<ArticleRow> articles = library.articles(settings.output(), filter, (page - 1) * size, size)
+            .stream()
+            .map(this::articleRow)
+            .toList();
 
         model.addAttribute("folder", settings.output().toString());
         model.addAttribute("q", filter.text() == null ? "" : filter.text());
         model.addAttribute("section", filter.section() == null ? "" : filter.section());
         model.addAttribute("filtered", filter.text() != null || filter.section() != null);
         model.addAttribute("sections", library.sections(settings.output()));
-        model.addAttribute("libraryTotal", filter.equals(Library.Filter.ALL) ? total : library.count(settings.output(), Library.Filter.ALL));
+        model.addAttribute("libraryTotal",
+                filter.equals(Library.Filter.ALL) ? total : library.count(settings.output(), Library.Filter.ALL));
         model.addAttribute("articles", articles);
         model.addAttribute("pager", pager(filter, page, pages, total, size, articles.size()));
-        model.addAttribute("editions", editions.list(settings.output(), 0, EDITIONS_SHOWN).stream().map(this::editionRow).toList());
+        model.addAttribute("editions",
+                editions.list(settings.output(), 0, EDITIONS_SHOWN).stream().map(this::editionRow).toList());
         model.addAttribute("editionsTotal", editions.count(settings.output()));
         int runsShown = Math.clamp(runs, 1, MAX_RUNS_SHOWN);
-        List<RunRow> runRows = history.recent(settings.output(), runsShown).stream().map(r -> runRow(r, REJECTIONS_SHOWN)).toList();
+        List<RunRow> runRows = history.recent(settings.output(), runsShown)
+            .stream()
+            .map(r -> runRow(r, REJECTIONS_SHOWN))
+            .toList();
         model.addAttribute("runs", runRows);
         model.addAttribute("moreRuns", runRows.size() == runsShown && runsShown < MAX_RUNS_SHOWN
                 ? link(Map.of("runs", Math.min(MAX_RUNS_SHOWN, runsShown * 5)), "runs") : null);
         model.addAttribute("status", status.now());
         model.addAttribute("notice", notice(runRequest));
-        model.addAttribute("opdsUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/opds").build().toUriString());
+        model.addAttribute("opdsUrl",
+                ServletUriComponentsBuilder.fromCurrentContextPath().path("/opds").build().toUriString());
         model.addAttribute("schedule", settings.schedule() ? settings.cron() : null);
         model.addAttribute("zone", settings.zone().getId());
         return "index";
@@ -144,10 +165,12 @@ public class PageController {
         JobExecution execution;
         try {
             execution = repository.getJobExecution(id);
-        } catch (EmptyResultDataAccessException e) {
+        }
+        catch (EmptyResultDataAccessException e) {
             execution = null;
         }
-        if (execution == null || !Objects.equals(settings.output().toString(), execution.getJobParameters().getString("output"))) {
+        if (execution == null
+                || !Objects.equals(settings.output().toString(), execution.getJobParameters().getString("output"))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         RunSummary summary = history.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -163,28 +186,32 @@ public class PageController {
 
     private ArticleRow articleRow(Library.LibraryEntry entry) {
         String byline = entry.author() != null && entry.site() != null && !entry.author().equals(entry.site())
-                ? entry.author() + " · " + entry.site()
-                : Objects.requireNonNullElse(entry.creator(), "");
-        return new ArticleRow(entry.title(), entry.section(), byline, entry.summary(), Display.published(entry.published()),
-                entry.published(), display.time(entry.rendered()), Display.iso(entry.rendered()), links(entry.fileStem()));
+                ? entry.author() + " · " + entry.site() : Objects.requireNonNullElse(entry.creator(), "");
+        return new ArticleRow(entry.title(), entry.section(), byline, entry.summary(),
+                Display.published(entry.published()), entry.published(), display.time(entry.rendered()),
+                Display.iso(entry.rendered()), links(entry.fileStem()));
     }
 
     private EditionRow editionRow(DigestHistory.Recorded edition) {
-        return new EditionRow(edition.title(), edition.articles(), display.time(edition.created()), Display.iso(edition.created()),
-                links(edition.fileStem()));
+        return new EditionRow(edition.title(), edition.articles(), display.time(edition.created()),
+                Display.iso(edition.created()), links(edition.fileStem()));
     }
 
     private List<FileLink> links(String stem) {
-        return files.filesOf(stem).stream()
-                .map(f -> new FileLink(f.name(), f.format().toUpperCase(Locale.ROOT), Display.size(f.size()))).toList();
+        return files.filesOf(stem)
+            .stream()
+            .map(f -> new FileLink(f.name(), f.format().toUpperCase(Locale.ROOT), Display.size(f.size())))
+            .toList();
     }
 
     private RunRow runRow(RunSummary run, int rejectionsShown) {
-        List<Problem> rejections = rejectionsShown == 0 ? List.of() : problems.of(run.executionId(), Problem.Kind.REJECTED, rejectionsShown);
-        long more = rejections.size() < rejectionsShown ? 0 : problems.count(run.executionId(), Problem.Kind.REJECTED) - rejections.size();
+        List<Problem> rejections = rejectionsShown == 0 ? List.of()
+                : problems.of(run.executionId(), Problem.Kind.REJECTED, rejectionsShown);
+        long more = rejections.size() < rejectionsShown ? 0
+                : problems.count(run.executionId(), Problem.Kind.REJECTED) - rejections.size();
         return new RunRow(run.executionId(), run.status(), display.time(run.start()), Display.iso(run.start()),
-                RunSummaryFormat.duration(run.duration()), run.read(), run.exported(), run.unchanged(), run.rejected(), run.warnings(),
-                RunSummaryFormat.ending(run), rejections, more);
+                RunSummaryFormat.duration(run.duration()), run.read(), run.exported(), run.unchanged(), run.rejected(),
+                run.warnings(), RunSummaryFormat.ending(run), rejections, more);
     }
 
     private static Pager pager(Library.Filter filter, int page, int pages, long total, int size, int shown) {
@@ -203,14 +230,19 @@ public class PageController {
         return link(parameters, "articles");
     }
 
-    /** A link to the page; values form-encoded as a browser's GET form would send them ({@code +} as {@code %2B}). */
+    /**
+     * A link to the page; values form-encoded as a browser's GET form would send them
+     * ({@code +} as {@code %2B}).
+     */
     static String link(Map<String, Object> parameters, String fragment) {
         StringBuilder link = new StringBuilder("/");
         char separator = '?';
         for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
             if (parameter.getValue() != null) {
-                link.append(separator).append(parameter.getKey()).append('=')
-                        .append(URLEncoder.encode(String.valueOf(parameter.getValue()), StandardCharsets.UTF_8));
+                link.append(separator)
+                    .append(parameter.getKey())
+                    .append('=')
+                    .append(URLEncoder.encode(String.valueOf(parameter.getValue()), StandardCharsets.UTF_8));
                 separator = '&';
             }
         }
@@ -228,4 +260,5 @@ public class PageController {
             default -> null;
         };
     }
+
 }

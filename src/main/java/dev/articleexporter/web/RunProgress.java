@@ -12,11 +12,13 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 
 /**
- * Which run the export step is working on now and how many articles its input holds, for the page's
- * progress bar and for stopping the run on shutdown. The counts themselves come from the job repository,
- * where the step records them at every chunk commit.
+ * Which run the export step is working on now and how many articles its input holds, for
+ * the page's progress bar and for stopping the run on shutdown. The counts themselves
+ * come from the job repository, where the step records them at every chunk commit.
  *
- * <p>Deliberately without dependencies: the step collects its listeners while it is being built.
+ * <p>
+ * Deliberately without dependencies: the step collects its listeners while it is being
+ * built.
  */
 @ExportListener
 @ConditionalOnWebApplication
@@ -31,7 +33,9 @@ public class RunProgress {
     }
 
     private volatile Current current;
-    private volatile Consumer<JobExecution> onStart = execution -> { };
+
+    private volatile Consumer<JobExecution> onStart = execution -> {
+    };
 
     @BeforeStep
     public void started(StepExecution step) {
@@ -39,7 +43,8 @@ public class RunProgress {
             return; // a partition of the run: the run's step stands for them all
         }
         String input = step.getJobParameters().getString("input");
-        // Counting is fast (array elements are skipped, not parsed) and happens once per run.
+        // Counting is fast (array elements are skipped, not parsed) and happens once per
+        // run.
         int total = input == null ? 0 : new InputFolder(Path.of(input)).countArticles();
         current = new Current(step, total);
         onStart.accept(step.getJobExecution());
@@ -54,8 +59,8 @@ public class RunProgress {
     }
 
     /**
-     * Called with each run as its step begins, in the run's thread, from now on: how a shutdown stops
-     * the run that follows a resumed one (no polling for it).
+     * Called with each run as its step begins, in the run's thread, from now on: how a
+     * shutdown stops the run that follows a resumed one (no polling for it).
      */
     void onStart(Consumer<JobExecution> action) {
         onStart = action;
@@ -65,4 +70,5 @@ public class RunProgress {
     Current current() {
         return current;
     }
+
 }

@@ -10,21 +10,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * What {@code serve} was started with ({@code exporter.serve.*}, set by the command line).
+ * What {@code serve} was started with ({@code exporter.serve.*}, set by the command
+ * line).
  *
- * @param input    folder of the articles every run reads
- * @param output   folder the runs write to, and the only one whose files are served
- * @param schedule whether the cron schedule runs exports; without it they start from the page only
- * @param cron     Spring cron expression (six fields, seconds first) of the nightly run
- * @param zone     time zone of the cron expression and of the times the page shows
- * @param user     HTTP Basic user; with {@code password}, every request must authenticate
- * @param stopTimeout how long a shutdown waits for a running export to reach a chunk boundary
+ * @param input folder of the articles every run reads
+ * @param output folder the runs write to, and the only one whose files are served
+ * @param schedule whether the cron schedule runs exports; without it they start from the
+ * page only
+ * @param cron Spring cron expression (six fields, seconds first) of the nightly run
+ * @param zone time zone of the cron expression and of the times the page shows
+ * @param user HTTP Basic user; with {@code password}, every request must authenticate
+ * @param stopTimeout how long a shutdown waits for a running export to reach a chunk
+ * boundary
  */
 @ConfigurationProperties("exporter.serve")
-public record ServeSettings(@DefaultValue("input") Path input, @DefaultValue("output") Path output, @DefaultValue({"pdf", "epub"}) List<String> formats,
-                            @DefaultValue("KEEP") RelatedMode related, @DefaultValue("true") boolean schedule,
-                            @DefaultValue("0 0 2 * * *") String cron, ZoneId zone, String user, String password,
-                            @DefaultValue("PT60S") Duration stopTimeout) {
+public record ServeSettings(@DefaultValue("input") Path input, @DefaultValue("output") Path output, @DefaultValue( {
+        "pdf", "epub" }) List<String> formats, @DefaultValue("KEEP") RelatedMode related,
+        @DefaultValue("true") boolean schedule, @DefaultValue("0 0 2 * * *") String cron, ZoneId zone, String user,
+        String password, @DefaultValue("PT60S") Duration stopTimeout){
 
     public ServeSettings {
         input = input.toAbsolutePath().normalize();
@@ -35,14 +38,21 @@ public record ServeSettings(@DefaultValue("input") Path input, @DefaultValue("ou
         password = password == null || password.isEmpty() ? null : password;
     }
 
-    /** Whether requests must authenticate: only when both a user and a password were given. */
+    /**
+     * Whether requests must authenticate: only when both a user and a password were
+     * given.
+     */
     public boolean credentials() {
         return user != null && password != null;
     }
 
-    /** What every run of this server does: always the same, so a stopped run is resumed by the next one. */
+    /**
+     * What every run of this server does: always the same, so a stopped run is resumed by
+     * the next one.
+     */
     public ExportSettings exportSettings() {
-        // Serve's runs always write the nightly digest, so the page and the catalog can offer it.
+        // Serve's runs always write the nightly digest, so the page and the catalog can
+        // offer it.
         return new ExportSettings(input, output, formats, related, false, true);
     }
 
@@ -50,7 +60,7 @@ public record ServeSettings(@DefaultValue("input") Path input, @DefaultValue("ou
     @Override
     public String toString() {
         return "ServeSettings[input=" + input + ", output=" + output + ", formats=" + formats + ", related=" + related
-                + ", schedule=" + schedule + ", cron=" + cron + ", zone=" + zone + ", stopTimeout=" + stopTimeout + ", user=" + user
-                + ", password=" + (password == null ? "none" : "***") + "]";
+                + ", schedule=" + schedule + ", cron=" + cron + ", zone=" + zone + ", stopTimeout=" + stopTimeout
+                + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
     }
 }

@@ -20,17 +20,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * The files the server may hand out: only exported ones. A name is served when it is
- * {@code <stem>.<extension>} for an article or digest the history records in this output folder
- * and an output format's extension (any format of the registry: a digest has the formats of its run),
- * and the file is a regular file (not a link) directly in the folder. Everything else there (the
- * lock, temporary {@code .part} files, a database or log someone put there, hidden files) is never
- * served, whatever the name's spelling.
+ * {@code <stem>.<extension>} for an article or digest the history records in this output
+ * folder and an output format's extension (any format of the registry: a digest has the
+ * formats of its run), and the file is a regular file (not a link) directly in the
+ * folder. Everything else there (the lock, temporary {@code .part} files, a database or
+ * log someone put there, hidden files) is never served, whatever the name's spelling.
  */
 @Component
 @ConditionalOnWebApplication
 public class ServedFiles {
 
-    /** What output names look like ({@code digest.FileNames}): no separators, no leading dot. */
+    /**
+     * What output names look like ({@code digest.FileNames}): no separators, no leading
+     * dot.
+     */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_-][\\p{L}\\p{N}._-]{0,250}");
 
     /**
@@ -42,9 +45,15 @@ public class ServedFiles {
     }
 
     private final Path output;
+
     private final Library library;
+
     private final DigestHistory digests;
-    /** By extension; the server's own formats first, so the page lists them in the order given. */
+
+    /**
+     * By extension; the server's own formats first, so the page lists them in the order
+     * given.
+     */
     private final Map<String, OutputFormats.Format> formats = new LinkedHashMap<>();
 
     public ServedFiles(ServeSettings settings, Library library, DigestHistory digests, OutputFormats outputFormats) {
@@ -73,7 +82,10 @@ public class ServedFiles {
         return file(stem, format);
     }
 
-    /** Each format's file of an article or digest, in format order; formats without a file are left out. */
+    /**
+     * Each format's file of an article or digest, in format order; formats without a file
+     * are left out.
+     */
     public List<ServedFile> filesOf(String stem) {
         List<ServedFile> files = new ArrayList<>();
         for (OutputFormats.Format format : formats.values()) {
@@ -89,15 +101,19 @@ public class ServedFiles {
             return Optional.empty();
         }
         try {
-            // NOFOLLOW_LINKS: a symbolic link is not a regular file, so a link leading out is never followed.
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            // NOFOLLOW_LINKS: a symbolic link is not a regular file, so a link leading
+            // out is never followed.
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile()) {
                 return Optional.empty();
             }
             return Optional.of(new ServedFile(name, path, format.name(), format.mediaType(), attributes.size(),
                     attributes.lastModifiedTime().toInstant()));
-        } catch (IOException e) { // missing, or unreadable: nothing to serve
+        }
+        catch (IOException e) { // missing, or unreadable: nothing to serve
             return Optional.empty();
         }
     }
+
 }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The benchmark corpus: deterministic, valid input, and as messy as real feeds. No timing here. */
+/**
+ * The benchmark corpus: deterministic, valid input, and as messy as real feeds. No timing
+ * here.
+ */
 class CorpusGeneratorTest {
 
     @TempDir
@@ -37,7 +40,7 @@ class CorpusGeneratorTest {
         var first = new CorpusGenerator(7, null).write(dir.resolve("a"), 45, 20);
         var second = new CorpusGenerator(7, null).write(dir.resolve("b"), 45, 20);
         assertThat(first.files()).extracting(p -> p.getFileName().toString())
-                .containsExactly("corpus-00001.json", "corpus-00002.json", "corpus-00003.json");
+            .containsExactly("corpus-00001.json", "corpus-00002.json", "corpus-00003.json");
         for (int i = 0; i < first.files().size(); i++) {
             assertThat(Files.readAllBytes(second.files().get(i))).isEqualTo(Files.readAllBytes(first.files().get(i)));
         }
@@ -83,8 +86,11 @@ class CorpusGeneratorTest {
         assertThat(articles).anySatisfy(a -> assertThat(a.slides()).hasSizeLessThan(8));
         assertThat(articles).anySatisfy(a -> assertThat(a.slides()).hasSizeGreaterThan(32));
         // about as much text a slide as the sample (295 characters of body a slide)
-        long chars = articles.stream().flatMap(a -> a.slides().stream()).flatMap(s -> s.body().stream())
-                .mapToLong(String::length).sum();
+        long chars = articles.stream()
+            .flatMap(a -> a.slides().stream())
+            .flatMap(s -> s.body().stream())
+            .mapToLong(String::length)
+            .sum();
         assertThat(chars / (double) slides).isBetween(200.0, 400.0);
         assertThat(articles).anySatisfy(a -> assertThat(a.author()).isNull());
         assertThat(articles).anySatisfy(a -> assertThat(a.author()).isNotNull());
@@ -101,20 +107,27 @@ class CorpusGeneratorTest {
         assertThat(credits).anySatisfy(c -> assertThat(c).endsWith("DepositPhotos"));
         assertThat(credits).anySatisfy(c -> assertThat(c).endsWith("Depositphotos"));
 
-        List<String> paragraphs = articles.stream().flatMap(a -> a.slides().stream()).flatMap(s -> s.body().stream()).toList();
+        List<String> paragraphs = articles.stream()
+            .flatMap(a -> a.slides().stream())
+            .flatMap(s -> s.body().stream())
+            .toList();
         long slides = articles.stream().mapToLong(a -> a.slides().size()).sum();
         for (String promo : List.of("Read More: ", "Also Read: ", "Read Next: ")) {
             assertThat(paragraphs).anySatisfy(p -> assertThat(p).startsWith(promo));
         }
-        long promos = paragraphs.stream().filter(p -> Stream.of("Read More: ", "Also Read: ", "Read Next: ", "See Also: ")
-                .anyMatch(p::startsWith)).count();
+        long promos = paragraphs.stream()
+            .filter(p -> Stream.of("Read More: ", "Also Read: ", "Read Next: ", "See Also: ").anyMatch(p::startsWith))
+            .count();
         assertThat(promos / (double) slides).isBetween(0.2, 0.4);
 
         assertThat(articles).allSatisfy(a -> {
             List<String> titles = a.related().stream().map(Article.RelatedLink::title).toList();
-            assertThat(titles).hasSizeGreaterThan((int) titles.stream().distinct().count()); // a teaser listed twice
-            assertThat(a.breadcrumbs().getLast()).satisfiesAnyOf(
-                    c -> assertThat(c).endsWith("..."), c -> assertThat(c).isEqualTo(a.title()));
+            assertThat(titles).hasSizeGreaterThan((int) titles.stream().distinct().count()); // a
+                                                                                             // teaser
+                                                                                             // listed
+                                                                                             // twice
+            assertThat(a.breadcrumbs().getLast()).satisfiesAnyOf(c -> assertThat(c).endsWith("..."),
+                    c -> assertThat(c).isEqualTo(a.title()));
         });
         assertThat(articles).anySatisfy(a -> assertThat(a.breadcrumbs().getLast()).endsWith("..."));
     }
@@ -129,20 +142,25 @@ class CorpusGeneratorTest {
     void theGenerateCommandWritesTheCorpusAndRefusesBadValues() throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new GenerateCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
-        int code = cli.execute("--count", "25", "--output", dir.toString(), "--seed", "5", "--per-file", "10", "--slides", "17");
+        CommandLine cli = new CommandLine(new GenerateCommand()).setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err));
+        int code = cli.execute("--count", "25", "--output", dir.toString(), "--seed", "5", "--per-file", "10",
+                "--slides", "17");
         assertThat(code).isZero();
         assertThat(out.toString()).contains("Wrote 25 articles (425 slides) in 3 files");
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly("corpus-00001.json", "corpus-00002.json", "corpus-00003.json");
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("corpus-00001.json",
+                    "corpus-00002.json", "corpus-00003.json");
         }
-        assertThat(read(List.of(dir.resolve("corpus-00001.json")))).first().extracting(Article::id).isEqualTo("gen-5-1");
+        assertThat(read(List.of(dir.resolve("corpus-00001.json")))).first()
+            .extracting(Article::id)
+            .isEqualTo("gen-5-1");
 
         assertThat(new CommandLine(new GenerateCommand()).setErr(new PrintWriter(new StringWriter()))
-                .execute("--count", "5", "--output", dir.toString(), "--per-file", "0")).isEqualTo(2);
+            .execute("--count", "5", "--output", dir.toString(), "--per-file", "0")).isEqualTo(2);
         assertThat(new CommandLine(new GenerateCommand()).setErr(new PrintWriter(new StringWriter()))
-                .execute("--output", dir.toString())).isEqualTo(2);
+            .execute("--output", dir.toString())).isEqualTo(2);
         assertThatThrownBy(() -> new CorpusGenerator(1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
 }

@@ -12,14 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
 
-/** The command-line contract: commands, options, output and exit codes, run in-process. */
+/**
+ * The command-line contract: commands, options, output and exit codes, run in-process.
+ */
 class CliTest {
 
     @TempDir
     Path work;
 
     private Path input;
+
     private String out;
+
     private String err;
 
     @BeforeEach
@@ -36,8 +40,8 @@ class CliTest {
     }
 
     private String[] export(String... extra) {
-        String[] base = {"export", "--input", input.toString(), "--output", work.resolve("output").toString(),
-                "--db", work.resolve("data/exporter").toString()};
+        String[] base = { "export", "--input", input.toString(), "--output", work.resolve("output").toString(), "--db",
+                work.resolve("data/exporter").toString() };
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
@@ -77,8 +81,9 @@ class CliTest {
     void theSamplesExportWithExitZeroAndASummary() throws IOException {
         assertThat(cli(export())).isEqualTo(Cli.OK);
         assertThat(out).contains("COMPLETED", "3 read, 3 exported, 0 rejected, 1 warning.")
-                .contains("Output:  " + work.resolve("output"))
-                .contains("briefs.json #1 (five-harbour-towns-to-visit-in-winter): slide 4: image images/missing-photo.jpg: not found");
+            .contains("Output:  " + work.resolve("output"))
+            .contains(
+                    "briefs.json #1 (five-harbour-towns-to-visit-in-winter): slide 4: image images/missing-photo.jpg: not found");
         try (var files = Files.list(work.resolve("output"))) {
             assertThat(files.filter(f -> !f.getFileName().toString().startsWith("."))).hasSize(6);
         }
@@ -101,15 +106,17 @@ class CliTest {
     void rejectedInputsExitThreeAndAreNamed() throws IOException {
         Files.writeString(input.resolve("zz-broken.json"), "{ not json");
         assertThat(cli(export("--formats", "epub"))).isEqualTo(Cli.REJECTED);
-        assertThat(out).contains("3 exported, 1 rejected").contains("Rejected (1):").contains("zz-broken.json: not valid JSON: line 1");
+        assertThat(out).contains("3 exported, 1 rejected")
+            .contains("Rejected (1):")
+            .contains("zz-broken.json: not valid JSON: line 1");
         assertThat(EpubCheckAssert.assertAllValid(work.resolve("output"))).isEqualTo(3);
     }
 
     @Test
     void aRunThatCannotWriteFailsWithExitOne() throws IOException {
         Path notAFolder = Files.writeString(work.resolve("output-is-a-file"), "x");
-        int code = cli("export", "--input", input.toString(), "--output", notAFolder.toString(),
-                "--db", work.resolve("data/exporter").toString(), "--formats", "epub");
+        int code = cli("export", "--input", input.toString(), "--output", notAFolder.toString(), "--db",
+                work.resolve("data/exporter").toString(), "--formats", "epub");
         assertThat(code).isEqualTo(Cli.FAILED);
         assertThat(out).contains("FAILED");
         assertThat(err).contains("error: the run failed: ").contains(notAFolder.toString());
@@ -123,4 +130,5 @@ class CliTest {
         assertThat(out).contains("No runs recorded yet");
         assertThat(work.resolve("none")).doesNotExist();
     }
+
 }

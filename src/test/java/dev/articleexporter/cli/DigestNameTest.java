@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An article whose id is tonight's digest name does not overwrite the digest, nor the other way round. */
+/**
+ * An article whose id is tonight's digest name does not overwrite the digest, nor the
+ * other way round.
+ */
 class DigestNameTest {
 
     @TempDir
@@ -34,11 +37,11 @@ class DigestNameTest {
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(Cli.OK);
         assertThat(run.out()).contains("Digest:  " + digest + ".epub and .pdf: 2 articles");
         try (Stream<Path> files = Files.list(output)) {
-            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted())
-                    .hasSize(6)
-                    .contains(digest + ".epub", digest + ".pdf", "other.epub", "other.pdf")
-                    .anyMatch(n -> n.matches(digest + "-[0-9a-f]{8}\\.pdf"));
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted()).hasSize(6)
+                .contains(digest + ".epub", digest + ".pdf", "other.epub", "other.pdf")
+                .anyMatch(n -> n.matches(digest + "-[0-9a-f]{8}\\.pdf"));
         }
         assertThat(EpubCheckAssert.assertAllValid(output)).isEqualTo(3);
     }
+
 }

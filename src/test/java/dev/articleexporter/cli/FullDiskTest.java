@@ -23,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * A full disk under the database or the output folder, on a real small file system (a 2 MB tmpfs this
- * test mounts; it needs root, as CI has: under {@code CI=true} a failed mount fails the test). The run
- * either is on record as it says, or fails with one line naming the place and the reason.
+ * A full disk under the database or the output folder, on a real small file system (a 2
+ * MB tmpfs this test mounts; it needs root, as CI has: under {@code CI=true} a failed
+ * mount fails the test). The run either is on record as it says, or fails with one line
+ * naming the place and the reason.
  */
 class FullDiskTest {
 
@@ -80,7 +81,10 @@ class FullDiskTest {
         }
     }
 
-    /** Fills the disk until only about {@code freeKb} are left; returns the filler, to delete. */
+    /**
+     * Fills the disk until only about {@code freeKb} are left; returns the filler, to
+     * delete.
+     */
     private static Path fill(long freeKb) throws IOException {
         Path filler = disk.resolve("filler");
         long toWrite = Files.getFileStore(disk).getUsableSpace() - freeKb * 1024;
@@ -91,7 +95,8 @@ class FullDiskTest {
                 zeros.clear().limit((int) Math.min(4096, toWrite));
                 toWrite -= out.write(zeros);
             }
-        } catch (IOException full) {
+        }
+        catch (IOException full) {
             // the disk is as full as it gets
         }
         return filler;
@@ -99,21 +104,28 @@ class FullDiskTest {
 
     @Test
     void aRunIsOnRecordAsItSaysOrFailsNamingTheDatabaseFolder() throws IOException {
-        // Enough articles that each run's records make the database file grow (H2 reuses free space inside it).
+        // Enough articles that each run's records make the database file grow (H2 reuses
+        // free space inside it).
         StringBuilder many = new StringBuilder("[");
         for (int i = 0; i < 400; i++) {
-            many.append(i == 0 ? "" : ",").append("{\"id\": \"brief-").append(i).append("\", \"title\": \"Brief ").append(i)
-                    .append("\", \"intro\": \"").append("A short item for the record. ".repeat(3)).append("\"}");
+            many.append(i == 0 ? "" : ",")
+                .append("{\"id\": \"brief-")
+                .append(i)
+                .append("\", \"title\": \"Brief ")
+                .append(i)
+                .append("\", \"intro\": \"")
+                .append("A short item for the record. ".repeat(3))
+                .append("\"}");
         }
         Files.writeString(input.resolve("many.json"), many.append("]").toString());
         Path db = disk.resolve("db/exporter");
-        String[] export = {"export", "--force", "--formats", "epub", "--input", input.toString(), "--output",
-                work.resolve("out").toString(), "--db", db.toString()};
+        String[] export = { "export", "--force", "--formats", "epub", "--input", input.toString(), "--output",
+                work.resolve("out").toString(), "--db", db.toString() };
         assertThat(CliRun.of(export).code()).isEqualTo(Cli.OK);
 
         int failed = 0;
         List<String> seen = new ArrayList<>();
-        for (long free : new long[] {0, 16, 48, 96, 160, 256}) {
+        for (long free : new long[] { 0, 16, 48, 96, 160, 256 }) {
             Path filler = fill(free);
             CliRun run = CliRun.of(export);
             Files.delete(filler);
@@ -124,12 +136,15 @@ class FullDiskTest {
                 assertThat(id.find()).as(what).isTrue();
                 CliRun record = CliRun.of("runs", "--db", db.toString(), "--run", id.group(1));
                 assertThat(record.out()).as(what + "\n-> the history says: " + record.out() + record.err())
-                        .contains("Run " + id.group(1) + " COMPLETED in ");
-            } else {
+                    .contains("Run " + id.group(1) + " COMPLETED in ");
+            }
+            else {
                 failed++;
                 assertThat(run.code()).as(what).isEqualTo(Cli.FAILED);
-                assertThat(run.err()).as(what).contains("the disk is full", "free some space in " + db.getParent())
-                        .doesNotContain("\tat ").doesNotContain("Exception");
+                assertThat(run.err()).as(what)
+                    .contains("the disk is full", "free some space in " + db.getParent())
+                    .doesNotContain("\tat ")
+                    .doesNotContain("Exception");
                 assertThat(run.err().lines().count()).as(what).isLessThanOrEqualTo(3);
             }
         }
@@ -145,18 +160,22 @@ class FullDiskTest {
         Path db = work.resolve("db/exporter");
         Files.createDirectories(output);
         fill(0);
-        CliRun run = CliRun.of("export", "--input", input.toString(), "--output", output.toString(), "--db", db.toString());
+        CliRun run = CliRun.of("export", "--input", input.toString(), "--output", output.toString(), "--db",
+                db.toString());
 
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(Cli.FAILED);
         List<String> errors = run.err().lines().toList();
         assertThat(errors).as(run.err()).hasSize(1);
         assertThat(errors.getFirst()).startsWith("error: the run failed: cannot write " + output)
-                .contains("No space left on device").doesNotContain("Partition handler");
+            .contains("No space left on device")
+            .doesNotContain("Partition handler");
         Matcher id = Pattern.compile("Run (\\d+) FAILED").matcher(run.out());
         assertThat(id.find()).as(run.out()).isTrue();
 
         CliRun record = CliRun.of("runs", "--db", db.toString(), "--run", id.group(1));
-        assertThat(record.out()).contains("The run failed: cannot write " + output).contains("No space left on device")
-                .doesNotContain("Partition handler");
+        assertThat(record.out()).contains("The run failed: cannot write " + output)
+            .contains("No space left on device")
+            .doesNotContain("Partition handler");
     }
+
 }

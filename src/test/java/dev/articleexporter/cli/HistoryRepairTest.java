@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The history heals itself when Spring Batch's tables are missing (a crash in the first second of the
- * first run), and a database file that cannot be opened gets one sentence saying what to do.
+ * The history heals itself when Spring Batch's tables are missing (a crash in the first
+ * second of the first run), and a database file that cannot be opened gets one sentence
+ * saying what to do.
  */
 class HistoryRepairTest {
 
@@ -37,11 +38,13 @@ class HistoryRepairTest {
     }
 
     private CliRun export(Path db) {
-        return CliRun.of("export", "--input", input.toString(), "--output", work.resolve("out").toString(), "--db", db.toString());
+        return CliRun.of("export", "--input", input.toString(), "--output", work.resolve("out").toString(), "--db",
+                db.toString());
     }
 
     private static void sql(Path db, String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db, "sa", "");
+                Statement s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
             }
@@ -77,9 +80,10 @@ class HistoryRepairTest {
     void aFirstRunKilledInItsFirstSecondDoesNotBreakTheHistory() throws Exception {
         Path db = work.resolve("data/exporter");
         Path file = db.resolveSibling("exporter.mv.db");
-        Process child = ChildJvm.start(List.of("-Xmx256m"), work.resolve("child.log"), "export", "--input", input.toString(),
-                "--output", work.resolve("out").toString(), "--db", db.toString());
-        // Killed as soon as the database file appears: before, or while, the tables are made.
+        Process child = ChildJvm.start(List.of("-Xmx256m"), work.resolve("child.log"), "export", "--input",
+                input.toString(), "--output", work.resolve("out").toString(), "--db", db.toString());
+        // Killed as soon as the database file appears: before, or while, the tables are
+        // made.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.exists(file) && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(2);
@@ -102,8 +106,10 @@ class HistoryRepairTest {
 
         for (CliRun run : List.of(export(db), CliRun.of("runs", "--db", db.toString()))) {
             assertThat(run.code()).isEqualTo(Cli.FAILED);
-            assertThat(run.err().strip()).isEqualTo("error: the history database " + file + " cannot be opened: it is damaged, or"
-                    + " it is not an article-exporter database. Move it aside (mv " + file + " " + file + ".damaged) and run"
+            assertThat(run.err().strip()).isEqualTo("error: the history database " + file
+                    + " cannot be opened: it is damaged, or"
+                    + " it is not an article-exporter database. Move it aside (mv " + file + " " + file
+                    + ".damaged) and run"
                     + " again: the exported files are safe, and the next run starts a new history (rendering every article"
                     + " once). The log file beside it has the details.");
         }
@@ -117,7 +123,7 @@ class HistoryRepairTest {
         assertThat(export(db).code()).isEqualTo(Cli.OK);
         Path file = db.resolveSibling("exporter.mv.db");
         byte[] whole = Files.readAllBytes(file);
-        for (int size : new int[] {100, 4096, 8192, 12288, 20000, whole.length / 2, whole.length - 100}) {
+        for (int size : new int[] { 100, 4096, 8192, 12288, 20000, whole.length / 2, whole.length - 100 }) {
             Path copy = work.resolve("cut-" + size + "/exporter");
             Files.createDirectories(copy.getParent());
             try (RandomAccessFile cut = new RandomAccessFile(copy.resolveSibling("exporter.mv.db").toFile(), "rw")) {
@@ -127,10 +133,12 @@ class HistoryRepairTest {
             assertThat(run.err()).as("cut at " + size).doesNotContain("not found").doesNotContain("Exception");
             if (run.code() == Cli.OK) {
                 assertThat(CliRun.of("runs", "--db", copy.toString()).out()).as("cut at " + size).contains("COMPLETED");
-            } else {
+            }
+            else {
                 assertThat(run.code()).as("cut at " + size + ": " + run.err()).isEqualTo(Cli.FAILED);
                 assertThat(run.err()).as("cut at " + size).contains("cannot be opened", "Move it aside");
             }
         }
     }
+
 }

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Inputs that are not what they claim to be, through a whole export and validate: a {@code *.json}
- * that is a link to a secret outside the input folder, a named pipe posing as JSON and one posing as an
- * image. Nothing hangs, each is named, the secret appears nowhere (summary, log, database, and so the
- * page, which shows what the database holds), and the good article is exported.
+ * Inputs that are not what they claim to be, through a whole export and validate: a
+ * {@code *.json} that is a link to a secret outside the input folder, a named pipe posing
+ * as JSON and one posing as an image. Nothing hangs, each is named, the secret appears
+ * nowhere (summary, log, database, and so the page, which shows what the database holds),
+ * and the good article is exported.
  */
 class HostileInputTest {
 
@@ -31,6 +32,7 @@ class HostileInputTest {
     Path work;
 
     private Path input;
+
     private Path db;
 
     @BeforeEach
@@ -56,23 +58,29 @@ class HostileInputTest {
 
     @Test
     void exportNamesEachOneAndLeaksNothing() throws IOException {
-        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> CliRun.of("export", "--input", input.toString(),
-                "--output", work.resolve("out").toString(), "--db", db.toString()));
+        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> CliRun.of("export", "--input",
+                input.toString(), "--output", work.resolve("out").toString(), "--db", db.toString()));
 
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(Cli.REJECTED);
         assertThat(run.out()).contains("2 rejected")
-                .contains("b-link.json: a symbolic link to a file outside the input folder")
-                .contains("c-pipe.json: not a regular file (a named pipe)")
-                .contains("a-good.json (good): slide 1: image pipe.png: not a regular file (a named pipe)");
+            .contains("b-link.json: a symbolic link to a file outside the input folder")
+            .contains("c-pipe.json: not a regular file (a named pipe)")
+            .contains("a-good.json (good): slide 1: image pipe.png: not a regular file (a named pipe)");
         assertThat(work.resolve("out/good.pdf")).exists();
-        EpubCheckAssert.assertValid(work.resolve("out/good.epub")); // the pipe's slide shows its alt text
+        EpubCheckAssert.assertValid(work.resolve("out/good.epub")); // the pipe's slide
+                                                                    // shows its alt text
 
         String runs = CliRun.of("runs", "--db", db.toString(), "--run", "1").out();
         assertThat(runs).contains("b-link.json");
         try (Stream<Path> files = Files.walk(work.resolve("data"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) { // the log file and the database itself
+            for (Path file : files.filter(Files::isRegularFile).toList()) { // the log
+                                                                            // file and
+                                                                            // the
+                                                                            // database
+                                                                            // itself
                 assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
-                        .doesNotContain(SECRET).doesNotContain("hunter2");
+                    .doesNotContain(SECRET)
+                    .doesNotContain("hunter2");
             }
         }
         assertThat(run.out() + run.err() + runs).doesNotContain("hunter2");
@@ -80,12 +88,14 @@ class HostileInputTest {
 
     @Test
     void validateNamesEachOneAndLeaksNothing() {
-        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> CliRun.of("validate", "--input", input.toString()));
+        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(120),
+                () -> CliRun.of("validate", "--input", input.toString()));
 
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(Cli.REJECTED);
         assertThat(run.out()).contains("b-link.json: a symbolic link to a file outside the input folder")
-                .contains("c-pipe.json: not a regular file (a named pipe)")
-                .contains("slide 1: image pipe.png: not a regular file (a named pipe)")
-                .doesNotContain("hunter2");
+            .contains("c-pipe.json: not a regular file (a named pipe)")
+            .contains("slide 1: image pipe.png: not a regular file (a named pipe)")
+            .doesNotContain("hunter2");
     }
+
 }

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Absurd lengths beside good articles, in a separate JVM with a small heap, as cron runs it: a paragraph
- * of 10 MB, one of 95 MB (under Jackson's own limit), and one of 3 MB that is within the limits and has
- * to be laid out in time. The good articles are exported, the absurd ones are named, and the run ends.
+ * Absurd lengths beside good articles, in a separate JVM with a small heap, as cron runs
+ * it: a paragraph of 10 MB, one of 95 MB (under Jackson's own limit), and one of 3 MB
+ * that is within the limits and has to be laid out in time. The good articles are
+ * exported, the absurd ones are named, and the run ends.
  */
 class HugeInputTest {
 
@@ -30,7 +31,8 @@ class HugeInputTest {
 
     /** An article whose one slide has one paragraph of {@code megabytes} MB of words. */
     private static void hugeParagraph(BufferedWriter out, String id, int megabytes) throws IOException {
-        out.write("{\"id\": \"" + id + "\", \"title\": \"" + id + "\", \"slides\": [{\"heading\": \"Long\", \"body\": [\"");
+        out.write("{\"id\": \"" + id + "\", \"title\": \"" + id
+                + "\", \"slides\": [{\"heading\": \"Long\", \"body\": [\"");
         String words = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. ".repeat(100);
         for (long written = 0; written < megabytes * 1024L * 1024; written += words.length()) {
             out.write(words);
@@ -47,7 +49,8 @@ class HugeInputTest {
             hugeParagraph(out, "ten-megabytes", 10);
             out.write("," + article("after-ten", "After", "Fine.") + "]");
         }
-        try (BufferedWriter out = Files.newBufferedWriter(input.resolve("c-ninety-five.json"), StandardCharsets.UTF_8)) {
+        try (BufferedWriter out = Files.newBufferedWriter(input.resolve("c-ninety-five.json"),
+                StandardCharsets.UTF_8)) {
             out.write("[");
             hugeParagraph(out, "ninety-five-megabytes", 95);
             out.write("," + article("after-ninety-five", "After", "Fine.") + "]");
@@ -77,8 +80,12 @@ class HugeInputTest {
         EpubCheckAssert.assertAllValid(output);
         assertThat(output.resolve("ten-megabytes.pdf")).doesNotExist();
         assertThat(output.resolve("ninety-five-megabytes.pdf")).doesNotExist();
-        // The 3 MB paragraph is within the limits: exported, or named for taking longer than the time limit.
-        assertThat(Files.exists(output.resolve("three-megabytes.pdf")) || printed.contains("d-three.json (three-megabytes)"))
-                .as(printed).isTrue();
+        // The 3 MB paragraph is within the limits: exported, or named for taking longer
+        // than the time limit.
+        assertThat(Files.exists(output.resolve("three-megabytes.pdf"))
+                || printed.contains("d-three.json (three-megabytes)"))
+            .as(printed)
+            .isTrue();
     }
+
 }

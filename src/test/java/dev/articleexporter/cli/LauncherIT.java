@@ -15,13 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/article-exporter} as users run it, on the jar this build made (after {@code package}):
- * with Spring AOT, whose build-time decisions must not hide the progress bar, and with the class cache,
- * which must be learnt only from an export that did real work.
+ * {@code bin/article-exporter} as users run it, on the jar this build made (after
+ * {@code package}): with Spring AOT, whose build-time decisions must not hide the
+ * progress bar, and with the class cache, which must be learnt only from an export that
+ * did real work.
  */
 class LauncherIT {
 
     private static final Path LAUNCHER = Path.of("bin/article-exporter").toAbsolutePath();
+
     private static final Path TARGET = Path.of(System.getProperty("build.dir", "target")).toAbsolutePath();
 
     @TempDir
@@ -32,7 +34,7 @@ class LauncherIT {
 
     private Result launch(Map<String, String> environment, List<String> command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().put("ARTICLE_EXPORTER_TARGET", TARGET.toString());
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -42,8 +44,9 @@ class LauncherIT {
     }
 
     private List<String> export(Path output, String... extra) {
-        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "export", "--input", Path.of("input").toAbsolutePath()
-                .toString(), "--output", output.toString(), "--db", work.resolve("db/x").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(LAUNCHER.toString(), "export", "--input", Path.of("input").toAbsolutePath().toString(),
+                        "--output", output.toString(), "--db", work.resolve("db/x").toString()));
         command.addAll(List.of(extra));
         return command;
     }
@@ -51,8 +54,10 @@ class LauncherIT {
     @Test
     void theProgressBarShowsOnATerminalThroughTheLauncherAndNotInAPipe() throws Exception {
         // script(1) gives the export a pseudo-terminal, as a person at a terminal has.
-        String line = String.join(" ", export(work.resolve("tty")).stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
-        Result onTerminal = launch(Map.of("ARTICLE_EXPORTER_NO_CACHE", "1"), List.of("script", "-qec", line, "/dev/null"));
+        String line = String.join(" ",
+                export(work.resolve("tty")).stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+        Result onTerminal = launch(Map.of("ARTICLE_EXPORTER_NO_CACHE", "1"),
+                List.of("script", "-qec", line, "/dev/null"));
         assertThat(onTerminal.code()).as(onTerminal.output()).isZero();
         assertThat(onTerminal.output()).contains("Exporting", "3/3").contains("Run 1 COMPLETED");
 
@@ -66,15 +71,14 @@ class LauncherIT {
         Path app = TARGET.resolve("app");
         forgetCache(app);
         Path empty = Files.createDirectories(work.resolve("empty"));
-        List<List<String>> noRealWork = List.of(
-                List.of(LAUNCHER.toString(), "export", "--help"),
-                List.of(LAUNCHER.toString(), "--version"),
-                List.of(LAUNCHER.toString(), "export", "--no-such-option"),
-                List.of(LAUNCHER.toString(), "export", "--input", empty.toString(), "--output", work.resolve("e").toString(),
-                        "--db", work.resolve("db/e").toString()));
+        List<List<String>> noRealWork = List.of(List.of(LAUNCHER.toString(), "export", "--help"),
+                List.of(LAUNCHER.toString(), "--version"), List.of(LAUNCHER.toString(), "export", "--no-such-option"),
+                List.of(LAUNCHER.toString(), "export", "--input", empty.toString(), "--output",
+                        work.resolve("e").toString(), "--db", work.resolve("db/e").toString()));
         for (List<String> command : noRealWork) {
             Result result = launch(Map.of(), command);
-            Thread.sleep(2000); // a background build, had one started, would have left its files by now
+            Thread.sleep(2000); // a background build, had one started, would have left
+                                // its files by now
             assertThat(cacheFiles(app)).as(command + " -> " + result.output()).isEmpty();
         }
 
@@ -108,4 +112,5 @@ class LauncherIT {
             }).toList();
         }
     }
+
 }

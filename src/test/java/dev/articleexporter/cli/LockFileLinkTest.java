@@ -11,13 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
 
-/** A lock file replaced by a symbolic link is refused: nothing is created or written where it points. */
+/**
+ * A lock file replaced by a symbolic link is refused: nothing is created or written where
+ * it points.
+ */
 class LockFileLinkTest {
 
     @TempDir
     Path work;
 
     private Path input;
+
     private Path outside;
 
     @BeforeEach
@@ -37,7 +41,8 @@ class LockFileLinkTest {
                 work.resolve("db/x").toString());
 
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(Cli.FAILED);
-        assertThat(run.err()).contains("the lock file " + output.resolve(".article-exporter.lock") + " is a symbolic link");
+        assertThat(run.err())
+            .contains("the lock file " + output.resolve(".article-exporter.lock") + " is a symbolic link");
         assertThat(planted).doesNotExist();
         try (var files = Files.list(output)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactly(".article-exporter.lock");
@@ -52,12 +57,14 @@ class LockFileLinkTest {
         Files.writeString(planted, "someone else's file");
         Files.createSymbolicLink(db.resolveSibling("exporter.lock"), planted);
 
-        CliRun run = CliRun.of("export", "--input", input.toString(), "--output", work.resolve("out").toString(), "--db",
-                db.toString());
+        CliRun run = CliRun.of("export", "--input", input.toString(), "--output", work.resolve("out").toString(),
+                "--db", db.toString());
 
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(Cli.FAILED);
-        assertThat(run.err().strip()).startsWith("error: the lock file " + db.resolveSibling("exporter.lock") + " is a symbolic link");
+        assertThat(run.err().strip())
+            .startsWith("error: the lock file " + db.resolveSibling("exporter.lock") + " is a symbolic link");
         assertThat(Files.readString(planted)).isEqualTo("someone else's file");
         assertThat(work.resolve("out")).doesNotExist();
     }
+
 }

@@ -12,14 +12,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
 
-/** Bad option values are usage errors (exit 2) with one plain line, before anything is created or run. */
+/**
+ * Bad option values are usage errors (exit 2) with one plain line, before anything is
+ * created or run.
+ */
 class OptionsTest {
 
     @TempDir
     Path work;
 
     private Path input;
+
     private String out;
+
     private String err;
 
     @BeforeEach
@@ -40,7 +45,7 @@ class OptionsTest {
         Path cwdParent = Path.of("").toAbsolutePath().getParent();
         String besideCwd = Path.of("").toAbsolutePath().getFileName() + ".mv.db";
         assertThat(cli("export", "--input", input.toString(), "--output", work.resolve("out").toString(), "--db", ""))
-                .isEqualTo(Cli.USAGE);
+            .isEqualTo(Cli.USAGE);
         assertThat(err).startsWith("error: --db is empty").doesNotContain("Exception");
         assertThat(cwdParent.resolve(besideCwd)).doesNotExist();
         assertThat(work.resolve("out")).doesNotExist();
@@ -50,7 +55,7 @@ class OptionsTest {
     @Test
     void aDbThatIsAFolderIsAUsageErrorWithoutAStackTrace() {
         assertThat(cli("export", "--input", input.toString(), "--output", work.resolve("out").toString(), "--db", "/"))
-                .isEqualTo(Cli.USAGE);
+            .isEqualTo(Cli.USAGE);
         assertThat(err).contains("--db / names a folder, not a database file").doesNotContain("NullPointerException");
         assertThat(err.lines().count()).isLessThanOrEqualTo(2);
         assertThat(cli("runs", "--db", work.toString())).isEqualTo(Cli.USAGE);
@@ -60,8 +65,8 @@ class OptionsTest {
 
     @Test
     void threadsLimitAndFontsAreChecked() {
-        String[] export = {"export", "--input", input.toString(), "--output", work.resolve("out").toString(),
-                "--db", work.resolve("db/x").toString()};
+        String[] export = { "export", "--input", input.toString(), "--output", work.resolve("out").toString(), "--db",
+                work.resolve("db/x").toString() };
         assertThat(cli(concat(export, "--threads", "65"))).isEqualTo(Cli.USAGE);
         assertThat(err).contains("--threads must be 0 (one per CPU core) or 1 to 64, not 65");
         assertThat(cli(concat(export, "--threads", "-1"))).isEqualTo(Cli.USAGE);
@@ -87,10 +92,13 @@ class OptionsTest {
 
     @Test
     void validateTakesTheRenderOptionsAndItsExitCodeTellsWarningsFromRejections() throws IOException {
-        // The bundled input has one warning (a missing image) and nothing rejected; --max-image-size 400 adds two.
+        // The bundled input has one warning (a missing image) and nothing rejected;
+        // --max-image-size 400 adds two.
         assertThat(cli("validate", "--input", input.toString(), "--page-size", "letter", "--related", "drop",
-                "--max-image-size", "400", "--article-time-limit", "30")).isEqualTo(Cli.WARNINGS);
-        assertThat(out).contains("downscaled from 640×360 to 400×225 pixels", "would be exported, 0 rejected, 3 warnings");
+                "--max-image-size", "400", "--article-time-limit", "30"))
+            .isEqualTo(Cli.WARNINGS);
+        assertThat(out).contains("downscaled from 640×360 to 400×225 pixels",
+                "would be exported, 0 rejected, 3 warnings");
 
         Path clean = Files.createDirectories(work.resolve("clean"));
         Files.writeString(clean.resolve("a.json"), "{\"id\": \"a\", \"title\": \"A\", \"intro\": \"Text.\"}");
@@ -105,8 +113,9 @@ class OptionsTest {
     void anEmptyInputFolderSaysSo() throws IOException {
         Path empty = Files.createDirectories(work.resolve("empty"));
         Files.writeString(empty.resolve("notes.txt"), "not an input");
-        assertThat(cli("export", "--input", empty.toString(), "--output", work.resolve("out").toString(),
-                "--db", work.resolve("db/x").toString())).isEqualTo(Cli.OK);
+        assertThat(cli("export", "--input", empty.toString(), "--output", work.resolve("out").toString(), "--db",
+                work.resolve("db/x").toString()))
+            .isEqualTo(Cli.OK);
         assertThat(out).contains("The input folder " + empty + " has no *.json files: nothing to export.");
         assertThat(cli("validate", "--input", empty.toString())).isEqualTo(Cli.OK);
         assertThat(out).contains("has no *.json files");
@@ -115,4 +124,5 @@ class OptionsTest {
     private static String[] concat(String[] base, String... extra) {
         return Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new);
     }
+
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Arranging the articles offered to a nightly digest: by section, numbered, with its language and left-out note. */
+/**
+ * Arranging the articles offered to a nightly digest: by section, numbered, with its
+ * language and left-out note.
+ */
 class DigestMakerTest {
 
     private static final LocalDate DATE = LocalDate.of(2026, 11, 25);
@@ -20,10 +23,14 @@ class DigestMakerTest {
         return new DigestMaker.Candidate(stem, title, section, language, TestStories::minimal);
     }
 
-    /** Four articles, in input order (world-1, loose, arts-2, arts-1), three of them in German. */
+    /**
+     * Four articles, in input order (world-1, loose, arts-2, arts-1), three of them in
+     * German.
+     */
     private static List<DigestMaker.Candidate> all() {
-        return List.of(article("world-1", "Zebra Crossings Return", "World", "de"), article("loose", "No Section Here", null, "de"),
-                article("arts-2", "Brass Bands", "Arts", "en"), article("arts-1", "Acrylic Paints", "Arts", "de"));
+        return List.of(article("world-1", "Zebra Crossings Return", "World", "de"),
+                article("loose", "No Section Here", null, "de"), article("arts-2", "Brass Bands", "Arts", "en"),
+                article("arts-1", "Acrylic Paints", "Arts", "de"));
     }
 
     private static Digest make(List<DigestMaker.Candidate> articles, int leftOut) {
@@ -44,7 +51,7 @@ class DigestMakerTest {
         assertThat(titles(digest.sections().get(0))).containsExactly("Acrylic Paints", "Brass Bands");
         assertThat(titles(digest.sections().get(2))).containsExactly("No Section Here");
         assertThat(digest.sections().stream().flatMap(p -> p.articles().stream()).map(Digest.Entry::number))
-                .containsExactly(1, 2, 3, 4);
+            .containsExactly(1, 2, 3, 4);
         assertThat(digest.extent()).isEqualTo("4 articles in 3 sections");
         assertThat(digest.language()).isEqualTo("de"); // three of four
         assertThat(digest.leftOutNote()).isNull();
@@ -66,7 +73,8 @@ class DigestMakerTest {
 
     @Test
     void theLanguageIsTheFirstInReadingOrderWhenTiedAndEnglishWithoutOne() {
-        assertThat(make(List.of(article("b", "Beta", "B", "fr"), article("a", "Alpha", "A", "it")), 0).language()).isEqualTo("it");
+        assertThat(make(List.of(article("b", "Beta", "B", "fr"), article("a", "Alpha", "A", "it")), 0).language())
+            .isEqualTo("it");
         assertThat(make(List.of(article("a", "Alpha", "A", null)), 0).language()).isEqualTo("en");
         assertThat(make(List.of(), 0).articleCount()).isZero();
     }
@@ -76,7 +84,8 @@ class DigestMakerTest {
         List<DigestMaker.Candidate> articles = new ArrayList<>(all());
         articles.set(3, article("arts-1", "Acrylic Paints", "more", "de"));
         Digest digest = make(articles, 0);
-        assertThat(digest.sections()).extracting(Digest.Section::name).containsExactly("Arts", "more", "World", "Other articles");
+        assertThat(digest.sections()).extracting(Digest.Section::name)
+            .containsExactly("Arts", "more", "World", "Other articles");
     }
 
     @Test
@@ -90,4 +99,5 @@ class DigestMakerTest {
     void fileStemsNameTheDateAndTheRun() {
         assertThat(Digest.fileStem(DATE, 12)).isEqualTo("digest-2026-11-25-run-12");
     }
+
 }

@@ -27,9 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The job repository on a real PostgreSQL server, chosen by {@code --db <JDBC URL>} alone.
- * The server comes from {@code ARTICLE_EXPORTER_TEST_POSTGRES_URL} (a full JDBC URL with user and password;
- * {@code .ci/run} starts one on loopback and sets it). Each test gets a fresh schema, dropped afterwards.
+ * The job repository on a real PostgreSQL server, chosen by {@code --db <JDBC URL>}
+ * alone. The server comes from {@code ARTICLE_EXPORTER_TEST_POSTGRES_URL} (a full JDBC
+ * URL with user and password; {@code .ci/run} starts one on loopback and sets it). Each
+ * test gets a fresh schema, dropped afterwards.
  */
 class PostgresRepositoryTest {
 
@@ -39,9 +40,13 @@ class PostgresRepositoryTest {
     Path work;
 
     private String adminUrl;
+
     private String schema;
+
     private String url;
+
     private String out;
+
     private String err;
 
     @BeforeEach
@@ -86,7 +91,7 @@ class PostgresRepositoryTest {
         Path input = work.resolve("input");
         FileSystemUtils.copyRecursively(Path.of("input"), input);
         Path output = work.resolve("output");
-        String[] export = {"export", "--input", input.toString(), "--output", output.toString(), "--db", url};
+        String[] export = { "export", "--input", input.toString(), "--output", output.toString(), "--db", url };
 
         assertThat(cli(export)).as("first export; stderr: %s", err).isZero();
         assertThat(out).contains("Run 1 COMPLETED", "3 read, 3 exported, 0 rejected, 1 warning.");
@@ -95,15 +100,20 @@ class PostgresRepositoryTest {
         assertThat(out).contains("Run 2 COMPLETED", "3 read, 0 exported, 3 unchanged, 0 rejected, 0 warnings.");
         if (adminUrl.toLowerCase(Locale.ROOT).contains("password=")) {
             String password = adminUrl.replaceAll("(?i).*password=([^&;]*).*", "$1");
-            assertThat(out).as("the summary names the database without its password").doesNotContain("password=" + password);
+            assertThat(out).as("the summary names the database without its password")
+                .doesNotContain("password=" + password);
         }
         try (Stream<Path> files = Files.list(output)) {
             // Beside the outputs there is only the export's lock file.
-            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+            List<String> names = files.map(p -> p.getFileName().toString())
+                .filter(n -> !n.startsWith("."))
+                .sorted()
+                .toList();
             assertThat(names).hasSize(6).allMatch(n -> n.endsWith(".pdf") || n.endsWith(".epub"));
         }
 
-        // A third unchanged run: the second run's UNCHANGED rows give way to their count (RUN_UNCHANGED).
+        // A third unchanged run: the second run's UNCHANGED rows give way to their count
+        // (RUN_UNCHANGED).
         assertThat(cli(export)).as("third export; stderr: %s", err).isZero();
         assertThat(out).contains("Run 3 COMPLETED", "3 read, 0 exported, 3 unchanged, 0 rejected, 0 warnings.");
 
@@ -112,7 +122,10 @@ class PostgresRepositoryTest {
         Pattern first = Pattern.compile("^\\s+\\d+\\s+.*\\s+COMPLETED\\s+3\\s+3\\s+0\\s+0\\s+1$");
         Pattern second = Pattern.compile("^\\s+\\d+\\s+.*\\s+COMPLETED\\s+3\\s+0\\s+3\\s+0\\s+0$");
         assertThat(out.lines().filter(line -> first.matcher(line).matches())).as(out).hasSize(1);
-        assertThat(out.lines().filter(line -> second.matcher(line).matches())).as(out).hasSize(2); // runs 2 and 3
+        assertThat(out.lines().filter(line -> second.matcher(line).matches())).as(out).hasSize(2); // runs
+                                                                                                   // 2
+                                                                                                   // and
+                                                                                                   // 3
 
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
@@ -120,14 +133,17 @@ class PostgresRepositoryTest {
             assertThat(count(s, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(3);
             assertThat(count(s, "SELECT COUNT(DISTINCT JOB_EXECUTION_ID) FROM EXPORT_PROBLEM"
                     + " WHERE KIND = 'WARNING' AND INPUT_FILE LIKE 'briefs.json%' AND MESSAGE LIKE '%images/missing-photo.jpg: not found%'"))
-                    .isEqualTo(1);
+                .isEqualTo(1);
             assertThat(count(s, "SELECT COUNT(*) FROM EXPORT_PROBLEM")).isEqualTo(1);
             assertThat(count(s, "SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE STATUS = 'EXPORTED'")).isEqualTo(3);
-            assertThat(count(s, "SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE STATUS = 'UNCHANGED'")).isEqualTo(3); // run 3's
-            assertThat(count(s, "SELECT COUNT(*) FROM RUN_UNCHANGED WHERE UNCHANGED = 3")).isEqualTo(1); // run 2's
+            assertThat(count(s, "SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE STATUS = 'UNCHANGED'")).isEqualTo(3); // run
+                                                                                                                   // 3's
+            assertThat(count(s, "SELECT COUNT(*) FROM RUN_UNCHANGED WHERE UNCHANGED = 3")).isEqualTo(1); // run
+                                                                                                         // 2's
             // Everything went into this test's schema.
             assertThat(count(s, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + schema
-                    + "' AND table_name = 'batch_job_instance'")).isEqualTo(1);
+                    + "' AND table_name = 'batch_job_instance'"))
+                .isEqualTo(1);
         }
     }
 
@@ -137,4 +153,5 @@ class PostgresRepositoryTest {
             return rs.getLong(1);
         }
     }
+
 }

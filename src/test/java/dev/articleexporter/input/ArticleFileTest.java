@@ -22,9 +22,10 @@ class ArticleFileTest {
 
     @Test
     void aFileHoldsOneArticleOrAnArray() throws IOException {
-        List<Input> one = readAll("one.json", """
-                {"title": "One", "intro": "Single intro", "slides": [{"heading": "H", "body": "Only paragraph"}], "extra": {"x": 1}}
-                """);
+        List<Input> one = readAll("one.json",
+                """
+                        {"title": "One", "intro": "Single intro", "slides": [{"heading": "H", "body": "Only paragraph"}], "extra": {"x": 1}}
+                        """);
         assertThat(one).singleElement().isInstanceOfSatisfying(Input.Parsed.class, p -> {
             assertThat(p.origin()).isEqualTo(Origin.wholeFile("one.json"));
             assertThat(p.article().intro()).containsExactly("Single intro");
@@ -52,7 +53,8 @@ class ArticleFileTest {
         });
         assertThat(inputs.get(2)).isInstanceOfSatisfying(Input.Rejected.class,
                 u -> assertThat(u.reason()).isEqualTo("expected an article object, found a number"));
-        assertThat(inputs.get(3)).isInstanceOfSatisfying(Input.Parsed.class, p -> assertThat(p.article().title()).isEqualTo("D"));
+        assertThat(inputs.get(3)).isInstanceOfSatisfying(Input.Parsed.class,
+                p -> assertThat(p.article().title()).isEqualTo("D"));
     }
 
     @Test
@@ -67,17 +69,21 @@ class ArticleFileTest {
 
     @Test
     void emptyOrNonArticleFilesAreRejectedWithAReason() throws IOException {
-        assertThat(readAll("empty.json", "  \n")).singleElement().isInstanceOfSatisfying(Input.Rejected.class,
-                u -> assertThat(u.reason()).isEqualTo("the file is empty"));
-        assertThat(readAll("string.json", "\"hello\"")).singleElement().isInstanceOfSatisfying(Input.Rejected.class,
-                u -> assertThat(u.reason()).isEqualTo("expected an article object or an array of articles, found a string"));
+        assertThat(readAll("empty.json", "  \n")).singleElement()
+            .isInstanceOfSatisfying(Input.Rejected.class, u -> assertThat(u.reason()).isEqualTo("the file is empty"));
+        assertThat(readAll("string.json", "\"hello\"")).singleElement()
+            .isInstanceOfSatisfying(Input.Rejected.class, u -> assertThat(u.reason())
+                .isEqualTo("expected an article object or an array of articles, found a string"));
         List<Input> trailing = readAll("trailing.json", "{\"title\": \"A\"} {\"title\": \"B\"}");
         assertThat(trailing).hasSize(2);
         assertThat(trailing.get(1)).isInstanceOfSatisfying(Input.Rejected.class,
                 u -> assertThat(u.reason()).startsWith("unexpected content after the end of the JSON value"));
     }
 
-    /** The inputs as an export sees them once it binds them (the reader itself binds nothing: ArticleNode). */
+    /**
+     * The inputs as an export sees them once it binds them (the reader itself binds
+     * nothing: ArticleNode).
+     */
     private List<Input> readBytes(String name, byte[] bytes) throws IOException {
         return readUnbound(name, bytes).stream().map(i -> i instanceof Input.Parsed p ? p.checked() : i).toList();
     }
@@ -96,14 +102,16 @@ class ArticleFileTest {
 
     @Test
     void articlesAreBoundOnlyWhenUsedWithIdAndTitleKnownBefore() throws IOException {
-        List<Input> inputs = readUnbound("lazy.json", """
-                [{"id": 7, "title": "Bell\\u0007 rings", "intro": "x"}, {"id": "b", "title": "B", "slides": "not a list"}]"""
-                .getBytes(StandardCharsets.UTF_8));
+        List<Input> inputs = readUnbound("lazy.json",
+                """
+                        [{"id": 7, "title": "Bell\\u0007 rings", "intro": "x"}, {"id": "b", "title": "B", "slides": "not a list"}]"""
+                    .getBytes(StandardCharsets.UTF_8));
         Input.Parsed good = (Input.Parsed) inputs.get(0);
         Input.Parsed bad = (Input.Parsed) inputs.get(1);
         assertThat(good.node().isBound()).isFalse();
         assertThat(bad.node().isBound()).isFalse();
-        // What naming and partitions need, as binding will give it: cleaned, scalars as text.
+        // What naming and partitions need, as binding will give it: cleaned, scalars as
+        // text.
         assertThat(good.node().id()).isEqualTo("7");
         assertThat(good.node().title()).isEqualTo("Bell rings");
         assertThat(good.node().isBound()).isFalse();
@@ -128,8 +136,10 @@ class ArticleFileTest {
         byte[] garbage = new byte[256];
         new java.util.Random(7).nextBytes(garbage);
         garbage[0] = (byte) 0x89; // like a PNG renamed to .json
-        assertThat(readBytes("photo.json", garbage)).singleElement().isInstanceOfSatisfying(Input.Rejected.class,
-                r -> assertThat(r.reason()).startsWith("not valid JSON: line 1, column ").contains("Invalid UTF-8 start byte 0x89"));
+        assertThat(readBytes("photo.json", garbage)).singleElement()
+            .isInstanceOfSatisfying(Input.Rejected.class,
+                    r -> assertThat(r.reason()).startsWith("not valid JSON: line 1, column ")
+                        .contains("Invalid UTF-8 start byte 0x89"));
     }
 
     @Test
@@ -182,4 +192,5 @@ class ArticleFileTest {
     private static String title(Input input) {
         return ((Input.Parsed) input).article().title();
     }
+
 }

@@ -69,7 +69,8 @@ class ArticleLimitsTest {
 
     @Test
     void aTitleWithoutSpacesIsCutAnywhereButNeverInsideACharacter() {
-        String title = "x".repeat(998) + "\uD83D\uDE00".repeat(10); // the emoji are two Java chars each
+        String title = "x".repeat(998) + "\uD83D\uDE00".repeat(10); // the emoji are two
+                                                                    // Java chars each
         Article bound = node(article().put("title", title)).article();
         assertThat(bound.title()).isEqualTo("x".repeat(998) + "\uD83D\uDE00\u2026");
         assertThat(node(article().put("title", "x".repeat(990) + "\uD83D\uDE00".repeat(10))).warnings()).isEmpty();
@@ -82,12 +83,10 @@ class ArticleLimitsTest {
         ArticleNode node = node(tree);
         Article bound = node.article();
         assertThat(List.of(bound.site(), bound.section(), bound.author(), bound.breadcrumbs().get(1)))
-                .allSatisfy(t -> assertThat(t).hasSizeLessThanOrEqualTo(200).endsWith("\u2026"));
+            .allSatisfy(t -> assertThat(t).hasSizeLessThanOrEqualTo(200).endsWith("\u2026"));
         assertThat(bound.breadcrumbs().get(0)).isEqualTo("Home");
-        assertThat(node.warnings()).containsExactly(
-                "site cut from 300 to 200 characters",
-                "section cut from 201 to 200 characters",
-                "author cut from 250 to 200 characters",
+        assertThat(node.warnings()).containsExactly("site cut from 300 to 200 characters",
+                "section cut from 201 to 200 characters", "author cut from 250 to 200 characters",
                 "$.breadcrumbs[1] cut from 400 to 200 characters");
     }
 
@@ -99,19 +98,23 @@ class ArticleLimitsTest {
             slides.addObject().put("heading", "H");
         }
         ObjectNode slide = slides.addObject().put("heading", words(1_500)).put("credit", words(1_001));
-        slide.putArray("body").add(words(50_000)); // paragraphs have no limit of their own
+        slide.putArray("body").add(words(50_000)); // paragraphs have no limit of their
+                                                   // own
         slide.putObject("image").put("src", "a.png").put("alt", words(2_000));
-        tree.putArray("related").addObject().put("label", words(1_200)).put("title", words(1_300))
-                .put("url", "https://example.com/").put("credit", words(1_400));
+        tree.putArray("related")
+            .addObject()
+            .put("label", words(1_200))
+            .put("title", words(1_300))
+            .put("url", "https://example.com/")
+            .put("credit", words(1_400));
         ArticleNode node = node(tree);
         Article bound = node.article();
         Article.Slide cut = bound.slides().get(3);
         assertThat(List.of(cut.heading(), cut.credit(), cut.image().alt(), bound.related().get(0).label(),
                 bound.related().get(0).title(), bound.related().get(0).credit()))
-                .allSatisfy(t -> assertThat(t).hasSizeLessThanOrEqualTo(1_000).endsWith("\u2026"));
+            .allSatisfy(t -> assertThat(t).hasSizeLessThanOrEqualTo(1_000).endsWith("\u2026"));
         assertThat(cut.body().get(0)).hasSize(50_000);
-        assertThat(node.warnings()).containsExactly(
-                "$.slides[3].heading cut from 1,500 to 1,000 characters",
+        assertThat(node.warnings()).containsExactly("$.slides[3].heading cut from 1,500 to 1,000 characters",
                 "$.slides[3].credit cut from 1,001 to 1,000 characters",
                 "$.slides[3].image.alt cut from 2,000 to 1,000 characters",
                 "$.related[0].label cut from 1,200 to 1,000 characters",
@@ -122,8 +125,9 @@ class ArticleLimitsTest {
     @Test
     void overlongAddressesDatesAndLanguagesAreLeftOut() {
         String longUrl = "https://example.com/" + "p".repeat(3_000);
-        ObjectNode tree = article().put("url", longUrl).put("publishedAt", "2025-01-01" + " ".repeat(90))
-                .put("language", "en-" + "x".repeat(47));
+        ObjectNode tree = article().put("url", longUrl)
+            .put("publishedAt", "2025-01-01" + " ".repeat(90))
+            .put("language", "en-" + "x".repeat(47));
         tree.putArray("slides").addObject().putObject("image").put("src", longUrl).put("alt", "Alt");
         ArrayNode related = tree.putArray("related");
         related.addObject().put("title", "Fine").put("url", "https://example.com/");
@@ -154,17 +158,20 @@ class ArticleLimitsTest {
         ArrayNode crumbs = tree.putArray("breadcrumbs");
         IntStream.range(0, 80).forEach(i -> crumbs.add("C" + i));
         ArticleNode node = node(tree);
-        assertThat(node.article().related()).hasSize(200).last().extracting(Article.RelatedLink::title).isEqualTo("R199");
+        assertThat(node.article().related()).hasSize(200)
+            .last()
+            .extracting(Article.RelatedLink::title)
+            .isEqualTo("R199");
         assertThat(node.article().breadcrumbs()).hasSize(50).last().isEqualTo("C49");
-        assertThat(node.warnings()).containsExactly(
-                "only the first 50 of 80 breadcrumbs were kept",
+        assertThat(node.warnings()).containsExactly("only the first 50 of 80 breadcrumbs were kept",
                 "only the first 200 of 250 related links were kept");
     }
 
     @Test
     void anArticleWithinEveryLimitIsUnchanged() {
-        ObjectNode tree = article().put("site", words(200)).put("url", "https://example.com/" + "p".repeat(2_000))
-                .put("language", "en-GB");
+        ObjectNode tree = article().put("site", words(200))
+            .put("url", "https://example.com/" + "p".repeat(2_000))
+            .put("language", "en-GB");
         ArticleNode node = node(tree);
         assertThat(node.warnings()).isEmpty();
         assertThat(node.article().site()).isEqualTo(words(200));
@@ -179,4 +186,5 @@ class ArticleLimitsTest {
         assertThat(node(article().put("id", 7)).id()).isEqualTo("7");
         assertThat(node(article().put("id", "plain-ascii")).id()).isEqualTo("plain-ascii");
     }
+
 }

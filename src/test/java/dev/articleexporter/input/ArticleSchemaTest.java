@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The JSON Schema we ship describes the input we read: the samples pass, malformed articles do not. */
+/**
+ * The JSON Schema we ship describes the input we read: the samples pass, malformed
+ * articles do not.
+ */
 class ArticleSchemaTest {
 
     private static Schema schema;
@@ -30,7 +33,7 @@ class ArticleSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"input/briefs.json", "input/iraq-coalition.json"})
+    @ValueSource(strings = { "input/briefs.json", "input/iraq-coalition.json" })
     void theBundledSamplesAreValid(String sample) throws IOException {
         List<Error> errors = schema.validate(Files.readString(Path.of(sample)), InputFormat.JSON);
         assertThat(errors).isEmpty();
@@ -41,6 +44,8 @@ class ArticleSchemaTest {
         assertThat(schema.validate("{\"slides\": []}", InputFormat.JSON)).isNotEmpty();
         assertThat(schema.validate("{\"title\": \"T\", \"slides\": \"one\"}", InputFormat.JSON)).isNotEmpty();
         assertThat(schema.validate("[{\"title\": \"T\", \"intro\": 3}]", InputFormat.JSON)).isNotEmpty();
-        assertThat(schema.validate("{\"title\": \"T\", \"intro\": [\"a\", \"b\"], \"unknown\": 1}", InputFormat.JSON)).isEmpty();
+        assertThat(schema.validate("{\"title\": \"T\", \"intro\": [\"a\", \"b\"], \"unknown\": 1}", InputFormat.JSON))
+            .isEmpty();
     }
+
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reading is bounded per article, whatever a file holds: an article larger than the limit is
- * rejected by name without being parsed, and reading goes on with the next one.
+ * Reading is bounded per article, whatever a file holds: an article larger than the limit
+ * is rejected by name without being parsed, and reading goes on with the next one.
  */
 class BoundedReadingTest {
 
@@ -25,7 +25,10 @@ class BoundedReadingTest {
     @TempDir
     Path folder;
 
-    /** Writes {@code prefix}, {@code count} times {@code unit}, then {@code suffix}, without holding it all in memory. */
+    /**
+     * Writes {@code prefix}, {@code count} times {@code unit}, then {@code suffix},
+     * without holding it all in memory.
+     */
     private Path write(String name, String prefix, String unit, long count, String suffix) throws IOException {
         Path file = folder.resolve(name);
         byte[] repeated = unit.repeat(64 * 1024 / Math.max(1, unit.length())).getBytes(StandardCharsets.UTF_8);
@@ -52,7 +55,9 @@ class BoundedReadingTest {
         return inputs;
     }
 
-    /** Bytes allocated by this thread while {@code work} runs; -1 when the JVM cannot say. */
+    /**
+     * Bytes allocated by this thread while {@code work} runs; -1 when the JVM cannot say.
+     */
     private static long allocatedBy(Runnable work) {
         if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads)
                 || !threads.isThreadAllocatedMemorySupported() || !threads.isThreadAllocatedMemoryEnabled()) {
@@ -73,7 +78,8 @@ class BoundedReadingTest {
     void anArticleOverTheLimitIsRejectedByNameAndTheNextOneIsRead() throws IOException {
         Path file = write("big.json", "[{\"title\": \"Before\"},\n{\"id\": \"big\", \"title\": \"Big\", \"intro\": \"",
                 "x", 9L * MB, "\"},\n{\"title\": \"After\"}]\n");
-        read(folder.resolve(Files.writeString(folder.resolve("warm.json"), "[{\"title\": \"W\"}]").getFileName())); // classes loaded
+        read(folder.resolve(Files.writeString(folder.resolve("warm.json"), "[{\"title\": \"W\"}]").getFileName())); // classes
+                                                                                                                    // loaded
         List<Input> inputs = new ArrayList<>();
         long allocated = allocatedBy(() -> inputs.addAll(read(file)));
 
@@ -81,10 +87,12 @@ class BoundedReadingTest {
         assertThat(title(inputs.get(0))).isEqualTo("Before");
         assertThat(inputs.get(1)).isInstanceOfSatisfying(Input.Rejected.class, r -> {
             assertThat(r.origin()).isEqualTo(new Origin("big.json", 2));
-            assertThat(r.reason()).isEqualTo("the article is 9.0 MB of JSON, more than the 8 MB an article may have; not read");
+            assertThat(r.reason())
+                .isEqualTo("the article is 9.0 MB of JSON, more than the 8 MB an article may have; not read");
         });
         assertThat(title(inputs.get(2))).isEqualTo("After");
-        // Parsed, the 9 MB text alone would have cost three times its size (char buffers, then the string).
+        // Parsed, the 9 MB text alone would have cost three times its size (char buffers,
+        // then the string).
         if (allocated >= 0) {
             assertThat(allocated).as("bytes allocated while reading").isLessThan(16L * MB);
         }
@@ -92,15 +100,15 @@ class BoundedReadingTest {
 
     @Test
     void aTwentyMegabyteStringIsSkippedWithoutBeingMaterialised() throws IOException {
-        Path file = write("string.json", "[{\"id\": \"long\", \"title\": \"Long\", \"slides\": [{\"body\": \"",
-                "ab", 10L * MB, "\"}]}, {\"title\": \"Next\"}]");
+        Path file = write("string.json", "[{\"id\": \"long\", \"title\": \"Long\", \"slides\": [{\"body\": \"", "ab",
+                10L * MB, "\"}]}, {\"title\": \"Next\"}]");
         read(folder.resolve(Files.writeString(folder.resolve("warm.json"), "[{\"title\": \"W\"}]").getFileName()));
         List<Input> inputs = new ArrayList<>();
         long allocated = allocatedBy(() -> inputs.addAll(read(file)));
 
         assertThat(inputs).hasSize(2);
         assertThat(inputs.get(0)).isInstanceOfSatisfying(Input.Rejected.class, r -> assertThat(r.reason())
-                .isEqualTo("the article is 20.0 MB of JSON, more than the 8 MB an article may have; not read"));
+            .isEqualTo("the article is 20.0 MB of JSON, more than the 8 MB an article may have; not read"));
         assertThat(title(inputs.get(1))).isEqualTo("Next");
         if (allocated >= 0) {
             assertThat(allocated).as("bytes allocated while reading").isLessThan(16L * MB);
@@ -112,7 +120,8 @@ class BoundedReadingTest {
         Path file = write("one.json", "{\"id\": \"one\", \"intro\": \"", "y", 9L * MB, "\"}");
         assertThat(read(file)).singleElement().isInstanceOfSatisfying(Input.Rejected.class, r -> {
             assertThat(r.origin()).isEqualTo(Origin.wholeFile("one.json"));
-            assertThat(r.reason()).isEqualTo("the article is 9.0 MB of JSON, more than the 8 MB an article may have; not read");
+            assertThat(r.reason())
+                .isEqualTo("the article is 9.0 MB of JSON, more than the 8 MB an article may have; not read");
         });
     }
 
@@ -122,9 +131,10 @@ class BoundedReadingTest {
                 "\"a\"]}, {\"title\": \"Next\"}]");
         List<Input> inputs = read(file);
         assertThat(inputs).hasSize(2);
-        // 7.6 MB, under the size limit: what stops it is the number of values, long before a tree of them is built.
+        // 7.6 MB, under the size limit: what stops it is the number of values, long
+        // before a tree of them is built.
         assertThat(inputs.get(0)).isInstanceOfSatisfying(Input.Rejected.class, r -> assertThat(r.reason())
-                .isEqualTo("the article holds more than 200,000 JSON values (texts, numbers, lists, ...); not read"));
+            .isEqualTo("the article holds more than 200,000 JSON values (texts, numbers, lists, ...); not read"));
         assertThat(title(inputs.get(1))).isEqualTo("Next");
     }
 
@@ -136,7 +146,8 @@ class BoundedReadingTest {
         assertThat(inputs).hasSize(2);
         assertThat(inputs.get(0)).isInstanceOfSatisfying(Input.Rejected.class, r -> {
             assertThat(r.origin()).isEqualTo(new Origin("values.json", 1));
-            assertThat(r.reason()).isEqualTo("the article holds more than 200,000 JSON values (texts, numbers, lists, ...); not read");
+            assertThat(r.reason())
+                .isEqualTo("the article holds more than 200,000 JSON values (texts, numbers, lists, ...); not read");
         });
         assertThat(title(inputs.get(1))).isEqualTo("Next");
     }
@@ -144,14 +155,15 @@ class BoundedReadingTest {
     @Test
     void aSyntaxErrorSaysHowManyArticlesAfterItWereSkipped() throws IOException {
         Path file = folder.resolve("broken.json");
-        Files.writeString(file, "[{\"title\": \"A\"},\n  {\"title\": \"B\",, },\n {\"title\": \"C\"}, {\"title\": \"D\", \"x\": [1, {}]},\n"
-                + " {\"title\": \"E\"}]\n");
+        Files.writeString(file,
+                "[{\"title\": \"A\"},\n  {\"title\": \"B\",, },\n {\"title\": \"C\"}, {\"title\": \"D\", \"x\": [1, {}]},\n"
+                        + " {\"title\": \"E\"}]\n");
         List<Input> inputs = read(file);
         assertThat(inputs).hasSize(2);
         assertThat(inputs.get(1)).isInstanceOfSatisfying(Input.Rejected.class, r -> {
             assertThat(r.origin()).isEqualTo(new Origin("broken.json", 2));
             assertThat(r.reason()).startsWith("not valid JSON: line 2, column 17: ")
-                    .endsWith("; the rest of the file was skipped (about 3 more articles)");
+                .endsWith("; the rest of the file was skipped (about 3 more articles)");
         });
     }
 
@@ -165,7 +177,7 @@ class BoundedReadingTest {
         assertThat(inputs.get(1)).isInstanceOfSatisfying(Input.Rejected.class, r -> {
             assertThat(r.origin()).isEqualTo(new Origin("comma.json", 1));
             assertThat(r.reason()).startsWith("not valid JSON: line 2, column 2: ")
-                    .endsWith("; the rest of the file was skipped (about 2 more articles)");
+                .endsWith("; the rest of the file was skipped (about 2 more articles)");
         });
     }
 
@@ -180,7 +192,7 @@ class BoundedReadingTest {
         assertThat(inputs.get(3)).isInstanceOfSatisfying(Input.Rejected.class, r -> {
             assertThat(r.origin()).isEqualTo(new Origin("after.json", 4));
             assertThat(r.reason()).startsWith("not valid JSON: line 4, column 16: ")
-                    .endsWith("; the rest of the file was skipped (about 1 more article)");
+                .endsWith("; the rest of the file was skipped (about 1 more article)");
         });
     }
 
@@ -202,8 +214,10 @@ class BoundedReadingTest {
                 }
             }
         }
-        assertThat(reasons).hasSize(4).allSatisfy(r -> assertThat(r).startsWith("not valid JSON: line 1, column ")
-                .doesNotContain("hunter2").doesNotContain("123456"));
+        assertThat(reasons).hasSize(4)
+            .allSatisfy(r -> assertThat(r).startsWith("not valid JSON: line 1, column ")
+                .doesNotContain("hunter2")
+                .doesNotContain("123456"));
     }
 
     @Test
@@ -213,7 +227,9 @@ class BoundedReadingTest {
         List<Input> inputs = read(file);
         assertThat(inputs).hasSize(2);
         assertThat(title(inputs.get(0))).isEqualTo("Caf\u00e9");
-        Path bigEndian = folder.resolve("utf16be.json"); // no byte-order mark: told by its zero bytes, as Jackson does
+        Path bigEndian = folder.resolve("utf16be.json"); // no byte-order mark: told by
+                                                         // its zero bytes, as Jackson
+                                                         // does
         Files.write(bigEndian, "{\"title\": \"\u00dcber\"}".getBytes(StandardCharsets.UTF_16BE));
         assertThat(title(read(bigEndian).getFirst())).isEqualTo("\u00dcber");
         Path marked = folder.resolve("bom.json");
@@ -223,15 +239,16 @@ class BoundedReadingTest {
 
     @Test
     void aPartitionThatDoesNotOwnTheFilesProblemsSeesNoneOfThem() throws IOException {
-        Path file = write("shared.json", "[{\"id\": \"a\", \"title\": \"A\"}, {\"id\": \"big\", \"intro\": \"", "w", 9L * MB,
-                "\"}, {\"id\": \"b\", \"title\": \"B\"}, {\"id\": \"c\",, }, {\"id\": \"d\"}]");
+        Path file = write("shared.json", "[{\"id\": \"a\", \"title\": \"A\"}, {\"id\": \"big\", \"intro\": \"", "w",
+                9L * MB, "\"}, {\"id\": \"b\", \"title\": \"B\"}, {\"id\": \"c\",, }, {\"id\": \"d\"}]");
         Share owner = share(true, "a");
         Share other = share(false, "b");
-        assertThat(read(file, owner)).extracting(BoundedReadingTest::summary).containsExactly(
-                "a", "#2: the article is 9.0 MB of JSON, more than the 8 MB an article may have; not read",
-                "#4: not valid JSON: line 1, column 9437279: Unexpected character ',': was expecting double-quote to start property name"
-                        + "; the rest of the file was skipped (about 1 more article)");
-        // The other partition reads the same file, reports nothing of it, and stops at the same place.
+        assertThat(read(file, owner)).extracting(BoundedReadingTest::summary)
+            .containsExactly("a", "#2: the article is 9.0 MB of JSON, more than the 8 MB an article may have; not read",
+                    "#4: not valid JSON: line 1, column 9437279: Unexpected character ',': was expecting double-quote to start property name"
+                            + "; the rest of the file was skipped (about 1 more article)");
+        // The other partition reads the same file, reports nothing of it, and stops at
+        // the same place.
         assertThat(read(file, other)).extracting(BoundedReadingTest::summary).containsExactly("b");
     }
 
@@ -260,7 +277,8 @@ class BoundedReadingTest {
     }
 
     private static String summary(Input input) {
-        return input instanceof Input.Parsed p ? p.node().id() : "#" + input.origin().position() + ": " + ((Input.Rejected) input).reason();
+        return input instanceof Input.Parsed p ? p.node().id()
+                : "#" + input.origin().position() + ": " + ((Input.Rejected) input).reason();
     }
 
     @Test
@@ -272,4 +290,5 @@ class BoundedReadingTest {
             assertThat(allocated).isLessThan(4L * MB);
         }
     }
+
 }

@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Only regular files inside the input folder are read: links leading out, pipes, sockets are reported, never opened. */
+/**
+ * Only regular files inside the input folder are read: links leading out, pipes, sockets
+ * are reported, never opened.
+ */
 class InputFolderSafetyTest {
 
     @TempDir
@@ -38,7 +41,8 @@ class InputFolderSafetyTest {
             for (Input input = reader.read(); input != null; input = reader.read()) {
                 inputs.add(input instanceof Input.Parsed p ? p.checked() : input);
             }
-        } finally {
+        }
+        finally {
             reader.close();
         }
         return inputs;
@@ -51,7 +55,8 @@ class InputFolderSafetyTest {
     @Test
     void aLinkToAFileOutsideIsReportedAndNeverRead() throws IOException {
         Files.writeString(outside.resolve("token.txt"), "hunter2-secret and more\n");
-        Files.writeString(outside.resolve("article.json"), "{\"id\": \"hunter2-secret\", \"title\": \"hunter2-secret\"}");
+        Files.writeString(outside.resolve("article.json"),
+                "{\"id\": \"hunter2-secret\", \"title\": \"hunter2-secret\"}");
         Files.createSymbolicLink(folder.resolve("link.json"), outside.resolve("token.txt"));
         Files.createSymbolicLink(folder.resolve("other.json"), outside.resolve("article.json"));
         Files.writeString(folder.resolve("real.json"), "{\"id\": \"r\", \"title\": \"Real\"}");
@@ -70,7 +75,8 @@ class InputFolderSafetyTest {
     @Test
     void aLinkToAFileInsideIsReadNormally() throws IOException {
         Files.createDirectory(folder.resolve("feeds"));
-        Files.writeString(folder.resolve("feeds/today.json"), "[{\"id\": \"a\", \"title\": \"A\"}, {\"id\": \"b\", \"title\": \"B\"}]");
+        Files.writeString(folder.resolve("feeds/today.json"),
+                "[{\"id\": \"a\", \"title\": \"A\"}, {\"id\": \"b\", \"title\": \"B\"}]");
         Files.createSymbolicLink(folder.resolve("today.json"), Path.of("feeds/today.json"));
         List<Input> inputs = readFolder();
         assertThat(inputs).extracting(InputFolderSafetyTest::text).containsExactly("a A", "b B");
@@ -95,15 +101,17 @@ class InputFolderSafetyTest {
         Files.createSymbolicLink(folder.resolve("via-link.json"), Path.of("pipe.json"));
         Files.writeString(folder.resolve("a.json"), "{\"id\": \"a\", \"title\": \"A\"}");
         try {
-            // A hang guard, not a speed check: opening a pipe blocks until someone writes to it.
+            // A hang guard, not a speed check: opening a pipe blocks until someone writes
+            // to it.
             List<Input> inputs = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> readFolder());
             assertThat(inputs).hasSize(3);
             assertThat(text(inputs.get(0))).isEqualTo("a A");
-            assertThat(inputs.get(1)).isEqualTo(new Input.Rejected(Origin.wholeFile("pipe.json"),
-                    "not a regular file (a named pipe); not read"));
+            assertThat(inputs.get(1)).isEqualTo(
+                    new Input.Rejected(Origin.wholeFile("pipe.json"), "not a regular file (a named pipe); not read"));
             assertThat(inputs.get(2)).isEqualTo(new Input.Rejected(Origin.wholeFile("via-link.json"),
                     "not a regular file (a named pipe); not read"));
-        } finally {
+        }
+        finally {
             release(pipe);
         }
     }
@@ -114,9 +122,11 @@ class InputFolderSafetyTest {
         mkfifo(pipe);
         Files.writeString(folder.resolve("a.json"), "[{\"title\": \"A\"}, {\"title\": \"B\"}]");
         try {
-            int count = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> new InputFolder(folder).countArticles());
+            int count = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> new InputFolder(folder).countArticles());
             assertThat(count).isEqualTo(3); // the pipe is one rejection
-        } finally {
+        }
+        finally {
             release(pipe);
         }
     }
@@ -125,8 +135,8 @@ class InputFolderSafetyTest {
     void aSocketIsReported() throws IOException {
         try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             socket.bind(UnixDomainSocketAddress.of(folder.resolve("sock.json")));
-            assertThat(readFolder()).containsExactly(new Input.Rejected(Origin.wholeFile("sock.json"),
-                    "not a regular file (a socket); not read"));
+            assertThat(readFolder()).containsExactly(
+                    new Input.Rejected(Origin.wholeFile("sock.json"), "not a regular file (a socket); not read"));
         }
     }
 
@@ -139,7 +149,8 @@ class InputFolderSafetyTest {
 
     @Test
     void aFolderGivenAsARelativePathIsReadAsBefore() {
-        Path relative = Path.of("input"); // the bundled samples, from the project folder tests run in
+        Path relative = Path.of("input"); // the bundled samples, from the project folder
+                                          // tests run in
         assertThat(relative.isAbsolute()).isFalse();
         List<Input> inputs = readFolder(relative);
         assertThat(inputs).isNotEmpty().allSatisfy(i -> assertThat(i).isInstanceOf(Input.Parsed.class));
@@ -150,8 +161,12 @@ class InputFolderSafetyTest {
         SpecialFiles.mkfifo(path);
     }
 
-    /** Opens the pipe for reading and writing and closes it again: a reader stuck in open() gets end of file. */
+    /**
+     * Opens the pipe for reading and writing and closes it again: a reader stuck in
+     * open() gets end of file.
+     */
     static void release(Path pipe) throws IOException, InterruptedException {
         new ProcessBuilder("sh", "-c", "exec 3<>\"$1\"", "sh", pipe.toString()).start().waitFor(20, TimeUnit.SECONDS);
     }
+
 }

@@ -29,13 +29,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The per-article budget: an article that takes longer than {@code exporter.render.time-limit}, or
- * needs more memory than the run has, is rejected by name with its temporary files removed, and
- * the run goes on with the next one.
+ * The per-article budget: an article that takes longer than
+ * {@code exporter.render.time-limit}, or needs more memory than the run has, is rejected
+ * by name with its temporary files removed, and the run goes on with the next one.
  */
 class ArticleBudgetTest {
 
     private static final String TIME_MESSAGE = "took longer than 1 s to render (exporter.render.time-limit); not exported";
+
     private static final String MEMORY_MESSAGE = "needed more memory than the run has (-Xmx); not exported";
 
     @TempDir
@@ -43,9 +44,13 @@ class ArticleBudgetTest {
 
     private final List<Problem> problems = new ArrayList<>();
 
-    /** The pipeline an export uses, rendering into {@code staging}; with {@code null}, validation's (counting only). */
+    /**
+     * The pipeline an export uses, rendering into {@code staging}; with {@code null},
+     * validation's (counting only).
+     */
     private ArticlePipeline processor(Path staging, Duration limit, Format... formats) {
-        ArticlePipeline.Options options = new ArticlePipeline.Options(List.of(formats), RelatedMode.KEEP, true, "test", limit);
+        ArticlePipeline.Options options = new ArticlePipeline.Options(List.of(formats), RelatedMode.KEEP, true, "test",
+                limit);
         return new ArticlePipeline(options, new StoryMaker(List.of(), new ImageLoader(1600)), problems::add,
                 ArticlePipeline.Memory.NONE, staging == null ? FileSink.COUNTING : new StagedFileSink(staging));
     }
@@ -56,7 +61,8 @@ class ArticleBudgetTest {
     }
 
     private static Input.Parsed article(String id) {
-        Article article = new Article(id, "Title " + id, null, null, null, null, null, null, null, List.of("Intro."), null, null);
+        Article article = new Article(id, "Title " + id, null, null, null, null, null, null, null, List.of("Intro."),
+                null, null);
         return new Input.Parsed(new Origin("in.json", 1), Path.of("."), article, List.of(), id);
     }
 
@@ -68,8 +74,9 @@ class ArticleBudgetTest {
     private static final ArticleRenderer QUICK = (digest, out, warnings) -> out.write(new byte[1024]);
 
     /**
-     * For the article {@code slowId}: keeps writing a kilobyte every 2 ms for 10 s (flushing, as the PDF
-     * writer does after each page); any other article: 1 KB at once.
+     * For the article {@code slowId}: keeps writing a kilobyte every 2 ms for 10 s
+     * (flushing, as the PDF writer does after each page); any other article: 1 KB at
+     * once.
      */
     private static ArticleRenderer slowFor(String slowId) {
         return (digest, out, warnings) -> {
@@ -87,7 +94,10 @@ class ArticleBudgetTest {
         };
     }
 
-    /** Throws what a JVM out of heap throws, for the article {@code greedyId}; else writes 1 KB. */
+    /**
+     * Throws what a JVM out of heap throws, for the article {@code greedyId}; else writes
+     * 1 KB.
+     */
     private static ArticleRenderer outOfMemoryFor(String greedyId) {
         return (digest, out, warnings) -> {
             out.write(new byte[1024]);
@@ -112,7 +122,7 @@ class ArticleBudgetTest {
         long start = System.nanoTime();
         assertThat(export(processor, article("slow"))).isNull();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("stopped near its limit, not after 10 s")
-                .isLessThan(Duration.ofSeconds(5));
+            .isLessThan(Duration.ofSeconds(5));
         Exported next = export(processor, article("next"));
 
         assertThat(next.files()).extracting(RenderedFile::name).containsExactly("next.pdf");
@@ -127,15 +137,17 @@ class ArticleBudgetTest {
     @Test
     @Timeout(30)
     void theTemporaryFilesOfATimedOutArticleAreGone() throws IOException {
-        // The first format is rendered into its temporary file, the second runs out of time.
-        ArticlePipeline processor = processor(out, Duration.ofSeconds(1), format("pdf", QUICK), format("epub", slowFor("slow")));
+        // The first format is rendered into its temporary file, the second runs out of
+        // time.
+        ArticlePipeline processor = processor(out, Duration.ofSeconds(1), format("pdf", QUICK),
+                format("epub", slowFor("slow")));
 
         assertThat(export(processor, article("slow"))).isNull();
 
         assertThat(files()).as("no .part file, no output").isEmpty();
         assertThat(problems).singleElement().extracting(Problem::message).isEqualTo(TIME_MESSAGE);
         assertThat(export(processor, article("next")).files()).extracting(RenderedFile::name)
-                .containsExactly("next.pdf", "next.epub");
+            .containsExactly("next.pdf", "next.epub");
     }
 
     @Test
@@ -152,14 +164,16 @@ class ArticleBudgetTest {
     @Test
     @Timeout(30)
     void aRendererThatSwallowsTheRefusedWriteStillLosesItsFile() throws IOException {
-        // Keeps writing until a write is refused, catches that and returns as if all were well.
+        // Keeps writing until a write is refused, catches that and returns as if all were
+        // well.
         ArticleRenderer swallowing = (digest, out, warnings) -> {
             try {
                 for (int i = 0; i < 10_000; i++) {
                     out.write(new byte[1024]);
                     LockSupport.parkNanos(1_000_000);
                 }
-            } catch (RuntimeException refused) {
+            }
+            catch (RuntimeException refused) {
                 // a careless library
             }
         };
@@ -186,6 +200,7 @@ class ArticleBudgetTest {
             assertThat(p.message()).isEqualTo(MEMORY_MESSAGE);
         });
         assertThat(files()).as("the greedy article's pdf, rendered before, is dropped with it")
-                .containsExactly("next.epub", "next.pdf");
+            .containsExactly("next.epub", "next.pdf");
     }
+
 }

@@ -29,7 +29,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Files appear whole or not at all: a full disk stops the run naming the file; a broken renderer rejects one article; a re-export replaces a file in one step. */
+/**
+ * Files appear whole or not at all: a full disk stops the run naming the file; a broken
+ * renderer rejects one article; a re-export replaces a file in one step.
+ */
 class ArticleRecorderTest {
 
     private static List<String> names(Path folder) throws Exception {
@@ -38,16 +41,21 @@ class ArticleRecorderTest {
         }
     }
 
-    /** The export step's processor: the pipeline, rendering into the folder, and the files put in place. */
+    /**
+     * The export step's processor: the pipeline, rendering into the folder, and the files
+     * put in place.
+     */
     private static ExportProcessor processor(Path folder, Renderer renderer, List<Problem> problems) {
         Format format = new Format("fake", "pdf", "application/pdf", "1", renderer);
-        ArticlePipeline.Options options = new ArticlePipeline.Options(List.of(format), RelatedMode.KEEP, true, "test", null);
-        return new ExportProcessor(new ArticlePipeline(options, new StoryMaker(List.of(), new ImageLoader(1600)), problems::add,
-                ArticlePipeline.Memory.NONE, new StagedFileSink(folder)), folder);
+        ArticlePipeline.Options options = new ArticlePipeline.Options(List.of(format), RelatedMode.KEEP, true, "test",
+                null);
+        return new ExportProcessor(new ArticlePipeline(options, new StoryMaker(List.of(), new ImageLoader(1600)),
+                problems::add, ArticlePipeline.Memory.NONE, new StagedFileSink(folder)), folder);
     }
 
     private static Input.Parsed article(String id) {
-        Article article = new Article(id, "Title " + id, null, null, null, null, null, null, null, List.of("Intro."), null, null);
+        Article article = new Article(id, "Title " + id, null, null, null, null, null, null, null, List.of("Intro."),
+                null, null);
         return new Input.Parsed(new Origin("in.json", 1), Path.of("."), article, List.of(), id);
     }
 
@@ -57,15 +65,17 @@ class ArticleRecorderTest {
 
     @Test
     void aFullDiskStopsTheRunNamingTheFileAndLeavesNoPartialFile() throws Exception {
-        try (FileSystem disk = Jimfs.newFileSystem(Configuration.unix().toBuilder().setMaxSize(256 * 1024).setBlockSize(4096).build())) {
+        try (FileSystem disk = Jimfs
+            .newFileSystem(Configuration.unix().toBuilder().setMaxSize(256 * 1024).setBlockSize(4096).build())) {
             Path folder = Files.createDirectories(disk.getPath("/srv/exports"));
             List<Problem> problems = new ArrayList<>();
             processor(folder, writing(100_000), problems).process(article("first"));
 
             assertThatThrownBy(() -> processor(folder, writing(400_000), problems).process(article("second")))
-                    .isInstanceOf(UncheckedIOException.class)
-                    .cause().isInstanceOf(OutputWriteException.class)
-                    .hasMessageStartingWith("cannot write /srv/exports/second.pdf: ");
+                .isInstanceOf(UncheckedIOException.class)
+                .cause()
+                .isInstanceOf(OutputWriteException.class)
+                .hasMessageStartingWith("cannot write /srv/exports/second.pdf: ");
 
             assertThat(names(folder)).containsExactly("first.pdf");
             assertThat(Files.size(folder.resolve("first.pdf"))).isEqualTo(100_000);
@@ -85,7 +95,8 @@ class ArticleRecorderTest {
             assertThat(processor(folder, broken, problems).process(article("odd"))).isNull();
             assertThat(problems).singleElement().satisfies(p -> {
                 assertThat(p.kind()).isEqualTo(Problem.Kind.REJECTED);
-                assertThat(p.message()).isEqualTo("could not be rendered as fake: java.lang.IllegalStateException: table too wide");
+                assertThat(p.message())
+                    .isEqualTo("could not be rendered as fake: java.lang.IllegalStateException: table too wide");
             });
             assertThat(names(folder)).isEmpty();
         }
@@ -96,7 +107,8 @@ class ArticleRecorderTest {
         try (FileSystem disk = Jimfs.newFileSystem(Configuration.unix())) {
             Path folder = Files.createDirectories(disk.getPath("/out"));
             Files.writeString(folder.resolve("story.pdf"), "last night's version");
-            ArticleRenderer tonight = (digest, out, warnings) -> out.write("tonight's version".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ArticleRenderer tonight = (digest, out, warnings) -> out
+                .write("tonight's version".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             Exported exported = processor(folder, tonight, new ArrayList<>()).process(article("story"));
             assertThat(exported.files()).extracting(RenderedFile::name).containsExactly("story.pdf");
             assertThat(names(folder)).containsExactly("story.pdf");
@@ -108,13 +120,15 @@ class ArticleRecorderTest {
     void aFileThatCannotBePlacedStopsTheRunNamingItAndLeavesNoTemporaryFile() throws Exception {
         try (FileSystem disk = Jimfs.newFileSystem(Configuration.unix())) {
             Path folder = Files.createDirectories(disk.getPath("/out"));
-            Files.createDirectories(folder.resolve("first.pdf/taken")); // a folder in the way
+            Files.createDirectories(folder.resolve("first.pdf/taken")); // a folder in the
+                                                                        // way
             List<Problem> problems = new ArrayList<>();
 
             assertThatThrownBy(() -> processor(folder, writing(1000), problems).process(article("first")))
-                    .isInstanceOf(UncheckedIOException.class)
-                    .cause().isInstanceOf(OutputWriteException.class)
-                    .hasMessageStartingWith("cannot write /out/first.pdf: ");
+                .isInstanceOf(UncheckedIOException.class)
+                .cause()
+                .isInstanceOf(OutputWriteException.class)
+                .hasMessageStartingWith("cannot write /out/first.pdf: ");
             assertThat(names(folder)).containsExactly("first.pdf");
             assertThat(Files.isDirectory(folder.resolve("first.pdf/taken"))).isTrue();
             assertThat(problems).isEmpty();
@@ -131,4 +145,5 @@ class ArticleRecorderTest {
             assertThat(names(folder)).containsExactly("keep.pdf");
         }
     }
+
 }

@@ -16,13 +16,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real exporter process killed with SIGKILL mid-run, and one still running when a second starts. */
+/**
+ * A real exporter process killed with SIGKILL mid-run, and one still running when a
+ * second starts.
+ */
 class CrashRecoveryTest {
 
     @TempDir
     Path work;
 
     private String out;
+
     private String err;
 
     private int cli(String... args) {
@@ -33,8 +37,8 @@ class CrashRecoveryTest {
     }
 
     private String[] export() {
-        return new String[] {"export", "--input", work.resolve("input").toString(), "--output", work.resolve("output").toString(),
-                "--db", work.resolve("data/exporter").toString()};
+        return new String[] { "export", "--input", work.resolve("input").toString(), "--output",
+                work.resolve("output").toString(), "--db", work.resolve("data/exporter").toString() };
     }
 
     private long files(String suffix) throws IOException {
@@ -51,7 +55,8 @@ class CrashRecoveryTest {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("the child did not write " + count + " PDFs in time; its log: " + Files.readString(work.resolve("child.log")));
+        throw new AssertionError("the child did not write " + count + " PDFs in time; its log: "
+                + Files.readString(work.resolve("child.log")));
     }
 
     @Test
@@ -73,7 +78,8 @@ class CrashRecoveryTest {
         long readAgain = Long.parseLong(resumed.replaceAll(".*: (\\d+) read.*", "$1"));
         assertThat(readAgain).isLessThan(600).isGreaterThanOrEqualTo(600 - files(".pdf"));
 
-        // Then a new incremental run went over everything: nothing new, so nothing rendered again.
+        // Then a new incremental run went over everything: nothing new, so nothing
+        // rendered again.
         assertThat(out).contains("600 read, 0 exported, 600 unchanged, 0 rejected");
 
         assertThat(cli("runs", "--db", work.resolve("data/exporter").toString())).isZero();
@@ -82,7 +88,14 @@ class CrashRecoveryTest {
         assertThat(rows.get(0)).contains("COMPLETED");
         assertThat(rows.get(1)).contains("COMPLETED").contains(" " + readAgain + " ");
         assertThat(rows.get(2)).contains("FAILED");
-        long firstRead = Long.parseLong(rows.get(2).trim().split("\\s+")[8]); // RUN, start (2), end (2), duration (2), STATUS, READ
+        long firstRead = Long.parseLong(rows.get(2).trim().split("\\s+")[8]); // RUN,
+                                                                              // start
+                                                                              // (2), end
+                                                                              // (2),
+                                                                              // duration
+                                                                              // (2),
+                                                                              // STATUS,
+                                                                              // READ
         assertThat(firstRead + readAgain).as("each article read once by a committed chunk").isEqualTo(600);
         assertThat(cli("runs", "--db", work.resolve("data/exporter").toString(), "--run", "1")).isZero();
         assertThat(out).contains("stopped without finishing (killed or crashed)");
@@ -98,7 +111,8 @@ class CrashRecoveryTest {
         int code = cli(export());
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat(code).isEqualTo(Cli.FAILED);
-        assertThat(err).contains("error: another export is using the history database " + work.resolve("data/exporter.mv.db"));
+        assertThat(err)
+            .contains("error: another export is using the history database " + work.resolve("data/exporter.mv.db"));
         assertThat(millis).as("refused before starting anything").isLessThan(2_000);
 
         // Another database, same output folder: refused too.
@@ -111,4 +125,5 @@ class CrashRecoveryTest {
         assertThat(child.exitValue()).as(Files.readString(work.resolve("child.log"))).isZero();
         assertThat(files(".pdf")).isEqualTo(400);
     }
+
 }

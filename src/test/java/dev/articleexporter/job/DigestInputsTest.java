@@ -28,15 +28,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
-/** Reading a run's articles again from their inputs for the nightly digest, and leaving out those that changed. */
+/**
+ * Reading a run's articles again from their inputs for the nightly digest, and leaving
+ * out those that changed.
+ */
 class DigestInputsTest {
 
     private static final LocalDate DATE = LocalDate.of(2026, 11, 25);
-    /** Stands for the export's content hash: anything that changes with the article and its name. */
+
+    /**
+     * Stands for the export's content hash: anything that changes with the article and
+     * its name.
+     */
     private static final Function<Input.Parsed, String> FINGERPRINT = p -> p.stem() + ":"
             + HexFormat.of().formatHex(ArticleJson.MAPPER.writeValueAsBytes(p.article()));
 
     private static AnnotationConfigApplicationContext context;
+
     private static DigestInputs inputs;
 
     @TempDir
@@ -76,8 +84,8 @@ class DigestInputsTest {
             for (Input in = file.next(); in != null; in = file.next()) {
                 if (in.origin().position() == o.position() && in instanceof Input.Parsed p) {
                     var a = p.article();
-                    return new ArticleRecord(a.id(), stem, origin, a.title(), a.section(), null, a.language(), null, null, null,
-                            false, FINGERPRINT.apply(p.withStem(stem)));
+                    return new ArticleRecord(a.id(), stem, origin, a.title(), a.section(), null, a.language(), null,
+                            null, null, false, FINGERPRINT.apply(p.withStem(stem)));
                 }
             }
         }
@@ -85,8 +93,8 @@ class DigestInputsTest {
     }
 
     private List<ArticleRecord> all() {
-        return List.of(exported("a.json #1", "world-1"), exported("a.json #2", "loose"), exported("a.json #3", "arts-2"),
-                exported("b.json", "arts-1"));
+        return List.of(exported("a.json #1", "world-1"), exported("a.json #2", "loose"),
+                exported("a.json #3", "arts-2"), exported("b.json", "arts-1"));
     }
 
     /** The digest of what could be read again, as the digest step makes it. */
@@ -102,7 +110,7 @@ class DigestInputsTest {
         assertThat(warnings).isEmpty();
         assertThat(digest.sections()).extracting(Digest.Section::name).containsExactly("Arts", "World", "More");
         assertThat(digest.sections().stream().flatMap(s -> s.articles().stream()).map(Digest.Entry::fileStem))
-                .containsExactly("arts-1", "arts-2", "world-1", "loose");
+            .containsExactly("arts-1", "arts-2", "world-1", "loose");
         assertThat(digest.language()).isEqualTo("de");
     }
 
@@ -113,20 +121,23 @@ class DigestInputsTest {
         Story story = zebra.story();
         assertThat(story.id()).isEqualTo("world-1");
         assertThat(story.meta().title()).isEqualTo("Zebra Crossings Return");
-        assertThat(story.slides().getFirst().credit()).isEqualTo("Wire"); // the label rule ran
+        assertThat(story.slides().getFirst().credit()).isEqualTo("Wire"); // the label
+                                                                          // rule ran
         assertThat(zebra.story()).as("made anew, not kept").isNotSameAs(story).isEqualTo(story);
     }
 
     @Test
     void anArticleWhoseInputChangedOrVanishedIsLeftOutWithAWarning() throws IOException {
         List<ArticleRecord> rendered = all();
-        Files.writeString(input.resolve("a.json"), Files.readString(input.resolve("a.json")).replace("Loud.", "Quiet."));
+        Files.writeString(input.resolve("a.json"),
+                Files.readString(input.resolve("a.json")).replace("Loud.", "Quiet."));
         Files.delete(input.resolve("b.json"));
         Digest digest = make(rendered);
         assertThat(digest.sections()).extracting(Digest.Section::name).containsExactly("World", "More");
-        assertThat(warnings).extracting(Problem::toString).containsExactlyInAnyOrder(
-                "a.json #3 (arts-2): left out of the nightly digest: its input changed since it was exported",
-                "b.json (arts-1): left out of the nightly digest: its input file is no longer there");
+        assertThat(warnings).extracting(Problem::toString)
+            .containsExactlyInAnyOrder(
+                    "a.json #3 (arts-2): left out of the nightly digest: its input changed since it was exported",
+                    "b.json (arts-1): left out of the nightly digest: its input file is no longer there");
         assertThat(warnings).extracting(Problem::kind).containsOnly(Problem.Kind.WARNING);
     }
 
@@ -136,21 +147,24 @@ class DigestInputsTest {
         Files.writeString(input.resolve("a.json"), "[{\"id\": \"world-1\", \"title\": \"Only one left\"}]");
         Digest digest = make(rendered);
         assertThat(digest.sections()).extracting(Digest.Section::name).containsExactly("Arts");
-        assertThat(warnings).extracting(Problem::message).containsExactlyInAnyOrder(
-                "left out of the nightly digest: its input changed since it was exported",
-                "left out of the nightly digest: its input changed since it was exported (it is no longer at a.json #2)",
-                "left out of the nightly digest: its input changed since it was exported (it is no longer at a.json #3)");
+        assertThat(warnings).extracting(Problem::message)
+            .containsExactlyInAnyOrder("left out of the nightly digest: its input changed since it was exported",
+                    "left out of the nightly digest: its input changed since it was exported (it is no longer at a.json #2)",
+                    "left out of the nightly digest: its input changed since it was exported (it is no longer at a.json #3)");
     }
 
     @Test
     void anArticleRecordedWithoutAFingerprintIsLeftOutWhenItIsNoLongerAnArticle() throws IOException {
         ArticleRecord old = new ArticleRecord("arts-1", "arts-1", "b.json", "Acrylic Paints", "Arts", null, "de", null,
-                null, null, false, null); // recorded before fingerprints: its input is trusted if it still binds
-        Files.writeString(input.resolve("b.json"), "{\"id\": \"arts-1\", \"title\": \"Acrylic Paints\", \"slides\": \"none\"}");
+                null, null, false, null); // recorded before fingerprints: its input is
+                                          // trusted if it still binds
+        Files.writeString(input.resolve("b.json"),
+                "{\"id\": \"arts-1\", \"title\": \"Acrylic Paints\", \"slides\": \"none\"}");
         Digest digest = make(List.of(old));
         assertThat(digest.articleCount()).isZero();
         assertThat(warnings).extracting(Problem::toString)
-                .containsExactly("b.json (arts-1): left out of the nightly digest: its input changed since it was exported");
+            .containsExactly(
+                    "b.json (arts-1): left out of the nightly digest: its input changed since it was exported");
     }
 
     @Test
@@ -158,13 +172,14 @@ class DigestInputsTest {
         Path outside = input.getParent().resolve(input.getFileName() + "-outside.json");
         Files.writeString(outside, "{\"id\": \"x\", \"title\": \"Outside\"}");
         try {
-            ArticleRecord sneaky = new ArticleRecord("x", "x", "../" + outside.getFileName(), "Outside", null, null, "en",
-                    null, null, null, false, null);
+            ArticleRecord sneaky = new ArticleRecord("x", "x", "../" + outside.getFileName(), "Outside", null, null,
+                    "en", null, null, null, false, null);
             Digest digest = make(List.of(sneaky));
             assertThat(digest.articleCount()).isZero();
             assertThat(warnings).extracting(Problem::message)
-                    .containsExactly("left out of the nightly digest: its input file is no longer there");
-        } finally {
+                .containsExactly("left out of the nightly digest: its input file is no longer there");
+        }
+        finally {
             Files.delete(outside);
         }
     }
@@ -177,4 +192,5 @@ class DigestInputsTest {
         assertThat(Origin.parse("odd #3.json #12")).isEqualTo(new Origin("odd #3.json", 12));
         assertThat(Origin.parse(new Origin("sub/x.json", 7).toString())).isEqualTo(new Origin("sub/x.json", 7));
     }
+
 }

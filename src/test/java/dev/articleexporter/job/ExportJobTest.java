@@ -55,6 +55,7 @@ class ExportJobTest {
     RunProblems problems;
 
     private Path input;
+
     private Path output;
 
     @DynamicPropertySource
@@ -70,8 +71,9 @@ class ExportJobTest {
     }
 
     /**
-     * What a run left: status, ids and the export step's counters. (The test class has no method
-     * returning a JobExecution or StepExecution: @SpringBatchTest would take it for a scope factory.)
+     * What a run left: status, ids and the export step's counters. (The test class has no
+     * method returning a JobExecution or StepExecution: @SpringBatchTest would take it
+     * for a scope factory.)
      */
     private record Run(BatchStatus status, long id, long instanceId, Counts counts) {
     }
@@ -82,8 +84,11 @@ class ExportJobTest {
     private Run run(List<String> formats) throws Exception {
         ExportSettings settings = new ExportSettings(input, output, formats, RelatedMode.KEEP);
         JobExecution execution = jobs.startJob(settings.toJobParameters(Instant.now()));
-        StepExecution step = execution.getStepExecutions().stream()
-                .filter(s -> s.getStepName().equals(ExportJobConfig.STEP_NAME)).findFirst().orElseThrow();
+        StepExecution step = execution.getStepExecutions()
+            .stream()
+            .filter(s -> s.getStepName().equals(ExportJobConfig.STEP_NAME))
+            .findFirst()
+            .orElseThrow();
         return new Run(execution.getStatus(), execution.getId(), execution.getJobInstanceId(),
                 new Counts(step.getReadCount(), step.getWriteCount(), step.getFilterCount()));
     }
@@ -94,8 +99,8 @@ class ExportJobTest {
 
         assertThat(execution.status()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(execution.counts()).isEqualTo(new Counts(3, 3, 0));
-        List<String> stems = List.of("iraq-pm-calls-for-departure-of-us-led-coalition", "five-harbour-towns-to-visit-in-winter",
-                "three-questions-before-you-refinance");
+        List<String> stems = List.of("iraq-pm-calls-for-departure-of-us-led-coalition",
+                "five-harbour-towns-to-visit-in-winter", "three-questions-before-you-refinance");
         try (Stream<Path> files = Files.list(output)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
                     stems.stream().flatMap(s -> Stream.of(s + ".pdf", s + ".epub")).toList());
@@ -112,14 +117,15 @@ class ExportJobTest {
         List<JsonNode> articles = new ArrayList<>();
         articles.add(json.readTree(input.resolve("iraq-coalition.json").toFile()));
         json.readTree(input.resolve("briefs.json").toFile()).forEach(articles::add);
-        List<String> stems = List.of("iraq-pm-calls-for-departure-of-us-led-coalition", "five-harbour-towns-to-visit-in-winter",
-                "three-questions-before-you-refinance");
+        List<String> stems = List.of("iraq-pm-calls-for-departure-of-us-led-coalition",
+                "five-harbour-towns-to-visit-in-winter", "three-questions-before-you-refinance");
 
         for (int i = 0; i < articles.size(); i++) {
             JsonNode article = articles.get(i);
             PdfReadBack pdf = PdfReadBack.of(output.resolve(stems.get(i) + ".pdf"));
             assertThat(pdf.title()).isEqualTo(article.get("title").asString());
-            assertThat(pdf.author()).isEqualTo(article.has("author") ? article.get("author").asString() : article.get("site").asString());
+            assertThat(pdf.author())
+                .isEqualTo(article.has("author") ? article.get("author").asString() : article.get("site").asString());
             assertThat(pdf.language()).isEqualTo("en");
             assertThat(pdf.bodyText()).contains(PdfReadBack.fold(article.get("title").asString()));
             List<String> headings = new ArrayList<>();
@@ -130,14 +136,16 @@ class ExportJobTest {
                 List<String> paragraphs = new ArrayList<>();
                 if (body.isArray()) {
                     body.forEach(p -> paragraphs.add(p.asString()));
-                } else {
+                }
+                else {
                     paragraphs.add(body.asString());
                 }
                 for (String paragraph : paragraphs) {
                     if (PROMO.matcher(paragraph).matches()) {
                         assertThat(pdf.bodyText()).as("the promotion goes to the closing list, not the slide")
-                                .contains(paragraph.substring(paragraph.indexOf(':') + 1).strip());
-                    } else {
+                            .contains(paragraph.substring(paragraph.indexOf(':') + 1).strip());
+                    }
+                    else {
                         assertThat(pdf.bodyText()).contains(PdfReadBack.fold(paragraph));
                     }
                 }
@@ -152,7 +160,9 @@ class ExportJobTest {
             });
         }
         PdfReadBack iraq = PdfReadBack.of(output.resolve(stems.getFirst() + ".pdf"));
-        assertThat(iraq.bodyText()).contains("More from The Stock Dork").contains("DepositPhotos").doesNotContain("Depositphotos");
+        assertThat(iraq.bodyText()).contains("More from The Stock Dork")
+            .contains("DepositPhotos")
+            .doesNotContain("Depositphotos");
     }
 
     @Test
@@ -175,14 +185,18 @@ class ExportJobTest {
     @Test
     void badInputsAreRejectedByNameAndTheRestIsExported() throws Exception {
         Files.writeString(input.resolve("broken.json"), "{\"title\": \"Broken\",,}");
-        Files.writeString(input.resolve("mixed.json"), "[{\"id\": \"fine\", \"title\": \"Fine\"}, {\"id\": \"untitled\", \"slides\": []}]");
+        Files.writeString(input.resolve("mixed.json"),
+                "[{\"id\": \"fine\", \"title\": \"Fine\"}, {\"id\": \"untitled\", \"slides\": []}]");
         Files.writeString(input.resolve("readme.txt"), "not an input");
 
         Run execution = run(List.of("pdf", "epub"));
 
         assertThat(execution.status()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(execution.counts()).isEqualTo(new Counts(6, 4, 2));
-        List<Problem> rejected = problems.of(execution.id()).stream().filter(p -> p.kind() == Problem.Kind.REJECTED).toList();
+        List<Problem> rejected = problems.of(execution.id())
+            .stream()
+            .filter(p -> p.kind() == Problem.Kind.REJECTED)
+            .toList();
         assertThat(rejected).hasSize(2);
         assertThat(rejected.get(0).file()).isEqualTo("broken.json");
         assertThat(rejected.get(0).message()).startsWith("not valid JSON: line 1, column ");
@@ -192,4 +206,5 @@ class ExportJobTest {
         assertThat(EpubCheckAssert.assertAllValid(output)).isEqualTo(4);
         assertThat(output.resolve("untitled.pdf")).doesNotExist();
     }
+
 }

@@ -18,15 +18,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Nightly runs render only what changed; their records say which articles were skipped. */
+/**
+ * Nightly runs render only what changed; their records say which articles were skipped.
+ */
 class IncrementalRunTest {
 
     @TempDir
     Path work;
 
     private CliRun export(String... extra) {
-        String[] base = {"export", "--input", work.resolve("input").toString(), "--output", work.resolve("output").toString(),
-                "--db", work.resolve("data/exporter").toString()};
+        String[] base = { "export", "--input", work.resolve("input").toString(), "--output",
+                work.resolve("output").toString(), "--db", work.resolve("data/exporter").toString() };
         String[] all = Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new);
         return CliRun.of(all);
     }
@@ -56,18 +58,22 @@ class IncrementalRunTest {
 
         // Change three articles' text, delete one article's PDF, touch nothing else.
         Path file = work.resolve("input/part-0001.json");
-        Files.writeString(file, Files.readString(file).replaceFirst("Al-Sudani conveyed", "Al-Sudani clearly conveyed")
-                .replace("\"id\":\"a-1-4\"", "\"id\":\"a-1-4\",\"author\":\"New Author\"")
-                .replace("\"id\":\"a-1-7\"", "\"id\":\"a-1-7\",\"url\":\"https://example.com/a-1-7\""));
+        Files.writeString(file,
+                Files.readString(file)
+                    .replaceFirst("Al-Sudani conveyed", "Al-Sudani clearly conveyed")
+                    .replace("\"id\":\"a-1-4\"", "\"id\":\"a-1-4\",\"author\":\"New Author\"")
+                    .replace("\"id\":\"a-1-7\"", "\"id\":\"a-1-7\",\"url\":\"https://example.com/a-1-7\""));
         Files.delete(work.resolve("output/a-2-9.pdf"));
         CliRun changed = export();
         assertThat(changed.out()).contains("30 read, 4 exported, 26 unchanged, 0 rejected");
         assertThat(unchangedRows()).as("only the latest run keeps its UNCHANGED rows").isEqualTo(26);
         Map<String, FileTime> after = stamps();
         assertThat(after.keySet()).isEqualTo(before.keySet());
-        assertThat(after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey()))).map(Map.Entry::getKey))
-                .containsExactlyInAnyOrder("a-1-0.pdf", "a-1-0.epub", "a-1-4.pdf", "a-1-4.epub", "a-1-7.pdf", "a-1-7.epub",
-                        "a-2-9.pdf", "a-2-9.epub");
+        assertThat(after.entrySet()
+            .stream()
+            .filter(e -> !e.getValue().equals(before.get(e.getKey())))
+            .map(Map.Entry::getKey)).containsExactlyInAnyOrder("a-1-0.pdf", "a-1-0.epub", "a-1-4.pdf", "a-1-4.epub",
+                    "a-1-7.pdf", "a-1-7.epub", "a-2-9.pdf", "a-2-9.epub");
 
         // Other settings change the output: everything again. --force too.
         assertThat(export("--page-size", "letter").out()).contains("30 read, 30 exported, 0 rejected");
@@ -76,17 +82,28 @@ class IncrementalRunTest {
 
         CliRun runs = CliRun.of("runs", "--db", work.resolve("data/exporter").toString());
         assertThat(runs.out()).contains("UNCHANGED");
-        assertThat(runs.out().lines().skip(1).map(l -> l.trim().split("\\s+"))
-                .map(cols -> cols[9] + "/" + cols[10]).toList()) // EXPORTED/UNCHANGED, newest first
-                .containsExactly("30/0", "0/30", "30/0", "4/26", "0/30", "30/0"); // earlier runs' counts survive the pruning
+        assertThat(runs.out()
+            .lines()
+            .skip(1)
+            .map(l -> l.trim().split("\\s+"))
+            .map(cols -> cols[9] + "/" + cols[10])
+            .toList()) // EXPORTED/UNCHANGED, newest first
+            .containsExactly("30/0", "0/30", "30/0", "4/26", "0/30", "30/0"); // earlier
+                                                                              // runs'
+                                                                              // counts
+                                                                              // survive
+                                                                              // the
+                                                                              // pruning
         assertThat(unchangedRows()).isZero(); // the latest run rendered everything
     }
 
     private long unchangedRows() throws SQLException {
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("data/exporter"), "sa", "");
-             ResultSet rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE STATUS = 'UNCHANGED'")) {
+                ResultSet rs = db.createStatement()
+                    .executeQuery("SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE STATUS = 'UNCHANGED'")) {
             rs.next();
             return rs.getLong(1);
         }
     }
+
 }

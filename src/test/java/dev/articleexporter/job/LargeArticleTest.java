@@ -27,18 +27,23 @@ class LargeArticleTest {
     @Test
     void threeThousandSlidesExportWithA256MbHeap() throws Exception {
         JsonMapper json = JsonMapper.builder().build();
-        ObjectNode article = json.createObjectNode().put("id", "archive").put("title", "The Whole Archive").put("site", "Example Desk");
+        ObjectNode article = json.createObjectNode()
+            .put("id", "archive")
+            .put("title", "The Whole Archive")
+            .put("site", "Example Desk");
         ArrayNode slides = article.putArray("slides");
         for (int i = 1; i <= SLIDES; i++) {
             ObjectNode slide = slides.addObject().put("heading", "Slide " + i).put("credit", "Credit: DepositPhotos");
-            slide.putArray("body").add("First paragraph of slide " + i + ", long enough to wrap onto a second line of the page.")
-                    .add("Second paragraph of slide " + i + ".");
+            slide.putArray("body")
+                .add("First paragraph of slide " + i + ", long enough to wrap onto a second line of the page.")
+                .add("Second paragraph of slide " + i + ".");
         }
         Path input = Files.createDirectories(work.resolve("input"));
         json.writeValue(input.resolve("archive.json").toFile(), article);
 
-        Process child = ChildJvm.start(List.of("-Xmx256m"), work.resolve("child.log"), "export", "--input", input.toString(),
-                "--output", work.resolve("output").toString(), "--db", work.resolve("data/exporter").toString());
+        Process child = ChildJvm.start(List.of("-Xmx256m"), work.resolve("child.log"), "export", "--input",
+                input.toString(), "--output", work.resolve("output").toString(), "--db",
+                work.resolve("data/exporter").toString());
         assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(child.exitValue()).as(Files.readString(work.resolve("child.log"))).isZero();
 
@@ -50,7 +55,8 @@ class LargeArticleTest {
         EpubCheckAssert.assertValid(epub);
         try (ZipFile zip = new ZipFile(epub.toFile())) {
             assertThat(zip.stream().filter(e -> e.getName().endsWith(".xhtml")))
-                    .allSatisfy(e -> assertThat(e.getSize()).as(e.getName()).isLessThanOrEqualTo(250 * 1024));
+                .allSatisfy(e -> assertThat(e.getSize()).as(e.getName()).isLessThanOrEqualTo(250 * 1024));
         }
     }
+
 }

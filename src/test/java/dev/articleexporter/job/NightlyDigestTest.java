@@ -29,16 +29,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
-/** {@code export --digest} end to end: the nightly digest written, recorded, summarised; and when it is not. */
+/**
+ * {@code export --digest} end to end: the nightly digest written, recorded, summarised;
+ * and when it is not.
+ */
 class NightlyDigestTest {
 
-    private static final Pattern DIGEST_LINE = Pattern.compile("Digest:  (digest-(\\d{4}-\\d{2}-\\d{2})-run-(\\d+))\\.epub and \\.pdf: (.*)");
+    private static final Pattern DIGEST_LINE = Pattern
+        .compile("Digest:  (digest-(\\d{4}-\\d{2}-\\d{2})-run-(\\d+))\\.epub and \\.pdf: (.*)");
 
     @TempDir
     Path work;
 
     private Path input;
+
     private Path output;
+
     private String db;
 
     @BeforeEach
@@ -50,7 +56,8 @@ class NightlyDigestTest {
     }
 
     private CliRun export(String... extra) {
-        List<String> args = new ArrayList<>(List.of("export", "--input", input.toString(), "--output", output.toString(), "--db", db));
+        List<String> args = new ArrayList<>(
+                List.of("export", "--input", input.toString(), "--output", output.toString(), "--db", db));
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }
@@ -97,7 +104,8 @@ class NightlyDigestTest {
         assertThat(line.group(3)).isEqualTo("1");
         assertThat(line.group(4)).isEqualTo("3 articles in 3 sections");
         LocalDate date = LocalDate.parse(line.group(2));
-        assertThat(ChronoUnit.DAYS.between(date, LocalDate.now(ZoneId.systemDefault()))).as("the run's date").isBetween(0L, 1L);
+        assertThat(ChronoUnit.DAYS.between(date, LocalDate.now(ZoneId.systemDefault()))).as("the run's date")
+            .isBetween(0L, 1L);
         assertThat(digestFiles()).containsExactly(stem + ".epub", stem + ".pdf");
 
         EpubCheckAssert.assertValid(output.resolve(stem + ".epub"));
@@ -105,12 +113,11 @@ class NightlyDigestTest {
         PdfReadBack read = PdfReadBack.of(pdf);
         assertThat(read.title()).isEqualTo(Digest.title(date)).contains(Digest.longDate(date));
         assertThat(read.bodyText()).contains("Nightly digest " + Digest.longDate(date) + " 3 articles in 3 sections")
-                .contains("Photo credits Example Travel Desk — slides 1, 2 Rail Archive — slide 4")
-                .contains("Photo credits DepositPhotos — slides 1–3");
-        assertThat(outline(pdf)).containsExactly(
-                "Personal Finance", "  Three Questions Before You Refinance",
-                "Politics", "  Iraq’s Prime Minister Calls for Departure of U.S.-Led Military Coalition",
-                "Travel", "  Five Harbour Towns to Visit in Winter");
+            .contains("Photo credits Example Travel Desk — slides 1, 2 Rail Archive — slide 4")
+            .contains("Photo credits DepositPhotos — slides 1–3");
+        assertThat(outline(pdf)).containsExactly("Personal Finance", "  Three Questions Before You Refinance",
+                "Politics", "  Iraq’s Prime Minister Calls for Departure of U.S.-Led Military Coalition", "Travel",
+                "  Five Harbour Towns to Visit in Winter");
 
         DigestHistory editions = new DigestHistory(database());
         assertThat(editions.list(output, 0, 10)).singleElement().satisfies(e -> {
@@ -121,12 +128,15 @@ class NightlyDigestTest {
             assertThat(e.extensions()).containsExactly("epub", "pdf");
         });
 
-        assertThat(CliRun.of("runs", "--db", db, "--run", "1").out()).contains("Digest: " + stem + ".epub and .pdf: 3 articles");
+        assertThat(CliRun.of("runs", "--db", db, "--run", "1").out())
+            .contains("Digest: " + stem + ".epub and .pdf: 3 articles");
 
-        // Nothing changed since: the next night's run renders nothing, so there is no digest to write.
+        // Nothing changed since: the next night's run renders nothing, so there is no
+        // digest to write.
         CliRun again = export("--digest");
         assertThat(again.code()).isEqualTo(Cli.OK);
-        assertThat(again.out()).contains("3 read, 0 exported, 3 unchanged").contains("Digest:  none: the run rendered no articles");
+        assertThat(again.out()).contains("3 read, 0 exported, 3 unchanged")
+            .contains("Digest:  none: the run rendered no articles");
         assertThat(digestFiles()).containsExactly(stem + ".epub", stem + ".pdf");
         assertThat(editions.count(output)).isEqualTo(1);
     }
@@ -136,12 +146,12 @@ class NightlyDigestTest {
         CliRun run = export("--formats", "pdf", "--digest");
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(Cli.OK);
         Matcher line = Pattern.compile("Digest:  (digest-\\d{4}-\\d{2}-\\d{2}-run-1)\\.pdf: 3 articles in 3 sections")
-                .matcher(run.out());
+            .matcher(run.out());
         assertThat(line.find()).as(run.out()).isTrue();
         String stem = line.group(1);
         assertThat(digestFiles()).containsExactly(stem + ".pdf");
         assertThat(new DigestHistory(database()).list(output, 0, 10)).singleElement()
-                .satisfies(e -> assertThat(e.extensions()).containsExactly("pdf"));
+            .satisfies(e -> assertThat(e.extensions()).containsExactly("pdf"));
         assertThat(CliRun.of("runs", "--db", db, "--run", "1").out()).contains("Digest: " + stem + ".pdf: 3 articles");
     }
 
@@ -160,33 +170,40 @@ class NightlyDigestTest {
         CliRun run;
         try {
             run = export("--digest");
-        } finally {
+        }
+        finally {
             System.clearProperty("exporter.digest.max-articles");
         }
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(Cli.OK);
         Matcher line = digests(run).getFirst();
-        assertThat(line.group(4)).isEqualTo("2 articles in 2 sections; 1 more left out (it keeps the 2 most recently published:"
-                + " exporter.digest.max-articles)");
+        assertThat(line.group(4))
+            .isEqualTo("2 articles in 2 sections; 1 more left out (it keeps the 2 most recently published:"
+                    + " exporter.digest.max-articles)");
         Path pdf = output.resolve(line.group(1) + ".pdf");
-        // The dated article first, then the undated ones exported last: the sample's iraq-coalition.json.
-        assertThat(outline(pdf)).containsExactly("Politics", "  Iraq’s Prime Minister Calls for Departure of U.S.-Led Military Coalition",
-                "Travel", "  Five Harbour Towns to Visit in Winter");
-        assertThat(PdfReadBack.of(pdf).bodyText()).contains("This digest holds the 2 most recently published of the 3 articles"
-                + " the run exported (at most 2); the other one is in the output folder as a single file.");
+        // The dated article first, then the undated ones exported last: the sample's
+        // iraq-coalition.json.
+        assertThat(outline(pdf)).containsExactly("Politics",
+                "  Iraq’s Prime Minister Calls for Departure of U.S.-Led Military Coalition", "Travel",
+                "  Five Harbour Towns to Visit in Winter");
+        assertThat(PdfReadBack.of(pdf).bodyText())
+            .contains("This digest holds the 2 most recently published of the 3 articles"
+                    + " the run exported (at most 2); the other one is in the output folder as a single file.");
         EpubCheckAssert.assertValid(output.resolve(line.group(1) + ".epub"));
     }
 
     /**
-     * The digest fails after its files are in place (the database refuses the record): the run
-     * fails. Resumed, it writes the same files again and records them once, leaving out the article
-     * whose input changed in between; the incremental run after it has that article's digest.
+     * The digest fails after its files are in place (the database refuses the record):
+     * the run fails. Resumed, it writes the same files again and records them once,
+     * leaving out the article whose input changed in between; the incremental run after
+     * it has that article's digest.
      */
     @Test
     void aResumedRunWritesItsDigestOnceUnderTheSameName() throws Exception {
         Path samples = work.resolve("samples");
         Files.move(input, samples);
         Files.createDirectories(input);
-        assertThat(export("--digest").out()).contains("Run 1 COMPLETED").contains("Digest:  none: the run rendered no articles");
+        assertThat(export("--digest").out()).contains("Run 1 COMPLETED")
+            .contains("Digest:  none: the run rendered no articles");
         JdbcClient jdbc = database();
         jdbc.sql("ALTER TABLE EXPORT_EDITION ADD CONSTRAINT NO_EDITIONS_YET CHECK (ARTICLES < 0)").update();
         FileSystemUtils.copyRecursively(samples, input);
@@ -199,37 +216,41 @@ class NightlyDigestTest {
         assertThat(orphans).hasSize(2).allMatch(n -> n.matches("digest-\\d{4}-\\d{2}-\\d{2}-run-2\\.(epub|pdf)"));
 
         Path briefs = input.resolve("briefs.json");
-        Files.writeString(briefs, Files.readString(briefs).replace("Divide the closing costs", "Divide the total closing costs"));
+        Files.writeString(briefs,
+                Files.readString(briefs).replace("Divide the closing costs", "Divide the total closing costs"));
         jdbc.sql("ALTER TABLE EXPORT_EDITION DROP CONSTRAINT NO_EDITIONS_YET").update();
 
         CliRun resumed = export("--digest");
         assertThat(resumed.code()).as(resumed.out() + resumed.err()).isEqualTo(Cli.OK);
-        assertThat(resumed.out()).contains("Resumed run 2, which had not finished").contains("Run 3 COMPLETED")
-                .contains("briefs.json #2 (Three Questions Before You Refinance): left out of the nightly digest:"
-                        + " its input changed since it was exported");
+        assertThat(resumed.out()).contains("Resumed run 2, which had not finished")
+            .contains("Run 3 COMPLETED")
+            .contains("briefs.json #2 (Three Questions Before You Refinance): left out of the nightly digest:"
+                    + " its input changed since it was exported");
         List<Matcher> lines = digests(resumed);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0).group(3)).as("named after the run it resumes").isEqualTo("2");
-        assertThat(lines.get(0).group(4)).isEqualTo("2 articles in 2 sections; 1 left out because its input changed since"
-                + " (see the warnings)");
+        assertThat(lines.get(0).group(4))
+            .isEqualTo("2 articles in 2 sections; 1 left out because its input changed since" + " (see the warnings)");
         assertThat(lines.get(1).group(3)).as("the incremental run after it").isEqualTo("4");
         assertThat(lines.get(1).group(4)).isEqualTo("1 article in 1 section");
 
         String resumedStem = lines.get(0).group(1);
         String nextStem = lines.get(1).group(1);
-        assertThat(digestFiles()).containsExactlyInAnyOrder(resumedStem + ".epub", resumedStem + ".pdf", nextStem + ".epub",
-                nextStem + ".pdf");
+        assertThat(digestFiles()).containsExactlyInAnyOrder(resumedStem + ".epub", resumedStem + ".pdf",
+                nextStem + ".epub", nextStem + ".pdf");
         assertThat(orphans).containsExactly(resumedStem + ".epub", resumedStem + ".pdf");
         assertThat(jdbc.sql("SELECT FILE_STEM, JOB_EXECUTION_ID, ARTICLES FROM EXPORT_EDITION ORDER BY ID")
-                .query((rs, n) -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getInt(3)).list())
-                .containsExactly(resumedStem + " 3 2", nextStem + " 4 1");
-        assertThat(outline(output.resolve(resumedStem + ".pdf"))).containsExactly(
-                "Politics", "  Iraq’s Prime Minister Calls for Departure of U.S.-Led Military Coalition",
-                "Travel", "  Five Harbour Towns to Visit in Winter");
-        assertThat(outline(output.resolve(nextStem + ".pdf"))).containsExactly(
-                "Personal Finance", "  Three Questions Before You Refinance");
-        assertThat(PdfReadBack.of(output.resolve(nextStem + ".pdf")).bodyText()).contains("Divide the total closing costs");
+            .query((rs, n) -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getInt(3))
+            .list()).containsExactly(resumedStem + " 3 2", nextStem + " 4 1");
+        assertThat(outline(output.resolve(resumedStem + ".pdf"))).containsExactly("Politics",
+                "  Iraq’s Prime Minister Calls for Departure of U.S.-Led Military Coalition", "Travel",
+                "  Five Harbour Towns to Visit in Winter");
+        assertThat(outline(output.resolve(nextStem + ".pdf"))).containsExactly("Personal Finance",
+                "  Three Questions Before You Refinance");
+        assertThat(PdfReadBack.of(output.resolve(nextStem + ".pdf")).bodyText())
+            .contains("Divide the total closing costs");
         EpubCheckAssert.assertValid(output.resolve(resumedStem + ".epub"));
         EpubCheckAssert.assertValid(output.resolve(nextStem + ".epub"));
     }
+
 }

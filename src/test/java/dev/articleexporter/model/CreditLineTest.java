@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** How a photo credit names its slides, in every format (moved here from the PDF and EPUB renderer tests). */
+/**
+ * How a photo credit names its slides, in every format (moved here from the PDF and EPUB
+ * renderer tests).
+ */
 class CreditLineTest {
 
     private static String text(Integer... slides) {
@@ -24,4 +27,5 @@ class CreditLineTest {
         assertEquals("slides 1–3", text(3, 1, 2));
         assertEquals("slides 2–4, 9, 10, 12", text(2, 3, 4, 9, 10, 12));
     }
+
 }

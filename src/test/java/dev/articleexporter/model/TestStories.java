@@ -15,16 +15,20 @@ public final class TestStories {
     private TestStories() {
     }
 
-    /** Like the harbour-towns sample: two local PNGs, one missing image, a promo moved to related. */
+    /**
+     * Like the harbour-towns sample: two local PNGs, one missing image, a promo moved to
+     * related.
+     */
     public static Story harbourTowns() {
         OffsetDateTime at = OffsetDateTime.parse("2026-11-20T07:30:00Z");
         Meta meta = new Meta("Five Harbour Towns to Visit in Winter", "Example Travel Desk", "Travel",
-                "Travel Desk Staff", "https://example.com/travel/harbour-towns",
-                new Published(at.toLocalDate(), at), "en", List.of("Travel", "Example Travel Desk"));
-        List<Slide> sections = List.of(
-                new Slide(1, "Dawn on the Quay", new Picture("Fishing boats at dawn", png("harbour-dawn.png", "slide-01.png")),
-                        "Example Travel Desk", List.of("Boats leave before sunrise & return by noon.", "Arrive early for the auction.")),
-                new Slide(2, "The Old Bridge", new Picture("A stone bridge over a river", png("river-bridge.png", "slide-02.png")),
+                "Travel Desk Staff", "https://example.com/travel/harbour-towns", new Published(at.toLocalDate(), at),
+                "en", List.of("Travel", "Example Travel Desk"));
+        List<Slide> sections = List.of(new Slide(1, "Dawn on the Quay",
+                new Picture("Fishing boats at dawn", png("harbour-dawn.png", "slide-01.png")), "Example Travel Desk",
+                List.of("Boats leave before sunrise & return by noon.", "Arrive early for the auction.")),
+                new Slide(2, "The Old Bridge",
+                        new Picture("A stone bridge over a river", png("river-bridge.png", "slide-02.png")),
                         "Example Travel Desk", List.of("The bridge dates from 1742 and still carries traffic.")),
                 new Slide(3, "Where to Eat", null, null, List.of("Most kitchens close at 21:00 in winter.")),
                 new Slide(4, "Getting There", new Picture("A train", null), "Rail Archive",
@@ -32,8 +36,10 @@ public final class TestStories {
         return new Story("five-harbour-towns-to-visit-in-winter", meta,
                 List.of("Quiet quays, cheap rooms and fresh fish: winter is the best season for a harbour town."),
                 sections,
-                List.of(new CreditLine("Example Travel Desk", List.of(1, 2)), new CreditLine("Rail Archive", List.of(4))),
-                new Related("More from Example Travel Desk", List.of(new Related.Link("Ten Winter Soups Worth the Trip", null))));
+                List.of(new CreditLine("Example Travel Desk", List.of(1, 2)),
+                        new CreditLine("Rail Archive", List.of(4))),
+                new Related("More from Example Travel Desk",
+                        List.of(new Related.Link("Ten Winter Soups Worth the Trip", null))));
     }
 
     /** Minimal: only the required fields, no date, no author, no images, no related. */
@@ -56,7 +62,10 @@ public final class TestStories {
                 new Related(evil, List.of(new Related.Link(evil, "https://example.com/a?b=1&c=<2>"))));
     }
 
-    /** Sample text in every script the tool must handle, one paragraph each, keyed by script name. */
+    /**
+     * Sample text in every script the tool must handle, one paragraph each, keyed by
+     * script name.
+     */
     public static final java.util.Map<String, String> SCRIPTS = scripts();
 
     private static java.util.Map<String, String> scripts() {
@@ -76,19 +85,23 @@ public final class TestStories {
 
     /** A left-to-right article with a slide per script of {@link #SCRIPTS}. */
     public static Story everyScript() {
-        Meta meta = new Meta("Every Script: Ελληνικά, Русский, العربية, עברית, 中文, 日本語 ✓", "Example World Desk", "World",
-                null, null, new Published(LocalDate.of(2026, 11, 25), null), "en", List.of("World"));
+        Meta meta = new Meta("Every Script: Ελληνικά, Русский, العربية, עברית, 中文, 日本語 ✓", "Example World Desk",
+                "World", null, null, new Published(LocalDate.of(2026, 11, 25), null), "en", List.of("World"));
         List<Slide> sections = new java.util.ArrayList<>();
         int n = 0;
         for (var e : SCRIPTS.entrySet()) {
             n++;
-            sections.add(new Slide(n, e.getKey() + ": " + e.getValue().substring(0, Math.min(12, e.getValue().length())), null,
-                    null, List.of(e.getValue())));
+            sections
+                .add(new Slide(n, e.getKey() + ": " + e.getValue().substring(0, Math.min(12, e.getValue().length())),
+                        null, null, List.of(e.getValue())));
         }
         return new Story("every-script", meta, List.of("One paragraph in each script."), sections, List.of(), null);
     }
 
-    /** A right-to-left article (Arabic, {@code language = ar}) with a Hebrew quote and Latin digits. */
+    /**
+     * A right-to-left article (Arabic, {@code language = ar}) with a Hebrew quote and
+     * Latin digits.
+     */
     public static Story arabic() {
         Meta meta = new Meta("رئيس الوزراء العراقي يدعو إلى رحيل التحالف", "موقع المثال", "سياسة", "فريق التحرير", null,
                 new Published(LocalDate.of(2026, 11, 25), null), "ar", List.of("سياسة"));
@@ -96,7 +109,8 @@ public final class TestStories {
                 new Slide(1, "نهاية المبررات", null, "DepositPhotos",
                         List.of("قال السوداني إن مبررات وجود التحالف الدولي في العراق قد انتهت منذ عام 2014.",
                                 "ציטוט בעברית: שלום.")),
-                new Slide(2, "العلاقات الثنائية", null, null, List.of("يريد العراق علاقة ثنائية قوية مع الولايات المتحدة.")));
+                new Slide(2, "العلاقات الثنائية", null, null,
+                        List.of("يريد العراق علاقة ثنائية قوية مع الولايات المتحدة.")));
         return new Story("arabic", meta, List.of("مقدمة قصيرة للمقال."), sections,
                 List.of(new CreditLine("DepositPhotos", List.of(1))), null);
     }
@@ -106,9 +120,11 @@ public final class TestStories {
         Meta meta = new Meta("A Very Long Slideshow", "Example Desk", "Archive", null, null, null, "en", List.of());
         List<Slide> sections = new java.util.ArrayList<>(slides);
         for (int i = 1; i <= slides; i++) {
-            sections.add(new Slide(i, "Slide number " + i, null, i % 3 == 0 ? "DepositPhotos" : null, List.of(
-                    "Paragraph one of slide " + i + ": the quick brown fox jumps over the lazy dog, again and again.",
-                    "Paragraph two of slide " + i + " adds a second sentence so the text wraps over a couple of lines.")));
+            sections.add(new Slide(i, "Slide number " + i, null, i % 3 == 0 ? "DepositPhotos" : null,
+                    List.of("Paragraph one of slide " + i
+                            + ": the quick brown fox jumps over the lazy dog, again and again.",
+                            "Paragraph two of slide " + i
+                                    + " adds a second sentence so the text wraps over a couple of lines.")));
         }
         List<Integer> credited = sections.stream().filter(s -> s.credit() != null).map(Slide::number).toList();
         return new Story("huge-" + slides, meta, List.of("An archive export."), sections,
@@ -121,8 +137,10 @@ public final class TestStories {
             byte[] bytes = Files.readAllBytes(Path.of("input/images", file));
             var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
             return new ImageData(bytes, name, "image/png", image.getWidth(), image.getHeight());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -19,10 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The hash that decides "unchanged": it moves with everything the output depends on, and with nothing else. */
+/**
+ * The hash that decides "unchanged": it moves with everything the output depends on, and
+ * with nothing else.
+ */
 class ContentHashTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final FileTime STAMP = FileTime.from(Instant.parse("2026-01-02T03:04:05Z"));
 
     static final String ARTICLE = """
@@ -36,7 +40,7 @@ class ContentHashTest {
 
     @BeforeEach
     void picture() throws IOException {
-        Files.write(folder.resolve("pic.png"), new byte[] {1, 2, 3});
+        Files.write(folder.resolve("pic.png"), new byte[] { 1, 2, 3 });
         Files.setLastModifiedTime(folder.resolve("pic.png"), STAMP);
     }
 
@@ -59,13 +63,15 @@ class ContentHashTest {
         changed.put("title", ARTICLE.replace("A Title", "A New Title"));
         changed.put("paragraph", ARTICLE.replace("Para two.", "Para 2."));
         changed.put("paragraph added", ARTICLE.replace("\"Para two.\"", "\"Para two.\", \"Three.\""));
-        changed.put("paragraphs split elsewhere", ARTICLE.replace("\"Para one.\", \"Para two.\"", "\"Para one.P\", \"ara two.\""));
+        changed.put("paragraphs split elsewhere",
+                ARTICLE.replace("\"Para one.\", \"Para two.\"", "\"Para one.P\", \"ara two.\""));
         changed.put("credit", ARTICLE.replace("Credit: Wire", "Credit: Agency"));
         changed.put("related link", ARTICLE.replace("https://example.com/o", "https://example.com/p"));
         changed.put("related title", ARTICLE.replace("Other story", "Another story"));
         changed.put("image alt", ARTICLE.replace("A picture", "A photo"));
         changed.put("image", ARTICLE.replace("pic.png", "other.png"));
-        changed.put("field added", ARTICLE.replace("\"id\": \"story\",", "\"id\": \"story\", \"author\": \"Somebody\","));
+        changed.put("field added",
+                ARTICLE.replace("\"id\": \"story\",", "\"id\": \"story\", \"author\": \"Somebody\","));
         changed.put("null added", ARTICLE.replace("\"id\": \"story\",", "\"id\": \"story\", \"author\": null,"));
         changed.put("text \"7\"", ARTICLE.replace("\"credit\": \"X\"", "\"credit\": \"7\""));
         changed.put("the number 7", ARTICLE.replace("\"credit\": \"X\"", "\"credit\": 7"));
@@ -81,7 +87,7 @@ class ContentHashTest {
         Files.setLastModifiedTime(folder.resolve("pic.png"), FileTime.from(STAMP.toInstant().plusSeconds(60)));
         String touched = hash(ARTICLE);
         assertThat(touched).isNotEqualTo(original);
-        Files.write(folder.resolve("pic.png"), new byte[] {1, 2, 3, 4});
+        Files.write(folder.resolve("pic.png"), new byte[] { 1, 2, 3, 4 });
         Files.setLastModifiedTime(folder.resolve("pic.png"), STAMP);
         assertThat(hash(ARTICLE)).isNotIn(original, touched);
         Files.delete(folder.resolve("pic.png"));
@@ -90,14 +96,17 @@ class ContentHashTest {
         Input.Parsed parsed = parsed(ARTICLE);
         String base = ContentHash.of(parsed, "fingerprint", "KEEP");
         assertThat(Set.of(base, ContentHash.of(parsed.withStem("story--2"), "fingerprint", "KEEP"),
-                ContentHash.of(parsed, "fingerprint", "DROP"), ContentHash.of(parsed, "other fingerprint", "KEEP"))).hasSize(4);
+                ContentHash.of(parsed, "fingerprint", "DROP"), ContentHash.of(parsed, "other fingerprint", "KEEP")))
+            .hasSize(4);
     }
 
     @Test
     void fieldsAnArticleDoesNotHaveAreNotContent() {
-        // Binding ignores them: a feed may stamp each article with a time that changes every night.
-        String extras = ARTICLE.replace("\"id\": \"story\",", "\"id\": \"story\", \"fetchedAt\": \"2026-11-25T03:00:00Z\",")
-                .replace("\"heading\": \"One\",", "\"heading\": \"One\", \"views\": 1234,");
+        // Binding ignores them: a feed may stamp each article with a time that changes
+        // every night.
+        String extras = ARTICLE
+            .replace("\"id\": \"story\",", "\"id\": \"story\", \"fetchedAt\": \"2026-11-25T03:00:00Z\",")
+            .replace("\"heading\": \"One\",", "\"heading\": \"One\", \"views\": 1234,");
         assertThat(hash(extras)).isEqualTo(hash(ARTICLE));
     }
 
@@ -110,4 +119,5 @@ class ContentHashTest {
         assertThat(parsed.article().slides().getFirst().body()).containsExactly("Para one.", "Bell two.");
         assertThat(ContentHash.of(parsed, "fingerprint", "KEEP")).isEqualTo(before);
     }
+
 }

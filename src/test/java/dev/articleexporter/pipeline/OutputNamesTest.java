@@ -43,15 +43,18 @@ class OutputNamesTest {
             default -> java.util.Optional.empty();
         };
         OutputNames afterRestart = new OutputNames(table);
-        assertThat(afterRestart.assign(article("a.json", 5, "story-1", "One"))).isEqualTo(new Input.Rejected(
-                new Origin("a.json", 5), "story-1", "duplicate id: the article at a.json #1 has the same id; only the first one is exported"));
+        assertThat(afterRestart.assign(article("a.json", 5, "story-1", "One")))
+            .isEqualTo(new Input.Rejected(new Origin("a.json", 5), "story-1",
+                    "duplicate id: the article at a.json #1 has the same id; only the first one is exported"));
         assertThat(stem(afterRestart.assign(article("a.json", 6, null, "Untitled")))).isEqualTo("untitled--2");
         assertThat(stem(afterRestart.assign(article("a.json", 7, null, "Untitled")))).isEqualTo("untitled--3");
-        afterRestart.forgetCommitted(); // the chunk holding untitled--2 and --3 was not written: its names are free again
+        afterRestart.forgetCommitted(); // the chunk holding untitled--2 and --3 was not
+                                        // written: its names are free again
         assertThat(stem(afterRestart.assign(article("a.json", 8, null, "Untitled")))).isEqualTo("untitled--2");
     }
 
     private static String stem(Input input) {
         return ((Input.Parsed) input).stem();
     }
+
 }

@@ -24,16 +24,20 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
-/** The photo credits of one article read the same in its PDF and its EPUB (one rule: CreditLine.slidesText). */
+/**
+ * The photo credits of one article read the same in its PDF and its EPUB (one rule:
+ * CreditLine.slidesText).
+ */
 class CreditAgreementTest {
 
     @Test
     void pdfAndEpubNameTheSameSlides() throws IOException {
         Meta meta = new Meta("Credits", null, null, null, null, null, "en", List.of());
         List<Slide> sections = IntStream.rangeClosed(1, 6)
-                .mapToObj(n -> new Slide(n, "Slide heading " + n, null, null, List.of("Text " + n + "."))).toList();
-        Story digest = new Story("credits", meta, List.of(), sections,
-                List.of(new CreditLine("Agency One", List.of(1, 2, 3, 5, 6)), new CreditLine("Agency Two", List.of(3, 1, 2))),
+            .mapToObj(n -> new Slide(n, "Slide heading " + n, null, null, List.of("Text " + n + ".")))
+            .toList();
+        Story digest = new Story("credits", meta, List.of(), sections, List
+            .of(new CreditLine("Agency One", List.of(1, 2, 3, 5, 6)), new CreditLine("Agency Two", List.of(3, 1, 2))),
                 null);
 
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
@@ -48,7 +52,8 @@ class CreditAgreementTest {
         try {
             Files.write(file, epub.toByteArray());
             EpubCheckAssert.assertValid(file);
-        } finally {
+        }
+        finally {
             Files.delete(file);
         }
         StringBuilder epubText = new StringBuilder();
@@ -65,4 +70,5 @@ class CreditAgreementTest {
             assertThat(epubText.toString()).as("EPUB").contains(credit);
         }
     }
+
 }

@@ -36,13 +36,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
 /**
- * Both edition writers over one edition of hand-built digests: sections in a chosen order, an
- * article without a section, hostile text, a right-to-left article, every script.
+ * Both edition writers over one edition of hand-built digests: sections in a chosen
+ * order, an article without a section, hostile text, a right-to-left article, every
+ * script.
  */
 class DigestWritersTest {
 
     private static final LocalDate DATE = LocalDate.of(2026, 11, 25);
+
     private static final EpubRenderer EPUB = new EpubRenderer();
+
     private static final PdfRenderer PDF = new PdfRenderer();
 
     @TempDir
@@ -51,19 +54,18 @@ class DigestWritersTest {
     static Digest edition;
     static Path epub;
     static Path pdf;
+
     /** How often each article's digest has been made. */
     static final Map<String, AtomicInteger> made = new LinkedHashMap<>();
+
     /** The same, right after writing both formats. */
     static List<Integer> madeWhileWriting;
 
     @BeforeAll
     static void writeBothFormats() throws IOException {
-        edition = edition(List.of(
-                part("Sec & Co", TestStories.hostileText()),
-                part("Travel", TestStories.harbourTowns()),
-                part("World", TestStories.everyScript()),
-                part("سياسة", TestStories.arabic()),
-                part(DigestMaker.NO_SECTION, TestStories.minimal())));
+        edition = edition(List.of(part("Sec & Co", TestStories.hostileText()),
+                part("Travel", TestStories.harbourTowns()), part("World", TestStories.everyScript()),
+                part("سياسة", TestStories.arabic()), part(DigestMaker.NO_SECTION, TestStories.minimal())));
         epub = work.resolve(edition.fileStem() + ".epub");
         pdf = work.resolve(edition.fileStem() + ".pdf");
         try (OutputStream e = Files.newOutputStream(epub); OutputStream p = Files.newOutputStream(pdf)) {
@@ -79,15 +81,18 @@ class DigestWritersTest {
         return new PartSpec(name, digest);
     }
 
-    /** One article per section, numbered in order, each counting how often its digest is made. */
+    /**
+     * One article per section, numbered in order, each counting how often its digest is
+     * made.
+     */
     private static Digest edition(List<PartSpec> specs) {
         List<Digest.Section> parts = new ArrayList<>();
         int n = 0;
         for (PartSpec spec : specs) {
             Story d = spec.digest();
             AtomicInteger count = made.computeIfAbsent(d.id(), id -> new AtomicInteger());
-            Digest.Entry entry = new Digest.Entry(++n, d.id(), d.meta().title(), d.meta().section(), d.meta().language(),
-                    () -> {
+            Digest.Entry entry = new Digest.Entry(++n, d.id(), d.meta().title(), d.meta().section(),
+                    d.meta().language(), () -> {
                         count.incrementAndGet();
                         return d;
                     });
@@ -101,7 +106,8 @@ class DigestWritersTest {
         assertThat(madeWhileWriting).containsExactly(1, 1, 1, 1, 1);
     }
 
-    // ---- EPUB --------------------------------------------------------------------------------
+    // ---- EPUB
+    // --------------------------------------------------------------------------------
 
     @Test
     void epubPassesEpubCheck() {
@@ -134,11 +140,11 @@ class DigestWritersTest {
     void epubMetadataIsAPeriodicalIssueWithAStableIdentifier() throws Exception {
         String opf = new String(unzip(epub).get("OEBPS/content.opf"), StandardCharsets.UTF_8);
         assertThat(opf).contains("<dc:title>Nightly digest — 25 November 2026</dc:title>")
-                .contains("<dc:date opf:event=\"publication\">2026-11-25</dc:date>")
-                .contains("<dc:type>Periodical</dc:type>")
-                .contains("<dc:subject>Travel</dc:subject>")
-                .doesNotContain("<dc:subject>More</dc:subject>") // not a section of the feed
-                .contains("urn:uuid:");
+            .contains("<dc:date opf:event=\"publication\">2026-11-25</dc:date>")
+            .contains("<dc:type>Periodical</dc:type>")
+            .contains("<dc:subject>Travel</dc:subject>")
+            .doesNotContain("<dc:subject>More</dc:subject>") // not a section of the feed
+            .contains("urn:uuid:");
         String id = opf.replaceAll("(?s).*(urn:uuid:[0-9a-f-]+).*", "$1");
         // The same edition written again is the same book; another edition is not.
         Path again = work.resolve("again.epub");
@@ -155,8 +161,8 @@ class DigestWritersTest {
     }
 
     /**
-     * Every page of an article's own EPUB is in the edition under the article's prefix, the same but
-     * for where its pictures are, and every picture is the same bytes.
+     * Every page of an article's own EPUB is in the edition under the article's prefix,
+     * the same but for where its pictures are, and every picture is the same bytes.
      */
     @Test
     void articlesReadExactlyAsInTheirOwnBooks() throws Exception {
@@ -172,14 +178,17 @@ class DigestWritersTest {
                 for (Map.Entry<String, byte[]> file : unzip(own).entrySet()) {
                     String name = file.getKey().substring("OEBPS/".length());
                     if (name.endsWith(".xhtml")) {
-                        String expected = new String(file.getValue(), StandardCharsets.UTF_8)
-                                .replace("src=\"images/", "src=\"images/" + prefix);
+                        String expected = new String(file.getValue(), StandardCharsets.UTF_8).replace("src=\"images/",
+                                "src=\"images/" + prefix);
                         assertThat(new String(digestFiles.get("OEBPS/" + prefix + name), StandardCharsets.UTF_8))
-                                .as(prefix + name).isEqualTo(expected);
+                            .as(prefix + name)
+                            .isEqualTo(expected);
                         pages++;
-                    } else if (name.startsWith("images/")) {
+                    }
+                    else if (name.startsWith("images/")) {
                         assertThat(digestFiles.get("OEBPS/images/" + prefix + name.substring("images/".length())))
-                                .as(name).isEqualTo(file.getValue());
+                            .as(name)
+                            .isEqualTo(file.getValue());
                     }
                 }
                 assertThat(pages).as(entry.fileStem()).isGreaterThan(1);
@@ -191,8 +200,10 @@ class DigestWritersTest {
     void hostileTextStaysTextOnTheDigestsOwnPages() throws Exception {
         Map<String, byte[]> files = unzip(epub);
         String contents = new String(files.get("OEBPS/digest-contents.xhtml"), StandardCharsets.UTF_8);
-        assertThat(contents).contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt; ]]&gt;")
-                .doesNotContain("<script").doesNotContain("<img");
+        assertThat(contents)
+            .contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt; ]]&gt;")
+            .doesNotContain("<script")
+            .doesNotContain("<img");
         String section = new String(files.get("OEBPS/digest-section-01.xhtml"), StandardCharsets.UTF_8);
         assertThat(section).contains("<h1>Sec &amp; Co</h1>");
         // Every page parses as XML (EPUBCheck checks them against the XHTML schema too).
@@ -211,7 +222,8 @@ class DigestWritersTest {
         assertThat(title).contains("xml:lang=\"ar\"").contains("dir=\"rtl\"");
     }
 
-    // ---- PDF ---------------------------------------------------------------------------------
+    // ---- PDF
+    // ---------------------------------------------------------------------------------
 
     @Test
     void pdfOutlineHasSectionsWithTheirArticlesAndTheSlidesUnderThem() throws IOException {
@@ -225,16 +237,17 @@ class DigestWritersTest {
                     List<String> slides = new ArrayList<>();
                     article.children().forEach(s -> slides.add(s.getTitle()));
                     Digest.Entry entry = entryTitled(article.getTitle());
-                    assertThat(slides).as("slides of " + article.getTitle()).containsExactlyElementsOf(
-                            entry.story().slides().stream().map(s -> s.number() + ". " + s.heading()).toList());
+                    assertThat(slides).as("slides of " + article.getTitle())
+                        .containsExactlyElementsOf(
+                                entry.story().slides().stream().map(s -> s.number() + ". " + s.heading()).toList());
                     assertThat(article.isNodeOpen()).as("slides folded away").isFalse();
                 }
                 assertThat(section.isNodeOpen()).as("articles show").isTrue();
             }
             assertThat(sections).containsExactly("Sec & Co", "Travel", "World", "سياسة", "More");
-            assertThat(articles).containsExactly(TestStories.hostileText().meta().title(), "Five Harbour Towns to Visit in Winter",
-                    TestStories.everyScript().meta().title(), TestStories.arabic().meta().title(),
-                    "Three Questions Before You Refinance");
+            assertThat(articles).containsExactly(TestStories.hostileText().meta().title(),
+                    "Five Harbour Towns to Visit in Winter", TestStories.everyScript().meta().title(),
+                    TestStories.arabic().meta().title(), "Three Questions Before You Refinance");
         }
     }
 
@@ -256,7 +269,8 @@ class DigestWritersTest {
                     assertThat(page).isGreaterThan(1);
                     if (!article.getTitle().contains("<") && !article.getTitle().contains("Every")
                             && !article.getTitle().startsWith("رئيس")) {
-                        // Plain Latin titles extract as written: "Five Harbour Towns to Visit in Winter 3".
+                        // Plain Latin titles extract as written: "Five Harbour Towns to
+                        // Visit in Winter 3".
                         assertThat(titlePage).contains(article.getTitle() + " " + page);
                     }
                 }
@@ -264,7 +278,7 @@ class DigestWritersTest {
             stripper.setStartPage(doc.getNumberOfPages());
             stripper.setEndPage(doc.getNumberOfPages());
             assertThat(stripper.getText(doc)).contains("Nightly digest — 25 November 2026")
-                    .contains("page " + doc.getNumberOfPages() + " of " + doc.getNumberOfPages());
+                .contains("page " + doc.getNumberOfPages() + " of " + doc.getNumberOfPages());
         }
     }
 
@@ -284,17 +298,22 @@ class DigestWritersTest {
         assertThat(digestText).contains("Photo credits Example Travel Desk — slides 1, 2 Rail Archive — slide 4");
     }
 
-    // ---- helpers -----------------------------------------------------------------------------
+    // ---- helpers
+    // -----------------------------------------------------------------------------
 
     private static Digest.Entry entryTitled(String title) {
-        return edition.sections().stream().flatMap(p -> p.articles().stream()).filter(e -> e.title().equals(title))
-                .findFirst().orElseThrow();
+        return edition.sections()
+            .stream()
+            .flatMap(p -> p.articles().stream())
+            .filter(e -> e.title().equals(title))
+            .findFirst()
+            .orElseThrow();
     }
 
     static Map<String, byte[]> unzip(Path file) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
                 entries.put(e.getName(), zip.readAllBytes());
             }
         }
@@ -326,4 +345,5 @@ class DigestWritersTest {
     private static String content(Element navPoint) {
         return children(navPoint, "content").getFirst().getAttribute("src");
     }
+
 }

@@ -25,7 +25,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
-/** The PDF and the EPUB of one article are laid out in the same direction, for every language (one rule: Meta.rightToLeft). */
+/**
+ * The PDF and the EPUB of one article are laid out in the same direction, for every
+ * language (one rule: Meta.rightToLeft).
+ */
 class DirectionAgreementTest {
 
     private static final String LINE = "Short line.";
@@ -33,8 +36,8 @@ class DirectionAgreementTest {
     @Test
     void pdfAndEpubAgreeForEveryLanguage() throws IOException {
         List<String> disagreements = new ArrayList<>();
-        for (String tag : List.of("ar", "he", "fa", "ur", "yi", "ps", "ckb", "pnb", "azb", "bal", "glk", "mzn", "skr", "khw",
-                "lrc", "bqi", "az-Arab", "pa-Arab", "en", "de", "tr", "az-Latn", "ar-Latn")) {
+        for (String tag : List.of("ar", "he", "fa", "ur", "yi", "ps", "ckb", "pnb", "azb", "bal", "glk", "mzn", "skr",
+                "khw", "lrc", "bqi", "az-Arab", "pa-Arab", "en", "de", "tr", "az-Latn", "ar-Latn")) {
             Meta meta = new Meta("Title", null, null, null, null, null, tag, List.of());
             Story digest = new Story("d", meta, List.of(), List.of(new Slide(1, "Heading", null, null, List.of(LINE))),
                     List.<CreditLine>of(), null);
@@ -47,17 +50,20 @@ class DirectionAgreementTest {
         assertThat(disagreements).isEmpty();
     }
 
-    /** Whether the PDF sets the Latin line flush right, as a right-to-left paragraph does. */
+    /**
+     * Whether the PDF sets the Latin line flush right, as a right-to-left paragraph does.
+     */
     private static boolean pdfRightToLeft(Story digest) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new PdfRenderer().render(digest, out);
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
-            float[] start = {-1};
+            float[] start = { -1 };
             PDFTextStripper stripper = new PDFTextStripper() {
                 @Override
                 protected void writeString(String text, List<TextPosition> positions) throws IOException {
                     super.writeString(text, positions);
-                    // The line as drawn, left to right (a right-to-left run puts its full stop first): where it starts.
+                    // The line as drawn, left to right (a right-to-left run puts its full
+                    // stop first): where it starts.
                     if (text.contains("Short") && start[0] < 0) {
                         start[0] = positions.getFirst().getXDirAdj();
                     }
@@ -77,7 +83,8 @@ class DirectionAgreementTest {
         try {
             Files.write(file, out.toByteArray());
             EpubCheckAssert.assertValid(file);
-        } finally {
+        }
+        finally {
             Files.delete(file);
         }
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(out.toByteArray()))) {
@@ -91,4 +98,5 @@ class DirectionAgreementTest {
         }
         throw new AssertionError("the line is in no page of the EPUB");
     }
+
 }

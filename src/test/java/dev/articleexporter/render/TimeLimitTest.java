@@ -14,7 +14,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openpdf.text.ExceptionConverter;
 
-/** The per-article time limit, as the renderers and the streams they write into see it. */
+/**
+ * The per-article time limit, as the renderers and the streams they write into see it.
+ */
 class TimeLimitTest {
 
     /** A limit that is certainly over. */
@@ -38,7 +40,7 @@ class TimeLimitTest {
     @Test
     void noLimitIsNullZeroOrNegative() throws IOException {
         OutputStream out = new ByteArrayOutputStream();
-        for (Duration none : new Duration[] {null, Duration.ZERO, Duration.ofSeconds(-1)}) {
+        for (Duration none : new Duration[] { null, Duration.ZERO, Duration.ofSeconds(-1) }) {
             TimeLimit limit = TimeLimit.start(none);
             assertThat(limit).isSameAs(TimeLimit.NONE);
             assertThat(limit.expired()).isFalse();
@@ -78,7 +80,8 @@ class TimeLimitTest {
     void foundInsideOpenPdfsExceptionConverterAndCauses() {
         TimeLimitExceededException late = new TimeLimitExceededException(Duration.ofSeconds(1));
         assertThat(TimeLimitExceededException.in(new ExceptionConverter(late))).containsSame(late);
-        assertThat(TimeLimitExceededException.in(new IOException("wrapped", new ExceptionConverter(late)))).containsSame(late);
+        assertThat(TimeLimitExceededException.in(new IOException("wrapped", new ExceptionConverter(late))))
+            .containsSame(late);
         IllegalStateException suppressing = new IllegalStateException("closing failed");
         suppressing.addSuppressed(late);
         assertThat(TimeLimitExceededException.in(suppressing)).containsSame(late);
@@ -87,9 +90,10 @@ class TimeLimitTest {
 
     @Test
     void aPdfWriterThatRunsOutOfTimeStopsWithTheLimitInItsCauses() {
-        // Not entered: the layout does not check, so the first check is a write inside OpenPDF.
-        Throwable thrown = catchThrowable(() -> new PdfRenderer().render(TestStories.harbourTowns(),
-                over().guard(new ByteArrayOutputStream())));
+        // Not entered: the layout does not check, so the first check is a write inside
+        // OpenPDF.
+        Throwable thrown = catchThrowable(
+                () -> new PdfRenderer().render(TestStories.harbourTowns(), over().guard(new ByteArrayOutputStream())));
         assertThat(thrown).isNotNull();
         assertThat(TimeLimitExceededException.in(thrown)).as(String.valueOf(thrown)).isPresent();
     }
@@ -97,10 +101,11 @@ class TimeLimitTest {
     @Test
     void renderersCheckTheLimitBetweenBlocks() {
         TimeLimit limit = over();
-        for (Renderer renderer : new Renderer[] {new PdfRenderer(), new EpubRenderer()}) {
+        for (Renderer renderer : new Renderer[] { new PdfRenderer(), new EpubRenderer() }) {
             try (TimeLimit.Scope scope = limit.enter()) {
                 // Into memory, unguarded: only the renderer's own checks can stop it.
-                Throwable thrown = catchThrowable(() -> renderer.render(TestStories.harbourTowns(), new ByteArrayOutputStream()));
+                Throwable thrown = catchThrowable(
+                        () -> renderer.render(TestStories.harbourTowns(), new ByteArrayOutputStream()));
                 assertThat(TimeLimitExceededException.in(thrown)).as(renderer.getClass().getSimpleName()).isPresent();
             }
         }
@@ -108,8 +113,9 @@ class TimeLimitTest {
 
     @Test
     void anEpubWriterThatRunsOutOfTimeStopsWithTheLimitInItsCauses() {
-        Throwable thrown = catchThrowable(() -> new EpubRenderer().render(TestStories.harbourTowns(),
-                over().guard(new ByteArrayOutputStream())));
+        Throwable thrown = catchThrowable(
+                () -> new EpubRenderer().render(TestStories.harbourTowns(), over().guard(new ByteArrayOutputStream())));
         assertThat(TimeLimitExceededException.in(thrown)).as(String.valueOf(thrown)).isPresent();
     }
+
 }

@@ -28,7 +28,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Images that cannot be shown as they are: each is a warning, and the slide still exports. */
+/**
+ * Images that cannot be shown as they are: each is a warning, and the slide still
+ * exports.
+ */
 class ImageLoaderTest {
 
     @TempDir
@@ -74,13 +77,15 @@ class ImageLoaderTest {
         assertThat(picture.data().bytes().length).isLessThan(Files.readAllBytes(folder.resolve("big.jpg")).length);
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(picture.data().bytes()));
         assertThat(decoded.getWidth()).isEqualTo(1600);
-        assertThat(warnings.list()).containsExactly("slide 3: image big.jpg: downscaled from 4000×3000 to 1600×1200 pixels");
+        assertThat(warnings.list())
+            .containsExactly("slide 3: image big.jpg: downscaled from 4000×3000 to 1600×1200 pixels");
     }
 
     @Test
     void aCorruptImageIsShownAsItsAltText() throws IOException {
         byte[] png = image(320, 200, "png");
-        byte[] broken = Arrays.copyOf(png, png.length / 2); // header intact, pixel data cut off
+        byte[] broken = Arrays.copyOf(png, png.length / 2); // header intact, pixel data
+                                                            // cut off
         Files.write(folder.resolve("cut.png"), broken);
         Warnings warnings = new Warnings();
         Picture picture = load("cut.png", warnings);
@@ -92,7 +97,8 @@ class ImageLoaderTest {
     @Test
     void anImageClaimingBillionsOfPixelsIsNotDecoded() throws IOException {
         byte[] png = image(16, 16, "png");
-        // IHDR starts at byte 8: length(4) "IHDR"(4) width(4) height(4) ... CRC over type+data.
+        // IHDR starts at byte 8: length(4) "IHDR"(4) width(4) height(4) ... CRC over
+        // type+data.
         ByteBuffer header = ByteBuffer.wrap(png);
         header.putInt(16, 60_000);
         header.putInt(20, 60_000);
@@ -102,23 +108,27 @@ class ImageLoaderTest {
         Files.write(folder.resolve("bomb.png"), png);
         Warnings warnings = new Warnings();
         assertThat(load("bomb.png", warnings).embeddable()).isFalse();
-        assertThat(warnings.list()).containsExactly("slide 3: image bomb.png: 60000×60000 pixels is too large to read; shown as its alt text");
+        assertThat(warnings.list())
+            .containsExactly("slide 3: image bomb.png: 60000×60000 pixels is too large to read; shown as its alt text");
     }
 
     @Test
     void pathsLeavingTheInputFolderAreRefusedWithoutReading() throws IOException {
-        Path outside = Files.write(folder.getParent().resolve("outside-" + System.nanoTime() + ".png"), image(8, 8, "png"));
+        Path outside = Files.write(folder.getParent().resolve("outside-" + System.nanoTime() + ".png"),
+                image(8, 8, "png"));
         try {
             Path link = folder.resolve("link.png");
             Files.createSymbolicLink(link, outside);
-            for (String src : new String[] {"../" + outside.getFileName(), outside.toString(), "link.png"}) {
+            for (String src : new String[] { "../" + outside.getFileName(), outside.toString(), "link.png" }) {
                 Warnings warnings = new Warnings();
                 assertThat(load(src, warnings).embeddable()).as(src).isFalse();
-                assertThat(warnings.list()).singleElement().asString().endsWith(src.equals("link.png")
-                        ? "refused: a symbolic link to a file outside the input folder"
-                        : "refused: the path leads outside the input folder");
+                assertThat(warnings.list()).singleElement()
+                    .asString()
+                    .endsWith(src.equals("link.png") ? "refused: a symbolic link to a file outside the input folder"
+                            : "refused: the path leads outside the input folder");
             }
-        } finally {
+        }
+        finally {
             Files.deleteIfExists(outside);
         }
     }
@@ -131,7 +141,10 @@ class ImageLoaderTest {
         SpecialFiles.mkfifo(path);
     }
 
-    /** Opens the pipe for reading and writing and closes it again: a reader stuck in open() gets end of file. */
+    /**
+     * Opens the pipe for reading and writing and closes it again: a reader stuck in
+     * open() gets end of file.
+     */
     private static void release(Path pipe) throws IOException, InterruptedException {
         new ProcessBuilder("sh", "-c", "exec 3<>\"$1\"", "sh", pipe.toString()).start().waitFor(20, TimeUnit.SECONDS);
     }
@@ -142,16 +155,18 @@ class ImageLoaderTest {
         mkfifo(pipe);
         Files.createSymbolicLink(folder.resolve("via-link.png"), Path.of("pipe.png"));
         try {
-            for (String src : new String[] {"pipe.png", "via-link.png"}) {
+            for (String src : new String[] { "pipe.png", "via-link.png" }) {
                 Warnings warnings = new Warnings();
-                // A hang guard, not a speed check: reading a pipe blocks until someone writes to it.
+                // A hang guard, not a speed check: reading a pipe blocks until someone
+                // writes to it.
                 Picture picture = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> load(src, 2, warnings));
                 assertThat(picture.embeddable()).isFalse();
                 assertThat(picture.alt()).isEqualTo("Alt text");
                 assertThat(warnings.list()).containsExactly(
                         "slide 2: image " + src + ": not a regular file (a named pipe); shown as its alt text");
             }
-        } finally {
+        }
+        finally {
             release(pipe);
         }
     }
@@ -177,7 +192,7 @@ class ImageLoaderTest {
         Files.write(folder.resolve("photos/real.png"), png);
         Files.createSymbolicLink(folder.resolve("alias.png"), Path.of("photos/real.png"));
         Files.createSymbolicLink(folder.resolve("pics"), Path.of("photos"));
-        for (String src : new String[] {"alias.png", "pics/real.png"}) {
+        for (String src : new String[] { "alias.png", "pics/real.png" }) {
             Warnings warnings = new Warnings();
             Picture picture = load(src, warnings);
             assertThat(warnings.list()).as(src).isEmpty();
@@ -207,8 +222,9 @@ class ImageLoaderTest {
         Picture picture = load("anim.gif", warnings);
         assertThat(picture.embeddable()).isFalse();
         assertThat(picture.alt()).isEqualTo("Alt text");
-        assertThat(warnings.list()).containsExactly("slide 3: image anim.gif: frame 2 is 20000×20000 pixels (400 million),"
-                + " more than the 100 million an image may have; shown as its alt text");
+        assertThat(warnings.list())
+            .containsExactly("slide 3: image anim.gif: frame 2 is 20000×20000 pixels (400 million),"
+                    + " more than the 100 million an image may have; shown as its alt text");
     }
 
     @Test
@@ -217,8 +233,9 @@ class ImageLoaderTest {
         Files.write(folder.resolve("canvas.gif"), TestImages.declareCanvasSize(small, 30000, 30000));
         Warnings warnings = new Warnings();
         assertThat(load("canvas.gif", warnings).embeddable()).isFalse();
-        assertThat(warnings.list()).containsExactly("slide 3: image canvas.gif: its canvas is 30000×30000 pixels (900 million),"
-                + " more than the 100 million an image may have; shown as its alt text");
+        assertThat(warnings.list())
+            .containsExactly("slide 3: image canvas.gif: its canvas is 30000×30000 pixels (900 million),"
+                    + " more than the 100 million an image may have; shown as its alt text");
     }
 
     @Test
@@ -230,8 +247,9 @@ class ImageLoaderTest {
         Warnings warnings = new Warnings();
         Picture picture = load("anim.gif", warnings);
         assertThat(picture.embeddable()).isFalse();
-        assertThat(warnings.list()).containsExactly("slide 3: image anim.gif: 300 frames of 1600×1600 pixels, 768 million pixels"
-                + " in all, more than the 100 million an image may have; shown as its alt text");
+        assertThat(warnings.list())
+            .containsExactly("slide 3: image anim.gif: 300 frames of 1600×1600 pixels, 768 million pixels"
+                    + " in all, more than the 100 million an image may have; shown as its alt text");
     }
 
     @Test
@@ -240,8 +258,9 @@ class ImageLoaderTest {
         Files.write(folder.resolve("anim.gif"), TestImages.repeatLastFrame(one, 1500));
         Warnings warnings = new Warnings();
         assertThat(load("anim.gif", warnings).embeddable()).isFalse();
-        assertThat(warnings.list()).containsExactly("slide 3: image anim.gif: more than 1000 frames (an image may have at most"
-                + " 1000); shown as its alt text");
+        assertThat(warnings.list())
+            .containsExactly("slide 3: image anim.gif: more than 1000 frames (an image may have at most"
+                    + " 1000); shown as its alt text");
     }
 
     @Test
@@ -256,4 +275,5 @@ class ImageLoaderTest {
                         + " an image may have; shown as its alt text",
                 "slide 3: image long.png: more than 1000 frames (an image may have at most 1000); shown as its alt text");
     }
+
 }

@@ -29,10 +29,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
-/** The processing rules, wired as the application wires them (component scan, {@code @Order}). */
+/**
+ * The processing rules, wired as the application wires them (component scan,
+ * {@code @Order}).
+ */
 class StoryMakerTest {
 
     private static AnnotationConfigApplicationContext context;
+
     private static StoryMaker maker;
 
     @TempDir
@@ -73,9 +77,9 @@ class StoryMakerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Credit: Reuters", "Credits: Reuters", "Photo Credit: Reuters", "Photo: Reuters", "Image: Reuters",
-            "CREDIT: Reuters", "credits:Reuters", "Photo Credits : Reuters", "Image Credit: Reuters", "Photo credit: Credit: Reuters",
-            "  Reuters  "})
+    @ValueSource(strings = { "Credit: Reuters", "Credits: Reuters", "Photo Credit: Reuters", "Photo: Reuters",
+            "Image: Reuters", "CREDIT: Reuters", "credits:Reuters", "Photo Credits : Reuters", "Image Credit: Reuters",
+            "Photo credit: Credit: Reuters", "  Reuters  " })
     void everyCreditLabelIsRemoved(String credit) {
         Story digest = digest(article(List.of(slide("One", credit, "Text."))));
         assertThat(digest.slides().getFirst().credit()).isEqualTo("Reuters");
@@ -90,31 +94,30 @@ class StoryMakerTest {
 
     @Test
     void oneSpellingPerSourceAcrossTheArticle() {
-        Story digest = digest(article(List.of(
-                slide("1", "Credit: Depositphotos", "a"),
-                slide("2", "Credit: DepositPhotos", "b"),
-                slide("3", "Credits: DepositPhotos", "c"),
-                slide("4", "CREDIT: DEPOSITPHOTOS", "d"),
-                slide("5", "Photo Credit: Rail Archive", "e"))));
+        Story digest = digest(article(List.of(slide("1", "Credit: Depositphotos", "a"),
+                slide("2", "Credit: DepositPhotos", "b"), slide("3", "Credits: DepositPhotos", "c"),
+                slide("4", "CREDIT: DEPOSITPHOTOS", "d"), slide("5", "Photo Credit: Rail Archive", "e"))));
         assertThat(digest.slides()).extracting(Slide::credit)
-                .containsExactly("DepositPhotos", "DepositPhotos", "DepositPhotos", "DepositPhotos", "Rail Archive");
+            .containsExactly("DepositPhotos", "DepositPhotos", "DepositPhotos", "DepositPhotos", "Rail Archive");
         assertThat(digest.credits()).containsExactly(new CreditLine("DepositPhotos", List.of(1, 2, 3, 4)),
                 new CreditLine("Rail Archive", List.of(5)));
     }
 
     @Test
     void onATiePrefersMixedCaseThenFirstSeen() {
-        Story digest = digest(article(List.of(
-                slide("1", "Credit: DEPOSITPHOTOS", "a"), slide("2", "Credit: Depositphotos", "b"),
-                slide("3", "Credit: DepositPhotos", "c"), slide("4", "Credits: example travel desk", "d"),
-                slide("5", "Photo Credit: Example Travel Desk", "e"))));
+        Story digest = digest(
+                article(List.of(slide("1", "Credit: DEPOSITPHOTOS", "a"), slide("2", "Credit: Depositphotos", "b"),
+                        slide("3", "Credit: DepositPhotos", "c"), slide("4", "Credits: example travel desk", "d"),
+                        slide("5", "Photo Credit: Example Travel Desk", "e"))));
         assertThat(digest.slides()).extracting(Slide::credit)
-                .containsExactly("Depositphotos", "Depositphotos", "Depositphotos", "Example Travel Desk", "Example Travel Desk");
+            .containsExactly("Depositphotos", "Depositphotos", "Depositphotos", "Example Travel Desk",
+                    "Example Travel Desk");
     }
 
     @Test
     void aSlideWithoutCreditGetsNone() {
-        Story digest = digest(article(List.of(slide("1", "Credit: AP", "a"), slide("2", null, "b"), slide("3", "", "c"))));
+        Story digest = digest(
+                article(List.of(slide("1", "Credit: AP", "a"), slide("2", null, "b"), slide("3", "", "c"))));
         assertThat(digest.slides()).extracting(Slide::credit).containsExactly("AP", null, null);
         assertThat(digest.credits()).containsExactly(new CreditLine("AP", List.of(1)));
     }
@@ -129,8 +132,8 @@ class StoryMakerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Read More: Ten Soups", "Also Read: Ten Soups", "Read Next: Ten Soups", "READ MORE: Ten Soups",
-            "See also: Ten Soups", "Read more :Ten Soups", "Don’t Miss: Ten Soups"})
+    @ValueSource(strings = { "Read More: Ten Soups", "Also Read: Ten Soups", "Read Next: Ten Soups",
+            "READ MORE: Ten Soups", "See also: Ten Soups", "Read more :Ten Soups", "Don’t Miss: Ten Soups" })
     void promotionsLeaveTheTextForTheRelatedList(String promo) {
         Story digest = digest(article(List.of(slide("1", null, "Kitchens close at 21:00.", promo))));
         assertThat(digest.slides().getFirst().paragraphs()).containsExactly("Kitchens close at 21:00.");
@@ -140,10 +143,10 @@ class StoryMakerTest {
 
     @Test
     void textThatOnlyMentionsReadingStays() {
-        Story digest = digest(article(List.of(slide("1", null, "Readers can read more: see the report.",
-                "Related: ", "Read More"))));
-        assertThat(digest.slides().getFirst().paragraphs())
-                .containsExactly("Readers can read more: see the report.", "Related:", "Read More");
+        Story digest = digest(
+                article(List.of(slide("1", null, "Readers can read more: see the report.", "Related: ", "Read More"))));
+        assertThat(digest.slides().getFirst().paragraphs()).containsExactly("Readers can read more: see the report.",
+                "Related:", "Read More");
         assertThat(digest.related()).isNull();
     }
 
@@ -152,14 +155,14 @@ class StoryMakerTest {
         Article article = new Article("a", "T", "The Stock Dork", null, null, null, null, null, null, null,
                 List.of(slide("1", null, "Text.", "Read More: Trump Unveils Bold Policy Goals"),
                         slide("2", null, "Text 2.", "Also Read: Another Story")),
-                List.of(new RelatedLink("More from The Stock Dork", "Trump Unveils Bold Policy Goals", "https://x.test/1", "Credits: DepositPhotos"),
+                List.of(new RelatedLink("More from The Stock Dork", "Trump Unveils Bold Policy Goals",
+                        "https://x.test/1", "Credits: DepositPhotos"),
                         new RelatedLink("More from The Stock Dork", "A Report", "javascript:alert(1)", null),
                         new RelatedLink("More from The Stock Dork", "trump unveils bold policy goals!", null, null)));
         Story digest = digest(article);
         assertThat(digest.related().links()).containsExactly(
                 new Related.Link("Trump Unveils Bold Policy Goals", "https://x.test/1"),
-                new Related.Link("A Report", null),
-                new Related.Link("Another Story", null));
+                new Related.Link("A Report", null), new Related.Link("Another Story", null));
         Story dropped = maker.make(article, folder, RelatedMode.DROP, new Warnings());
         assertThat(dropped.related()).isNull();
         assertThat(dropped.slides().getFirst().paragraphs()).containsExactly("Text.");
@@ -167,12 +170,14 @@ class StoryMakerTest {
 
     @Test
     void breadcrumbsGiveTheSectionWithoutTheTruncatedTitleCrumb() {
-        Article article = new Article(null, "Iraq’s Prime Minister Calls for Departure", null, null, null, null, null, null,
-                List.of("Home", "Politics", "Slideshow", "Iraq’s Prime Minister Calls..."), null, List.of(), null);
+        Article article = new Article(null, "Iraq’s Prime Minister Calls for Departure", null, null, null, null, null,
+                null, List.of("Home", "Politics", "Slideshow", "Iraq’s Prime Minister Calls..."), null, List.of(),
+                null);
         assertThat(digest(article).meta().section()).isEqualTo("Politics");
         Article withSection = article.withSection("World");
         assertThat(digest(withSection).meta().section()).isEqualTo("World");
-        Article onlyTitleCrumb = new Article(null, "T", null, null, null, null, null, null, List.of("Home", "T..."), null, null, null);
+        Article onlyTitleCrumb = new Article(null, "T", null, null, null, null, null, null, List.of("Home", "T..."),
+                null, null, null);
         assertThat(digest(onlyTitleCrumb).meta().section()).isNull();
     }
 
@@ -182,7 +187,8 @@ class StoryMakerTest {
                 "  “Quoted” text — with\tdashes,\n 2,500 troops & 5 km.  ", "", "   ", "First.\n\nSecond."))));
         Slide section = digest.slides().getFirst();
         assertThat(section.heading()).isEqualTo("Dawn on the Quay");
-        assertThat(section.paragraphs()).containsExactly("“Quoted” text — with dashes, 2,500 troops & 5 km.", "First.", "Second.");
+        assertThat(section.paragraphs()).containsExactly("“Quoted” text — with dashes, 2,500 troops & 5 km.", "First.",
+                "Second.");
     }
 
     @Test
@@ -197,24 +203,28 @@ class StoryMakerTest {
     @Test
     void aMissingTitleRejectsTheArticle() {
         Article noTitle = new Article("x", "  ", null, null, null, null, null, null, null, null, null, null);
-        assertThatThrownBy(() -> digest(noTitle)).isInstanceOf(InvalidArticleException.class).hasMessageContaining("no title");
+        assertThatThrownBy(() -> digest(noTitle)).isInstanceOf(InvalidArticleException.class)
+            .hasMessageContaining("no title");
     }
 
     @Test
     void idsAreSafeFileNamesAndTitlesBecomeSlugs() {
-        assertThat(digest(new Article("iraq-pm-calls", "T", null, null, null, null, null, null, null, null, null, null)).id())
-                .isEqualTo("iraq-pm-calls");
-        assertThat(digest(new Article(null, "Three Questions Before You Refinance", null, null, null, null, null, null, null, null,
-                null, null)).id()).isEqualTo("three-questions-before-you-refinance");
-        assertThat(digest(new Article("../../etc/passwd", "T", null, null, null, null, null, null, null, null, null, null)).id())
-                .matches("etc-passwd-[0-9a-f]{8}");
+        assertThat(digest(new Article("iraq-pm-calls", "T", null, null, null, null, null, null, null, null, null, null))
+            .id()).isEqualTo("iraq-pm-calls");
+        assertThat(digest(new Article(null, "Three Questions Before You Refinance", null, null, null, null, null, null,
+                null, null, null, null))
+            .id()).isEqualTo("three-questions-before-you-refinance");
+        assertThat(
+                digest(new Article("../../etc/passwd", "T", null, null, null, null, null, null, null, null, null, null))
+                    .id())
+            .matches("etc-passwd-[0-9a-f]{8}");
     }
 
     @Test
     void metadataDefaultsAndDates() {
         Warnings warnings = new Warnings();
-        Article article = new Article("a", "T", "Site", "Sec", null, "https://example.com/a", "2026-11-20T08:30:00+01:00", null,
-                null, List.of("Intro."), null, null);
+        Article article = new Article("a", "T", "Site", "Sec", null, "https://example.com/a",
+                "2026-11-20T08:30:00+01:00", null, null, List.of("Intro."), null, null);
         Meta meta = digest(article, warnings).meta();
         assertThat(meta.language()).isEqualTo("en");
         assertThat(meta.published().w3cdtf()).isEqualTo("2026-11-20T07:30:00Z");
@@ -223,14 +233,19 @@ class StoryMakerTest {
         assertThat(warnings.list()).isEmpty();
 
         Warnings bad = new Warnings();
-        Article badDate = new Article("a", "T", null, null, null, "file:///etc/passwd", "last Tuesday", "fr-CA", null, null, null, null);
+        Article badDate = new Article("a", "T", null, null, null, "file:///etc/passwd", "last Tuesday", "fr-CA", null,
+                null, null, null);
         Meta badMeta = digest(badDate, bad).meta();
         assertThat(badMeta.published()).isNull();
         assertThat(badMeta.url()).isNull();
         assertThat(badMeta.language()).isEqualTo("fr-CA");
-        assertThat(bad.list()).anyMatch(w -> w.contains("last Tuesday")).anyMatch(w -> w.contains("file:///etc/passwd"));
-        assertThat(digest(new Article("a", "T", null, null, null, null, "2026-01-15", null, null, null, null, null))
-                .meta().published().w3cdtf()).isEqualTo("2026-01-15");
+        assertThat(bad.list()).anyMatch(w -> w.contains("last Tuesday"))
+            .anyMatch(w -> w.contains("file:///etc/passwd"));
+        assertThat(
+                digest(new Article("a", "T", null, null, null, null, "2026-01-15", null, null, null, null, null)).meta()
+                    .published()
+                    .w3cdtf())
+            .isEqualTo("2026-01-15");
     }
 
     @Test
@@ -238,12 +253,14 @@ class StoryMakerTest {
         Files.copy(Path.of("input/images/harbour-dawn.png"), folder.resolve("dawn.png"));
         Files.writeString(folder.resolve("fake.png"), "not an image");
         Warnings warnings = new Warnings();
-        Story digest = digest(article(List.of(
-                new Article.Slide("1", List.of("a"), null, new Image("dawn.png", "Boats")),
-                new Article.Slide("2", List.of("b"), null, new Image("missing.jpg", "A train")),
-                new Article.Slide("3", List.of("c"), null, new Image("https://cdn.example.com/x.jpg", "Remote")),
-                new Article.Slide("4", List.of("d"), null, new Image("../../../etc/passwd", "Escape")),
-                new Article.Slide("5", List.of("e"), null, new Image("fake.png", "Fake")))), warnings);
+        Story digest = digest(
+                article(List.of(new Article.Slide("1", List.of("a"), null, new Image("dawn.png", "Boats")),
+                        new Article.Slide("2", List.of("b"), null, new Image("missing.jpg", "A train")),
+                        new Article.Slide("3", List.of("c"), null,
+                                new Image("https://cdn.example.com/x.jpg", "Remote")),
+                        new Article.Slide("4", List.of("d"), null, new Image("../../../etc/passwd", "Escape")),
+                        new Article.Slide("5", List.of("e"), null, new Image("fake.png", "Fake")))),
+                warnings);
         Picture dawn = digest.slides().get(0).picture();
         assertThat(dawn.embeddable()).isTrue();
         assertThat(dawn.data().mediaType()).isEqualTo("image/png");
@@ -251,8 +268,7 @@ class StoryMakerTest {
         assertThat(dawn.data().width()).isPositive();
         assertThat(digest.slides().subList(1, 5)).allMatch(s -> !s.picture().embeddable());
         assertThat(digest.slides().get(2).picture().alt()).isEqualTo("Remote");
-        assertThat(warnings.list()).containsExactly(
-                "slide 2: image missing.jpg: not found",
+        assertThat(warnings.list()).containsExactly("slide 2: image missing.jpg: not found",
                 "slide 4: image ../../../etc/passwd: refused: the path leads outside the input folder",
                 "slide 5: image fake.png: not a PNG, JPEG or GIF image; shown as its alt text");
     }
@@ -266,18 +282,22 @@ class StoryMakerTest {
         assertThat(digest.id()).isEqualTo("iraq-pm-calls-for-departure-of-us-led-coalition");
         assertThat(digest.slides()).hasSize(17);
         assertThat(digest.slides().get(1).credit()).isNull();
-        assertThat(digest.slides()).filteredOn(s -> s.credit() != null).extracting(Slide::credit).containsOnly("DepositPhotos");
+        assertThat(digest.slides()).filteredOn(s -> s.credit() != null)
+            .extracting(Slide::credit)
+            .containsOnly("DepositPhotos");
         assertThat(digest.slides()).flatExtracting(Slide::paragraphs)
-                .noneMatch(p -> p.matches("(?i)^(read more|also read|read next):.*"));
+            .noneMatch(p -> p.matches("(?i)^(read more|also read|read next):.*"));
         assertThat(digest.related().heading()).isEqualTo("More from The Stock Dork");
         List<String> titles = digest.related().links().stream().map(Related.Link::title).toList();
-        assertThat(titles).doesNotHaveDuplicates().contains("Trump Unveils Bold Policy Goals for Potential Second Term",
-                "These “Trump” Stocks Could Take Off if He’s Re-elected");
+        assertThat(titles).doesNotHaveDuplicates()
+            .contains("Trump Unveils Bold Policy Goals for Potential Second Term",
+                    "These “Trump” Stocks Could Take Off if He’s Re-elected");
         assertThat(titles).hasSize(4 + 6); // 5 related with one repeat, 6 promotions
     }
 
     private static Article withLanguageAndDate(String language, String publishedAt) {
-        return new Article("a", "T", null, null, null, null, publishedAt, language, null, List.of("Intro."), null, null);
+        return new Article("a", "T", null, null, null, null, publishedAt, language, null, List.of("Intro."), null,
+                null);
     }
 
     @Test
@@ -286,13 +306,14 @@ class StoryMakerTest {
         String tag = "en-Latn-GB-oxendict-1994-u-ca-gregory-nu-latn-x-some-private-use";
         Meta meta = digest(withLanguageAndDate(tag, null), warnings).meta();
         assertThat(meta.language()).isEqualTo("en-Latn-GB");
-        assertThat(warnings.list()).singleElement().asString()
-                .contains("language \"en-Latn-GB-oxendict")
-                .endsWith("is longer than 35 characters; \"en-Latn-GB\" is used");
+        assertThat(warnings.list()).singleElement()
+            .asString()
+            .contains("language \"en-Latn-GB-oxendict")
+            .endsWith("is longer than 35 characters; \"en-Latn-GB\" is used");
 
         Warnings variants = new Warnings();
-        assertThat(digest(withLanguageAndDate("sl-rozaj-biske-1994-alalc97-fonipa-fonupa", null), variants).meta().language())
-                .isEqualTo("sl");
+        assertThat(digest(withLanguageAndDate("sl-rozaj-biske-1994-alalc97-fonipa-fonupa", null), variants).meta()
+            .language()).isEqualTo("sl");
         assertThat(variants.list()).hasSize(1);
 
         Warnings fine = new Warnings();
@@ -302,55 +323,67 @@ class StoryMakerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"+999999999-12-31", "+10000-01-01", "0000-06-01", "-0044-03-15",
-            "+999999999-12-31T23:59:59-18:00", "9999-12-31T23:00:00-05:00", "0001-01-01T01:00:00+02:00", "+12345-01-01T00:00:00"})
+    @ValueSource(strings = { "+999999999-12-31", "+10000-01-01", "0000-06-01", "-0044-03-15",
+            "+999999999-12-31T23:59:59-18:00", "9999-12-31T23:00:00-05:00", "0001-01-01T01:00:00+02:00",
+            "+12345-01-01T00:00:00" })
     void yearsOutsideOneToNineThousandNineHundredNinetyNineAreLeftOut(String date) {
         Warnings warnings = new Warnings();
         Meta meta = digest(withLanguageAndDate(null, date), warnings).meta();
         assertThat(meta.published()).isNull();
-        assertThat(warnings.list()).singleElement().asString()
-                .startsWith("publishedAt \"" + date + "\"").endsWith("outside 1 to 9999; the date is left out");
+        assertThat(warnings.list()).singleElement()
+            .asString()
+            .startsWith("publishedAt \"" + date + "\"")
+            .endsWith("outside 1 to 9999; the date is left out");
     }
 
     @Test
     void datesAtTheEdgesOfTheRangeFitW3cdtf() {
-        for (String date : new String[] {"0001-01-01", "9999-12-31", "9999-12-31T23:59:59Z", "0001-01-01T00:00:00-01:00",
-                "9999-12-31T18:59:59.999999999-05:00"}) {
+        for (String date : new String[] { "0001-01-01", "9999-12-31", "9999-12-31T23:59:59Z",
+                "0001-01-01T00:00:00-01:00", "9999-12-31T18:59:59.999999999-05:00" }) {
             Warnings warnings = new Warnings();
             Published published = digest(withLanguageAndDate(null, date), warnings).meta().published();
             assertThat(warnings.list()).as(date).isEmpty();
-            assertThat(published.w3cdtf()).as(date).hasSizeLessThanOrEqualTo(40).matches("\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}Z)?");
+            assertThat(published.w3cdtf()).as(date)
+                .hasSizeLessThanOrEqualTo(40)
+                .matches("\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}Z)?");
         }
-        assertThatThrownBy(() -> new Published(java.time.LocalDate.of(10000, 1, 1), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Published(java.time.LocalDate.of(10000, 1, 1), null))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void anArticleWhoseSlidesAreAllEmptyIsWarnedAbout() {
-        Article article = new Article("a", "T", null, null, null, null, null, null, null, List.of("The intro."), List.of(
-                new Article.Slide(null, List.of(), null, null),
-                new Article.Slide("   ", List.of("", "  \n "), " ", null),
-                new Article.Slide(null, List.of(), "Credit:", new Image("", "  ")),
-                new Article.Slide(null, List.of("Read More"), null, null).withBody(List.of())), null);
+        Article article = new Article("a", "T", null, null, null, null, null, null, null, List.of("The intro."),
+                List.of(new Article.Slide(null, List.of(), null, null),
+                        new Article.Slide("   ", List.of("", "  \n "), " ", null),
+                        new Article.Slide(null, List.of(), "Credit:", new Image("", "  ")),
+                        new Article.Slide(null, List.of("Read More"), null, null).withBody(List.of())),
+                null);
         Warnings warnings = new Warnings();
         Story digest = digest(article, warnings);
-        assertThat(digest.slides()).extracting(Slide::heading).containsExactly("Slide 1", "Slide 2", "Slide 3", "Slide 4");
+        assertThat(digest.slides()).extracting(Slide::heading)
+            .containsExactly("Slide 1", "Slide 2", "Slide 3", "Slide 4");
         assertThat(warnings.list()).containsExactly(
                 "all 4 slides are empty (no heading, text or image): only the title and intro are exported");
 
         Warnings noIntro = new Warnings();
         digest(article.withIntro(List.of()).withSlides(List.of(new Article.Slide(null, null, null, null))), noIntro);
-        assertThat(noIntro.list()).containsExactly("its only slide is empty (no heading, text or image): only the title is exported");
+        assertThat(noIntro.list())
+            .containsExactly("its only slide is empty (no heading, text or image): only the title is exported");
     }
 
     @Test
     void oneSlideWithContentIsEnough() {
         Article.Slide empty = new Article.Slide(null, List.of(), null, null);
-        for (Article.Slide content : List.of(new Article.Slide(null, List.of("Text."), null, null), new Article.Slide("A heading", List.of(), null, null),
-                new Article.Slide(null, List.of(), "Credit: AP", null), new Article.Slide(null, List.of(), null, new Image("missing.png", "A photo")),
+        for (Article.Slide content : List.of(new Article.Slide(null, List.of("Text."), null, null),
+                new Article.Slide("A heading", List.of(), null, null),
+                new Article.Slide(null, List.of(), "Credit: AP", null),
+                new Article.Slide(null, List.of(), null, new Image("missing.png", "A photo")),
                 new Article.Slide(null, List.of(), null, new Image("https://example.com/x.jpg", "Remote")))) {
             Warnings warnings = new Warnings();
             digest(article(List.of(empty, content, empty)), warnings);
             assertThat(warnings.list()).as(content.toString()).noneMatch(w -> w.contains("empty"));
         }
     }
+
 }

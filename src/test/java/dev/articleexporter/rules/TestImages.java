@@ -17,9 +17,9 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Animated images built byte by byte for the loader's limits: frames are encoded once with
- * ImageIO and then repeated, or their declared sizes patched, so a test file of a few kilobytes
- * can claim hundreds of millions of pixels without anything decoding them.
+ * Animated images built byte by byte for the loader's limits: frames are encoded once
+ * with ImageIO and then repeated, or their declared sizes patched, so a test file of a
+ * few kilobytes can claim hundreds of millions of pixels without anything decoding them.
  */
 final class TestImages {
 
@@ -47,13 +47,17 @@ final class TestImages {
                 writer.writeToSequence(new IIOImage(frame, null, null), null);
             }
             writer.endWriteSequence();
-        } finally {
+        }
+        finally {
             writer.dispose();
         }
         return bytes.toByteArray();
     }
 
-    /** A GIF's layout: where the blocks after the global colour table start, and where each frame's image descriptor is. */
+    /**
+     * A GIF's layout: where the blocks after the global colour table start, and where
+     * each frame's image descriptor is.
+     */
     private record GifLayout(int firstBlock, List<Integer> frameStarts, List<Integer> descriptors, int trailer) {
     }
 
@@ -74,7 +78,8 @@ final class TestImages {
             }
             if (type == 0x21) {
                 pos = skipSubBlocks(gif, pos + 2);
-            } else if (type == 0x2C) {
+            }
+            else if (type == 0x2C) {
                 frameStarts.add(frameStart);
                 descriptors.add(pos);
                 int imagePacked = gif[pos + 9] & 0xff;
@@ -84,8 +89,10 @@ final class TestImages {
                 }
                 pos = skipSubBlocks(gif, pos + 1); // LZW minimum code size, then the data
                 frameStart = pos;
-            } else {
-                throw new IllegalArgumentException("unexpected GIF block 0x" + Integer.toHexString(type) + " at " + pos);
+            }
+            else {
+                throw new IllegalArgumentException(
+                        "unexpected GIF block 0x" + Integer.toHexString(type) + " at " + pos);
             }
         }
     }
@@ -98,8 +105,9 @@ final class TestImages {
     }
 
     /**
-     * The GIF with its last frame (with the extensions before it) repeated until it has {@code count}
-     * frames. Application extensions before the first frame (the loop count) stay where they are.
+     * The GIF with its last frame (with the extensions before it) repeated until it has
+     * {@code count} frames. Application extensions before the first frame (the loop
+     * count) stay where they are.
      */
     static byte[] repeatLastFrame(byte[] gif, int count) {
         GifLayout layout = layout(gif);
@@ -115,7 +123,10 @@ final class TestImages {
         return out.toByteArray();
     }
 
-    /** The GIF with frame {@code index} (0-based) declaring another size in its image descriptor; its pixels stay as they were. */
+    /**
+     * The GIF with frame {@code index} (0-based) declaring another size in its image
+     * descriptor; its pixels stay as they were.
+     */
     static byte[] declareFrameSize(byte[] gif, int index, int width, int height) {
         byte[] patched = gif.clone();
         int descriptor = layout(gif).descriptors().get(index);
@@ -125,7 +136,9 @@ final class TestImages {
         return patched;
     }
 
-    /** The GIF with another logical screen (canvas) size; its frames stay as they were. */
+    /**
+     * The GIF with another logical screen (canvas) size; its frames stay as they were.
+     */
     static byte[] declareCanvasSize(byte[] gif, int width, int height) {
         byte[] patched = gif.clone();
         ByteBuffer buffer = ByteBuffer.wrap(patched).order(java.nio.ByteOrder.LITTLE_ENDIAN);
@@ -135,9 +148,9 @@ final class TestImages {
     }
 
     /**
-     * An animated PNG (APNG) of {@code frames} frames, each the given image: the default image is
-     * the first frame, the others repeat its compressed data in fdAT chunks. ImageIO's PNG reader
-     * sees only the default image.
+     * An animated PNG (APNG) of {@code frames} frames, each the given image: the default
+     * image is the first frame, the others repeat its compressed data in fdAT chunks.
+     * ImageIO's PNG reader sees only the default image.
      */
     static byte[] apng(BufferedImage image, int frames) throws IOException {
         ByteArrayOutputStream encoded = new ByteArrayOutputStream();
@@ -145,12 +158,13 @@ final class TestImages {
         byte[] png = encoded.toByteArray();
         byte[] ihdr = null;
         ByteArrayOutputStream idat = new ByteArrayOutputStream();
-        for (int pos = 8; pos < png.length; ) {
+        for (int pos = 8; pos < png.length;) {
             int length = ByteBuffer.wrap(png, pos, 4).getInt();
             String type = new String(png, pos + 4, 4, StandardCharsets.US_ASCII);
             if (type.equals("IHDR")) {
                 ihdr = Arrays.copyOfRange(png, pos + 8, pos + 8 + length);
-            } else if (type.equals("IDAT")) {
+            }
+            else if (type.equals("IDAT")) {
                 idat.write(png, pos + 8, length);
             }
             pos += 12 + length;
@@ -172,8 +186,17 @@ final class TestImages {
     }
 
     private static byte[] frameControl(int sequence, int width, int height) {
-        return ByteBuffer.allocate(26).putInt(sequence).putInt(width).putInt(height).putInt(0).putInt(0)
-                .putShort((short) 1).putShort((short) 10).put((byte) 0).put((byte) 0).array();
+        return ByteBuffer.allocate(26)
+            .putInt(sequence)
+            .putInt(width)
+            .putInt(height)
+            .putInt(0)
+            .putInt(0)
+            .putShort((short) 1)
+            .putShort((short) 10)
+            .put((byte) 0)
+            .put((byte) 0)
+            .array();
     }
 
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
@@ -186,4 +209,5 @@ final class TestImages {
         crc.update(data);
         out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array(), 0, 4);
     }
+
 }

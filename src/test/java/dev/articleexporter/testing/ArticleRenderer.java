@@ -5,8 +5,9 @@ import dev.articleexporter.render.Renderer;
 import java.io.OutputStream;
 
 /**
- * A renderer of single articles written as a lambda, for tests of the article step. It writes no
- * digest: the tests that use it make none (a real format offers both, see {@link Renderer}).
+ * A renderer of single articles written as a lambda, for tests of the article step. It
+ * writes no digest: the tests that use it make none (a real format offers both, see
+ * {@link Renderer}).
  */
 @FunctionalInterface
 public interface ArticleRenderer extends Renderer {
@@ -15,4 +16,5 @@ public interface ArticleRenderer extends Renderer {
     default DigestWriter digestWriter(OutputStream out) {
         throw new UnsupportedOperationException("a test renderer of single articles writes no digest");
     }
+
 }

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the exporter's real main class in a separate JVM, as cron would, so it can be killed or squeezed. */
+/**
+ * Runs the exporter's real main class in a separate JVM, as cron would, so it can be
+ * killed or squeezed.
+ */
 public final class ChildJvm {
 
     private ChildJvm() {
@@ -14,12 +17,15 @@ public final class ChildJvm {
 
     /**
      * @param jvmOptions e.g. {@code -Xmx256m}
-     * @param log        where the child's stdout and stderr go
+     * @param log where the child's stdout and stderr go
      */
     public static Process start(List<String> jvmOptions, Path log, String... args) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // Surefire runs tests from a manifest-only jar; the real class path is in this property.
+        String java = ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Surefire runs tests from a manifest-only jar; the real class path is in this
+        // property.
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -30,4 +36,5 @@ public final class ChildJvm {
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
+
 }

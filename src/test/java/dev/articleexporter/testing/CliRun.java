@@ -4,7 +4,10 @@ import dev.articleexporter.cli.Cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** One in-process run of the command line: its exit code and what it printed to standard output and error. */
+/**
+ * One in-process run of the command line: its exit code and what it printed to standard
+ * output and error.
+ */
 public record CliRun(int code, String out, String err) {
 
     public static CliRun of(String... args) {

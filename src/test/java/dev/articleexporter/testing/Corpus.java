@@ -15,7 +15,10 @@ public final class Corpus {
     private Corpus() {
     }
 
-    /** {@code files} files of {@code perFile} copies of the 17-slide sample, ids {@code a-<file>-<n>}. */
+    /**
+     * {@code files} files of {@code perFile} copies of the 17-slide sample, ids
+     * {@code a-<file>-<n>}.
+     */
     public static void copiesOfTheSample(Path folder, int files, int perFile) throws IOException {
         Files.createDirectories(folder);
         ObjectNode sample = (ObjectNode) JSON.readTree(Path.of("input/iraq-coalition.json").toFile());
@@ -27,4 +30,5 @@ public final class Corpus {
             JSON.writeValue(folder.resolve(String.format("part-%04d.json", f)).toFile(), array);
         }
     }
+
 }

@@ -20,11 +20,12 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 
 /**
- * A PDF read back with PDFBox the way users' tools see it: body text (without the page footers,
- * whitespace folded so wrapped lines compare equal), outline titles, metadata and fonts.
+ * A PDF read back with PDFBox the way users' tools see it: body text (without the page
+ * footers, whitespace folded so wrapped lines compare equal), outline titles, metadata
+ * and fonts.
  */
 public record PdfReadBack(String bodyText, List<String> outline, String title, String author, String subject,
-                          String keywords, String language, int pages, List<PDFont> fonts) {
+        String keywords, String language, int pages, List<PDFont> fonts) {
 
     /** Points above the bottom edge that belong to the footer. */
     private static final float FOOTER = 45f;
@@ -54,8 +55,9 @@ public record PdfReadBack(String bodyText, List<String> outline, String title, S
     }
 
     /**
-     * Every font the document uses: those in each page's resources and in the form XObjects they draw
-     * (such as the page footer template), nested forms included; each font once, by its COS object.
+     * Every font the document uses: those in each page's resources and in the form
+     * XObjects they draw (such as the page footer template), nested forms included; each
+     * font once, by its COS object.
      */
     public static List<PDFont> allFonts(PDDocument doc) throws IOException {
         List<PDFont> fonts = new ArrayList<>();
@@ -84,7 +86,10 @@ public record PdfReadBack(String bodyText, List<String> outline, String title, S
         }
     }
 
-    /** Whitespace folded to single spaces, as a wrapped paragraph reads once its line breaks are gone. */
+    /**
+     * Whitespace folded to single spaces, as a wrapped paragraph reads once its line
+     * breaks are gone.
+     */
     public static String fold(String text) {
         return text.replaceAll("\\s+", " ").strip();
     }

@@ -26,9 +26,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** With a user and password configured: HTTP Basic for every path, the catalog's included, on any host name. */
-@SpringBootTest(properties = {"spring.main.web-application-type=servlet", "exporter.serve.schedule=false",
-        "server.address=0.0.0.0", "exporter.serve.user=editor", "exporter.serve.password=correct horse"})
+/**
+ * With a user and password configured: HTTP Basic for every path, the catalog's included,
+ * on any host name.
+ */
+@SpringBootTest(properties = { "spring.main.web-application-type=servlet", "exporter.serve.schedule=false",
+        "server.address=0.0.0.0", "exporter.serve.user=editor", "exporter.serve.password=correct horse" })
 @AutoConfigureMockMvc
 @DirtiesContext
 class CredentialsTest {
@@ -63,28 +66,40 @@ class CredentialsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", PDF, "/api/status", "/runs/1", "/opds", "/opds/new", "/assets/style.css", "/no-such-page"})
+    @ValueSource(strings = { "/", PDF, "/api/status", "/runs/1", "/opds", "/opds/new", "/assets/style.css",
+            "/no-such-page" })
     void everyPathNeedsTheCredentials(String path) throws Exception {
-        String challenge = mvc.perform(get(path)).andExpect(status().isUnauthorized()).andReturn().getResponse()
-                .getHeader(HttpHeaders.WWW_AUTHENTICATE);
+        String challenge = mvc.perform(get(path))
+            .andExpect(status().isUnauthorized())
+            .andReturn()
+            .getResponse()
+            .getHeader(HttpHeaders.WWW_AUTHENTICATE);
         assertThat(challenge).startsWith("Basic realm=\"article-exporter\"");
         mvc.perform(get(path).with(httpBasic("editor", "wrong"))).andExpect(status().isUnauthorized());
         mvc.perform(get(path).with(httpBasic("someone", "correct horse"))).andExpect(status().isUnauthorized());
-        int authenticated = mvc.perform(get(path).with(httpBasic("editor", "correct horse"))).andReturn().getResponse().getStatus();
+        int authenticated = mvc.perform(get(path).with(httpBasic("editor", "correct horse")))
+            .andReturn()
+            .getResponse()
+            .getStatus();
         assertThat(authenticated).as(path).isNotIn(401, 403);
     }
 
     @Test
     void servesWithTheRightCredentialsFromAnyHost() throws Exception {
-        mvc.perform(get("http://exports.example.org/").with(httpBasic("editor", "correct horse"))).andExpect(status().isOk());
-        mvc.perform(get("http://192.0.2.10" + PDF).with(httpBasic("editor", "correct horse"))).andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/pdf"));
+        mvc.perform(get("http://exports.example.org/").with(httpBasic("editor", "correct horse")))
+            .andExpect(status().isOk());
+        mvc.perform(get("http://192.0.2.10" + PDF).with(httpBasic("editor", "correct horse")))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/pdf"));
     }
 
     @Test
     void aBrowserSessionNeedsTheCredentialsOnlyOnce() throws Exception {
         MockHttpSession session = (MockHttpSession) mvc.perform(get("/").with(httpBasic("editor", "correct horse")))
-                .andExpect(status().isOk()).andReturn().getRequest().getSession(false);
+            .andExpect(status().isOk())
+            .andReturn()
+            .getRequest()
+            .getSession(false);
         assertThat(session).isNotNull();
         mvc.perform(get("/api/status").session(session)).andExpect(status().isOk());
     }
@@ -94,8 +109,10 @@ class CredentialsTest {
         mvc.perform(post("/runs").with(csrf())).andExpect(status().isUnauthorized());
         mvc.perform(post("/runs").with(httpBasic("editor", "correct horse"))).andExpect(status().isForbidden());
         mvc.perform(post("/runs").with(httpBasic("editor", "correct horse")).with(csrf().useInvalidToken()))
-                .andExpect(status().isForbidden());
+            .andExpect(status().isForbidden());
         assertThat(runs.active()).isNull();
-        mvc.perform(post("/runs").with(httpBasic("editor", "correct horse")).with(csrf())).andExpect(status().isSeeOther());
+        mvc.perform(post("/runs").with(httpBasic("editor", "correct horse")).with(csrf()))
+            .andExpect(status().isSeeOther());
     }
+
 }

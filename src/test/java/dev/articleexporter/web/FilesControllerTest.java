@@ -28,8 +28,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** {@code /files/{name}}: exported files with the right headers, conditional and ranged; nothing else, however asked for. */
-@SpringBootTest(properties = {"spring.main.web-application-type=servlet", "exporter.serve.schedule=false"})
+/**
+ * {@code /files/{name}}: exported files with the right headers, conditional and ranged;
+ * nothing else, however asked for.
+ */
+@SpringBootTest(properties = { "spring.main.web-application-type=servlet", "exporter.serve.schedule=false" })
 @AutoConfigureMockMvc
 @DirtiesContext
 class FilesControllerTest {
@@ -68,17 +71,19 @@ class FilesControllerTest {
     @Test
     void servesAnExportedPdfAsAnAttachmentWithValidators() throws Exception {
         MockHttpServletResponse response = mvc.perform(get("/files/" + PDF))
-                .andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/pdf"))
-                .andExpect(header().string(HttpHeaders.ACCEPT_RANGES, "bytes"))
-                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
-                .andReturn().getResponse();
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/pdf"))
+            .andExpect(header().string(HttpHeaders.ACCEPT_RANGES, "bytes"))
+            .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+            .andReturn()
+            .getResponse();
         assertThat(response.getContentAsByteArray()).isEqualTo(Files.readAllBytes(output(PDF)));
-        assertThat(response.getHeader(HttpHeaders.CONTENT_DISPOSITION))
-                .startsWith("attachment;").contains("filename=\"" + PDF + "\"").contains("filename*=UTF-8''" + PDF);
+        assertThat(response.getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment;")
+            .contains("filename=\"" + PDF + "\"")
+            .contains("filename*=UTF-8''" + PDF);
         assertThat(response.getHeader(HttpHeaders.ETAG)).matches("\"[0-9a-f]+-[0-9a-f]+\"");
         assertThat(response.getDateHeader(HttpHeaders.LAST_MODIFIED) / 1000)
-                .isEqualTo(Files.getLastModifiedTime(output(PDF)).toMillis() / 1000);
+            .isEqualTo(Files.getLastModifiedTime(output(PDF)).toMillis() / 1000);
         assertThat(response.getHeader(HttpHeaders.CACHE_CONTROL)).contains("no-cache");
     }
 
@@ -86,19 +91,25 @@ class FilesControllerTest {
     void servesANameBeyondAsciiWithAnRfc5987FileName() throws Exception {
         String name = ServedFolder.UNICODE_STEM + ".pdf";
         MockHttpServletResponse response = mvc.perform(get(URI.create("/files/%C3%A9t%C3%A9-%C3%A0-paris.pdf")))
-                .andExpect(status().isOk()).andReturn().getResponse();
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse();
         assertThat(response.getContentAsByteArray()).isEqualTo(Files.readAllBytes(output(name)));
         assertThat(response.getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment;")
-                .contains("filename*=UTF-8''%C3%A9t%C3%A9-%C3%A0-paris.pdf")
-                .matches("\\p{ASCII}+"); // header values are ASCII; the name travels encoded
+            .contains("filename*=UTF-8''%C3%A9t%C3%A9-%C3%A0-paris.pdf")
+            .matches("\\p{ASCII}+"); // header values are ASCII; the name travels encoded
     }
 
     @Test
     void servesAnEpubWithItsMediaTypeAndAnswersHead() throws Exception {
-        mvc.perform(get("/files/" + EPUB)).andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/epub+zip"));
+        mvc.perform(get("/files/" + EPUB))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/epub+zip"));
         // (MockMvc keeps a HEAD's body; the servlet container drops it: see ServerTest.)
-        MockHttpServletResponse head = mvc.perform(head("/files/" + EPUB)).andExpect(status().isOk()).andReturn().getResponse();
+        MockHttpServletResponse head = mvc.perform(head("/files/" + EPUB))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse();
         assertThat(head.getHeader(HttpHeaders.CONTENT_LENGTH)).isEqualTo(String.valueOf(Files.size(output(EPUB))));
     }
 
@@ -109,10 +120,13 @@ class FilesControllerTest {
         String lastModified = first.getHeader(HttpHeaders.LAST_MODIFIED);
 
         MockHttpServletResponse byEtag = mvc.perform(get("/files/" + PDF).header(HttpHeaders.IF_NONE_MATCH, etag))
-                .andExpect(status().isNotModified()).andReturn().getResponse();
+            .andExpect(status().isNotModified())
+            .andReturn()
+            .getResponse();
         assertThat(byEtag.getContentAsByteArray()).isEmpty();
         assertThat(byEtag.getHeader(HttpHeaders.ETAG)).isEqualTo(etag);
-        mvc.perform(get("/files/" + PDF).header(HttpHeaders.IF_MODIFIED_SINCE, lastModified)).andExpect(status().isNotModified());
+        mvc.perform(get("/files/" + PDF).header(HttpHeaders.IF_MODIFIED_SINCE, lastModified))
+            .andExpect(status().isNotModified());
 
         // Another version: the whole file.
         mvc.perform(get("/files/" + PDF).header(HttpHeaders.IF_NONE_MATCH, "\"1-1\"")).andExpect(status().isOk());
@@ -122,90 +136,94 @@ class FilesControllerTest {
     void servesByteRanges() throws Exception {
         byte[] file = Files.readAllBytes(output(PDF));
         MockHttpServletResponse part = mvc.perform(get("/files/" + PDF).header(HttpHeaders.RANGE, "bytes=100-199"))
-                .andExpect(status().isPartialContent())
-                .andExpect(header().string(HttpHeaders.CONTENT_RANGE, "bytes 100-199/" + file.length))
-                .andReturn().getResponse();
+            .andExpect(status().isPartialContent())
+            .andExpect(header().string(HttpHeaders.CONTENT_RANGE, "bytes 100-199/" + file.length))
+            .andReturn()
+            .getResponse();
         assertThat(part.getContentAsByteArray()).isEqualTo(Arrays.copyOfRange(file, 100, 200));
 
         MockHttpServletResponse tail = mvc.perform(get("/files/" + PDF).header(HttpHeaders.RANGE, "bytes=-16"))
-                .andExpect(status().isPartialContent()).andReturn().getResponse();
+            .andExpect(status().isPartialContent())
+            .andReturn()
+            .getResponse();
         assertThat(tail.getContentAsByteArray()).isEqualTo(Arrays.copyOfRange(file, file.length - 16, file.length));
 
         MockHttpServletResponse two = mvc.perform(get("/files/" + PDF).header(HttpHeaders.RANGE, "bytes=0-4,10-14"))
-                .andExpect(status().isPartialContent()).andReturn().getResponse();
+            .andExpect(status().isPartialContent())
+            .andReturn()
+            .getResponse();
         assertThat(two.getContentType()).startsWith("multipart/byteranges");
-        assertThat(two.getContentAsString(StandardCharsets.ISO_8859_1)).contains("%PDF-").contains("Content-Range: bytes 10-14/");
+        assertThat(two.getContentAsString(StandardCharsets.ISO_8859_1)).contains("%PDF-")
+            .contains("Content-Range: bytes 10-14/");
 
         mvc.perform(get("/files/" + PDF).header(HttpHeaders.RANGE, "bytes=" + file.length + "-"))
-                .andExpect(status().isRequestedRangeNotSatisfiable())
-                .andExpect(header().string(HttpHeaders.CONTENT_RANGE, "bytes */" + file.length));
+            .andExpect(status().isRequestedRangeNotSatisfiable())
+            .andExpect(header().string(HttpHeaders.CONTENT_RANGE, "bytes */" + file.length));
     }
 
     @Test
     void ifRangeGivesThePartOnlyForTheSameVersion() throws Exception {
         byte[] file = Files.readAllBytes(output(PDF));
         MockHttpServletResponse first = mvc.perform(get("/files/" + PDF)).andReturn().getResponse();
-        mvc.perform(get("/files/" + PDF).header(HttpHeaders.RANGE, "bytes=0-9").header(HttpHeaders.IF_RANGE, first.getHeader(HttpHeaders.ETAG)))
-                .andExpect(status().isPartialContent());
         mvc.perform(get("/files/" + PDF).header(HttpHeaders.RANGE, "bytes=0-9")
-                        .header(HttpHeaders.IF_RANGE, first.getHeader(HttpHeaders.LAST_MODIFIED)))
-                .andExpect(status().isPartialContent());
+            .header(HttpHeaders.IF_RANGE, first.getHeader(HttpHeaders.ETAG))).andExpect(status().isPartialContent());
+        mvc.perform(get("/files/" + PDF).header(HttpHeaders.RANGE, "bytes=0-9")
+            .header(HttpHeaders.IF_RANGE, first.getHeader(HttpHeaders.LAST_MODIFIED)))
+            .andExpect(status().isPartialContent());
 
-        MockHttpServletResponse changed = mvc.perform(get("/files/" + PDF).header(HttpHeaders.RANGE, "bytes=0-9")
-                        .header(HttpHeaders.IF_RANGE, "\"1-1\""))
-                .andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/pdf"))
-                .andReturn().getResponse();
+        MockHttpServletResponse changed = mvc
+            .perform(
+                    get("/files/" + PDF).header(HttpHeaders.RANGE, "bytes=0-9").header(HttpHeaders.IF_RANGE, "\"1-1\""))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/pdf"))
+            .andReturn()
+            .getResponse();
         assertThat(changed.getContentAsByteArray()).isEqualTo(file);
         assertThat(changed.getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment;");
         assertThat(changed.getHeader(HttpHeaders.ETAG)).isEqualTo(first.getHeader(HttpHeaders.ETAG));
     }
 
-    /** Path tricks: the firewall refuses them (400) or the name is not an export (404); never the file behind. */
+    /**
+     * Path tricks: the firewall refuses them (400) or the name is not an export (404);
+     * never the file behind.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {
-            "/files/../output/exporter.mv.db",
-            "/files/..%2Fexporter.mv.db",
-            "/files/..%2fexporter.mv.db",
-            "/files/%2e%2e/exporter.mv.db",
-            "/files/%2E%2E%2Fexporter.mv.db",
-            "/files/..%5cexporter.mv.db",
-            "/files/..%5Coutput%5Cexporter.mv.db",
-            "/files/%252e%252e%252fexporter.mv.db",
-            "/files/%25252e%25252e%25252fexporter.mv.db",
-            "/files//etc/passwd",
-            "/files/%2Fetc%2Fpasswd",
-            "/files/%2fetc%2fpasswd",
-            "/files/C:%5Cwindows%5Cwin.ini",
+    @ValueSource(strings = { "/files/../output/exporter.mv.db", "/files/..%2Fexporter.mv.db",
+            "/files/..%2fexporter.mv.db", "/files/%2e%2e/exporter.mv.db", "/files/%2E%2E%2Fexporter.mv.db",
+            "/files/..%5cexporter.mv.db", "/files/..%5Coutput%5Cexporter.mv.db", "/files/%252e%252e%252fexporter.mv.db",
+            "/files/%25252e%25252e%25252fexporter.mv.db", "/files//etc/passwd", "/files/%2Fetc%2Fpasswd",
+            "/files/%2fetc%2fpasswd", "/files/C:%5Cwindows%5Cwin.ini",
             "/files/five-harbour-towns-to-visit-in-winter.pdf%00.db",
-            "/files/five-harbour-towns-to-visit-in-winter.pdf;.db",
-            "/files/.%2e/exporter.mv.db",
-            "/files/..",
-            "/files/.",
-    })
+            "/files/five-harbour-towns-to-visit-in-winter.pdf;.db", "/files/.%2e/exporter.mv.db", "/files/..",
+            "/files/.", })
     void refusesTraversal(String uri) throws Exception {
         MockHttpServletResponse response = mvc.perform(get(URI.create(uri))).andReturn().getResponse();
         assertThat(response.getStatus()).as(uri).isIn(400, 404);
         assertNotAFile(response);
     }
 
-    /** Files in the folder that are not exports: the database, its log, the lock, temporary files, hidden or unknown ones. */
+    /**
+     * Files in the folder that are not exports: the database, its log, the lock,
+     * temporary files, hidden or unknown ones.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"exporter.mv.db", "exporter.lock", "article-exporter.log", ".article-exporter.lock",
+    @ValueSource(strings = { "exporter.mv.db", "exporter.lock", "article-exporter.log", ".article-exporter.lock",
             ".article-exporter-1234.part", "notes.pdf", ".hidden.pdf", "missing-article.pdf",
             "five-harbour-towns-to-visit-in-winter.json", "five-harbour-towns-to-visit-in-winter.PDF",
-            "five-harbour-towns-to-visit-in-winter", "FIVE-HARBOUR-TOWNS-TO-VISIT-IN-WINTER.pdf", "broken.pdf"})
+            "five-harbour-towns-to-visit-in-winter", "FIVE-HARBOUR-TOWNS-TO-VISIT-IN-WINTER.pdf", "broken.pdf" })
     void servesNothingButExports(String name) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get("/files/{name}", name)).andExpect(status().isNotFound())
-                .andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(get("/files/{name}", name))
+            .andExpect(status().isNotFound())
+            .andReturn()
+            .getResponse();
         assertNotAFile(response);
     }
 
     @Test
     void theFixtureHoldsWhatMustNotBeServed() {
         // Otherwise the tests above would prove nothing.
-        for (String name : List.of("exporter.mv.db", "article-exporter.log", ".article-exporter.lock", ".article-exporter-1234.part",
-                "notes.pdf", ".hidden.pdf")) {
+        for (String name : List.of("exporter.mv.db", "article-exporter.log", ".article-exporter.lock",
+                ".article-exporter-1234.part", "notes.pdf", ".hidden.pdf")) {
             assertThat(output(name)).as(name).isRegularFile();
         }
     }
@@ -219,10 +237,13 @@ class FilesControllerTest {
         try {
             mvc.perform(get("/files/" + name)).andExpect(status().isNotFound());
             Files.createSymbolicLink(file, output("exporter.mv.db"));
-            MockHttpServletResponse response = mvc.perform(get("/files/" + name)).andExpect(status().isNotFound())
-                    .andReturn().getResponse();
+            MockHttpServletResponse response = mvc.perform(get("/files/" + name))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse();
             assertNotAFile(response);
-        } finally {
+        }
+        finally {
             Files.deleteIfExists(file);
             Files.move(aside, file);
         }
@@ -232,23 +253,34 @@ class FilesControllerTest {
     @Test
     void servesTheFilesOfTheFoldersEditions() throws Exception {
         String stem = "digest-2026-11-25-run-1";
-        Files.write(output(stem + ".epub"), new byte[] {'P', 'K', 3, 4});
+        Files.write(output(stem + ".epub"), new byte[] { 'P', 'K', 3, 4 });
         Files.write(output(stem + ".pdf"), "%PDF-1.7 digest".getBytes(StandardCharsets.ISO_8859_1));
-        Files.write(output("digest-elsewhere.epub"), new byte[] {'P', 'K', 3, 4});
-        mvc.perform(get("/files/" + stem + ".epub")).andExpect(status().isNotFound()); // not recorded yet
-        editions.record(1, ServedFolder.output(work), stem, "Nightly digest, 25 November 2026", 3, List.of("epub", "pdf"));
-        editions.record(1, work.resolve("another-folder"), "digest-elsewhere", "Another folder's digest", 3, List.of("epub", "pdf"));
+        Files.write(output("digest-elsewhere.epub"), new byte[] { 'P', 'K', 3, 4 });
+        mvc.perform(get("/files/" + stem + ".epub")).andExpect(status().isNotFound()); // not
+                                                                                       // recorded
+                                                                                       // yet
+        editions.record(1, ServedFolder.output(work), stem, "Nightly digest, 25 November 2026", 3,
+                List.of("epub", "pdf"));
+        editions.record(1, work.resolve("another-folder"), "digest-elsewhere", "Another folder's digest", 3,
+                List.of("epub", "pdf"));
 
-        mvc.perform(get("/files/" + stem + ".epub")).andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/epub+zip"));
-        mvc.perform(get("/files/" + stem + ".pdf")).andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/pdf"));
+        mvc.perform(get("/files/" + stem + ".epub"))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/epub+zip"));
+        mvc.perform(get("/files/" + stem + ".pdf"))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/pdf"));
         mvc.perform(get("/files/digest-elsewhere.epub")).andExpect(status().isNotFound());
     }
 
     private static void assertNotAFile(MockHttpServletResponse response) throws Exception {
         String body = response.getContentAsString(StandardCharsets.ISO_8859_1);
-        assertThat(body).doesNotContain("H:2,").doesNotContain("%PDF-").doesNotContain("root:").doesNotContain("half a file");
-        assertThat(response.getContentType()).isNotIn("application/pdf", "application/epub+zip", "application/octet-stream");
+        assertThat(body).doesNotContain("H:2,")
+            .doesNotContain("%PDF-")
+            .doesNotContain("root:")
+            .doesNotContain("half a file");
+        assertThat(response.getContentType()).isNotIn("application/pdf", "application/epub+zip",
+                "application/octet-stream");
     }
+
 }

@@ -19,8 +19,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** A run that met a link to a secret and a named pipe: the page names both files and shows nothing of the secret. */
-@SpringBootTest(properties = {"spring.main.web-application-type=servlet", "exporter.serve.schedule=false"})
+/**
+ * A run that met a link to a secret and a named pipe: the page names both files and shows
+ * nothing of the secret.
+ */
+@SpringBootTest(properties = { "spring.main.web-application-type=servlet", "exporter.serve.schedule=false" })
 @AutoConfigureMockMvc
 @DirtiesContext
 class HostileRunPageTest {
@@ -36,8 +39,10 @@ class HostileRunPageTest {
     @BeforeAll
     static void hostileRun() throws Exception {
         Path input = Files.createDirectories(ServedFolder.input(work));
-        Files.writeString(input.resolve("a-good.json"), "{\"id\": \"good\", \"title\": \"Good\", \"intro\": \"Text.\"}");
-        Path secret = Files.writeString(Files.createDirectories(work.resolve("private")).resolve("token"), SECRET + "\n");
+        Files.writeString(input.resolve("a-good.json"),
+                "{\"id\": \"good\", \"title\": \"Good\", \"intro\": \"Text.\"}");
+        Path secret = Files.writeString(Files.createDirectories(work.resolve("private")).resolve("token"),
+                SECRET + "\n");
         Files.createSymbolicLink(input.resolve("b-link.json"), secret);
         SpecialFiles.mkfifo(input.resolve("c-pipe.json"));
         CliRun run = CliRun.of("export", "--input", input.toString(), "--output", ServedFolder.output(work).toString(),
@@ -57,10 +62,13 @@ class HostileRunPageTest {
     @Test
     void thePagesNameTheFilesAndLeakNothing() throws Exception {
         String run = page("/runs/1");
-        assertThat(run).contains("b-link.json").contains("a symbolic link to a file outside the input folder")
-                .contains("c-pipe.json").contains("not a regular file (a named pipe)");
-        for (String html : new String[] {run, page("/"), page("/opds")}) {
+        assertThat(run).contains("b-link.json")
+            .contains("a symbolic link to a file outside the input folder")
+            .contains("c-pipe.json")
+            .contains("not a regular file (a named pipe)");
+        for (String html : new String[] { run, page("/"), page("/opds") }) {
             assertThat(html).doesNotContain("hunter2").doesNotContain(SECRET);
         }
     }
+
 }

@@ -29,8 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
 
-/** The editors' page, the run page, the status endpoint and "Run export now", with no credentials configured. */
-@SpringBootTest(properties = {"spring.main.web-application-type=servlet", "exporter.serve.schedule=false"})
+/**
+ * The editors' page, the run page, the status endpoint and "Run export now", with no
+ * credentials configured.
+ */
+@SpringBootTest(properties = { "spring.main.web-application-type=servlet", "exporter.serve.schedule=false" })
 @AutoConfigureMockMvc
 @DirtiesContext
 class PageTest {
@@ -73,14 +76,14 @@ class PageTest {
     void listsTheArticlesWithTheirDownloadsAndSizes() throws Exception {
         String html = page("/");
         assertThat(html).contains("Five Harbour Towns to Visit in Winter")
-                .contains("href=\"/files/five-harbour-towns-to-visit-in-winter.pdf\"")
-                .contains("href=\"/files/five-harbour-towns-to-visit-in-winter.epub\"")
-                .containsPattern("<span class=\"format\">PDF</span><span class=\"size\">\\d+ KB</span>")
-                .contains("Travel Desk Staff · Example Travel Desk")
-                .contains("20 Nov 2026")
-                .contains("<option value=\"Travel\">Travel (2)</option>")
-                .contains("<span class=\"count\">30</span>")
-                .contains("href=\"/files/%C3%A9t%C3%A9-%C3%A0-paris.pdf\"");
+            .contains("href=\"/files/five-harbour-towns-to-visit-in-winter.pdf\"")
+            .contains("href=\"/files/five-harbour-towns-to-visit-in-winter.epub\"")
+            .containsPattern("<span class=\"format\">PDF</span><span class=\"size\">\\d+ KB</span>")
+            .contains("Travel Desk Staff · Example Travel Desk")
+            .contains("20 Nov 2026")
+            .contains("<option value=\"Travel\">Travel (2)</option>")
+            .contains("<span class=\"count\">30</span>")
+            .contains("href=\"/files/%C3%A9t%C3%A9-%C3%A0-paris.pdf\"");
         assertThat(titles(html)).hasSize(Math.min(30, PageController.PAGE_SIZE));
         assertThat(html).contains("action=\"/runs\"").containsPattern("name=\"_csrf\" value=\"[^\"]+\"");
     }
@@ -89,18 +92,25 @@ class PageTest {
     void listsTheFoldersEditionsWithTheirDownloads() throws Exception {
         assertThat(page("/")).doesNotContain("Nightly editions");
         Files.write(ServedFolder.output(work).resolve("digest-2026-11-25-run-1.epub"), new byte[2048]);
-        editions.record(1, ServedFolder.output(work), "digest-2026-11-25-run-1", "Nightly digest <25 November>", 29, List.of("epub", "pdf"));
+        editions.record(1, ServedFolder.output(work), "digest-2026-11-25-run-1", "Nightly digest <25 November>", 29,
+                List.of("epub", "pdf"));
         String html = page("/");
-        assertThat(html).contains("Nightly editions").contains("Nightly digest &lt;25 November&gt;").contains("29 articles")
-                .contains("href=\"/files/digest-2026-11-25-run-1.epub\"").contains("<span class=\"size\">2 KB</span>")
-                .doesNotContain("href=\"/files/digest-2026-11-25-run-1.pdf\""); // no such file
+        assertThat(html).contains("Nightly editions")
+            .contains("Nightly digest &lt;25 November&gt;")
+            .contains("29 articles")
+            .contains("href=\"/files/digest-2026-11-25-run-1.epub\"")
+            .contains("<span class=\"size\">2 KB</span>")
+            .doesNotContain("href=\"/files/digest-2026-11-25-run-1.pdf\""); // no such
+                                                                            // file
     }
 
     @Test
     void showsMarkupFromInputsAsText() throws Exception {
         String html = page("/?q=claims");
-        assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;Bold&lt;/b&gt; claims")
-                .doesNotContain("<script>alert").doesNotContain("<b>Bold</b>");
+        assertThat(html)
+            .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;Bold&lt;/b&gt; claims")
+            .doesNotContain("<script>alert")
+            .doesNotContain("<b>Bold</b>");
     }
 
     @Test
@@ -108,22 +118,26 @@ class PageTest {
         assertThat(titles(page("/?q=HARBOUR"))).containsExactly("Five Harbour Towns to Visit in Winter");
         assertThat(titles(page("/?section=Politics"))).containsExactlyInAnyOrder(
                 "Iraq’s Prime Minister Calls for Departure of U.S.-Led Military Coalition", ServedFolder.HOSTILE_TITLE);
-        assertThat(titles(mvc.perform(get("/").param("q", "brief number 1").param("section", "Business")).andReturn()
-                .getResponse().getContentAsString())).containsExactlyInAnyOrder("Market brief number 1",
-                "Market brief number 11", "Market brief number 13", "Market brief number 15", "Market brief number 17",
-                "Market brief number 19");
+        assertThat(titles(mvc.perform(get("/").param("q", "brief number 1").param("section", "Business"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString())).containsExactlyInAnyOrder("Market brief number 1", "Market brief number 11",
+                    "Market brief number 13", "Market brief number 15", "Market brief number 17",
+                    "Market brief number 19");
         String none = page("/?q=nothing-like-this");
         assertThat(titles(none)).isEmpty();
         assertThat(none).contains("No article matches this filter.");
-        assertThat(page("/?section=Politics")).contains("<option value=\"Politics\" selected=\"selected\">Politics (2)</option>");
+        assertThat(page("/?section=Politics"))
+            .contains("<option value=\"Politics\" selected=\"selected\">Politics (2)</option>");
     }
 
     @Test
     void pagesThroughBigFoldersKeepingTheFilter() throws Exception {
         String first = page("/?q=brief&size=10");
         assertThat(titles(first)).hasSize(10);
-        assertThat(first).contains("1–10 of 25 · page 1 of 3").contains("href=\"/?q=brief&amp;page=2&amp;size=10#articles\"")
-                .doesNotContain("rel=\"prev\"");
+        assertThat(first).contains("1–10 of 25 · page 1 of 3")
+            .contains("href=\"/?q=brief&amp;page=2&amp;size=10#articles\"")
+            .doesNotContain("rel=\"prev\"");
         String last = page("/?q=brief&size=10&page=3");
         assertThat(titles(last)).hasSize(5);
         assertThat(last).contains("21–25 of 25 · page 3 of 3").doesNotContain("rel=\"next\"");
@@ -139,13 +153,15 @@ class PageTest {
     void listsRunsWithTheirRejectedInputsAndReasons() throws Exception {
         String html = page("/");
         assertThat(html).contains("<span class=\"badge status-completed\">COMPLETED</span>")
-                .contains("Rejected inputs (1)")
-                .contains("<span class=\"where\">broken.json</span>")
-                .containsPattern("<span class=\"why\">not valid JSON[^<]*</span>")
-                .contains("href=\"/runs/1\"");
+            .contains("Rejected inputs (1)")
+            .contains("<span class=\"where\">broken.json</span>")
+            .containsPattern("<span class=\"why\">not valid JSON[^<]*</span>")
+            .contains("href=\"/runs/1\"");
         String run = page("/runs/1");
-        assertThat(run).contains("Run 1").contains("broken.json").contains("not valid JSON")
-                .contains("images/missing-photo.jpg: not found"); // the warning
+        assertThat(run).contains("Run 1")
+            .contains("broken.json")
+            .contains("not valid JSON")
+            .contains("images/missing-photo.jpg: not found"); // the warning
         mvc.perform(get("/runs/999")).andExpect(status().isNotFound());
         mvc.perform(get("/runs/abc")).andExpect(status().isBadRequest());
     }
@@ -153,30 +169,31 @@ class PageTest {
     @Test
     void answersStatusAsJson() throws Exception {
         mvc.perform(get("/api/status").accept(MediaType.APPLICATION_JSON))
-                .andExpect(status().isOk())
-                .andExpect(header().string("Cache-Control", "no-store"))
-                .andExpect(jsonPath("$.state").value("idle"))
-                .andExpect(jsonPath("$.lastRunId").isNumber())
-                .andExpect(jsonPath("$.nextRun").doesNotExist())
-                .andExpect(jsonPath("$.message").isString());
+            .andExpect(status().isOk())
+            .andExpect(header().string("Cache-Control", "no-store"))
+            .andExpect(jsonPath("$.state").value("idle"))
+            .andExpect(jsonPath("$.lastRunId").isNumber())
+            .andExpect(jsonPath("$.nextRun").doesNotExist())
+            .andExpect(jsonPath("$.message").isString());
     }
 
     @Test
     void runNowStartsARunFromTheFormAndFromScript() throws Exception {
         long before = history.recent(ServedFolder.output(work), 100).size();
         mvc.perform(post("/runs").with(csrf()))
-                .andExpect(status().isSeeOther())
-                .andExpect(header().string("Location", "/?run=started#status"));
+            .andExpect(status().isSeeOther())
+            .andExpect(header().string("Location", "/?run=started#status"));
         awaitIdle();
         assertThat(page("/?run=started")).contains("Export started.");
         mvc.perform(post("/runs").with(csrf()).accept(MediaType.APPLICATION_JSON))
-                .andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.start").value("STARTED"));
+            .andExpect(status().isAccepted())
+            .andExpect(jsonPath("$.start").value("STARTED"));
         awaitIdle();
         List<dev.articleexporter.history.RunSummary> after = history.recent(ServedFolder.output(work), 100);
         assertThat(after).hasSize((int) before + 2);
         assertThat(after.getFirst().status()).isEqualTo("COMPLETED");
-        assertThat(after.getFirst().unchanged()).isEqualTo(30); // nothing changed since the first export
+        assertThat(after.getFirst().unchanged()).isEqualTo(30); // nothing changed since
+                                                                // the first export
         assertThat(page("/api/status")).contains("\"state\":\"idle\"").contains("COMPLETED in ");
     }
 
@@ -184,7 +201,7 @@ class PageTest {
     void refusesAPostWithoutItsCsrfToken() throws Exception {
         mvc.perform(post("/runs")).andExpect(status().isForbidden());
         mvc.perform(post("/runs").header("Origin", "https://evil.example").accept(MediaType.APPLICATION_JSON))
-                .andExpect(status().isForbidden());
+            .andExpect(status().isForbidden());
         mvc.perform(post("/runs").with(csrf().useInvalidToken())).andExpect(status().isForbidden());
         assertThat(runs.active()).isNull();
     }
@@ -193,7 +210,7 @@ class PageTest {
     void answersOnlyRequestsAddressedToThisMachineWhenOpen() throws Exception {
         mvc.perform(get("http://evil.example/")).andExpect(status().isBadRequest());
         mvc.perform(get("http://attacker.localhost.example.com/files/five-harbour-towns-to-visit-in-winter.pdf"))
-                .andExpect(status().isBadRequest());
+            .andExpect(status().isBadRequest());
         mvc.perform(get("http://127.0.0.1/")).andExpect(status().isOk());
         mvc.perform(get("http://[::1]/")).andExpect(status().isOk());
     }
@@ -201,10 +218,10 @@ class PageTest {
     @Test
     void sendsHeadersThatKeepThePageToItself() throws Exception {
         mvc.perform(get("/"))
-                .andExpect(header().string("Content-Security-Policy", WebSecurityConfig.CONTENT_SECURITY_POLICY))
-                .andExpect(header().string("X-Frame-Options", "DENY"))
-                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
-                .andExpect(header().string("Referrer-Policy", "same-origin"));
+            .andExpect(header().string("Content-Security-Policy", WebSecurityConfig.CONTENT_SECURITY_POLICY))
+            .andExpect(header().string("X-Frame-Options", "DENY"))
+            .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+            .andExpect(header().string("Referrer-Policy", "same-origin"));
         String html = page("/");
         assertThat(html).doesNotContainPattern("<script>[^<]").doesNotContain("style=\"").doesNotContain(" onclick=");
         mvc.perform(get("/assets/style.css")).andExpect(status().isOk());
@@ -213,9 +230,13 @@ class PageTest {
 
     @Test
     void aMissingPageIsATidy404() throws Exception {
-        String html = mvc.perform(get("/no-such-page").accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(html).isEmpty(); // MockMvc does not forward to /error; ServerTest checks the real error page
+        String html = mvc.perform(get("/no-such-page").accept(MediaType.TEXT_HTML))
+            .andExpect(status().isNotFound())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(html).isEmpty(); // MockMvc does not forward to /error; ServerTest
+                                    // checks the real error page
     }
 
     private void awaitIdle() throws InterruptedException {
@@ -225,4 +246,5 @@ class PageTest {
             Thread.sleep(50);
         }
     }
+
 }

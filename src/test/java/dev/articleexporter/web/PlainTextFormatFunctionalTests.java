@@ -31,13 +31,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Output formats are plug-ins everywhere: a third format, {@link PlainTextFormat}, added to the context
- * by this test alone (no production code names it), is written for every article and for the nightly
- * digest, listed on the page, served, and offered by the OPDS catalog with its media type. The run's
- * formats are {@code txt,pdf}: nothing is written as EPUB, not even the digest.
+ * Output formats are plug-ins everywhere: a third format, {@link PlainTextFormat}, added
+ * to the context by this test alone (no production code names it), is written for every
+ * article and for the nightly digest, listed on the page, served, and offered by the OPDS
+ * catalog with its media type. The run's formats are {@code txt,pdf}: nothing is written
+ * as EPUB, not even the digest.
  */
-@SpringBootTest(properties = {"spring.main.web-application-type=servlet", "exporter.serve.schedule=false",
-        "exporter.serve.formats=txt,pdf"})
+@SpringBootTest(properties = { "spring.main.web-application-type=servlet", "exporter.serve.schedule=false",
+        "exporter.serve.formats=txt,pdf" })
 @AutoConfigureMockMvc
 @Import(PlainTextFormat.class)
 @DirtiesContext
@@ -67,7 +68,10 @@ class PlainTextFormatFunctionalTests {
         registry.add("exporter.serve.output", () -> ServedFolder.output(work).toString());
     }
 
-    /** One run, as the server's runs are (its formats, with the digest), before the first test. */
+    /**
+     * One run, as the server's runs are (its formats, with the digest), before the first
+     * test.
+     */
     @BeforeEach
     void exported() throws Exception {
         if (reports == null) {
@@ -83,8 +87,10 @@ class PlainTextFormatFunctionalTests {
     }
 
     private static List<String> articleStems(String extension) throws IOException {
-        return files("." + extension).stream().filter(n -> !n.startsWith("digest-"))
-                .map(n -> n.substring(0, n.length() - extension.length() - 1)).toList();
+        return files("." + extension).stream()
+            .filter(n -> !n.startsWith("digest-"))
+            .map(n -> n.substring(0, n.length() - extension.length() - 1))
+            .toList();
     }
 
     private static String digestStem() throws IOException {
@@ -94,7 +100,11 @@ class PlainTextFormatFunctionalTests {
     }
 
     private String body(String uri) throws Exception {
-        return mvc.perform(get(uri)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return mvc.perform(get(uri))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -116,11 +126,15 @@ class PlainTextFormatFunctionalTests {
     @Test
     void theDigestIsWrittenInExactlyTheRunsFormats() throws IOException {
         String digest = digestStem();
-        assertThat(files("")).filteredOn(n -> n.startsWith(digest + ".")).containsExactlyInAnyOrder(digest + ".pdf", digest + ".txt");
+        assertThat(files("")).filteredOn(n -> n.startsWith(digest + "."))
+            .containsExactlyInAnyOrder(digest + ".pdf", digest + ".txt");
         String text = Files.readString(ServedFolder.output(work).resolve(digest + ".txt"));
         assertThat(text).startsWith("Nightly digest — ").contains("\n== ");
         for (String stem : articleStems("txt")) {
-            String title = Files.readString(ServedFolder.output(work).resolve(stem + ".txt")).lines().findFirst().orElseThrow();
+            String title = Files.readString(ServedFolder.output(work).resolve(stem + ".txt"))
+                .lines()
+                .findFirst()
+                .orElseThrow();
             assertThat(text).as("the digest holds %s", stem).contains(title);
         }
     }
@@ -130,13 +144,16 @@ class PlainTextFormatFunctionalTests {
         String page = body("/");
         String article = articleStems("txt").getFirst();
         String digest = digestStem();
-        assertThat(page).contains("href=\"/files/" + article + ".txt\"").contains("href=\"/files/" + digest + ".txt\"")
-                .contains("<span class=\"format\">TXT</span>")
-                .doesNotContain(".epub\"");
-        mvc.perform(get("/files/" + digest + ".txt")).andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "text/plain"));
-        mvc.perform(get("/files/" + article + ".txt")).andExpect(status().isOk())
-                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "text/plain"));
+        assertThat(page).contains("href=\"/files/" + article + ".txt\"")
+            .contains("href=\"/files/" + digest + ".txt\"")
+            .contains("<span class=\"format\">TXT</span>")
+            .doesNotContain(".epub\"");
+        mvc.perform(get("/files/" + digest + ".txt"))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "text/plain"));
+        mvc.perform(get("/files/" + article + ".txt"))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "text/plain"));
     }
 
     @Test
@@ -144,11 +161,11 @@ class PlainTextFormatFunctionalTests {
         String article = articleStems("txt").getFirst();
         String digest = digestStem();
         assertThat(body("/opds/new")).containsPattern(acquisition(article + ".txt", "text/plain"))
-                .containsPattern(acquisition(article + ".pdf", "application/pdf"))
-                .doesNotContain("application/epub+zip");
+            .containsPattern(acquisition(article + ".pdf", "application/pdf"))
+            .doesNotContain("application/epub+zip");
         assertThat(body("/opds/digests")).containsPattern(acquisition(digest + ".txt", "text/plain"))
-                .containsPattern(acquisition(digest + ".pdf", "application/pdf"))
-                .doesNotContain("application/epub+zip");
+            .containsPattern(acquisition(digest + ".pdf", "application/pdf"))
+            .doesNotContain("application/epub+zip");
         assertThat(body("/opds/entries/" + article)).containsPattern(acquisition(article + ".txt", "text/plain"));
     }
 
@@ -156,4 +173,5 @@ class PlainTextFormatFunctionalTests {
         return Pattern.compile("<link rel=\"http://opds-spec.org/acquisition\" href=\"/files/" + Pattern.quote(fileName)
                 + "\" type=\"" + Pattern.quote(type) + "\"");
     }
+
 }

@@ -33,21 +33,26 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The schedule on a seconds-level cron: it makes runs by itself; while one is slow (held at its
- * start by a gate), the times that come are skipped and the button is refused, never a second run.
+ * The schedule on a seconds-level cron: it makes runs by itself; while one is slow (held
+ * at its start by a gate), the times that come are skipped and the button is refused,
+ * never a second run.
  */
-@SpringBootTest(properties = {"spring.main.web-application-type=servlet", "exporter.serve.schedule=true",
-        "exporter.serve.cron=*/1 * * * * *", "exporter.serve.zone=UTC"})
+@SpringBootTest(properties = { "spring.main.web-application-type=servlet", "exporter.serve.schedule=true",
+        "exporter.serve.cron=*/1 * * * * *", "exporter.serve.zone=UTC" })
 @AutoConfigureMockMvc
 @Import(ScheduleTest.Gate.class)
 @DirtiesContext
 class ScheduleTest {
 
-    /** Holds the first run at the start of its step until the test opens it; later runs pass. */
+    /**
+     * Holds the first run at the start of its step until the test opens it; later runs
+     * pass.
+     */
     @ExportListener
     static class Gate {
 
         final CountDownLatch open = new CountDownLatch(1);
+
         final AtomicInteger entered = new AtomicInteger();
 
         @BeforeStep
@@ -55,6 +60,7 @@ class ScheduleTest {
             entered.incrementAndGet();
             assertThat(open.await(2, TimeUnit.MINUTES)).isTrue();
         }
+
     }
 
     @TempDir
@@ -90,9 +96,9 @@ class ScheduleTest {
         await(() -> runs.refused() >= refusedBefore + 2, "two scheduled times passed during the held run");
 
         mvc.perform(post("/runs").with(csrf()).accept(MediaType.APPLICATION_JSON))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.start").value("BUSY"))
-                .andExpect(jsonPath("$.status.state").value("running"));
+            .andExpect(status().isConflict())
+            .andExpect(jsonPath("$.start").value("BUSY"))
+            .andExpect(jsonPath("$.status.state").value("running"));
         List<RunSummary> held = history.recent(output, 100);
         assertThat(held.stream().filter(r -> r.status().equals("STARTED"))).hasSize(1);
         assertThat(gate.entered.get()).isEqualTo(1);
@@ -101,11 +107,15 @@ class ScheduleTest {
         await(() -> history.recent(output, 100).stream().filter(r -> r.status().equals("COMPLETED")).count() >= 4,
                 "the schedule went on making runs");
         // The schedule is still going: only finished runs are compared.
-        List<RunSummary> all = history.recent(output, 100).stream().filter(r -> r.end() != null)
-                .sorted(Comparator.comparingLong(RunSummary::executionId)).toList();
+        List<RunSummary> all = history.recent(output, 100)
+            .stream()
+            .filter(r -> r.end() != null)
+            .sorted(Comparator.comparingLong(RunSummary::executionId))
+            .toList();
         for (int i = 1; i < all.size(); i++) {
-            assertThat(all.get(i).start()).as("run %d starts after run %d ended", all.get(i).executionId(), all.get(i - 1).executionId())
-                    .isAfterOrEqualTo(all.get(i - 1).end());
+            assertThat(all.get(i).start())
+                .as("run %d starts after run %d ended", all.get(i).executionId(), all.get(i - 1).executionId())
+                .isAfterOrEqualTo(all.get(i - 1).end());
         }
         assertThat(all).allMatch(r -> r.status().equals("COMPLETED"));
     }
@@ -117,4 +127,5 @@ class ScheduleTest {
             Thread.sleep(50);
         }
     }
+
 }

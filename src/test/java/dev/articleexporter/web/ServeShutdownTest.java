@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code serve} as a real process, as systemd runs it: it listens and shows the page, its schedule
- * starts a run, SIGTERM stops that run at a chunk boundary (STOPPED, not FAILED) and the process
- * exits; the next export with the same settings resumes the run where it stopped.
+ * {@code serve} as a real process, as systemd runs it: it listens and shows the page, its
+ * schedule starts a run, SIGTERM stops that run at a chunk boundary (STOPPED, not FAILED)
+ * and the process exits; the next export with the same settings resumes the run where it
+ * stopped.
  */
 class ServeShutdownTest {
 
@@ -34,38 +35,43 @@ class ServeShutdownTest {
 
     @Test
     void sigtermStopsTheRunningExportCleanlyAndTheNextRunResumesIt() throws Exception {
-        Corpus.copiesOfTheSample(work.resolve("input"), 30, 20); // 600 articles: several seconds of work
+        Corpus.copiesOfTheSample(work.resolve("input"), 30, 20); // 600 articles: several
+                                                                 // seconds of work
         String input = work.resolve("input").toString();
         String output = work.resolve("output").toString();
         String db = work.resolve("data/exporter").toString();
         Path log = work.resolve("serve.log");
-        Process server = ChildJvm.start(List.of("-Xmx256m"), log, "serve", "--input", input, "--output", output, "--db", db,
-                "--port", "0", "--cron", "*/1 * * * * *");
+        Process server = ChildJvm.start(List.of("-Xmx256m"), log, "serve", "--input", input, "--output", output, "--db",
+                db, "--port", "0", "--cron", "*/1 * * * * *");
         try {
             String url = awaitLine(server, log, Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/)"));
-            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("Run export now");
 
             awaitFiles(server, log, 40);
             server.destroy(); // SIGTERM
             assertThat(server.waitFor(2, TimeUnit.MINUTES)).as("the server exited").isTrue();
-        } finally {
+        }
+        finally {
             server.destroyForcibly();
         }
         String printed = Files.readString(log);
-        assertThat(printed).contains("Run 1 STOPPED (scheduled)").contains("the next run resumes it").doesNotContain("error:");
+        assertThat(printed).contains("Run 1 STOPPED (scheduled)")
+            .contains("the next run resumes it")
+            .doesNotContain("error:");
         assertThat(pdfs()).as("stopped before the end").isLessThan(600);
 
         CliRun runs = CliRun.of("runs", "--db", db);
         assertThat(runs.out().lines().skip(1).toList()).singleElement().asString().contains("STOPPED");
 
-        // The command line's equivalent of serve's runs, which always write the digest: same settings, so it resumes.
+        // The command line's equivalent of serve's runs, which always write the digest:
+        // same settings, so it resumes.
         CliRun export = CliRun.of("export", "--input", input, "--output", output, "--db", db, "--digest");
         assertThat(export.code()).as(export.out() + export.err()).isEqualTo(Cli.OK);
         assertThat(export.out()).contains("Resumed run 1, which had not finished")
-                .contains("600 read, 0 exported, 600 unchanged, 0 rejected");
+            .contains("600 read, 0 exported, 600 unchanged, 0 rejected");
         assertThat(pdfs()).isEqualTo(600);
         String resumed = export.out().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow();
         assertThat(resumed).contains("COMPLETED");
@@ -76,7 +82,8 @@ class ServeShutdownTest {
     private long pdfs() throws IOException {
         try (Stream<Path> files = Files.list(work.resolve("output"))) {
             // articles' PDFs, not the nightly digest's
-            return files.filter(f -> f.toString().endsWith(".pdf") && !f.getFileName().toString().startsWith("digest-")).count();
+            return files.filter(f -> f.toString().endsWith(".pdf") && !f.getFileName().toString().startsWith("digest-"))
+                .count();
         }
     }
 
@@ -100,6 +107,8 @@ class ServeShutdownTest {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("the scheduled run did not write " + count + " PDFs in time; output: " + Files.readString(log));
+        throw new AssertionError(
+                "the scheduled run did not write " + count + " PDFs in time; output: " + Files.readString(log));
     }
+
 }

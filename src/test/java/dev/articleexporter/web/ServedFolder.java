@@ -13,10 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * A folder the web tests serve: {@code input/} with the bundled samples, a file that is not JSON
- * an article whose text is markup and one whose
- * file name is not ASCII; {@code output/} filled by one real export; the history in
- * {@code output/exporter.mv.db}, inside the served folder on purpose (it must never be served).
+ * A folder the web tests serve: {@code input/} with the bundled samples, a file that is
+ * not JSON an article whose text is markup and one whose file name is not ASCII;
+ * {@code output/} filled by one real export; the history in
+ * {@code output/exporter.mv.db}, inside the served folder on purpose (it must never be
+ * served).
  */
 public final class ServedFolder {
 
@@ -38,7 +39,10 @@ public final class ServedFolder {
         return work.resolve("output/exporter");
     }
 
-    /** Makes the input (5 articles, one broken file, and {@code extraArticles} briefs) and exports it once (run 1). */
+    /**
+     * Makes the input (5 articles, one broken file, and {@code extraArticles} briefs) and
+     * exports it once (run 1).
+     */
     public static void exportSamples(Path work, int extraArticles) throws IOException {
         Path input = input(work);
         copyFolder(Path.of("input"), input);
@@ -54,14 +58,18 @@ public final class ServedFolder {
             JsonMapper json = JsonMapper.builder().build();
             ArrayNode array = json.createArrayNode();
             for (int n = 1; n <= extraArticles; n++) {
-                array.addObject().put("id", String.format("brief-%03d", n)).put("title", "Market brief number " + n)
-                        .put("section", n % 2 == 0 ? "Markets" : "Business").put("intro", "Short brief " + n + ".");
+                array.addObject()
+                    .put("id", String.format("brief-%03d", n))
+                    .put("title", "Market brief number " + n)
+                    .put("section", n % 2 == 0 ? "Markets" : "Business")
+                    .put("intro", "Short brief " + n + ".");
             }
             json.writeValue(input.resolve("zz-briefs.json").toFile(), array);
         }
-        CliRun run = CliRun.of("export", "--input", input.toString(), "--output", output(work).toString(),
-                "--db", database(work).toString());
-        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(3); // broken.json is rejected
+        CliRun run = CliRun.of("export", "--input", input.toString(), "--output", output(work).toString(), "--db",
+                database(work).toString());
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(3); // broken.json is
+                                                                       // rejected
     }
 
     /** Points a test's server at the folder. */
@@ -78,10 +86,12 @@ public final class ServedFolder {
                 Path target = to.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
-                } else {
+                }
+                else {
                     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
     }
+
 }

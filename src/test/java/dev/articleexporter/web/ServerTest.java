@@ -45,15 +45,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The server on a real port (Tomcat in front): raw requests that MockMvc cannot make, and the page in
- * a real browser, headless Chromium from Debian's {@code chromium} and {@code chromium-driver}
- * packages: it opens the page, filters, downloads a PDF and starts a run.
+ * The server on a real port (Tomcat in front): raw requests that MockMvc cannot make, and
+ * the page in a real browser, headless Chromium from Debian's {@code chromium} and
+ * {@code chromium-driver} packages: it opens the page, filters, downloads a PDF and
+ * starts a run.
  *
- * <p>Without Chromium the browser test is skipped, except under {@code CI=true}, where it fails.
- * With {@code -Dexporter.screenshots=DIR} it also saves the page at desktop and phone widths.
+ * <p>
+ * Without Chromium the browser test is skipped, except under {@code CI=true}, where it
+ * fails. With {@code -Dexporter.screenshots=DIR} it also saves the page at desktop and
+ * phone widths.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.main.web-application-type=servlet", "exporter.serve.schedule=false", "server.address=127.0.0.1"})
+        properties = { "spring.main.web-application-type=servlet", "exporter.serve.schedule=false",
+                "server.address=127.0.0.1" })
 @DirtiesContext
 class ServerTest {
 
@@ -81,12 +85,16 @@ class ServerTest {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Sent byte for byte, as an attacker would: no client library normalises the path first. */
+    /**
+     * Sent byte for byte, as an attacker would: no client library normalises the path
+     * first.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"/files/../output/exporter.mv.db", "/files/..%2Fexporter.mv.db", "/files/%2e%2e%2fexporter.mv.db",
-            "/files/..%5Cexporter.mv.db", "/files/%252e%252e%252fexporter.mv.db", "/files//etc/passwd", "/files/%2Fetc%2Fpasswd",
-            "/files/exporter.mv.db", "/files/.article-exporter.lock", "/files/five-harbour-towns-to-visit-in-winter.pdf%00",
-            "/../../../../etc/passwd", "/files/..\\exporter.mv.db"})
+    @ValueSource(strings = { "/files/../output/exporter.mv.db", "/files/..%2Fexporter.mv.db",
+            "/files/%2e%2e%2fexporter.mv.db", "/files/..%5Cexporter.mv.db", "/files/%252e%252e%252fexporter.mv.db",
+            "/files//etc/passwd", "/files/%2Fetc%2Fpasswd", "/files/exporter.mv.db", "/files/.article-exporter.lock",
+            "/files/five-harbour-towns-to-visit-in-winter.pdf%00", "/../../../../etc/passwd",
+            "/files/..\\exporter.mv.db" })
     void rawTraversalAttemptsGetNoFile(String path) throws IOException {
         String response = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         assertThat(response).as(path).matches("(?s)HTTP/1\\.1 40[04].*");
@@ -95,21 +103,28 @@ class ServerTest {
 
     @Test
     void headHasTheHeadersAndNoBody() throws Exception {
-        HttpResponse<byte[]> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/files/" + PDF))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> head = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(base() + "/files/" + PDF))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
-        assertThat(head.headers().firstValue("Content-Length")).contains(String.valueOf(Files.size(ServedFolder.output(work).resolve(PDF))));
+        assertThat(head.headers().firstValue("Content-Length"))
+            .contains(String.valueOf(Files.size(ServedFolder.output(work).resolve(PDF))));
         assertThat(head.headers().firstValue("ETag")).isPresent();
     }
 
     @Test
     void aMissingPageIsATidyErrorPage() throws Exception {
-        HttpResponse<String> missing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/files/nothing.pdf"))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> missing = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(base() + "/files/nothing.pdf"))
+                .header("Accept", "text/html")
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.body()).contains("<h1>Not found</h1>").contains("href=\"/\"").doesNotContain("Whitelabel")
-                .doesNotContain(work.toString());
+        assertThat(missing.body()).contains("<h1>Not found</h1>")
+            .contains("href=\"/\"")
+            .doesNotContain("Whitelabel")
+            .doesNotContain(work.toString());
     }
 
     @Test
@@ -129,8 +144,10 @@ class ServerTest {
             WebElement search = browser.findElement(By.id("q"));
             search.sendKeys("harbour", Keys.ENTER);
             wait.until(ExpectedConditions.urlContains("q=harbour"));
-            assertThat(articleRows(browser)).singleElement().extracting(WebElement::getText).asString()
-                    .contains("Five Harbour Towns to Visit in Winter");
+            assertThat(articleRows(browser)).singleElement()
+                .extracting(WebElement::getText)
+                .asString()
+                .contains("Five Harbour Towns to Visit in Winter");
             // ...and the section list, which submits itself when changed.
             browser.get(base() + "/");
             new Select(browser.findElement(By.id("section"))).selectByValue("Politics");
@@ -145,17 +162,20 @@ class ServerTest {
             assertThat(new String(bytes, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
             assertThat(bytes).isEqualTo(Files.readAllBytes(ServedFolder.output(work).resolve(PDF)));
 
-            // Start a run: the status line follows it, then the page shows it in the runs table.
+            // Start a run: the status line follows it, then the page shows it in the runs
+            // table.
             browser.get(base() + "/");
             String before = browser.findElement(By.id("status-message")).getText();
             assertThat(before).startsWith("Run 1 COMPLETED in ");
             browser.findElement(By.cssSelector("#run-now button")).click();
             wait.until(d -> !d.findElement(By.id("status-message")).getText().equals(before));
             wait.until(d -> d.findElement(By.cssSelector("table.runs tbody tr td a")).getText().equals("2"));
-            assertThat(browser.findElement(By.cssSelector("table.runs tbody tr .badge")).getText()).isEqualTo("COMPLETED");
+            assertThat(browser.findElement(By.cssSelector("table.runs tbody tr .badge")).getText())
+                .isEqualTo("COMPLETED");
             assertThat(browser.findElement(By.id("status-message")).getText()).startsWith("Run 2 COMPLETED in ");
             screenshots(browser, "after-run");
-        } finally {
+        }
+        finally {
             browser.quit();
         }
     }
@@ -168,7 +188,8 @@ class ServerTest {
         try (Stream<Path> files = Files.list(folder)) {
             // Chromium writes NAME.crdownload first and renames it when done.
             return files.filter(f -> f.getFileName().toString().equals(name)).findFirst();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return Optional.empty();
         }
     }
@@ -193,11 +214,15 @@ class ServerTest {
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false, "safebrowsing.enabled", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+            .usingAnyFreePort()
+            .build();
         return new ChromeDriver(service, options);
     }
 
-    /** With -Dexporter.screenshots=DIR: the top of the page and its runs, at desktop and at phone width. */
+    /**
+     * With -Dexporter.screenshots=DIR: the top of the page and its runs, at desktop and
+     * at phone width.
+     */
     private static void screenshots(ChromeDriver browser, String name) throws IOException {
         String folder = System.getProperty("exporter.screenshots");
         if (folder == null) {
@@ -232,4 +257,5 @@ class ServerTest {
             return response.toString(StandardCharsets.ISO_8859_1);
         }
     }
+
 }

@@ -25,10 +25,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The pages of one story in a book, in reading order: its title page (with the intro), its
- * slides ({@link SlideFiles}), its pictures, and the closing page with the reading list and the
- * photo credits. The story's own book and the nightly digest both use it, so a story reads the
- * same in either.
+ * The pages of one story in a book, in reading order: its title page (with the intro),
+ * its slides ({@link SlideFiles}), its pictures, and the closing page with the reading
+ * list and the photo credits. The story's own book and the nightly digest both use it, so
+ * a story reads the same in either.
  */
 final class ArticlePages {
 
@@ -43,11 +43,11 @@ final class ArticlePages {
 
     /**
      * Adds one story's pages to a book.
-     *
-     * @param prefix  put in front of every file name and id of the story, so many stories can
-     *                share a book ({@code ""} in the story's own book)
-     * @param section the table of contents entry the story is listed under, by its title page
-     *                only; {@code null} lists every page at the top level, as the story's own book does
+     * @param prefix put in front of every file name and id of the story, so many stories
+     * can share a book ({@code ""} in the story's own book)
+     * @param section the table of contents entry the story is listed under, by its title
+     * page only; {@code null} lists every page at the top level, as the story's own book
+     * does
      * @return the story's title page
      */
     static Resource add(Book book, Story story, String prefix, TOCReference section) {
@@ -60,18 +60,21 @@ final class ArticlePages {
         Resource title = xhtml(prefix + "title", prefix + TITLE_HREF, titlePages.getFirst());
         if (ownBook) {
             book.addSection(plain(meta.title()), title);
-        } else {
+        }
+        else {
             book.addSection(section, plain(meta.title()), title);
         }
         for (int n = 2; n <= titlePages.size(); n++) {
-            // An intro too long for one file goes on in the next ones, read in order, not listed.
+            // An intro too long for one file goes on in the next ones, read in order, not
+            // listed.
             addUnlisted(book, xhtml(prefix + "title-" + n, prefix + "title-" + n + ".xhtml", titlePages.get(n - 1)));
         }
 
         Map<String, String> imageHrefs = new HashMap<>();
         SlideFiles slides = new SlideFiles(book, prefix, ownBook, meta.title(), lang, rtl, story.slides().size());
         for (Slide slide : story.slides()) {
-            TimeLimit.checkCurrent(); // between slides: the article's time limit, if it has one
+            TimeLimit.checkCurrent(); // between slides: the article's time limit, if it
+                                      // has one
             slides.add(slide, addImage(book, slide.picture(), imageHrefs, prefix));
         }
         slides.finish();
@@ -82,14 +85,17 @@ final class ArticlePages {
             Resource closing = xhtml(prefix + "closing", prefix + CLOSING_HREF, closingPage(story, lang, rtl));
             if (ownBook) {
                 book.addSection(plain(hasRelated ? related.heading() : PHOTO_CREDITS), closing);
-            } else {
+            }
+            else {
                 addUnlisted(book, closing);
             }
         }
         return title;
     }
 
-    /** A page read in order (in the spine) that has no table of contents entry of its own. */
+    /**
+     * A page read in order (in the spine) that has no table of contents entry of its own.
+     */
     static void addUnlisted(Book book, Resource page) {
         book.getResources().add(page);
         book.getSpine().addResource(page);
@@ -102,17 +108,20 @@ final class ArticlePages {
 
     /**
      * The title page, and the pages its intro goes on to when it would take the file past
-     * {@link SlideFiles#FILE_BUDGET} (as slides do; a paragraph larger than a file is cut into
-     * several at white space).
+     * {@link SlideFiles#FILE_BUDGET} (as slides do; a paragraph larger than a file is cut
+     * into several at white space).
      */
     private static List<String> titlePages(Story story, String lang, boolean rtl) {
         Meta meta = story.meta();
         StringBuilder b = head(meta.title(), lang, rtl);
-        b.append("<div class=\"titlepage\">\n<h1 class=\"title\"").append(TextDirection.dirAttribute(meta.title(), rtl))
-                .append('>').append(esc(meta.title())).append("</h1>\n");
+        b.append("<div class=\"titlepage\">\n<h1 class=\"title\"")
+            .append(TextDirection.dirAttribute(meta.title(), rtl))
+            .append('>')
+            .append(esc(meta.title()))
+            .append("</h1>\n");
         StringBuilder byline = new StringBuilder();
-        for (String part : new String[] {meta.site(), meta.section(),
-                meta.published() == null ? null : meta.published().display(Locale.forLanguageTag(lang))}) {
+        for (String part : new String[] { meta.site(), meta.section(),
+                meta.published() == null ? null : meta.published().display(Locale.forLanguageTag(lang)) }) {
             if (part != null && !part.isBlank()) {
                 byline.append(byline.isEmpty() ? "" : " · ").append(esc(part));
             }
@@ -121,13 +130,19 @@ final class ArticlePages {
             b.append("<p class=\"byline\">").append(byline).append("</p>\n");
         }
         if (meta.author() != null && !meta.author().isBlank()) {
-            b.append("<p class=\"author\"").append(TextDirection.dirAttribute(meta.author(), rtl)).append('>')
-                    .append(esc(meta.author())).append("</p>\n");
+            b.append("<p class=\"author\"")
+                .append(TextDirection.dirAttribute(meta.author(), rtl))
+                .append('>')
+                .append(esc(meta.author()))
+                .append("</p>\n");
         }
         String url = Hrefs.web(meta.url());
         if (url != null) {
-            b.append("<p class=\"source\"><a href=\"").append(esc(url)).append("\">")
-                    .append(esc(meta.url())).append("</a></p>\n");
+            b.append("<p class=\"source\"><a href=\"")
+                .append(esc(url))
+                .append("\">")
+                .append(esc(meta.url()))
+                .append("</a></p>\n");
         }
         List<String> pages = new ArrayList<>(1);
         if (!story.intro().isEmpty()) {
@@ -168,14 +183,18 @@ final class ArticlePages {
         StringBuilder b = head(hasRelated ? related.heading() : PHOTO_CREDITS, lang, rtl);
         b.append("<div class=\"closing\">\n");
         if (hasRelated) {
-            b.append("<h2").append(TextDirection.dirAttribute(related.heading(), rtl)).append('>')
-                    .append(esc(related.heading())).append("</h2>\n<ul class=\"related\">\n");
+            b.append("<h2")
+                .append(TextDirection.dirAttribute(related.heading(), rtl))
+                .append('>')
+                .append(esc(related.heading()))
+                .append("</h2>\n<ul class=\"related\">\n");
             for (Related.Link link : related.links()) {
                 String href = Hrefs.web(link.url());
                 b.append("<li").append(TextDirection.dirAttribute(link.title(), rtl)).append('>');
                 if (href != null) {
                     b.append("<a href=\"").append(esc(href)).append("\">").append(esc(link.title())).append("</a>");
-                } else {
+                }
+                else {
                     b.append(esc(link.title()));
                 }
                 b.append("</li>\n");
@@ -199,8 +218,8 @@ final class ArticlePages {
     }
 
     /**
-     * Adds the slide's image to the book once per story (by name) and returns its relative src, or
-     * {@code null} when there is nothing to embed.
+     * Adds the slide's image to the book once per story (by name) and returns its
+     * relative src, or {@code null} when there is nothing to embed.
      */
     private static String addImage(Book book, Picture picture, Map<String, String> added, String prefix) {
         if (picture == null || !picture.embeddable()) {
@@ -221,4 +240,5 @@ final class ArticlePages {
         added.put(data.name(), href);
         return href;
     }
+
 }

@@ -10,10 +10,16 @@ import io.documentnode.epub4j.domain.Date;
 import io.documentnode.epub4j.domain.Identifier;
 import io.documentnode.epub4j.domain.Metadata;
 
-/** The package metadata of a story's own book: title, language, a stable identifier, date, publisher, author, subject, blurb. */
+/**
+ * The package metadata of a story's own book: title, language, a stable identifier, date,
+ * publisher, author, subject, blurb.
+ */
 final class BookMetadata {
 
-    /** Longest book description, in chars: readers show it as a blurb; an intro of megabytes is not one. */
+    /**
+     * Longest book description, in chars: readers show it as a blurb; an intro of
+     * megabytes is not one.
+     */
     static final int MAX_DESCRIPTION = 2000;
 
     private BookMetadata() {
@@ -41,7 +47,10 @@ final class BookMetadata {
         }
     }
 
-    /** The first intro paragraph, cut after a word (with "…") if longer than {@link #MAX_DESCRIPTION}. */
+    /**
+     * The first intro paragraph, cut after a word (with "…") if longer than
+     * {@link #MAX_DESCRIPTION}.
+     */
     static String description(String intro) {
         if (intro.length() <= MAX_DESCRIPTION) {
             return intro;
@@ -59,11 +68,15 @@ final class BookMetadata {
         return intro.substring(0, end).stripTrailing() + "…";
     }
 
-    /** epub4j writes "first last" and file-as "last, first": split a person's name at its last space. */
+    /**
+     * epub4j writes "first last" and file-as "last, first": split a person's name at its
+     * last space.
+     */
     private static Author author(String name) {
         String trimmed = name.strip();
         int space = trimmed.lastIndexOf(' ');
         return space < 0 ? new Author("", trimmed)
                 : new Author(trimmed.substring(0, space).strip(), trimmed.substring(space + 1));
     }
+
 }

@@ -23,14 +23,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Writes a digest as one EPUB 2.0.1 book, like a periodical issue: a title page (title, date,
- * what it holds), a contents page, then for each section a page listing its articles, followed by
- * the articles with exactly the pages of their own books ({@link EpubRenderer#addArticle}: title
- * page with intro, slides with their pictures, reading list and photo credits). The NCX has two
- * levels: sections, and under each its articles.
+ * Writes a digest as one EPUB 2.0.1 book, like a periodical issue: a title page (title,
+ * date, what it holds), a contents page, then for each section a page listing its
+ * articles, followed by the articles with exactly the pages of their own books
+ * ({@link EpubRenderer#addArticle}: title page with intro, slides with their pictures,
+ * reading list and photo credits). The NCX has two levels: sections, and under each its
+ * articles.
  *
- * <p>Each article's files go into the zip as soon as it is added, and the book keeps only their
- * names: a digest of hundreds of illustrated articles needs the memory of one.
+ * <p>
+ * Each article's files go into the zip as soon as it is added, and the book keeps only
+ * their names: a digest of hundreds of illustrated articles needs the memory of one.
  */
 final class EpubDigestWriter implements DigestWriter {
 
@@ -50,16 +52,23 @@ final class EpubDigestWriter implements DigestWriter {
             ul.contents li { margin: 0 0 0.5em 0; }
             p.count { font-size: 0.9em; color: #333333; margin: 0 0 1em 0; }
             """.getBytes(StandardCharsets.UTF_8);
+
     private static final byte[] NO_DATA = new byte[0];
 
     private final OutputStream out;
+
     private Book book;
+
     private EpubPackager.Container zip;
+
     /** Hrefs already in the zip. */
     private final Set<String> written = new HashSet<>();
+
     private TOCReference section;
 
-    /** @param out the caller's stream; flushed at the end, never closed */
+    /**
+     * @param out the caller's stream; flushed at the end, never closed
+     */
     EpubDigestWriter(OutputStream out) {
         // Buffered: the zip writes headers in small pieces.
         this.out = new BufferedOutputStream(out, 1 << 16);
@@ -83,7 +92,8 @@ final class EpubDigestWriter implements DigestWriter {
 
         Resource title = new Resource("digest-title", titlePage(digest), TITLE_HREF, MediaTypes.XHTML);
         EpubRenderer.addUnlisted(book, title);
-        book.getGuide().addReference(new GuideReference(title, GuideReference.TITLE_PAGE, EpubRenderer.plain(digest.title())));
+        book.getGuide()
+            .addReference(new GuideReference(title, GuideReference.TITLE_PAGE, EpubRenderer.plain(digest.title())));
         Resource contents = new Resource("digest-contents", contentsPage(digest), CONTENTS_HREF, MediaTypes.XHTML);
         EpubRenderer.addUnlisted(book, contents);
         book.getGuide().addReference(new GuideReference(contents, GuideReference.TOC, "Contents"));
@@ -94,8 +104,8 @@ final class EpubDigestWriter implements DigestWriter {
 
     @Override
     public void section(Digest.Section section) throws IOException {
-        Resource page = new Resource(String.format(Locale.ROOT, "digest-section-%02d", section.number()), sectionPage(section),
-                sectionHref(section), MediaTypes.XHTML);
+        Resource page = new Resource(String.format(Locale.ROOT, "digest-section-%02d", section.number()),
+                sectionPage(section), sectionHref(section), MediaTypes.XHTML);
         this.section = book.addSection(EpubRenderer.plain(section.name()), page);
         flush();
     }
@@ -112,7 +122,10 @@ final class EpubDigestWriter implements DigestWriter {
         out.flush();
     }
 
-    /** Writes every resource not yet in the zip and lets go of its bytes: the book keeps its name for the package document. */
+    /**
+     * Writes every resource not yet in the zip and lets go of its bytes: the book keeps
+     * its name for the package document.
+     */
     private void flush() throws IOException {
         for (Resource resource : book.getResources().getAll()) {
             if (written.add(resource.getHref())) {
@@ -122,7 +135,8 @@ final class EpubDigestWriter implements DigestWriter {
         }
     }
 
-    // ---- metadata ----------------------------------------------------------------------------
+    // ---- metadata
+    // ----------------------------------------------------------------------------
 
     private static void fillMetadata(Metadata md, Digest digest) {
         md.addTitle(EpubRenderer.plain(digest.title()));
@@ -132,18 +146,21 @@ final class EpubDigestWriter implements DigestWriter {
         md.addType("Periodical");
         List<String> sections = realSections(digest);
         sections.forEach(s -> md.getSubjects().add(EpubRenderer.plain(s)));
-        md.addDescription(EpubRenderer.plain(digest.extent()
-                + (sections.isEmpty() ? "." : ": " + String.join(", ", sections) + ".")));
+        md.addDescription(EpubRenderer
+            .plain(digest.extent() + (sections.isEmpty() ? "." : ": " + String.join(", ", sections) + ".")));
     }
 
     /** Slide names of the articles, without the group of articles that had none. */
     private static List<String> realSections(Digest digest) {
-        return digest.sections().stream()
-                .filter(p -> !p.articles().isEmpty() && p.articles().getFirst().section() != null)
-                .map(Digest.Section::name).collect(Collectors.toList());
+        return digest.sections()
+            .stream()
+            .filter(p -> !p.articles().isEmpty() && p.articles().getFirst().section() != null)
+            .map(Digest.Section::name)
+            .collect(Collectors.toList());
     }
 
-    // ---- pages -------------------------------------------------------------------------------
+    // ---- pages
+    // -------------------------------------------------------------------------------
 
     private static byte[] titlePage(Digest digest) {
         XhtmlPage page = new XhtmlPage(digest.title(), "en", false, EpubRenderer.CSS_HREF, DIGEST_CSS_HREF);
@@ -153,8 +170,11 @@ final class EpubDigestWriter implements DigestWriter {
         page.element("p", digest.extent(), "class", "extent");
         page.start("ul", "class", "sections");
         for (Digest.Section section : digest.sections()) {
-            page.start("li").start("a", "href", sectionHref(section), "dir", TextDirection.dir(section.name(), false))
-                    .text(section.name()).end().end();
+            page.start("li")
+                .start("a", "href", sectionHref(section), "dir", TextDirection.dir(section.name(), false))
+                .text(section.name())
+                .end()
+                .end();
         }
         page.end();
         if (digest.leftOutNote() != null) {
@@ -168,8 +188,11 @@ final class EpubDigestWriter implements DigestWriter {
         XhtmlPage page = new XhtmlPage("Contents", "en", false, EpubRenderer.CSS_HREF, DIGEST_CSS_HREF);
         page.element("h1", "Contents");
         for (Digest.Section section : digest.sections()) {
-            page.start("h2").start("a", "href", sectionHref(section), "dir", TextDirection.dir(section.name(), false))
-                    .text(section.name()).end().end();
+            page.start("h2")
+                .start("a", "href", sectionHref(section), "dir", TextDirection.dir(section.name(), false))
+                .text(section.name())
+                .end()
+                .end();
             articleList(page, section);
         }
         return page.finish();
@@ -184,14 +207,20 @@ final class EpubDigestWriter implements DigestWriter {
         return page.finish();
     }
 
-    /** The section's articles, each a link to its title page, in its own language and direction. */
+    /**
+     * The section's articles, each a link to its title page, in its own language and
+     * direction.
+     */
     private static void articleList(XhtmlPage page, Digest.Section section) {
         page.start("ul", "class", "contents");
         for (Digest.Entry entry : section.articles()) {
             page.start("li", "xml:lang", entry.language(), "dir", TextDirection.dir(entry.title(), false))
-                    .start("a", "href", prefix(entry) + EpubRenderer.TITLE_HREF).text(entry.title()).end()
-                    .end();
+                .start("a", "href", prefix(entry) + EpubRenderer.TITLE_HREF)
+                .text(entry.title())
+                .end()
+                .end();
         }
         page.end();
     }
+
 }

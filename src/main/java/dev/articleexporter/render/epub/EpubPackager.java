@@ -16,20 +16,22 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Zips an epub4j {@link Book} into an EPUB (OCF) container, with the package document (OPF) and
- * the NCX written by {@link PackageDocument}.
+ * Zips an epub4j {@link Book} into an EPUB (OCF) container, with the package document
+ * (OPF) and the NCX written by {@link PackageDocument}.
  *
- * <p>Used instead of {@link EpubWriter#write}, which closes the stream it is given, lets the OPF
- * serializer feed the deflater in small pieces and deflates images at the default level: together
- * most of the render time. Here the OPF and NCX are built in memory first, JPEG and GIF are
- * stored, PNG deflated at the fastest level, and every entry gets the same timestamp, so the same
- * book always gives the same bytes.
+ * <p>
+ * Used instead of {@link EpubWriter#write}, which closes the stream it is given, lets the
+ * OPF serializer feed the deflater in small pieces and deflates images at the default
+ * level: together most of the render time. Here the OPF and NCX are built in memory
+ * first, JPEG and GIF are stored, PNG deflated at the fastest level, and every entry gets
+ * the same timestamp, so the same book always gives the same bytes.
  */
 final class EpubPackager {
 
     static final String CONTENT_DIR = "OEBPS/";
 
     private static final byte[] MIMETYPE = MediaTypes.EPUB.getName().getBytes(StandardCharsets.US_ASCII);
+
     private static final byte[] CONTAINER = ("""
             <?xml version="1.0" encoding="UTF-8"?>
             <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -38,13 +40,20 @@ final class EpubPackager {
               </rootfiles>
             </container>
             """).formatted(CONTENT_DIR).getBytes(StandardCharsets.UTF_8);
-    /** Fixed entry time: reproducible output (zip stores local time, so no time zone is involved). */
+
+    /**
+     * Fixed entry time: reproducible output (zip stores local time, so no time zone is
+     * involved).
+     */
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     private EpubPackager() {
     }
 
-    /** Writes {@code book} to {@code out} as a complete zip; {@code out} is flushed, not closed. */
+    /**
+     * Writes {@code book} to {@code out} as a complete zip; {@code out} is flushed, not
+     * closed.
+     */
     static void write(Book book, OutputStream out) throws IOException {
         try (Container container = Container.open(out)) {
             for (Resource resource : book.getResources().getAll()) {
@@ -55,24 +64,30 @@ final class EpubPackager {
     }
 
     /**
-     * An EPUB being written: each resource goes into the zip as it is added, the NCX and the package
-     * document (which list them all) at the end. A long book need not be in memory at once.
+     * An EPUB being written: each resource goes into the zip as it is added, the NCX and
+     * the package document (which list them all) at the end. A long book need not be in
+     * memory at once.
      */
     static final class Container implements AutoCloseable {
 
         private final OutputStream out;
+
         private final ZipOutputStream zip;
 
         private Container(OutputStream out) {
             this.out = out;
-            // Closing the zip frees its deflater; the shield keeps the caller's stream open.
+            // Closing the zip frees its deflater; the shield keeps the caller's stream
+            // open.
             this.zip = new ZipOutputStream(new NonClosingOutputStream(out), StandardCharsets.UTF_8);
         }
 
         /** Starts the zip with what OCF wants first. */
         static Container open(OutputStream out) throws IOException {
             Container container = new Container(out);
-            container.put(stored(entry("mimetype"), MIMETYPE), MIMETYPE); // first and uncompressed, as OCF requires
+            container.put(stored(entry("mimetype"), MIMETYPE), MIMETYPE); // first and
+                                                                          // uncompressed,
+                                                                          // as OCF
+                                                                          // requires
             container.put(entry("META-INF/container.xml"), CONTAINER);
             return container;
         }
@@ -83,16 +98,19 @@ final class EpubPackager {
             ZipEntry entry = entry(CONTENT_DIR + resource.getHref());
             byte[] data = resource.getData();
             if (MediaTypes.JPG.equals(type) || MediaTypes.GIF.equals(type)) {
-                stored(entry, data); // already compressed: deflating gains a few bytes at a real cost
+                stored(entry, data); // already compressed: deflating gains a few bytes at
+                                     // a real cost
             }
-            zip.setLevel(Deflater.BEST_SPEED); // level 1: a few per cent larger, several times faster than the default
+            zip.setLevel(Deflater.BEST_SPEED); // level 1: a few per cent larger, several
+                                               // times faster than the default
             put(entry, data);
         }
 
         /**
-         * Adds the NCX made from the book's table of contents, then the package document, and ends
-         * the zip; {@code out} is flushed, not closed. Every resource of the book must have been added.
-         * The book is left as it is (the NCX is not added to it).
+         * Adds the NCX made from the book's table of contents, then the package document,
+         * and ends the zip; {@code out} is flushed, not closed. Every resource of the
+         * book must have been added. The book is left as it is (the NCX is not added to
+         * it).
          */
         void finish(Book book) throws IOException {
             zip.setLevel(Deflater.BEST_SPEED);
@@ -109,11 +127,15 @@ final class EpubPackager {
             zip.closeEntry();
         }
 
-        /** Ends the zip if {@link #finish} did not (a failure): the deflater is freed, the stream stays open. */
+        /**
+         * Ends the zip if {@link #finish} did not (a failure): the deflater is freed, the
+         * stream stays open.
+         */
         @Override
         public void close() throws IOException {
             zip.close();
         }
+
     }
 
     private static ZipEntry entry(String name) {
@@ -148,5 +170,7 @@ final class EpubPackager {
         public void close() throws IOException {
             out.flush();
         }
+
     }
+
 }

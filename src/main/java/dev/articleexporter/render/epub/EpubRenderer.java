@@ -16,19 +16,23 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Writes a story as an EPUB 2.0.1 book for e-readers: a title page, the slides (one XHTML file
- * per slide, or grouped into parts of limited size for long articles: see {@link SlideFiles}) and
- * a closing page with the reading list and photo credits, with an NCX table of contents.
+ * Writes a story as an EPUB 2.0.1 book for e-readers: a title page, the slides (one XHTML
+ * file per slide, or grouped into parts of limited size for long articles: see
+ * {@link SlideFiles}) and a closing page with the reading list and photo credits, with an
+ * NCX table of contents.
  *
- * <p>Right-to-left articles (by their language tag, see {@link TextDirection}) carry
- * {@code dir="rtl"} on {@code <html>} and {@code <body>} of every page; a heading or paragraph
- * whose first strong character runs the other way gets its own {@code dir}.
+ * <p>
+ * Right-to-left articles (by their language tag, see {@link TextDirection}) carry
+ * {@code dir="rtl"} on {@code <html>} and {@code <body>} of every page; a heading or
+ * paragraph whose first strong character runs the other way gets its own {@code dir}.
  *
- * <p>The work is shared out: {@link ArticlePages} (a story's pages, also used by the digest),
- * {@link BookMetadata}, {@link Stylesheet}, {@link Markup} (escaping, page frame) and
- * {@link EpubPackager} (the zip with our own OPF and NCX).
+ * <p>
+ * The work is shared out: {@link ArticlePages} (a story's pages, also used by the
+ * digest), {@link BookMetadata}, {@link Stylesheet}, {@link Markup} (escaping, page
+ * frame) and {@link EpubPackager} (the zip with our own OPF and NCX).
  *
- * <p>Stateless: every call builds its own {@link Book}, so one instance serves many threads.
+ * <p>
+ * Stateless: every call builds its own {@link Book}, so one instance serves many threads.
  * All input text is escaped ({@link Markup#esc}); it never becomes markup.
  */
 @OutputFormat(name = "epub", extension = "epub", mediaType = "application/epub+zip")
@@ -42,15 +46,16 @@ public class EpubRenderer implements Renderer {
     @Override
     public void render(Story story, OutputStream out, Warnings warnings) throws IOException {
         Book book = buildBook(story);
-        // Buffered: the zip writes headers in small pieces. Finished, flushed, never closed.
+        // Buffered: the zip writes headers in small pieces. Finished, flushed, never
+        // closed.
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
         EpubPackager.write(book, buffered);
         buffered.flush();
     }
 
     /**
-     * A writer of a nightly digest as one EPUB: the same article pages as this renderer's books,
-     * under sections. One per digest; {@code out} is not closed.
+     * A writer of a nightly digest as one EPUB: the same article pages as this renderer's
+     * books, under sections. One per digest; {@code out} is not closed.
      */
     @Override
     public DigestWriter digestWriter(OutputStream out) {
@@ -67,7 +72,9 @@ public class EpubRenderer implements Renderer {
         return book;
     }
 
-    /** The articles' stylesheet, for books that hold articles among pages of their own. */
+    /**
+     * The articles' stylesheet, for books that hold articles among pages of their own.
+     */
     static byte[] css() {
         return Stylesheet.bytes();
     }
@@ -96,4 +103,5 @@ public class EpubRenderer implements Renderer {
     static String plain(String text) {
         return Markup.plain(text);
     }
+
 }

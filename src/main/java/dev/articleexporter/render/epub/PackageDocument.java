@@ -17,14 +17,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The package document ({@code content.opf}) and the NCX ({@code toc.ncx}) of an EPUB 2.0.1 book,
- * from an epub4j {@link Book}: the same elements and attributes epub4j's
+ * The package document ({@code content.opf}) and the NCX ({@code toc.ncx}) of an EPUB
+ * 2.0.1 book, from an epub4j {@link Book}: the same elements and attributes epub4j's
  * {@code PackageDocumentWriter} and {@code NCXDocument} write.
  *
- * <p>Ours because epub4j's go through an XmlSerializer over an OutputStreamWriter, which encodes
- * every tiny string on its own: 8-10 % of an export's CPU time under the launcher's C1-only JIT.
- * Here each document is built in one StringBuilder and encoded once. All text from the book goes
- * through {@link Markup#esc}: escaped, and characters XML 1.0 cannot hold dropped.
+ * <p>
+ * Ours because epub4j's go through an XmlSerializer over an OutputStreamWriter, which
+ * encodes every tiny string on its own: 8-10 % of an export's CPU time under the
+ * launcher's C1-only JIT. Here each document is built in one StringBuilder and encoded
+ * once. All text from the book goes through {@link Markup#esc}: escaped, and characters
+ * XML 1.0 cannot hold dropped.
  */
 final class PackageDocument {
 
@@ -32,22 +34,28 @@ final class PackageDocument {
     static final String NCX_HREF = "toc.ncx";
 
     private static final String BOOK_ID = "BookId";
+
     private static final String GENERATOR = "article-exporter";
 
     private PackageDocument() {
     }
 
-    // ---- content.opf -------------------------------------------------------------------------
+    // ---- content.opf
+    // -------------------------------------------------------------------------
 
-    /** The package document, UTF-8; its manifest lists the NCX of {@link #ncx} as {@value #NCX_ID}. */
+    /**
+     * The package document, UTF-8; its manifest lists the NCX of {@link #ncx} as
+     * {@value #NCX_ID}.
+     */
     static byte[] opf(Book book) {
         Metadata md = book.getMetadata();
         StringBuilder b = new StringBuilder(1024 + 128 * book.getResources().size());
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<opf:package version=\"2.0\" unique-identifier=\"").append(BOOK_ID)
-                .append("\" xmlns:opf=\"http://www.idpf.org/2007/opf\"")
-                .append(" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n")
-                .append("  <opf:metadata>\n");
+            .append("<opf:package version=\"2.0\" unique-identifier=\"")
+            .append(BOOK_ID)
+            .append("\" xmlns:opf=\"http://www.idpf.org/2007/opf\"")
+            .append(" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n")
+            .append("  <opf:metadata>\n");
         Identifier bookId = Identifier.getBookIdIdentifier(md.getIdentifiers());
         if (bookId != null) {
             identifier(b, bookId, true);
@@ -75,22 +83,28 @@ final class PackageDocument {
         if (!isBlank(md.getLanguage())) {
             b.append("    <dc:language>").append(esc(md.getLanguage())).append("</dc:language>\n");
         }
-        // Left out: Metadata.getOtherProperties(), which epub4j writes as EPUB 3 <meta property>,
+        // Left out: Metadata.getOtherProperties(), which epub4j writes as EPUB 3 <meta
+        // property>,
         // not allowed in EPUB 2. We set none.
         if (book.getCoverImage() != null) {
-            b.append("    <opf:meta name=\"cover\" content=\"").append(esc(book.getCoverImage().getId()))
-                    .append("\"/>\n");
+            b.append("    <opf:meta name=\"cover\" content=\"")
+                .append(esc(book.getCoverImage().getId()))
+                .append("\"/>\n");
         }
-        b.append("    <opf:meta name=\"generator\" content=\"").append(GENERATOR).append("\"/>\n")
-                .append("  </opf:metadata>\n");
+        b.append("    <opf:meta name=\"generator\" content=\"")
+            .append(GENERATOR)
+            .append("\"/>\n")
+            .append("  </opf:metadata>\n");
 
         b.append("  <opf:manifest>\n");
         item(b, NCX_ID, NCX_HREF, MediaTypes.NCX.getName());
-        // Sorted by id, ignoring case, as epub4j does: the order of Resources (a HashMap) means nothing.
+        // Sorted by id, ignoring case, as epub4j does: the order of Resources (a HashMap)
+        // means nothing.
         List<Resource> resources = new ArrayList<>(book.getResources().getAll());
         resources.sort((r1, r2) -> r1.getId().compareToIgnoreCase(r2.getId()));
         for (Resource r : resources) {
-            if (!MediaTypes.NCX.equals(r.getMediaType())) { // the NCX is the one written above
+            if (!MediaTypes.NCX.equals(r.getMediaType())) { // the NCX is the one written
+                                                            // above
                 item(b, r.getId(), r.getHref(), r.getMediaType().getName());
             }
         }
@@ -99,7 +113,8 @@ final class PackageDocument {
         b.append("  <opf:spine toc=\"").append(NCX_ID).append("\">\n");
         Resource cover = book.getCoverPage();
         if (cover != null && book.getSpine().findFirstResourceById(cover.getId()) < 0) {
-            // A cover page must be in the spine: epub4j puts it first, out of the reading order.
+            // A cover page must be in the spine: epub4j puts it first, out of the reading
+            // order.
             itemref(b, cover.getId(), false);
         }
         for (SpineReference ref : book.getSpine().getSpineReferences()) {
@@ -109,8 +124,11 @@ final class PackageDocument {
 
         b.append("  <opf:guide>\n");
         for (GuideReference ref : book.getGuide().getReferences()) {
-            b.append("    <opf:reference type=\"").append(esc(ref.getType())).append("\" href=\"")
-                    .append(esc(ref.getCompleteHref())).append('"');
+            b.append("    <opf:reference type=\"")
+                .append(esc(ref.getType()))
+                .append("\" href=\"")
+                .append(esc(ref.getCompleteHref()))
+                .append('"');
             if (!isBlank(ref.getTitle())) {
                 b.append(" title=\"").append(esc(ref.getTitle())).append('"');
             }
@@ -135,8 +153,13 @@ final class PackageDocument {
     private static void dc(StringBuilder b, String element, List<String> values) {
         for (String value : values) {
             if (!isBlank(value)) {
-                b.append("    <dc:").append(element).append('>').append(esc(value))
-                        .append("</dc:").append(element).append(">\n");
+                b.append("    <dc:")
+                    .append(element)
+                    .append('>')
+                    .append(esc(value))
+                    .append("</dc:")
+                    .append(element)
+                    .append(">\n");
             }
         }
     }
@@ -147,21 +170,32 @@ final class PackageDocument {
             if (person.getRelator() != null) {
                 b.append(" opf:role=\"").append(esc(person.getRelator().getCode())).append('"');
             }
-            b.append(" opf:file-as=\"").append(esc(fileAs(person))).append("\">").append(esc(name(person)))
-                    .append("</dc:").append(element).append(">\n");
+            b.append(" opf:file-as=\"")
+                .append(esc(fileAs(person)))
+                .append("\">")
+                .append(esc(name(person)))
+                .append("</dc:")
+                .append(element)
+                .append(">\n");
         }
     }
 
     private static void item(StringBuilder b, String id, String href, String mediaType) {
-        b.append("    <opf:item id=\"").append(esc(id)).append("\" href=\"").append(esc(href))
-                .append("\" media-type=\"").append(esc(mediaType)).append("\"/>\n");
+        b.append("    <opf:item id=\"")
+            .append(esc(id))
+            .append("\" href=\"")
+            .append(esc(href))
+            .append("\" media-type=\"")
+            .append(esc(mediaType))
+            .append("\"/>\n");
     }
 
     private static void itemref(StringBuilder b, String idref, boolean linear) {
         b.append("    <opf:itemref idref=\"").append(esc(idref)).append(linear ? "\"/>\n" : "\" linear=\"no\"/>\n");
     }
 
-    // ---- toc.ncx -----------------------------------------------------------------------------
+    // ---- toc.ncx
+    // -----------------------------------------------------------------------------
 
     /** The NCX of the book's table of contents, UTF-8. */
     static byte[] ncx(Book book) {
@@ -169,10 +203,11 @@ final class PackageDocument {
         List<TOCReference> toc = book.getTableOfContents().getTocReferences();
         StringBuilder b = new StringBuilder(1024 + 256 * book.getTableOfContents().size());
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<ncx version=\"2005-1\" xmlns=\"http://www.daisy.org/z3986/2005/ncx/\">\n")
-                .append("  <head>\n");
+            .append("<ncx version=\"2005-1\" xmlns=\"http://www.daisy.org/z3986/2005/ncx/\">\n")
+            .append("  <head>\n");
         Identifier bookId = Identifier.getBookIdIdentifier(md.getIdentifiers());
-        // dtb:uid must be the package's unique identifier (epub4j names each identifier's meta by its scheme).
+        // dtb:uid must be the package's unique identifier (epub4j names each identifier's
+        // meta by its scheme).
         meta(b, "dtb:uid", bookId == null ? "" : esc(bookId.getValue()));
         meta(b, "dtb:generator", GENERATOR);
         meta(b, "dtb:depth", Integer.toString(depth(toc)));
@@ -194,8 +229,9 @@ final class PackageDocument {
     }
 
     /**
-     * Writes the entries depth first, numbered in reading order from {@code playOrder}; returns
-     * the next number. An entry without a page has no navPoint of its own: its children take its place.
+     * Writes the entries depth first, numbered in reading order from {@code playOrder};
+     * returns the next number. An entry without a page has no navPoint of its own: its
+     * children take its place.
      */
     private static int navPoints(StringBuilder b, List<TOCReference> refs, int playOrder, int indent) {
         for (TOCReference ref : refs) {
@@ -204,12 +240,24 @@ final class PackageDocument {
                 continue;
             }
             String pad = "  ".repeat(indent);
-            b.append(pad).append("<navPoint id=\"navPoint-").append(playOrder)
-                    .append("\" playOrder=\"").append(playOrder).append("\" class=\"chapter\">\n")
-                    .append(pad).append("  <navLabel>\n")
-                    .append(pad).append("    <text>").append(esc(ref.getTitle())).append("</text>\n")
-                    .append(pad).append("  </navLabel>\n")
-                    .append(pad).append("  <content src=\"").append(esc(ref.getCompleteHref())).append("\"/>\n");
+            b.append(pad)
+                .append("<navPoint id=\"navPoint-")
+                .append(playOrder)
+                .append("\" playOrder=\"")
+                .append(playOrder)
+                .append("\" class=\"chapter\">\n")
+                .append(pad)
+                .append("  <navLabel>\n")
+                .append(pad)
+                .append("    <text>")
+                .append(esc(ref.getTitle()))
+                .append("</text>\n")
+                .append(pad)
+                .append("  </navLabel>\n")
+                .append(pad)
+                .append("  <content src=\"")
+                .append(esc(ref.getCompleteHref()))
+                .append("\"/>\n");
             playOrder = navPoints(b, ref.getChildren(), playOrder + 1, indent + 1);
             b.append(pad).append("</navPoint>\n");
         }
@@ -225,11 +273,12 @@ final class PackageDocument {
         return depth;
     }
 
-    // ---- people ------------------------------------------------------------------------------
+    // ---- people
+    // ------------------------------------------------------------------------------
 
     /**
-     * "first last", as epub4j writes it; without epub4j's stray space when a part is empty (a
-     * one-word name is split as first name "" and last name "Reuters").
+     * "first last", as epub4j writes it; without epub4j's stray space when a part is
+     * empty (a one-word name is split as first name "" and last name "Reuters").
      */
     private static String name(Author author) {
         String first = trimmed(author.getFirstname());
@@ -237,7 +286,10 @@ final class PackageDocument {
         return first.isEmpty() || last.isEmpty() ? first + last : first + " " + last;
     }
 
-    /** "last, first", as epub4j writes it; without the trailing ", " when there is no first name. */
+    /**
+     * "last, first", as epub4j writes it; without the trailing ", " when there is no
+     * first name.
+     */
     private static String fileAs(Author author) {
         String first = trimmed(author.getFirstname());
         String last = trimmed(author.getLastname());
@@ -251,4 +303,5 @@ final class PackageDocument {
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
+
 }

@@ -16,64 +16,106 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Lays the slides out over XHTML files, in reading order, and adds them to the book's spine and
- * table of contents.
+ * Lays the slides out over XHTML files, in reading order, and adds them to the book's
+ * spine and table of contents.
  *
  * <ul>
- * <li>Up to {@link #MAX_FILE_PER_SLIDE} slides: one file per slide, {@code slide-007.xhtml}, each
- *     in the table of contents as the whole file.</li>
- * <li>More slides: consecutive slides share a file, {@code part-003.xhtml}, until the next slide
- *     would take it past {@link #FILE_BUDGET}; each slide heading is an anchor
- *     {@code <h2 id="slide-57">} and the table of contents points to {@code part-003.xhtml#slide-57}.</li>
+ * <li>Up to {@link #MAX_FILE_PER_SLIDE} slides: one file per slide,
+ * {@code slide-007.xhtml}, each in the table of contents as the whole file.</li>
+ * <li>More slides: consecutive slides share a file, {@code part-003.xhtml}, until the
+ * next slide would take it past {@link #FILE_BUDGET}; each slide heading is an anchor
+ * {@code
+ *
+<h2 id="slide-57">} and the table of contents points to
+ * {@code part-003.xhtml#slide-57}.</li>
  * <li>Either way a slide that does not fit in one file continues in the next one
- *     ({@code slide-007-2.xhtml}, or the next part), split between paragraphs; a single paragraph
- *     larger than a file is split at white space into several paragraphs.</li>
+ * ({@code slide-007-2.xhtml}, or the next part), split between paragraphs; a single
+ * paragraph larger than a file is split at white space into several paragraphs.</li>
  * </ul>
  *
- * <p>Only the file being written is held as text; finished files are handed to the book as bytes.
+ * <p>
+ * Only the file being written is held as text; finished files are handed to the book as
+ * bytes.
  */
 final class SlideFiles {
 
-    /** Articles with up to this many slides keep one file per slide; longer ones are grouped. */
+    /**
+     * Articles with up to this many slides keep one file per slide; longer ones are
+     * grouped.
+     */
     static final int MAX_FILE_PER_SLIDE = 100;
 
     /**
-     * UTF-8 bytes a file may reach before the next slide or paragraph goes to a new file. Readers
-     * load a spine item whole (older devices fail on files of a few hundred KB); 128 KiB keeps
-     * every file well under the usual 250 KB advice with few files (about 8 per MB of text).
+     * UTF-8 bytes a file may reach before the next slide or paragraph goes to a new file.
+     * Readers load a spine item whole (older devices fail on files of a few hundred KB);
+     * 128 KiB keeps every file well under the usual 250 KB advice with few files (about 8
+     * per MB of text).
      */
     static final int FILE_BUDGET = 128 * 1024;
 
     private static final String DIV_OPEN = "<div class=\"slide\">\n";
+
     private static final String DIV_CLOSE = "</div>\n";
+
     private static final int DIV_OPEN_BYTES = DIV_OPEN.length();
+
     private static final int DIV_CLOSE_BYTES = DIV_CLOSE.length();
+
     private static final int TAIL_BYTES = (int) utf8Length(Markup.TAIL);
-    /** Room left in a file for its head (title included) and tail when a paragraph is cut to size. */
+
+    /**
+     * Room left in a file for its head (title included) and tail when a paragraph is cut
+     * to size.
+     */
     private static final int HEAD_ROOM = 4 * 1024;
-    /** Bytes of escaped text a paragraph may have before it is cut into several ({@link #pieces}). */
+
+    /**
+     * Bytes of escaped text a paragraph may have before it is cut into several
+     * ({@link #pieces}).
+     */
     static final int MAX_PARAGRAPH = FILE_BUDGET - HEAD_ROOM;
 
     private final Book book;
+
     /** In front of every file name and id: several articles can share a book. */
     private final String prefix;
-    /** Whether each slide gets a table of contents entry (the article's own book) or only a place in the spine. */
+
+    /**
+     * Whether each slide gets a table of contents entry (the article's own book) or only
+     * a place in the spine.
+     */
     private final boolean listed;
+
     private final String articleTitle;
+
     private final String lang;
+
     private final boolean rtl;
+
     private final boolean grouped;
+
     private final int budget;
 
     /** The file being written, or {@code null} between files. */
     private StringBuilder file;
+
     private long fileBytes;
-    /** Headings and paragraphs in the open file (the head and an opening div do not count). */
+
+    /**
+     * Headings and paragraphs in the open file (the head and an opening div do not
+     * count).
+     */
     private int fileElements;
-    /** Table of contents entries of the open file: heading and fragment (or {@code null}). */
+
+    /**
+     * Table of contents entries of the open file: heading and fragment (or {@code null}).
+     */
     private final List<String[]> fileToc = new ArrayList<>();
+
     private String fileHref;
+
     private String fileId;
+
     private int parts;
 
     SlideFiles(Book book, String articleTitle, String lang, boolean rtl, int slideCount) {
@@ -81,10 +123,13 @@ final class SlideFiles {
     }
 
     /**
-     * @param prefix put in front of every file name and id ({@code ""} in the article's own book)
-     * @param listed whether slides get table of contents entries; if not, their files are only read in order
+     * @param prefix put in front of every file name and id ({@code ""} in the article's
+     * own book)
+     * @param listed whether slides get table of contents entries; if not, their files are
+     * only read in order
      */
-    SlideFiles(Book book, String prefix, boolean listed, String articleTitle, String lang, boolean rtl, int slideCount) {
+    SlideFiles(Book book, String prefix, boolean listed, String articleTitle, String lang, boolean rtl,
+            int slideCount) {
         this(book, prefix, listed, articleTitle, lang, rtl, slideCount > MAX_FILE_PER_SLIDE, FILE_BUDGET);
     }
 
@@ -92,8 +137,8 @@ final class SlideFiles {
         this(book, "", true, articleTitle, lang, rtl, grouped, budget);
     }
 
-    private SlideFiles(Book book, String prefix, boolean listed, String articleTitle, String lang, boolean rtl, boolean grouped,
-                       int budget) {
+    private SlideFiles(Book book, String prefix, boolean listed, String articleTitle, String lang, boolean rtl,
+            boolean grouped, int budget) {
         this.book = book;
         this.prefix = prefix;
         this.listed = listed;
@@ -127,7 +172,10 @@ final class SlideFiles {
             long escapedBytes = utf8Length(escaped);
             if (escapedBytes <= budget - HEAD_ROOM) {
                 String markup = "<p" + dir + ">" + escaped + "</p>\n";
-                long bytes = escapedBytes + markup.length() - escaped.length(); // the tags are ASCII
+                long bytes = escapedBytes + markup.length() - escaped.length(); // the
+                                                                                // tags
+                                                                                // are
+                                                                                // ASCII
                 paragraphs.add(markup);
                 paragraphBytes.add(bytes);
                 size += bytes;
@@ -149,7 +197,7 @@ final class SlideFiles {
         if (file == null) {
             open(n, continuation, slide.heading());
         }
-        fileToc.add(new String[] {Markup.plain(slide.heading()), grouped ? anchor(n) : null});
+        fileToc.add(new String[] { Markup.plain(slide.heading()), grouped ? anchor(n) : null });
         append(DIV_OPEN, DIV_OPEN_BYTES);
         append(header, headerBytes);
         fileElements++;
@@ -181,13 +229,19 @@ final class SlideFiles {
         if (grouped) {
             b.append(" id=\"").append(anchor(slide.number())).append('"');
         }
-        b.append(TextDirection.dirAttribute(slide.heading(), rtl)).append('>')
-                .append(esc(slide.heading())).append("</h2>\n");
+        b.append(TextDirection.dirAttribute(slide.heading(), rtl))
+            .append('>')
+            .append(esc(slide.heading()))
+            .append("</h2>\n");
         Picture picture = slide.picture();
         if (imageSrc != null) {
-            b.append("<div class=\"figure\"><img src=\"").append(esc(imageSrc)).append("\" alt=\"")
-                    .append(esc(picture.alt())).append("\"/></div>\n");
-        } else if (picture != null && picture.alt() != null && !picture.alt().isBlank()) {
+            b.append("<div class=\"figure\"><img src=\"")
+                .append(esc(imageSrc))
+                .append("\" alt=\"")
+                .append(esc(picture.alt()))
+                .append("\"/></div>\n");
+        }
+        else if (picture != null && picture.alt() != null && !picture.alt().isBlank()) {
             b.append("<p class=\"placeholder\"><i>[Image: ").append(esc(picture.alt())).append("]</i></p>\n");
         }
         if (slide.credit() != null && !slide.credit().isBlank()) {
@@ -201,7 +255,8 @@ final class SlideFiles {
             parts++;
             fileHref = prefix + String.format(Locale.ROOT, "part-%03d.xhtml", parts);
             fileId = prefix + "part" + parts;
-        } else {
+        }
+        else {
             fileHref = prefix + (continuation == 1 ? String.format(Locale.ROOT, "slide-%03d.xhtml", slideNumber)
                     : String.format(Locale.ROOT, "slide-%03d-%d.xhtml", slideNumber, continuation));
             fileId = prefix + (continuation == 1 ? "slide" + slideNumber : "slide" + slideNumber + "-" + continuation);
@@ -217,16 +272,23 @@ final class SlideFiles {
         fileBytes += bytes;
     }
 
-    /** Hands the open file to the book: into the spine in order, with its table of contents entries. */
+    /**
+     * Hands the open file to the book: into the spine in order, with its table of
+     * contents entries.
+     */
     private void close() {
         byte[] data = Markup.tail(file).getBytes(StandardCharsets.UTF_8);
         file = null;
         Resource resource = new Resource(fileId, data, fileHref, MediaTypes.XHTML);
         if (fileToc.isEmpty() || !listed) {
-            ArticlePages.addUnlisted(book, resource); // a continuation, or a slide of a digest: read in order, not listed
-        } else {
-            // The first entry adds the file to the book and the spine; the others only point into it
-            // (addSection again would add the file again, and epub4j renames a file added twice to item_N).
+            ArticlePages.addUnlisted(book, resource); // a continuation, or a slide of a
+                                                      // digest: read in order, not listed
+        }
+        else {
+            // The first entry adds the file to the book and the spine; the others only
+            // point into it
+            // (addSection again would add the file again, and epub4j renames a file added
+            // twice to item_N).
             book.addSection(fileToc.getFirst()[0], resource, fileToc.getFirst()[1]);
             for (String[] entry : fileToc.subList(1, fileToc.size())) {
                 book.getTableOfContents().addTOCReference(new TOCReference(entry[0], resource, entry[1]));
@@ -235,12 +297,13 @@ final class SlideFiles {
         fileToc.clear();
     }
 
-    // ---- sizes -------------------------------------------------------------------------------
+    // ---- sizes
+    // -------------------------------------------------------------------------------
 
     /**
-     * The paragraph as one piece, or cut into pieces whose markup stays within {@code maxBytes}:
-     * after white space where there is some, else between grapheme clusters. Concatenated, the
-     * pieces are the paragraph.
+     * The paragraph as one piece, or cut into pieces whose markup stays within
+     * {@code maxBytes}: after white space where there is some, else between grapheme
+     * clusters. Concatenated, the pieces are the paragraph.
      */
     static List<String> pieces(String text, int maxBytes) {
         if (utf8Length(esc(text)) <= maxBytes) {
@@ -249,7 +312,8 @@ final class SlideFiles {
         List<String> pieces = new ArrayList<>();
         int start = 0;
         while (start < text.length()) {
-            int window = Math.max(1, maxBytes / 3); // at most 3 UTF-8 bytes per char before escaping
+            int window = Math.max(1, maxBytes / 3); // at most 3 UTF-8 bytes per char
+                                                    // before escaping
             String piece;
             int end;
             while (true) {
@@ -258,7 +322,8 @@ final class SlideFiles {
                 if (window == 1 || utf8Length(esc(piece)) <= maxBytes) {
                     break;
                 }
-                window /= 2; // heavy escaping (&amp; &quot;) made it too long: try a smaller window
+                window /= 2; // heavy escaping (&amp; &quot;) made it too long: try a
+                             // smaller window
             }
             pieces.add(piece);
             start = end;
@@ -267,13 +332,16 @@ final class SlideFiles {
     }
 
     /**
-     * Chars on either side of a cut in which grapheme clusters are looked for. (A BreakIterator given
-     * a whole paragraph finds every cluster of it at once, a boxed Integer each: over 100 MB for a
-     * paragraph of 7 MB.)
+     * Chars on either side of a cut in which grapheme clusters are looked for. (A
+     * BreakIterator given a whole paragraph finds every cluster of it at once, a boxed
+     * Integer each: over 100 MB for a paragraph of 7 MB.)
      */
     private static final int CLUSTER_WINDOW = 256;
 
-    /** End of a piece starting at {@code start} of at most about {@code window} chars (always past {@code start}). */
+    /**
+     * End of a piece starting at {@code start} of at most about {@code window} chars
+     * (always past {@code start}).
+     */
     private static int cut(String text, int start, int window) {
         int limit = start + window;
         if (limit >= text.length()) {
@@ -296,9 +364,9 @@ final class SlideFiles {
     }
 
     /**
-     * Bytes {@code s} takes in UTF-8 (lone surrogates, which esc() drops, count as 3). A String, not a
-     * CharSequence: with the launcher's C1-only JIT an interface call per character cost 5 % of an
-     * export's CPU time.
+     * Bytes {@code s} takes in UTF-8 (lone surrogates, which esc() drops, count as 3). A
+     * String, not a CharSequence: with the launcher's C1-only JIT an interface call per
+     * character cost 5 % of an export's CPU time.
      */
     static long utf8Length(String s) {
         int length = s.length();
@@ -307,15 +375,19 @@ final class SlideFiles {
             char c = s.charAt(i);
             if (c < 0x80) {
                 n++;
-            } else if (c < 0x800) {
+            }
+            else if (c < 0x800) {
                 n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
+            }
+            else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
                 n += 4;
                 i++;
-            } else {
+            }
+            else {
                 n += 3;
             }
         }
         return n;
     }
+
 }

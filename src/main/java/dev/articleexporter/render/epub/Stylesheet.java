@@ -2,12 +2,18 @@ package dev.articleexporter.render.epub;
 
 import java.nio.charset.StandardCharsets;
 
-/** The articles' stylesheet: every article page links it, in an article's own book and in the digest. */
+/**
+ * The articles' stylesheet: every article page links it, in an article's own book and in
+ * the digest.
+ */
 final class Stylesheet {
 
     static final String HREF = "style.css";
 
-    /** Reads well on e-ink: relative sizes, serif, no light colours, hyphenation, fluid images. */
+    /**
+     * Reads well on e-ink: relative sizes, serif, no light colours, hyphenation, fluid
+     * images.
+     */
     private static final byte[] CSS = """
             body { font-family: serif; margin: 0 0.4em; line-height: 1.4; }
             p { margin: 0 0 0.8em 0; text-indent: 0; orphans: 2; widows: 2;
@@ -45,4 +51,5 @@ final class Stylesheet {
     static byte[] bytes() {
         return CSS.clone();
     }
+
 }

@@ -6,9 +6,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * One XHTML 1.1 page for an EPUB 2 book, written with StAX, which escapes every text and attribute
- * value: input text never becomes markup. Characters XML 1.0 cannot hold are dropped first
- * ({@link Markup#plain}).
+ * One XHTML 1.1 page for an EPUB 2 book, written with StAX, which escapes every text and
+ * attribute value: input text never becomes markup. Characters XML 1.0 cannot hold are
+ * dropped first ({@link Markup#plain}).
  *
  * <pre>{@code
  * byte[] page = new XhtmlPage("Contents", "en", false, "style.css")
@@ -19,19 +19,25 @@ import javax.xml.stream.XMLStreamWriter;
 final class XhtmlPage {
 
     private static final String XHTML = "http://www.w3.org/1999/xhtml";
+
     private static final String XML = "http://www.w3.org/XML/1998/namespace";
+
     private static final String DOCTYPE = "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.1//EN\" "
             + "\"http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd\">";
-    /** The JDK's own writer, whatever else is on the class path: its escaping is what the tests check. */
+
+    /**
+     * The JDK's own writer, whatever else is on the class path: its escaping is what the
+     * tests check.
+     */
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+
     private final XMLStreamWriter xml;
 
     /**
      * Starts the page up to the opening {@code <body>}.
-     *
-     * @param rtl         the page's direction is right to left
+     * @param rtl the page's direction is right to left
      * @param stylesheets hrefs of its stylesheets, in order
      */
     XhtmlPage(String title, String lang, boolean rtl, String... stylesheets) {
@@ -66,12 +72,16 @@ final class XhtmlPage {
                 xml.writeAttribute("dir", "rtl");
             }
             xml.writeCharacters("\n");
-        } catch (XMLStreamException e) {
+        }
+        catch (XMLStreamException e) {
             throw new IllegalStateException(e); // writing to memory does not fail
         }
     }
 
-    /** Opens an element; {@code attributes} are name, value pairs, a pair with a {@code null} value is left out. */
+    /**
+     * Opens an element; {@code attributes} are name, value pairs, a pair with a
+     * {@code null} value is left out.
+     */
     XhtmlPage start(String element, String... attributes) {
         try {
             xml.writeStartElement(element);
@@ -82,12 +92,14 @@ final class XhtmlPage {
                 }
                 if (attributes[i].equals("xml:lang")) {
                     xml.writeAttribute("xml", XML, "lang", Markup.plain(value));
-                } else {
+                }
+                else {
                     xml.writeAttribute(attributes[i], Markup.plain(value));
                 }
             }
             return this;
-        } catch (XMLStreamException e) {
+        }
+        catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -97,18 +109,22 @@ final class XhtmlPage {
         try {
             xml.writeCharacters(Markup.plain(text));
             return this;
-        } catch (XMLStreamException e) {
+        }
+        catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Closes the innermost open element, with a line break after it for readable source. */
+    /**
+     * Closes the innermost open element, with a line break after it for readable source.
+     */
     XhtmlPage end() {
         try {
             xml.writeEndElement();
             xml.writeCharacters("\n");
             return this;
-        } catch (XMLStreamException e) {
+        }
+        catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -128,8 +144,10 @@ final class XhtmlPage {
             xml.writeEndDocument();
             xml.close();
             return bytes.toByteArray();
-        } catch (XMLStreamException e) {
+        }
+        catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

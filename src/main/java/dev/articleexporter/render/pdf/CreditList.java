@@ -8,7 +8,9 @@ import org.openpdf.text.Element;
 
 /** The photo credits at the end of a story: each credit with the slides it covers. */
 final class CreditList {
+
     private final Layout layout;
+
     private final Styles st;
 
     CreditList(Layout layout) {
@@ -29,4 +31,5 @@ final class CreditList {
             layout.doc().add(layout.block(line, 12.5f));
         }
     }
+
 }

@@ -8,14 +8,17 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * A quick look into a font file without loading it: which faces it holds (one, or several in a
- * TrueType collection), whether they have TrueType outlines and may be embedded, and which code
- * points their Unicode {@code cmap} maps. Reads only the table directory and the {@code cmap},
- * {@code OS/2} tables (a few kilobytes even of a 17 MB collection).
+ * A quick look into a font file without loading it: which faces it holds (one, or several
+ * in a TrueType collection), whether they have TrueType outlines and may be embedded, and
+ * which code points their Unicode {@code cmap} maps. Reads only the table directory and
+ * the {@code cmap}, {@code OS/2} tables (a few kilobytes even of a 17 MB collection).
  */
 final class FontCoverage {
 
-    /** One face of a font file. {@code index} is its place in a collection, -1 for a plain font. */
+    /**
+     * One face of a font file. {@code index} is its place in a collection, -1 for a plain
+     * font.
+     */
     record Face(Path file, int index, BitSet codePoints) {
 
         boolean covers(int cp) {
@@ -32,7 +35,10 @@ final class FontCoverage {
     private FontCoverage() {
     }
 
-    /** The usable faces of a font file: TrueType outlines, embeddable, a Unicode cmap; empty if none or unreadable. */
+    /**
+     * The usable faces of a font file: TrueType outlines, embeddable, a Unicode cmap;
+     * empty if none or unreadable.
+     */
     static List<Face> read(Path file) {
         List<Face> faces = new ArrayList<>(1);
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
@@ -45,13 +51,15 @@ final class FontCoverage {
                         faces.add(face);
                     }
                 }
-            } else {
+            }
+            else {
                 Face face = face(in, file, -1, 0);
                 if (face != null) {
                     faces.add(face);
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             return List.of(); // not a font we can use
         }
         return faces;
@@ -59,7 +67,8 @@ final class FontCoverage {
 
     private static Face face(RandomAccessFile in, Path file, int index, long offset) throws IOException {
         int version = readInt(in, offset);
-        if (version != 0x00010000 && version != 0x74727565) { // TrueType outlines only ('OTTO' is CFF)
+        if (version != 0x00010000 && version != 0x74727565) { // TrueType outlines only
+                                                              // ('OTTO' is CFF)
             return null;
         }
         int tables = readUShort(in, offset + 4);
@@ -71,23 +80,28 @@ final class FontCoverage {
             int t = readInt(in, entry);
             long at = readInt(in, entry + 8) & 0xffffffffL;
             switch (t) {
-                case 0x636d6170 -> cmap = at;       // 'cmap'
-                case 0x4f532f32 -> os2 = at;        // 'OS/2'
-                case 0x676c7966 -> glyf = true;     // 'glyf'
-                default -> { }
+                case 0x636d6170 -> cmap = at; // 'cmap'
+                case 0x4f532f32 -> os2 = at; // 'OS/2'
+                case 0x676c7966 -> glyf = true; // 'glyf'
+                default -> {
+                }
             }
         }
         if (!glyf || cmap < 0) {
             return null;
         }
         if (os2 >= 0 && (readUShort(in, os2 + 8) & 0x000f) == 0x0002) {
-            return null; // fsType "restricted licence embedding": OpenPDF refuses to embed it
+            return null; // fsType "restricted licence embedding": OpenPDF refuses to
+                         // embed it
         }
         BitSet cps = cmap(in, cmap);
         return cps.isEmpty() ? null : new Face(file, index, cps);
     }
 
-    /** The code points of the best Unicode subtable: (3,10) or (0,4+) format 12, else (3,1) or (0,x) format 4. */
+    /**
+     * The code points of the best Unicode subtable: (3,10) or (0,4+) format 12, else
+     * (3,1) or (0,x) format 4.
+     */
     private static BitSet cmap(RandomAccessFile in, long cmap) throws IOException {
         int count = readUShort(in, cmap + 2);
         long best12 = -1;
@@ -104,7 +118,8 @@ final class FontCoverage {
             int format = readUShort(in, sub);
             if (format == 12 && best12 < 0) {
                 best12 = sub;
-            } else if (format == 4 && best4 < 0) {
+            }
+            else if (format == 4 && best4 < 0) {
                 best4 = sub;
             }
         }
@@ -120,7 +135,8 @@ final class FontCoverage {
                     cps.set(start, end + 1);
                 }
             }
-        } else if (best4 >= 0) {
+        }
+        else if (best4 >= 0) {
             int length = readUShort(in, best4 + 2);
             byte[] data = read(in, best4, length);
             int segX2 = getUShort(data, 6);
@@ -137,7 +153,8 @@ final class FontCoverage {
                     int glyph;
                     if (ro == 0) {
                         glyph = (c + delta) & 0xffff;
-                    } else {
+                    }
+                    else {
                         int at = rangeOffsets + 2 * s + ro + 2 * (c - start);
                         glyph = at + 1 < data.length ? getUShort(data, at) : 0;
                         if (glyph != 0) {
@@ -177,4 +194,5 @@ final class FontCoverage {
     private static int getUShort(byte[] b, int i) {
         return (b[i] & 0xff) << 8 | (b[i + 1] & 0xff);
     }
+
 }

@@ -19,35 +19,54 @@ import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
- * Page events of one document (never shared): the footer "running title … page X of Y" on every
- * page, and the outline: each {@link Bookmark} is made when the chunk carrying its tag is actually
- * placed, so it points at the page its heading landed on.
+ * Page events of one document (never shared): the footer "running title … page X of Y" on
+ * every page, and the outline: each {@link Bookmark} is made when the chunk carrying its
+ * tag is actually placed, so it points at the page its heading landed on.
  *
- * <p>The running title is drawn through the font chain like the body text; in a right-to-left
- * article it sits on the right and the page numbers on the left.
+ * <p>
+ * The running title is drawn through the font chain like the body text; in a
+ * right-to-left article it sits on the right and the page numbers on the left.
  */
 final class PageDecorations extends PdfPageEventHelper {
 
     private static final String TAG_PREFIX = "bookmark:";
+
     private static final float FOOTER_SIZE = 8f;
+
     /** Footer baseline, measured up from the page's bottom edge. */
     private static final float FOOTER_BASELINE = 30f;
 
     private final BaseFont font;
+
     private final Styles styles;
+
     private final String title;
+
     /** Bookmarks asked for and not yet placed, by number. */
     private final Map<Integer, Bookmark> pending = new HashMap<>();
+
     private int bookmarks;
-    private Consumer<Bookmark> placed = b -> { };
+
+    private Consumer<Bookmark> placed = b -> {
+    };
+
     private PdfTemplate total;
+
     private float totalReserve;
+
     private String runningTitle;
-    /** The running title as chunks of the chain's fonts, or null when the primary font draws it without bidi. */
+
+    /**
+     * The running title as chunks of the chain's fonts, or null when the primary font
+     * draws it without bidi.
+     */
     private Phrase runningPhrase;
+
     private int titleDirection;
 
-    /** @param title the running title in the footer */
+    /**
+     * @param title the running title in the footer
+     */
     PageDecorations(Styles styles, String title) {
         this.font = styles.footer.primary.getBaseFont();
         this.styles = styles;
@@ -55,16 +74,22 @@ final class PageDecorations extends PdfPageEventHelper {
     }
 
     /**
-     * An entry of the document's outline, made where a chunk carrying its {@link #tag()} as generic
-     * tag is placed. Its parent must be placed first (a section heading before its articles).
+     * An entry of the document's outline, made where a chunk carrying its {@link #tag()}
+     * as generic tag is placed. Its parent must be placed first (a section heading before
+     * its articles).
      */
     static final class Bookmark {
 
         private final Bookmark parent;
+
         private final String title;
+
         private final boolean open;
+
         private final String tag;
+
         private PdfOutline outline;
+
         private int page;
 
         private Bookmark(Bookmark parent, String title, boolean open, String tag) {
@@ -83,13 +108,13 @@ final class PageDecorations extends PdfPageEventHelper {
         int page() {
             return page;
         }
+
     }
 
     /**
      * A new bookmark.
-     *
      * @param parent {@code null} for the top level of the outline
-     * @param open   whether its children show when the document opens
+     * @param open whether its children show when the document opens
      */
     Bookmark bookmark(Bookmark parent, String title, boolean open) {
         int n = bookmarks++;
@@ -98,7 +123,10 @@ final class PageDecorations extends PdfPageEventHelper {
         return bookmark;
     }
 
-    /** Told of each bookmark as it is placed, e.g. to print its page number in a list of contents. */
+    /**
+     * Told of each bookmark as it is placed, e.g. to print its page number in a list of
+     * contents.
+     */
     void onPlaced(Consumer<Bookmark> listener) {
         this.placed = listener;
     }
@@ -109,8 +137,7 @@ final class PageDecorations extends PdfPageEventHelper {
         // three-digit total run a little into the margin (the template is wide enough).
         totalReserve = font.getWidthPoint("00", FOOTER_SIZE);
         total = writer.getDirectContent().createTemplate(font.getWidthPoint("00000", FOOTER_SIZE), FOOTER_SIZE + 4f);
-        float available = document.right() - document.left()
-                - font.getWidthPoint("page 999 of 999", FOOTER_SIZE) - 24f;
+        float available = document.right() - document.left() - font.getWidthPoint("page 999 of 999", FOOTER_SIZE) - 24f;
         runningTitle = truncate(title.replaceAll("\\s+", " ").strip(), available);
         List<Chunk> chunks = styles.text.chunks(runningTitle, styles.footer, false);
         titleDirection = styles.direction(runningTitle);
@@ -141,10 +168,12 @@ final class PageDecorations extends PdfPageEventHelper {
         if (runningPhrase == null) {
             cb.showTextAligned(Element.ALIGN_LEFT, runningTitle, left, FOOTER_BASELINE, 0f);
         }
-        cb.showTextAligned(rtl ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT, page, rtl ? left : totalX, FOOTER_BASELINE, 0f);
+        cb.showTextAligned(rtl ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT, page, rtl ? left : totalX, FOOTER_BASELINE,
+                0f);
         cb.endText();
         if (runningPhrase != null) {
-            // ColumnText applies the bidi algorithm and Arabic shaping; here (unlike in a cell) the
+            // ColumnText applies the bidi algorithm and Arabic shaping; here (unlike in a
+            // cell) the
             // alignment is not mirrored for a right-to-left run direction.
             ColumnText.showTextAligned(cb, rtl ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT, runningPhrase,
                     rtl ? right : left, FOOTER_BASELINE, 0f, titleDirection, 0);
@@ -167,15 +196,17 @@ final class PageDecorations extends PdfPageEventHelper {
         if (!text.startsWith(TAG_PREFIX)) {
             return;
         }
-        // Removed once placed: a chunk split over lines reports each piece; bookmark the first only.
+        // Removed once placed: a chunk split over lines reports each piece; bookmark the
+        // first only.
         Bookmark bookmark = pending.remove(Integer.parseInt(text.substring(TAG_PREFIX.length())));
         if (bookmark == null) {
             return;
         }
         float top = Math.min(rect.getTop() + 12f, document.getPageSize().getHeight());
-        PdfOutline parent = bookmark.parent == null || bookmark.parent.outline == null
-                ? writer.getRootOutline() : bookmark.parent.outline;
-        bookmark.outline = new PdfOutline(parent, new PdfDestination(PdfDestination.FITH, top), bookmark.title, bookmark.open);
+        PdfOutline parent = bookmark.parent == null || bookmark.parent.outline == null ? writer.getRootOutline()
+                : bookmark.parent.outline;
+        bookmark.outline = new PdfOutline(parent, new PdfDestination(PdfDestination.FITH, top), bookmark.title,
+                bookmark.open);
         bookmark.page = writer.getPageNumber();
         placed.accept(bookmark);
     }
@@ -198,4 +229,5 @@ final class PageDecorations extends PdfPageEventHelper {
     private float width(String text) {
         return styles.text.width(text, styles.footer);
     }
+
 }

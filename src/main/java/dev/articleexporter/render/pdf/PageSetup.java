@@ -12,10 +12,11 @@ import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
- * How every PDF of the application starts: the page size and margins, the writer's settings and
- * an article's document metadata. The article files and the nightly digest share it.
+ * How every PDF of the application starts: the page size and margins, the writer's
+ * settings and an article's document metadata. The article files and the nightly digest
+ * share it.
  *
- * @param width  page width, in points
+ * @param width page width, in points
  * @param height page height, in points
  */
 record PageSetup(float width, float height) {
@@ -26,7 +27,9 @@ record PageSetup(float width, float height) {
     static final int COMPRESSION_LEVEL = 1;
 
     private static final float MARGIN_SIDE = 62f;
+
     private static final float MARGIN_TOP = 56f;
+
     private static final float MARGIN_BOTTOM = 64f;
 
     /**
@@ -48,28 +51,39 @@ record PageSetup(float width, float height) {
         return new Document(new Rectangle(width, height), MARGIN_SIDE, MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM);
     }
 
-    /** The writer of {@code doc} into {@code out}, set up as every PDF of the application is. */
+    /**
+     * The writer of {@code doc} into {@code out}, set up as every PDF of the application
+     * is.
+     */
     static PdfWriter openWriter(Document doc, OutputStream out) {
         PdfWriter writer = PdfWriter.getInstance(doc, out);
         writer.setCloseStream(false); // the caller owns out
         writer.setCompressionLevel(COMPRESSION_LEVEL);
-        writer.setStrictImageSequence(true); // text never overtakes a picture that moved on
+        writer.setStrictImageSequence(true); // text never overtakes a picture that moved
+                                             // on
         writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
         return writer;
     }
 
-    /** Closes a document left open by a failure; the original exception is the one that matters. */
+    /**
+     * Closes a document left open by a failure; the original exception is the one that
+     * matters.
+     */
     static void closeQuietly(Document doc) {
         if (doc.isOpen()) {
             try {
                 doc.close();
-            } catch (RuntimeException ignored) {
+            }
+            catch (RuntimeException ignored) {
                 // already failing
             }
         }
     }
 
-    /** An article's title, author, subject, keywords and language, before the document is opened. */
+    /**
+     * An article's title, author, subject, keywords and language, before the document is
+     * opened.
+     */
     static void addMetadata(Document doc, PdfWriter writer, Story story) {
         Meta meta = story.meta();
         doc.addTitle(meta.title());

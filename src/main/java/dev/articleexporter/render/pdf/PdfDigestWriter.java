@@ -28,36 +28,55 @@ import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
- * Writes a digest as one PDF: a title page with the contents (every section and article, linked,
- * with its page number), then each section from a new page under its name, each article from a new
- * page laid out exactly as its own PDF ({@link Layout}: title block, intro, slides with pictures and
- * credits, reading list, photo credits). The outline has the sections at the top, their articles
- * under them, and each article's slides under it (closed); every page has the footer
- * "Nightly digest — date … page X of Y".
+ * Writes a digest as one PDF: a title page with the contents (every section and article,
+ * linked, with its page number), then each section from a new page under its name, each
+ * article from a new page laid out exactly as its own PDF ({@link Layout}: title block,
+ * intro, slides with pictures and credits, reading list, photo credits). The outline has
+ * the sections at the top, their articles under them, and each article's slides under it
+ * (closed); every page has the footer "Nightly digest — date … page X of Y".
  *
- * <p>Pages are written out as they fill, and each article's pictures are let go once it is laid
- * out, so a large digest does not sit in memory.
+ * <p>
+ * Pages are written out as they fill, and each article's pictures are let go once it is
+ * laid out, so a large digest does not sit in memory.
  */
 final class PdfDigestWriter implements DigestWriter {
 
     private static final float PAGE_NUMBER_SIZE = 10f;
+
     private static final float CONTENTS_LEADING = 14f;
+
     /** Width of the page-number column of the contents. */
     private static final float NUMBER_COLUMN = 36f;
 
     private final PdfRenderer renderer;
+
     private final BufferedOutputStream out;
+
     private Document doc;
+
     private PdfWriter writer;
+
     private Styles styles;
+
     private Layout layout;
+
     private PageDecorations decorations;
+
     private BaseFont numberFont;
-    /** Per section and article (by number): its bookmark, made in advance so the contents can wait for its page. */
+
+    /**
+     * Per section and article (by number): its bookmark, made in advance so the contents
+     * can wait for its page.
+     */
     private final Map<Integer, PageDecorations.Bookmark> sectionMarks = new HashMap<>();
+
     private final Map<Integer, PageDecorations.Bookmark> articles = new HashMap<>();
-    /** Page numbers of the contents still to print, by the bookmark whose page they show. */
+
+    /**
+     * Page numbers of the contents still to print, by the bookmark whose page they show.
+     */
     private final Map<PageDecorations.Bookmark, PdfTemplate> pageNumbers = new HashMap<>();
+
     private boolean sectionStarted;
 
     PdfDigestWriter(PdfRenderer renderer, OutputStream out) {
@@ -94,7 +113,8 @@ final class PdfDigestWriter implements DigestWriter {
                 }
             }
             titlePage(digest);
-        } catch (DocumentException | IllegalStateException e) {
+        }
+        catch (DocumentException | IllegalStateException e) {
             PdfRenderer.closeQuietly(doc);
             throw new IOException("Cannot write the PDF of " + digest.fileStem() + ": " + e.getMessage(), e);
         }
@@ -103,15 +123,16 @@ final class PdfDigestWriter implements DigestWriter {
     @Override
     public void section(Digest.Section section) throws IOException {
         doc.newPage();
-        // The section's name in the link colour over a heavy rule: unlike an article's title in ink over a hairline.
+        // The section's name in the link colour over a heavy rule: unlike an article's
+        // title in ink over a hairline.
         Face face = face(FontChain.Style.SANS_BOLD, 26f, Styles.LINK);
         List<Chunk> name = new ArrayList<>(styles.chunks(section.name(), face));
         name.getFirst().setGenericTag(sectionMarks.get(section.number()).tag());
         name.getFirst().setLocalDestination(sectionDestination(section));
         doc.add(layout.spaced(layout.block(name, 30f), 0f, 4f));
         int n = section.articles().size();
-        doc.add(layout.spaced(layout.block(styles.chunks(n + (n == 1 ? " article" : " articles"), styles.metaLine), 13f),
-                0f, 26f));
+        doc.add(layout.spaced(
+                layout.block(styles.chunks(n + (n == 1 ? " article" : " articles"), styles.metaLine), 13f), 0f, 26f));
         float y = writer.getVerticalPosition(false) + 16f;
         PdfContentByte cb = writer.getDirectContent();
         cb.saveState();
@@ -130,28 +151,34 @@ final class PdfDigestWriter implements DigestWriter {
             doc.newPage();
         }
         sectionStarted = false;
-        // Per article: its own direction, and its own Font objects (mutable) and picture cache, let go after it.
+        // Per article: its own direction, and its own Font objects (mutable) and picture
+        // cache, let go after it.
         Styles own = new Styles(renderer.fonts(), story.meta().rightToLeft());
-        new Layout(doc, writer, own, decorations).write(story, articles.remove(entry.number()), articleDestination(entry));
+        new Layout(doc, writer, own, decorations).write(story, articles.remove(entry.number()),
+                articleDestination(entry));
     }
 
     @Override
     public void finish() throws IOException {
         try {
             doc.close();
-        } finally {
+        }
+        finally {
             PdfRenderer.closeQuietly(doc);
         }
         out.flush();
     }
 
-    // ---- title page and contents -------------------------------------------------------------
+    // ---- title page and contents
+    // -------------------------------------------------------------
 
     private void titlePage(Digest digest) {
-        doc.add(layout.spaced(layout.block(styles.chunks(Digest.NAME, face(FontChain.Style.SANS_BOLD, 30f, Styles.INK)), 34f),
-                40f, 6f));
-        doc.add(layout.spaced(layout.block(styles.chunks(Digest.longDate(digest.date()),
-                face(FontChain.Style.SANS, 15f, Styles.SOFT)), 20f), 0f, 8f));
+        doc.add(layout.spaced(
+                layout.block(styles.chunks(Digest.NAME, face(FontChain.Style.SANS_BOLD, 30f, Styles.INK)), 34f), 40f,
+                6f));
+        doc.add(layout.spaced(layout
+            .block(styles.chunks(Digest.longDate(digest.date()), face(FontChain.Style.SANS, 15f, Styles.SOFT)), 20f),
+                0f, 8f));
         Element last = layout.block(styles.chunks(digest.extent(), styles.metaLine), 13f);
         if (digest.leftOutNote() != null) {
             doc.add(last);
@@ -162,7 +189,8 @@ final class PdfDigestWriter implements DigestWriter {
         doc.add(layout.spaced(layout.block(styles.chunks("Contents", styles.endHeading), 16f), 6f, 6f));
         for (Digest.Section section : digest.sections()) {
             PdfPTable rows = contentsTable();
-            rows.addCell(titleCell(section.name(), face(FontChain.Style.SANS_BOLD, 11f, Styles.INK), sectionDestination(section), 0f));
+            rows.addCell(titleCell(section.name(), face(FontChain.Style.SANS_BOLD, 11f, Styles.INK),
+                    sectionDestination(section), 0f));
             rows.addCell(numberCell(sectionMarks.get(section.number())));
             for (Digest.Entry entry : section.articles()) {
                 rows.addCell(titleCell(entry.title(), styles.listItem, articleDestination(entry), 12f));
@@ -179,14 +207,17 @@ final class PdfDigestWriter implements DigestWriter {
         table.setSplitLate(false);
         float width = doc.right() - doc.left();
         try {
-            table.setWidths(new float[] {width - NUMBER_COLUMN, NUMBER_COLUMN});
-        } catch (DocumentException e) {
+            table.setWidths(new float[] { width - NUMBER_COLUMN, NUMBER_COLUMN });
+        }
+        catch (DocumentException e) {
             throw new IllegalStateException(e);
         }
         return table;
     }
 
-    /** A line of the contents: the title, a link to where it starts, in its own direction. */
+    /**
+     * A line of the contents: the title, a link to where it starts, in its own direction.
+     */
     private PdfPCell titleCell(String title, Face face, String destination, float indent) {
         List<Chunk> chunks = new ArrayList<>(styles.chunks(title, face));
         chunks.forEach(c -> c.setLocalGoto(destination));
@@ -195,21 +226,26 @@ final class PdfDigestWriter implements DigestWriter {
                 direction == PdfWriter.RUN_DIRECTION_NO_BIDI ? PdfWriter.RUN_DIRECTION_LTR : direction);
         if (direction == PdfWriter.RUN_DIRECTION_RTL) {
             cell.setPaddingRight(indent); // indented from where the line starts
-        } else {
+        }
+        else {
             cell.setPaddingLeft(indent);
         }
         cell.setPaddingBottom(3f);
         return cell;
     }
 
-    /** The page number of a bookmark: a blank template now, printed when the bookmark lands on its page. */
+    /**
+     * The page number of a bookmark: a blank template now, printed when the bookmark
+     * lands on its page.
+     */
     private PdfPCell numberCell(PageDecorations.Bookmark bookmark) {
         PdfTemplate template = writer.getDirectContent().createTemplate(NUMBER_COLUMN, PAGE_NUMBER_SIZE + 3f);
         pageNumbers.put(bookmark, template);
         Image image;
         try {
             image = Image.getInstance(template);
-        } catch (DocumentException e) {
+        }
+        catch (DocumentException e) {
             throw new IllegalStateException(e);
         }
         Phrase phrase = new Phrase(CONTENTS_LEADING);
@@ -243,12 +279,16 @@ final class PdfDigestWriter implements DigestWriter {
     private void addMetadata(Digest digest) {
         doc.addTitle(digest.title());
         doc.addSubject(digest.extent());
-        List<String> sections = digest.sections().stream()
-                .filter(p -> p.articles().getFirst().section() != null).map(Digest.Section::name).toList();
+        List<String> sections = digest.sections()
+            .stream()
+            .filter(p -> p.articles().getFirst().section() != null)
+            .map(Digest.Section::name)
+            .toList();
         if (!sections.isEmpty()) {
             doc.addKeywords(String.join(", ", sections));
         }
         doc.addCreator(PdfRenderer.CREATOR);
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString(digest.language()));
     }
+
 }

@@ -12,16 +12,18 @@ import org.openpdf.text.pdf.PdfNumber;
 /**
  * Turns picture bytes into OpenPDF images cheaply.
  *
- * <p>OpenPDF 3 decodes every PNG to raw pixels and deflates them again (about 6 ms for a
- * 640x360 picture, five times the cost of the rest of a typical article). A PDF can instead
- * carry a PNG's compressed {@code IDAT} data as it is, with a PNG predictor in its
- * {@code DecodeParms}; that is done here for the common simple cases (8-bit grey or RGB, not
- * interlaced, no transparency). Everything else (palette, alpha, 16-bit, interlaced PNGs; GIF) goes
- * through {@link Image#getInstance(byte[])}; JPEG is passed through by OpenPDF itself.
+ * <p>
+ * OpenPDF 3 decodes every PNG to raw pixels and deflates them again (about 6 ms for a
+ * 640x360 picture, five times the cost of the rest of a typical article). A PDF can
+ * instead carry a PNG's compressed {@code IDAT} data as it is, with a PNG predictor in
+ * its {@code DecodeParms}; that is done here for the common simple cases (8-bit grey or
+ * RGB, not interlaced, no transparency). Everything else (palette, alpha, 16-bit,
+ * interlaced PNGs; GIF) goes through {@link Image#getInstance(byte[])}; JPEG is passed
+ * through by OpenPDF itself.
  */
 final class PdfImages {
 
-    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
     private PdfImages() {
     }
@@ -31,7 +33,10 @@ final class PdfImages {
         return png != null ? png : Image.getInstance(data.bytes());
     }
 
-    /** The PNG as a deflated raw image with a PNG predictor, or {@code null} if it is not a simple case. */
+    /**
+     * The PNG as a deflated raw image with a PNG predictor, or {@code null} if it is not
+     * a simple case.
+     */
     static Image pngPassThrough(byte[] b) {
         if (b.length < 33 || !startsWith(b, PNG_SIGNATURE)) {
             return null;
@@ -61,8 +66,7 @@ final class PdfImages {
                 int compression = b[start + 10] & 0xff;
                 int filter = b[start + 11] & 0xff;
                 int interlace = b[start + 12] & 0xff;
-                if (bitDepth != 8 || compression != 0 || filter != 0 || interlace != 0
-                        || width <= 0 || height <= 0) {
+                if (bitDepth != 8 || compression != 0 || filter != 0 || interlace != 0 || width <= 0 || height <= 0) {
                     return null;
                 }
                 colours = switch (colourType) {
@@ -74,11 +78,14 @@ final class PdfImages {
                     return null;
                 }
                 first = false;
-            } else if (type.equals("IDAT")) {
+            }
+            else if (type.equals("IDAT")) {
                 idat.write(b, start, len);
-            } else if (type.equals("tRNS")) {
+            }
+            else if (type.equals("tRNS")) {
                 return null; // colour-key transparency needs a mask
-            } else if (type.equals("IEND")) {
+            }
+            else if (type.equals("IEND")) {
                 break;
             }
             pos = start + len + 4; // skip CRC
@@ -98,7 +105,8 @@ final class PdfImages {
             additional.put(PdfName.DECODEPARMS, decodeParms);
             image.setAdditional(additional);
             return image;
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             return null;
         }
     }
@@ -115,4 +123,5 @@ final class PdfImages {
     private static int int32(byte[] b, int at) {
         return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
     }
+
 }

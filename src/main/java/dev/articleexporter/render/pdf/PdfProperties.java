@@ -4,21 +4,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The PDF format's {@code exporter.pdf.*} properties and their defaults: {@code --page-size} and
- * {@code --font-dirs} set them, and default to the same constant. Registered by {@link PdfRenderer},
- * so a context that makes only the renderer has them. A page size other than A4 or letter stops the
- * start with the sentence the renderer uses; the font folders are checked when the renderer is made.
+ * The PDF format's {@code exporter.pdf.*} properties and their defaults:
+ * {@code --page-size} and {@code --font-dirs} set them, and default to the same constant.
+ * Registered by {@link PdfRenderer}, so a context that makes only the renderer has them.
+ * A page size other than A4 or letter stops the start with the sentence the renderer
+ * uses; the font folders are checked when the renderer is made.
  *
  * @param pageSize {@code A4} or {@code letter}, case-insensitive
- * @param fontDirs extra font folders, comma-separated, {@code ~} for the home folder; may be empty
+ * @param fontDirs extra font folders, comma-separated, {@code ~} for the home folder; may
+ * be empty
  */
 @ConfigurationProperties("exporter.pdf")
-public record PdfProperties(@DefaultValue(PdfProperties.DEFAULT_PAGE_SIZE) String pageSize, @DefaultValue("") String fontDirs) {
+public record PdfProperties(@DefaultValue(PdfProperties.DEFAULT_PAGE_SIZE) String pageSize,
+        @DefaultValue("") String fontDirs) {
 
     public static final String DEFAULT_PAGE_SIZE = "A4";
 
     public PdfProperties {
-        PageSetup.of(pageSize); // throws, naming the property, for any size but A4 or letter
+        PageSetup.of(pageSize); // throws, naming the property, for any size but A4 or
+                                // letter
         fontDirs = fontDirs == null ? "" : fontDirs;
     }
 }

@@ -22,33 +22,40 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Import;
 
 /**
- * Writes a story as a PDF for editors: title block, intro, one section per slide (heading,
- * picture or its alt text, credit, body), the related links and the photo credits, with a
- * bookmark per slide and a "title … page X of Y" footer on every page.
+ * Writes a story as a PDF for editors: title block, intro, one section per slide
+ * (heading, picture or its alt text, credit, body), the related links and the photo
+ * credits, with a bookmark per slide and a "title … page X of Y" footer on every page.
  *
- * <p>Every character is drawn by the first font of the {@link FontChain} that has it (Liberation,
- * bundled DejaVu, system fonts, the folders in {@code exporter.pdf.font-dirs}); characters no font
- * covers are left out and reported in the warnings, once per script. Articles in a right-to-left
- * language are laid out right to left and right-aligned; in other articles a block holding
- * right-to-left text takes its direction from its first strong character (Unicode bidi rule P2).
- * Such blocks go through OpenPDF's bidi and Arabic shaping (a one-cell table with a run direction),
+ * <p>
+ * Every character is drawn by the first font of the {@link FontChain} that has it
+ * (Liberation, bundled DejaVu, system fonts, the folders in
+ * {@code exporter.pdf.font-dirs}); characters no font covers are left out and reported in
+ * the warnings, once per script. Articles in a right-to-left language are laid out right
+ * to left and right-aligned; in other articles a block holding right-to-left text takes
+ * its direction from its first strong character (Unicode bidi rule P2). Such blocks go
+ * through OpenPDF's bidi and Arabic shaping (a one-cell table with a run direction),
  * blocks without right-to-left text stay plain paragraphs.
  *
- * <p>Long text is set in time linear in its length and looks as it would in one piece: a run of
- * text is cut into chunks of at most {@link TextSetter#MAX_CHUNK} chars ({@link TextSetter#cut}),
- * and a long block needing bidi into table rows of whole lines ({@link BidiPieces}); OpenPDF's own
- * line breaking copies the rest of a chunk, or of a bidi paragraph, for every line. Between blocks
- * the layout checks the article's {@link TimeLimit}, if the thread has one.
+ * <p>
+ * Long text is set in time linear in its length and looks as it would in one piece: a run
+ * of text is cut into chunks of at most {@link TextSetter#MAX_CHUNK} chars
+ * ({@link TextSetter#cut}), and a long block needing bidi into table rows of whole lines
+ * ({@link BidiPieces}); OpenPDF's own line breaking copies the rest of a chunk, or of a
+ * bidi paragraph, for every line. Between blocks the layout checks the article's
+ * {@link TimeLimit}, if the thread has one.
  *
- * <p>The work is shared out: {@link PageSetup} (page, writer, metadata), {@link Styles} (faces and
- * direction), {@link Layout} (the story, with {@link TitleBlock}, {@link SlideBlock},
- * {@link RelatedList}, {@link CreditList}), {@link PageDecorations} (footer and outline); the
- * fonts are loaded by {@link PdfFonts}, a bean this class imports, so the application has one. Its
- * settings are {@link PdfProperties}, which this class registers too.
+ * <p>
+ * The work is shared out: {@link PageSetup} (page, writer, metadata), {@link Styles}
+ * (faces and direction), {@link Layout} (the story, with {@link TitleBlock},
+ * {@link SlideBlock}, {@link RelatedList}, {@link CreditList}), {@link PageDecorations}
+ * (footer and outline); the fonts are loaded by {@link PdfFonts}, a bean this class
+ * imports, so the application has one. Its settings are {@link PdfProperties}, which this
+ * class registers too.
  *
- * <p>Thread-safe: the fields are immutable (page dimensions, the shared font chain); everything
- * mutable ({@code Font}s, writer, page events) is made per call. All text is added as plain text
- * chunks, never parsed as markup.
+ * <p>
+ * Thread-safe: the fields are immutable (page dimensions, the shared font chain);
+ * everything mutable ({@code Font}s, writer, page events) is made per call. All text is
+ * added as plain text chunks, never parsed as markup.
  */
 @OutputFormat(name = "pdf", extension = "pdf", mediaType = "application/pdf")
 @Import(PdfFonts.class)
@@ -58,9 +65,15 @@ public class PdfRenderer implements Renderer {
     static final String CREATOR = PageSetup.CREATOR;
 
     private final PageSetup page;
+
     private final FontChain fonts;
-    /** Longest chunk and longest bidi cell, in chars ({@link TextSetter#MAX_CHUNK}, {@link BidiPieces#PIECE}). */
+
+    /**
+     * Longest chunk and longest bidi cell, in chars ({@link TextSetter#MAX_CHUNK},
+     * {@link BidiPieces#PIECE}).
+     */
     private final int maxChunk;
+
     private final int bidiPiece;
 
     /** A4 pages, no extra font folders; for use without Spring. */
@@ -78,17 +91,20 @@ public class PdfRenderer implements Renderer {
 
     /**
      * Without Spring: the renderer loads its fonts itself, when first needed.
-     *
      * @param pageSize {@code A4} or {@code letter}, case-insensitive
-     * @param fontDirs extra font folders, comma-separated (may be empty): searched for characters
-     *                 that neither the bundled nor the system fonts cover
-     * @throws IllegalArgumentException for any other page size, or a font folder that does not exist
+     * @param fontDirs extra font folders, comma-separated (may be empty): searched for
+     * characters that neither the bundled nor the system fonts cover
+     * @throws IllegalArgumentException for any other page size, or a font folder that
+     * does not exist
      */
     public PdfRenderer(String pageSize, String fontDirs) {
         this(new PdfProperties(pageSize, fontDirs), new PdfFonts());
     }
 
-    /** The bean: its fonts are the application's {@link PdfFonts}, which start loading while the application starts. */
+    /**
+     * The bean: its fonts are the application's {@link PdfFonts}, which start loading
+     * while the application starts.
+     */
     @Autowired
     PdfRenderer(PdfProperties properties, PdfFonts fonts) {
         this(properties.pageSize(), fontDirs(properties.fontDirs()), FontChain.systemFontDirs(), fonts);
@@ -119,14 +135,18 @@ public class PdfRenderer implements Renderer {
     }
 
     /**
-     * For tests: this renderer cutting long text into chunks of at most {@code maxChunk} chars and
-     * bidi cells of about {@code bidiPiece} ({@link Integer#MAX_VALUE}: never, as before).
+     * For tests: this renderer cutting long text into chunks of at most {@code maxChunk}
+     * chars and bidi cells of about {@code bidiPiece} ({@link Integer#MAX_VALUE}: never,
+     * as before).
      */
     PdfRenderer withCuts(int maxChunk, int bidiPiece) {
         return new PdfRenderer(this, maxChunk, bidiPiece);
     }
 
-    /** The folders of {@code exporter.pdf.font-dirs}: comma-separated, {@code ~} for the home folder. */
+    /**
+     * The folders of {@code exporter.pdf.font-dirs}: comma-separated, {@code ~} for the
+     * home folder.
+     */
     static List<Path> fontDirs(String property) {
         List<Path> dirs = new ArrayList<>();
         if (property == null) {
@@ -162,17 +182,19 @@ public class PdfRenderer implements Renderer {
             new Layout(doc, writer, styles, decorations).write(story);
             doc.close();
             styles.text.report(warnings);
-        } catch (DocumentException e) {
+        }
+        catch (DocumentException e) {
             throw new IOException("Cannot write PDF for " + story.id() + ": " + e.getMessage(), e);
-        } finally {
+        }
+        finally {
             closeQuietly(doc);
         }
         buffered.flush();
     }
 
     /**
-     * A writer of a nightly digest as one PDF: the same article layout as this renderer's files,
-     * under sections. One per digest; {@code out} is not closed.
+     * A writer of a nightly digest as one PDF: the same article layout as this renderer's
+     * files, under sections. One per digest; {@code out} is not closed.
      */
     @Override
     public DigestWriter digestWriter(OutputStream out) {
@@ -197,4 +219,5 @@ public class PdfRenderer implements Renderer {
     static void closeQuietly(Document doc) {
         PageSetup.closeQuietly(doc);
     }
+
 }

@@ -15,11 +15,16 @@ import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
-/** The related links ("More from …") under their heading: a bulleted list, linked where they have a URL. */
+/**
+ * The related links ("More from …") under their heading: a bulleted list, linked where
+ * they have a URL.
+ */
 final class RelatedList {
+
     private static final float BULLET_WIDTH = 14f;
 
     private final Layout layout;
+
     private final Styles st;
 
     RelatedList(Layout layout) {
@@ -62,7 +67,10 @@ final class RelatedList {
         layout.doc().add(list);
     }
 
-    /** A list some of whose items need bidi: a two-column table, the bullets on the side the article starts. */
+    /**
+     * A list some of whose items need bidi: a two-column table, the bullets on the side
+     * the article starts.
+     */
     private PdfPTable bidiList(List<List<Chunk>> items) {
         float textWidth = layout.textWidth();
         PdfPTable table = new PdfPTable(2);
@@ -70,8 +78,9 @@ final class RelatedList {
         table.setSplitLate(false);
         table.setRunDirection(st.rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
         try {
-            table.setWidths(new float[] {BULLET_WIDTH, textWidth - BULLET_WIDTH});
-        } catch (DocumentException e) {
+            table.setWidths(new float[] { BULLET_WIDTH, textWidth - BULLET_WIDTH });
+        }
+        catch (DocumentException e) {
             throw new IllegalStateException(e);
         }
         for (List<Chunk> text : items) {
@@ -84,8 +93,8 @@ final class RelatedList {
             // A long item: rows of whole lines (BidiPieces), the bullet in the first.
             List<List<Chunk>> pieces = BidiPieces.cut(text, content, textWidth - BULLET_WIDTH, direction, st.bidiPiece);
             for (int i = 0; i < pieces.size(); i++) {
-                PdfPCell bullet = Layout.cell(i == 0 ? List.of(new Chunk("•", st.bullet.primary)) : List.of(), BODY_LEADING,
-                        st.rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_NO_BIDI);
+                PdfPCell bullet = Layout.cell(i == 0 ? List.of(new Chunk("•", st.bullet.primary)) : List.of(),
+                        BODY_LEADING, st.rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_NO_BIDI);
                 table.addCell(bullet);
                 PdfPCell cell = Layout.cell(pieces.get(i), BODY_LEADING, direction);
                 if (i == pieces.size() - 1) {
@@ -96,4 +105,5 @@ final class RelatedList {
         }
         return table;
     }
+
 }

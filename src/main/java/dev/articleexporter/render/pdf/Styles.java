@@ -9,10 +9,11 @@ import org.openpdf.text.Font;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
- * The text styles of one document (its faces, colours and direction) over the shared font chain.
- * Per document: the {@code Font}s of the faces are mutable, so never shared.
+ * The text styles of one document (its faces, colours and direction) over the shared font
+ * chain. Per document: the {@code Font}s of the faces are mutable, so never shared.
  */
 final class Styles {
+
     static final Color INK = new Color(0x1a, 0x1a, 0x1a);
     static final Color SOFT = new Color(0x44, 0x44, 0x44);
     static final Color GREY = new Color(0x6b, 0x6b, 0x6b);
@@ -20,26 +21,48 @@ final class Styles {
     static final Color LINK = new Color(0x1f, 0x4e, 0x8c);
 
     final TextSetter text;
+
     /** The article's language is written right to left. */
     final boolean rtl;
-    /** About how many chars a cell of bidi text holds before the block is cut into rows ({@link BidiPieces}). */
+
+    /**
+     * About how many chars a cell of bidi text holds before the block is cut into rows
+     * ({@link BidiPieces}).
+     */
     final int bidiPiece;
+
     final Face title;
+
     final Face metaLine;
+
     final Face byline;
+
     final Face link;
+
     final Face intro;
+
     final Face headingNumber;
+
     final Face heading;
+
     final Face body;
+
     final Face caption;
+
     final Face placeholder;
+
     final Face endHeading;
+
     final Face listItem;
+
     final Face listLink;
+
     final Face bullet;
+
     final Face creditItem;
+
     final Face footer;
+
     /** For the space-holding lines OpenPDF writes for paragraph spacing. */
     final Font spacer;
 
@@ -55,8 +78,10 @@ final class Styles {
         metaLine = new Face(chain, FontChain.Style.SANS, 9.5f, GREY);
         byline = new Face(chain, FontChain.Style.SANS, 9.5f, SOFT);
         link = new Face(chain, FontChain.Style.SANS, 9f, LINK);
-        // Roman, larger and softer than the body rather than italic: one embedded font less per PDF,
-        // which is a quarter of the font work (subset and deflate) and about 15 KB of every file.
+        // Roman, larger and softer than the body rather than italic: one embedded font
+        // less per PDF,
+        // which is a quarter of the font work (subset and deflate) and about 15 KB of
+        // every file.
         intro = new Face(chain, FontChain.Style.SERIF, 12.5f, SOFT);
         headingNumber = new Face(chain, FontChain.Style.SANS_BOLD, 14f, GREY);
         heading = new Face(chain, FontChain.Style.SANS_BOLD, 14f, INK);
@@ -77,9 +102,9 @@ final class Styles {
     }
 
     /**
-     * The run direction of a block of text: right to left in a right-to-left article; else no
-     * bidi at all without right-to-left characters, or the direction of the first strong
-     * character (Unicode bidi rule P2).
+     * The run direction of a block of text: right to left in a right-to-left article;
+     * else no bidi at all without right-to-left characters, or the direction of the first
+     * strong character (Unicode bidi rule P2).
      */
     int direction(String s) {
         if (rtl) {
@@ -102,7 +127,7 @@ final class Styles {
     }
 
     static boolean firstStrongIsRightToLeft(String s) {
-        for (int i = 0; i < s.length(); ) {
+        for (int i = 0; i < s.length();) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             byte d = Character.getDirectionality(cp);
@@ -115,4 +140,5 @@ final class Styles {
         }
         return false;
     }
+
 }

@@ -14,21 +14,31 @@ import org.openpdf.text.Font;
 import org.openpdf.text.pdf.BaseFont;
 
 /**
- * Splits text into chunks, each drawn by the first font of the {@link FontChain} that has its
- * characters (per character, as OpenPDF's {@code FontSelector} does). Characters no font covers are left out and
- * counted per script, to be reported once per script. One per document: it is mutable.
+ * Splits text into chunks, each drawn by the first font of the {@link FontChain} that has
+ * its characters (per character, as OpenPDF's {@code FontSelector} does). Characters no
+ * font covers are left out and counted per script, to be reported once per script. One
+ * per document: it is mutable.
  *
- * <p>Text is first composed (NFC); a combining mark left over (script INHERITED) stays in the font
- * of its base character when that font has it.
+ * <p>
+ * Text is first composed (NFC); a combining mark left over (script INHERITED) stays in
+ * the font of its base character when that font has it.
  */
 final class TextSetter {
 
-    /** A text style of one document: a chain style, a size and a colour, with its {@code Font}s per base font. */
+    /**
+     * A text style of one document: a chain style, a size and a colour, with its
+     * {@code Font}s per base font.
+     */
     static final class Face {
+
         final FontChain.Style style;
+
         final float size;
+
         final Color color;
+
         final Font primary;
+
         private final Map<BaseFont, Font> fonts = new IdentityHashMap<>(4);
 
         Face(FontChain chain, FontChain.Style style, float size, Color color) {
@@ -39,7 +49,10 @@ final class TextSetter {
             fonts.put(primary.getBaseFont(), primary);
         }
 
-        /** The Font for a base font; a font from the folders gets simulated bold or italic. */
+        /**
+         * The Font for a base font; a font from the folders gets simulated bold or
+         * italic.
+         */
         Font font(FontChain chain, BaseFont base) {
             Font f = fonts.get(base);
             if (f == null) {
@@ -50,6 +63,7 @@ final class TextSetter {
             }
             return f;
         }
+
     }
 
     /** Per script: how many characters were left out, and the first of them. */
@@ -57,21 +71,27 @@ final class TextSetter {
     }
 
     /**
-     * Longest chunk, in chars. OpenPDF copies the rest of a chunk for every line it takes from it
-     * ({@code PdfChunk.split}), so one chunk holding a paragraph of megabytes costs time quadratic in
-     * its length; cut into chunks of this size, a paragraph of any length is set in linear time.
+     * Longest chunk, in chars. OpenPDF copies the rest of a chunk for every line it takes
+     * from it ({@code PdfChunk.split}), so one chunk holding a paragraph of megabytes
+     * costs time quadratic in its length; cut into chunks of this size, a paragraph of
+     * any length is set in linear time.
      */
     static final int MAX_CHUNK = 2048;
 
     private final FontChain chain;
+
     private final int maxChunk;
+
     private final Map<Character.UnicodeScript, Missing> missing = new LinkedHashMap<>();
 
     TextSetter(FontChain chain) {
         this(chain, MAX_CHUNK);
     }
 
-    /** @param maxChunk the longest chunk, in chars ({@link Integer#MAX_VALUE}: never cut, for tests) */
+    /**
+     * @param maxChunk the longest chunk, in chars ({@link Integer#MAX_VALUE}: never cut,
+     * for tests)
+     */
     TextSetter(FontChain chain, int maxChunk) {
         this.chain = chain;
         this.maxChunk = Math.max(16, maxChunk);
@@ -82,24 +102,26 @@ final class TextSetter {
     }
 
     /**
-     * The text as chunks of the face, counting characters no font covers. Consecutive chunks of one
-     * font are a run longer than {@link #MAX_CHUNK}, cut before a space (see {@link #cut}):
-     * add them to a phrase with {@code add(size(), chunk)}, as {@code Phrase.add} would join them again.
+     * The text as chunks of the face, counting characters no font covers. Consecutive
+     * chunks of one font are a run longer than {@link #MAX_CHUNK}, cut before a space
+     * (see {@link #cut}): add them to a phrase with {@code add(size(), chunk)}, as
+     * {@code Phrase.add} would join them again.
      */
     List<Chunk> chunks(String text, Face face) {
         return chunks(text, face, true);
     }
 
     /**
-     * @param count whether left-out characters are counted (not for text shown twice, like the
-     *              running title in the footer)
+     * @param count whether left-out characters are counted (not for text shown twice,
+     * like the running title in the footer)
      */
     List<Chunk> chunks(String text, Face face, boolean count) {
         text = composed(text);
         BaseFont first = face.primary.getBaseFont();
         if (chain.drawsAll(first, text)) {
             if (text.length() <= maxChunk) {
-                return List.of(new Chunk(text, face.primary)); // the common case: one chunk, as before
+                return List.of(new Chunk(text, face.primary)); // the common case: one
+                                                               // chunk, as before
             }
             List<Chunk> chunks = new ArrayList<>(text.length() / (maxChunk / 2) + 1);
             add(chunks, text, face.primary);
@@ -108,15 +130,19 @@ final class TextSetter {
         List<Chunk> chunks = new ArrayList<>(4);
         StringBuilder run = new StringBuilder(text.length());
         BaseFont current = null;
-        for (int i = 0; i < text.length(); ) {
+        for (int i = 0; i < text.length();) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             BaseFont f;
             if (cp < 0x20 || Character.isISOControl(cp)) {
-                f = current != null ? current : first; // line breaks and tabs: layout, not glyphs
-            } else if (current != null && isMark(cp) && FontChain.usable(current, cp)) {
-                f = current; // a combining mark (one with no precomposed form) stays with its base character
-            } else {
+                f = current != null ? current : first; // line breaks and tabs: layout,
+                                                       // not glyphs
+            }
+            else if (current != null && isMark(cp) && FontChain.usable(current, cp)) {
+                f = current; // a combining mark (one with no precomposed form) stays with
+                             // its base character
+            }
+            else {
                 f = chain.find(face.style, cp);
             }
             if (f == null) {
@@ -143,7 +169,10 @@ final class TextSetter {
         return chunks;
     }
 
-    /** Adds a run of one font as one chunk, or as several of at most {@link #maxChunk} chars. */
+    /**
+     * Adds a run of one font as one chunk, or as several of at most {@link #maxChunk}
+     * chars.
+     */
     private void add(List<Chunk> chunks, String run, Font font) {
         int start = 0;
         while (run.length() - start > maxChunk) {
@@ -155,18 +184,20 @@ final class TextSetter {
     }
 
     /**
-     * Where a chunk of at most {@code max} chars from {@code start} ends ({@code text} must be longer
-     * than {@code start + max}): just before a space in its second half, so that the next chunk
-     * begins with the space; else between two characters OpenPDF may break a line after (two
-     * ideographs: see {@link #breaksAfter}); else (one word of over {@code max / 2} chars) between two
-     * code points.
+     * Where a chunk of at most {@code max} chars from {@code start} ends ({@code text}
+     * must be longer than {@code start + max}): just before a space in its second half,
+     * so that the next chunk begins with the space; else between two characters OpenPDF
+     * may break a line after (two ideographs: see {@link #breaksAfter}); else (one word
+     * of over {@code max / 2} chars) between two code points.
      *
-     * <p>That way a line breaks where it would have inside one chunk. OpenPDF fills a line chunk by
-     * chunk and breaks a chunk after the last character it may break after ({@code PdfChunk.split});
-     * a chunk that has none before the line is full moves to the next line whole. A chunk beginning
-     * with its space has one at once; a chunk beginning with the word after a space has none when
-     * exactly that word still fits and only the space after it does not, and would move the word
-     * that fits to the next line.
+     * <p>
+     * That way a line breaks where it would have inside one chunk. OpenPDF fills a line
+     * chunk by chunk and breaks a chunk after the last character it may break after
+     * ({@code PdfChunk.split}); a chunk that has none before the line is full moves to
+     * the next line whole. A chunk beginning with its space has one at once; a chunk
+     * beginning with the word after a space has none when exactly that word still fits
+     * and only the space after it does not, and would move the word that fits to the next
+     * line.
      */
     static int cut(String text, int start, int max) {
         int limit = start + max;
@@ -184,16 +215,15 @@ final class TextSetter {
         return Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
     }
 
-    /** Whether OpenPDF may end a line after {@code c} (its {@code DefaultSplitCharacter}). */
+    /**
+     * Whether OpenPDF may end a line after {@code c} (its {@code DefaultSplitCharacter}).
+     */
     static boolean breaksAfter(char c) {
         if (c <= ' ' || c == '-' || c == '\u2010') {
             return true;
         }
-        return c >= 0x2002 && (c <= 0x200b
-                || c >= 0x2e80 && c < 0xd7a0
-                || c >= 0xf900 && c < 0xfb00
-                || c >= 0xfe30 && c < 0xfe50
-                || c >= 0xff61 && c < 0xffa0);
+        return c >= 0x2002 && (c <= 0x200b || c >= 0x2e80 && c < 0xd7a0 || c >= 0xf900 && c < 0xfb00
+                || c >= 0xfe30 && c < 0xfe50 || c >= 0xff61 && c < 0xffa0);
     }
 
     /** The width of the text as {@link #chunks} would draw it. */
@@ -213,10 +243,11 @@ final class TextSetter {
     }
 
     /**
-     * The text in Unicode normalisation form C: a letter followed by combining accents becomes the
-     * precomposed letter where there is one. OpenPDF places glyphs one after the other without the
-     * font's mark positioning, so "e" + U+0301 would show the accent beside the e, not on it; the
-     * composed form is the same text (canonically equivalent) and is drawn and extracted whole.
+     * The text in Unicode normalisation form C: a letter followed by combining accents
+     * becomes the precomposed letter where there is one. OpenPDF places glyphs one after
+     * the other without the font's mark positioning, so "e" + U+0301 would show the
+     * accent beside the e, not on it; the composed form is the same text (canonically
+     * equivalent) and is drawn and extracted whole.
      */
     static String composed(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -228,17 +259,18 @@ final class TextSetter {
         return text;
     }
 
-
     private static boolean isMark(int cp) {
         return Character.UnicodeScript.of(cp) == Character.UnicodeScript.INHERITED;
     }
 
     /**
-     * Format characters (joiners, direction marks) and variation selectors have no glyph of their
-     * own; when no font has them, leaving them out changes nothing visible, so they are not reported.
+     * Format characters (joiners, direction marks) and variation selectors have no glyph
+     * of their own; when no font has them, leaving them out changes nothing visible, so
+     * they are not reported.
      */
     private static boolean invisible(int cp) {
-        return Character.getType(cp) == Character.FORMAT
-                || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+        return Character.getType(cp) == Character.FORMAT || (cp >= 0xFE00 && cp <= 0xFE0F)
+                || (cp >= 0xE0100 && cp <= 0xE01EF);
     }
+
 }

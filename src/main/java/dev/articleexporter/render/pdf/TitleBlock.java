@@ -9,11 +9,16 @@ import java.util.Locale;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Element;
 
-/** The top of a story: its title, the line of site, section and date, the byline, the link to it, a hairline. */
+/**
+ * The top of a story: its title, the line of site, section and date, the byline, the link
+ * to it, a hairline.
+ */
 final class TitleBlock {
+
     private static final float TITLE_RULE_GAP = 11f;
 
     private final Layout layout;
+
     private final Styles st;
 
     TitleBlock(Layout layout) {
@@ -22,7 +27,7 @@ final class TitleBlock {
     }
 
     /**
-     * @param article     the story's bookmark, placed at the title, or {@code null}
+     * @param article the story's bookmark, placed at the title, or {@code null}
      * @param destination a named destination at the title, or {@code null}
      */
     void write(Meta m, PageDecorations.Bookmark article, String destination) {
@@ -63,4 +68,5 @@ final class TitleBlock {
         }
         layout.hairline(TITLE_RULE_GAP); // halfway through the space after the block
     }
+
 }

@@ -8,45 +8,59 @@ import java.util.TreeMap;
 
 /**
  * A TrueType font without its hinting: the glyph programs, {@code fpgm}, {@code prep} and
- * {@code cvt }. Hints snap outlines to the pixel grid of small screen sizes; PDF viewers scale
- * text freely and mostly ignore them (pdf.js, Preview) or hint automatically, and printers do not
- * need them. In Liberation they are about half of every glyph, so a PDF's font subsets shrink by
- * about that much, which is less to compress and to store for every article. Outlines, metrics and
- * character maps are untouched.
+ * {@code cvt }. Hints snap outlines to the pixel grid of small screen sizes; PDF viewers
+ * scale text freely and mostly ignore them (pdf.js, Preview) or hint automatically, and
+ * printers do not need them. In Liberation they are about half of every glyph, so a PDF's
+ * font subsets shrink by about that much, which is less to compress and to store for
+ * every article. Outlines, metrics and character maps are untouched.
  *
- * <p>Only what OpenPDF and PDF viewers read is kept: a font with an unexpected structure is
+ * <p>
+ * Only what OpenPDF and PDF viewers read is kept: a font with an unexpected structure is
  * returned unchanged.
  */
 final class Unhinted {
 
     private static final Set<String> HINTING = Set.of("fpgm", "prep", "cvt ");
+
     private static final int ARG_1_AND_2_ARE_WORDS = 0x0001;
+
     private static final int WE_HAVE_A_SCALE = 0x0008;
+
     private static final int MORE_COMPONENTS = 0x0020;
+
     private static final int WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
+
     private static final int WE_HAVE_A_TWO_BY_TWO = 0x0080;
+
     private static final int WE_HAVE_INSTRUCTIONS = 0x0100;
 
     private Unhinted() {
     }
 
-    /** The font without hints, or {@code font} itself when it is not a plain TrueType font. */
+    /**
+     * The font without hints, or {@code font} itself when it is not a plain TrueType
+     * font.
+     */
     static byte[] of(byte[] font) {
         try {
             return strip(font);
-        } catch (RuntimeException e) {
-            return font; // IndexOutOfBounds and the like: an unusual font is embedded as it is
+        }
+        catch (RuntimeException e) {
+            return font; // IndexOutOfBounds and the like: an unusual font is embedded as
+                         // it is
         }
     }
 
     private static byte[] strip(byte[] font) {
         ByteBuffer in = ByteBuffer.wrap(font);
         int version = in.getInt(0);
-        if (version != 0x00010000 && version != 0x74727565) { // TrueType outlines only ('true')
+        if (version != 0x00010000 && version != 0x74727565) { // TrueType outlines only
+                                                              // ('true')
             return font;
         }
         int numTables = in.getShort(4) & 0xffff;
-        Map<String, byte[]> tables = new TreeMap<>(); // table records must be sorted by tag
+        Map<String, byte[]> tables = new TreeMap<>(); // table records must be sorted by
+                                                      // tag
         for (int i = 0; i < numTables; i++) {
             int record = 12 + 16 * i;
             String tag = new String(font, record, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -84,7 +98,10 @@ final class Unhinted {
         newLoca.putInt(newGlyf.size());
 
         byte[] newHead = head.clone();
-        ByteBuffer.wrap(newHead).putInt(8, 0).putShort(50, (short) 1); // checksum adjustment below; long offsets
+        ByteBuffer.wrap(newHead).putInt(8, 0).putShort(50, (short) 1); // checksum
+                                                                       // adjustment
+                                                                       // below; long
+                                                                       // offsets
         byte[] newMaxp = maxp.clone();
         if (newMaxp.length >= 32) {
             ByteBuffer.wrap(newMaxp).putShort(26, (short) 0); // maxSizeOfInstructions
@@ -120,12 +137,15 @@ final class Unhinted {
             at += 4 + ((flags & ARG_1_AND_2_ARE_WORDS) != 0 ? 4 : 2);
             if ((flags & WE_HAVE_A_SCALE) != 0) {
                 at += 2;
-            } else if ((flags & WE_HAVE_AN_X_AND_Y_SCALE) != 0) {
+            }
+            else if ((flags & WE_HAVE_AN_X_AND_Y_SCALE) != 0) {
                 at += 4;
-            } else if ((flags & WE_HAVE_A_TWO_BY_TWO) != 0) {
+            }
+            else if ((flags & WE_HAVE_A_TWO_BY_TWO) != 0) {
                 at += 8;
             }
-        } while ((flags & MORE_COMPONENTS) != 0);
+        }
+        while ((flags & MORE_COMPONENTS) != 0);
         byte[] out = new byte[at];
         g.get(0, out, 0, at);
         if ((flags & WE_HAVE_INSTRUCTIONS) != 0) {
@@ -134,7 +154,10 @@ final class Unhinted {
         return out;
     }
 
-    /** The font file: offset table, table records with checksums, tables on 4-byte boundaries. */
+    /**
+     * The font file: offset table, table records with checksums, tables on 4-byte
+     * boundaries.
+     */
     private static byte[] assemble(int version, Map<String, byte[]> tables) {
         int numTables = tables.size();
         int entrySelector = 31 - Integer.numberOfLeadingZeros(numTables);
@@ -144,14 +167,19 @@ final class Unhinted {
             size += (t.length + 3) & ~3;
         }
         ByteBuffer out = ByteBuffer.allocate(size);
-        out.putInt(version).putShort((short) numTables).putShort((short) searchRange).putShort((short) entrySelector)
-                .putShort((short) (numTables * 16 - searchRange));
+        out.putInt(version)
+            .putShort((short) numTables)
+            .putShort((short) searchRange)
+            .putShort((short) entrySelector)
+            .putShort((short) (numTables * 16 - searchRange));
         int offset = 12 + 16 * numTables;
         int headAt = -1;
         for (Map.Entry<String, byte[]> table : tables.entrySet()) {
             byte[] t = table.getValue();
             out.put(table.getKey().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
-                    .putInt(checksum(t, 0, t.length)).putInt(offset).putInt(t.length);
+                .putInt(checksum(t, 0, t.length))
+                .putInt(offset)
+                .putInt(t.length);
             if (table.getKey().equals("head")) {
                 headAt = offset;
             }
@@ -179,4 +207,5 @@ final class Unhinted {
         }
         return sum;
     }
+
 }

@@ -12,11 +12,12 @@ final class Atom {
     /**
      * An Atom feed.
      *
-     * @param type   its media type ({@link OpdsTypes#NAVIGATION} or {@link OpdsTypes#ACQUISITION})
+     * @param type its media type ({@link OpdsTypes#NAVIGATION} or
+     * {@link OpdsTypes#ACQUISITION})
      * @param paging OpenSearch result counts of a paged feed, or {@code null}
      */
     record Feed(String id, String title, Instant updated, String type, List<Link> links, Paging paging,
-                List<Entry> entries) {
+            List<Entry> entries) {
 
         Feed {
             links = List.copyOf(links);
@@ -27,12 +28,14 @@ final class Atom {
     /**
      * An Atom entry; every optional part is {@code null} when unknown.
      *
-     * @param issued    when the publication first appeared (W3CDTF), not when the entry changed
-     * @param summary   a plain-text description ({@code atom:summary type="text"})
-     * @param content   a plain-text description ({@code atom:content type="text"}), for entries without a summary
+     * @param issued when the publication first appeared (W3CDTF), not when the entry
+     * changed
+     * @param summary a plain-text description ({@code atom:summary type="text"})
+     * @param content a plain-text description ({@code atom:content type="text"}), for
+     * entries without a summary
      */
     record Entry(String id, String title, Instant updated, String author, String language, String issued,
-                 String publisher, String category, String summary, String content, List<Link> links) {
+            String publisher, String category, String summary, String content, List<Link> links) {
 
         Entry {
             links = List.copyOf(links);
@@ -43,7 +46,8 @@ final class Atom {
      * An {@code atom:link}.
      *
      * @param length size in bytes of what it points to, or {@code null}
-     * @param count  how many items the linked feed holds ({@code thr:count}), or {@code null}
+     * @param count how many items the linked feed holds ({@code thr:count}), or
+     * {@code null}
      */
     record Link(String rel, String href, String type, String title, Long length, Long count) {
 
@@ -63,4 +67,5 @@ final class Atom {
      */
     record Paging(long totalResults, int itemsPerPage, long startIndex) {
     }
+
 }

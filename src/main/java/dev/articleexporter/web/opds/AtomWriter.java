@@ -20,12 +20,16 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes catalog documents as UTF-8 XML with StAX: every piece of text goes through the writer's
- * escaping (and {@link XmlCharacters#cleaned}), so nothing from an article can become markup.
+ * Writes catalog documents as UTF-8 XML with StAX: every piece of text goes through the
+ * writer's escaping (and {@link XmlCharacters#cleaned}), so nothing from an article can
+ * become markup.
  */
 final class AtomWriter {
 
-    /** The JDK's own writer, not whatever StAX implementation happens to be on the class path. */
+    /**
+     * The JDK's own writer, not whatever StAX implementation happens to be on the class
+     * path.
+     */
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
 
     private AtomWriter() {
@@ -60,13 +64,15 @@ final class AtomWriter {
     }
 
     /**
-     * An OPDS catalog entry document: one entry on its own, with {@code extraLinks} (its {@code self}).
-     * Outside a feed an entry needs an author of its own: without one it has the catalog's, as it
-     * had in the feed.
+     * An OPDS catalog entry document: one entry on its own, with {@code extraLinks} (its
+     * {@code self}). Outside a feed an entry needs an author of its own: without one it
+     * has the catalog's, as it had in the feed.
      */
     static byte[] entryDocument(Entry entry, List<Link> extraLinks) {
-        Entry alone = entry.author() != null ? entry : new Entry(entry.id(), entry.title(), entry.updated(), OpdsCatalog.PUBLISHER,
-                entry.language(), entry.issued(), entry.publisher(), entry.category(), entry.summary(), entry.content(), entry.links());
+        Entry alone = entry.author() != null ? entry
+                : new Entry(entry.id(), entry.title(), entry.updated(), OpdsCatalog.PUBLISHER, entry.language(),
+                        entry.issued(), entry.publisher(), entry.category(), entry.summary(), entry.content(),
+                        entry.links());
         return write(w -> {
             bindPrefixes(w);
             entry(w, alone, extraLinks);
@@ -154,7 +160,8 @@ final class AtomWriter {
         }
     }
 
-    private static void element(XMLStreamWriter w, String namespace, String name, String text) throws XMLStreamException {
+    private static void element(XMLStreamWriter w, String namespace, String name, String text)
+            throws XMLStreamException {
         w.writeStartElement(namespace, name);
         w.writeCharacters(XmlCharacters.cleaned(text));
         w.writeEndElement();
@@ -164,17 +171,25 @@ final class AtomWriter {
         w.writeAttribute(name, XmlCharacters.cleaned(value));
     }
 
-    /** RFC 3339 in UTC, whole seconds: what Atom's date constructs and every reader app accept. */
+    /**
+     * RFC 3339 in UTC, whole seconds: what Atom's date constructs and every reader app
+     * accept.
+     */
     static String timestamp(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     @FunctionalInterface
     interface Body {
+
         void write(XMLStreamWriter writer) throws XMLStreamException;
+
     }
 
-    /** One document: the XML declaration, {@code body} (which binds its prefixes), the end. */
+    /**
+     * One document: the XML declaration, {@code body} (which binds its prefixes), the
+     * end.
+     */
     static byte[] write(Body body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try {
@@ -183,9 +198,11 @@ final class AtomWriter {
             body.write(w);
             w.writeEndDocument();
             w.close();
-        } catch (XMLStreamException e) {
+        }
+        catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write a catalog document: " + e.getMessage(), e);
         }
         return out.toByteArray();
     }
+
 }

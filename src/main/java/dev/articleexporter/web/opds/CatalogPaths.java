@@ -7,18 +7,20 @@ import java.util.Set;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The catalog's addresses, root-relative and prefixed with the server's context path, so they
- * resolve against whatever host and scheme the reader app used.
+ * The catalog's addresses, root-relative and prefixed with the server's context path, so
+ * they resolve against whatever host and scheme the reader app used.
  *
- * <p>Slide names can hold any character. Most become one percent-encoded path segment
- * ({@code /opds/sections/Travel%20%26%20Food}); names that servers and Spring Security's default
- * firewall refuse or rewrite once encoded ({@code /}, {@code \}, {@code %}, {@code ;}, control
- * characters, {@code .}, {@code ..}) are sent as unpadded base64url under {@code /opds/sections/encoded/}, a second
- * segment no readable name can produce.
+ * <p>
+ * Slide names can hold any character. Most become one percent-encoded path segment
+ * ({@code /opds/sections/Travel%20%26%20Food}); names that servers and Spring Security's
+ * default firewall refuse or rewrite once encoded ({@code /}, {@code \}, {@code %},
+ * {@code ;}, control characters, {@code .}, {@code ..}) are sent as unpadded base64url
+ * under {@code /opds/sections/encoded/}, a second segment no readable name can produce.
  */
 record CatalogPaths(String contextPath) {
 
     static final String ENCODED = "encoded";
+
     private static final Set<String> DOT_SEGMENTS = Set.of(".", "..");
 
     CatalogPaths {
@@ -48,30 +50,35 @@ record CatalogPaths(String contextPath) {
         if (readable(name)) {
             return "/sections/" + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8);
         }
-        return "/sections/" + ENCODED + "/" + Base64.getUrlEncoder().withoutPadding().encodeToString(name.getBytes(StandardCharsets.UTF_8));
+        return "/sections/" + ENCODED + "/"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(name.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * Whether a section name can be looked up from a URL: not blank (blank means "any section") and
-     * whole in UTF-8, as every URL is (a lone surrogate is not).
+     * Whether a section name can be looked up from a URL: not blank (blank means "any
+     * section") and whole in UTF-8, as every URL is (a lone surrogate is not).
      */
     static boolean linkable(String name) {
         return !name.isBlank() && StandardCharsets.UTF_8.newEncoder().canEncode(name);
     }
 
-    /** The section name of an {@code encoded} segment, or empty when it is not one this class made. */
+    /**
+     * The section name of an {@code encoded} segment, or empty when it is not one this
+     * class made.
+     */
     static Optional<String> decodeSection(String token) {
         try {
             String name = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             return readable(name) || name.isEmpty() ? Optional.empty() : Optional.of(name);
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
     private static boolean readable(String name) {
-        return !DOT_SEGMENTS.contains(name)
-                && name.chars().noneMatch(c -> c == '/' || c == '\\' || c == '%' || c == ';' || Character.isISOControl(c));
+        return !DOT_SEGMENTS.contains(name) && name.chars()
+            .noneMatch(c -> c == '/' || c == '\\' || c == '%' || c == ';' || Character.isISOControl(c));
     }
 
     /** A file of the output folder, served by the download endpoint. */

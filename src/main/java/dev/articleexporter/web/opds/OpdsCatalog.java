@@ -41,9 +41,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.stereotype.Component;
 
 /**
- * The OPDS 1.2 catalog of one output folder, as documents to write: a root navigation feed, the
- * newest articles, sections, nightly digests and search results (paged acquisition feeds), and
- * one complete entry per article. Only files that are in the folder get acquisition links.
+ * The OPDS 1.2 catalog of one output folder, as documents to write: a root navigation
+ * feed, the newest articles, sections, nightly digests and search results (paged
+ * acquisition feeds), and one complete entry per article. Only files that are in the
+ * folder get acquisition links.
  */
 @Component
 @EnableConfigurationProperties(OpdsProperties.class)
@@ -54,24 +55,35 @@ public class OpdsCatalog {
     static final String PUBLISHER = "article-exporter";
 
     /**
-     * Namespace of the catalog's own ids (feeds, navigation entries). Never change it: readers
-     * keep what they know about a feed by its id. Articles and digests use their EPUB's id.
+     * Namespace of the catalog's own ids (feeds, navigation entries). Never change it:
+     * readers keep what they know about a feed by its id. Articles and digests use their
+     * EPUB's id.
      */
     private static final UUID ID_NAMESPACE = UUID.fromString("93b9ae25-32e3-49f8-86f7-eb84e0450e83");
 
-    /** What {@code FileNames} makes; anything else in the database is not linked to a file. */
+    /**
+     * What {@code FileNames} makes; anything else in the database is not linked to a
+     * file.
+     */
     private static final Pattern SAFE_STEM = Pattern.compile("[\\p{L}\\p{N}_-][\\p{L}\\p{N}._-]*");
 
     private final Library library;
+
     private final DigestHistory digests;
+
     private final OutputFormats formats;
+
     private final Path folder;
+
     private final int pageSize;
 
-    /** @param formats every output format: an entry offers each one's file that is in the folder */
+    /**
+     * @param formats every output format: an entry offers each one's file that is in the
+     * folder
+     */
     @Autowired
     public OpdsCatalog(Library library, DigestHistory digests, OutputFormats formats, ServeSettings settings,
-                       OpdsProperties properties) {
+            OpdsProperties properties) {
         this(library, digests, formats, settings.output(), properties.pageSize());
     }
 
@@ -89,9 +101,11 @@ public class OpdsCatalog {
         NoSuchPage(long page, long pages) {
             super("there is no page " + page + "; the feed has " + pages + (pages == 1 ? " page" : " pages"));
         }
+
     }
 
-    // ---- navigation feeds ---------------------------------------------------------------------
+    // ---- navigation feeds
+    // ---------------------------------------------------------------------
 
     /** {@code /opds}: the catalog root. */
     Feed root(CatalogPaths paths) {
@@ -101,15 +115,18 @@ public class OpdsCatalog {
         Instant newestArticle = newest(Filter.ALL);
         Instant newestDigest = newestDigest();
         List<Entry> entries = List.of(
-                navigation("/new", "Newest", newestArticle, "All " + count(articles, "article")
-                        + ", the most recently exported first.", Link.of(REL_SORT_NEW, paths.feed("/new"), ACQUISITION)),
+                navigation("/new", "Newest", newestArticle,
+                        "All " + count(articles, "article") + ", the most recently exported first.",
+                        Link.of(REL_SORT_NEW, paths.feed("/new"), ACQUISITION)),
                 navigation("/sections", "By section", newestArticle, count(sections, "section") + ".",
                         Link.of("subsection", paths.feed("/sections"), NAVIGATION)),
-                navigation("/digests", "Digests", newestDigest, count(digests, "nightly digest")
-                        + ": each night's new articles in one book.", Link.of("subsection", paths.feed("/digests"), ACQUISITION)));
+                navigation("/digests", "Digests", newestDigest,
+                        count(digests, "nightly digest") + ": each night's new articles in one book.",
+                        Link.of("subsection", paths.feed("/digests"), ACQUISITION)));
         List<Link> links = new ArrayList<>(common(paths, paths.root(), NAVIGATION, null));
         links.add(Link.of(REL_SORT_NEW, paths.feed("/new"), ACQUISITION).titled("Newest"));
-        return new Feed(id("feed:/"), "Articles", latest(newestArticle, newestDigest), NAVIGATION, links, null, entries);
+        return new Feed(id("feed:/"), "Articles", latest(newestArticle, newestDigest), NAVIGATION, links, null,
+                entries);
     }
 
     /** {@code /opds/sections}: one entry per section, with how many articles it has. */
@@ -126,52 +143,75 @@ public class OpdsCatalog {
         }
         List<Link> links = new ArrayList<>(common(paths, paths.feed("/sections"), NAVIGATION, paths.root()));
         links.add(Link.of(REL_SORT_NEW, paths.feed("/new"), ACQUISITION).titled("Newest"));
-        Instant updated = entries.stream().map(Entry::updated).max(Comparator.naturalOrder()).orElseGet(OpdsCatalog::now);
+        Instant updated = entries.stream()
+            .map(Entry::updated)
+            .max(Comparator.naturalOrder())
+            .orElseGet(OpdsCatalog::now);
         return new Feed(id("feed:/sections"), "Sections", updated, NAVIGATION, links, null, entries);
     }
 
     private Entry navigation(String key, String title, Instant updated, String description, Link link) {
-        return new Entry(id("navigation:" + key), title, Objects.requireNonNullElseGet(updated, OpdsCatalog::now),
-                null, null, null, null, null, null, description, List.of(link));
+        return new Entry(id("navigation:" + key), title, Objects.requireNonNullElseGet(updated, OpdsCatalog::now), null,
+                null, null, null, null, null, description, List.of(link));
     }
 
-    // ---- acquisition feeds --------------------------------------------------------------------
+    // ---- acquisition feeds
+    // --------------------------------------------------------------------
 
     /** {@code /opds/new}: every article, the most recently rendered first. */
     Feed newest(CatalogPaths paths, long page) {
         return articles(paths, "/new", "Newest articles", paths.root(), Filter.ALL, page);
     }
 
-    /** {@code /opds/sections/...}: one section's articles, or empty when no article has that section. */
+    /**
+     * {@code /opds/sections/...}: one section's articles, or empty when no article has
+     * that section.
+     */
     Optional<Feed> section(CatalogPaths paths, String name, long page) {
         if (name == null || name.isBlank() || library.count(folder, new Filter(null, name)) == 0) {
             return Optional.empty();
         }
-        return Optional.of(articles(paths, CatalogPaths.section(name), name, paths.feed("/sections"), new Filter(null, name), page));
+        return Optional.of(articles(paths, CatalogPaths.section(name), name, paths.feed("/sections"),
+                new Filter(null, name), page));
     }
 
-    /** {@code /opds/search?q=}: articles whose title, summary, site or author contain {@code query}. */
+    /**
+     * {@code /opds/search?q=}: articles whose title, summary, site or author contain
+     * {@code query}.
+     */
     Feed search(CatalogPaths paths, String query, long page) {
         return articles(paths, paths.search(query), "Search: " + query, paths.root(), new Filter(query, null), page);
     }
 
     private Feed articles(CatalogPaths paths, String path, String title, String up, Filter filter, long page) {
         long total = library.count(folder, filter);
-        List<Entry> entries = entries(page, total, offset -> library.articles(folder, filter, offset, pageSize).stream()
-                .map(a -> article(paths, a)).flatMap(Optional::stream).toList());
-        return acquisition(paths, "feed:" + (filter.text() != null ? "/search?" + filter.text() : path), path, title, up,
-                newest(filter), total, page, entries);
+        List<Entry> entries = entries(page, total,
+                offset -> library.articles(folder, filter, offset, pageSize)
+                    .stream()
+                    .map(a -> article(paths, a))
+                    .flatMap(Optional::stream)
+                    .toList());
+        return acquisition(paths, "feed:" + (filter.text() != null ? "/search?" + filter.text() : path), path, title,
+                up, newest(filter), total, page, entries);
     }
 
     /** {@code /opds/digests}: the nightly digests, newest first. */
     Feed digests(CatalogPaths paths, long page) {
         long total = digests.count(folder);
-        List<Entry> entries = entries(page, total, offset -> digests.list(folder, offset, pageSize).stream()
-                .map(e -> digest(paths, e)).flatMap(Optional::stream).toList());
-        return acquisition(paths, "feed:/digests", "/digests", "Nightly digests", paths.root(), newestDigest(), total, page, entries);
+        List<Entry> entries = entries(page, total,
+                offset -> digests.list(folder, offset, pageSize)
+                    .stream()
+                    .map(e -> digest(paths, e))
+                    .flatMap(Optional::stream)
+                    .toList());
+        return acquisition(paths, "feed:/digests", "/digests", "Nightly digests", paths.root(), newestDigest(), total,
+                page, entries);
     }
 
-    /** An article's complete catalog entry, when it is in the folder with at least one file. */
+    /**
+     * An article's complete catalog entry, when it is in the folder with at least one
+     * file.
+     */
     Optional<Entry> entry(CatalogPaths paths, String fileStem) {
         return library.find(folder, fileStem).flatMap(a -> article(paths, a));
     }
@@ -189,7 +229,7 @@ public class OpdsCatalog {
     }
 
     private Feed acquisition(CatalogPaths paths, String idKey, String path, String title, String up, Instant updated,
-                             long total, long page, List<Entry> entries) {
+            long total, long page, List<Entry> entries) {
         long pages = pages(total);
         List<Link> links = new ArrayList<>(common(paths, paths.page(path, page), ACQUISITION, up));
         links.add(Link.of("first", paths.page(path, 1), ACQUISITION));
@@ -217,35 +257,49 @@ public class OpdsCatalog {
         return links;
     }
 
-    // ---- entries ------------------------------------------------------------------------------
+    // ---- entries
+    // ------------------------------------------------------------------------------
 
-    /** An article with its formats, or empty when none of its files is in the folder any more. */
+    /**
+     * An article with its formats, or empty when none of its files is in the folder any
+     * more.
+     */
     private Optional<Entry> article(CatalogPaths paths, LibraryEntry a) {
         List<Link> files = acquisitions(paths, a.fileStem());
         if (files.isEmpty()) {
             return Optional.empty();
         }
-        // Atom wants an alternate link (or content) in every entry: the entry's own document.
-        List<Link> links = Stream.concat(Stream.of(new Link("alternate", paths.entry(a.fileStem()), ENTRY,
-                "Catalog entry", null, null)), files.stream()).toList();
+        // Atom wants an alternate link (or content) in every entry: the entry's own
+        // document.
+        List<Link> links = Stream
+            .concat(Stream.of(new Link("alternate", paths.entry(a.fileStem()), ENTRY, "Catalog entry", null, null)),
+                    files.stream())
+            .toList();
         return Optional.of(new Entry(BookIdentifier.article(a.fileStem()), a.title(),
                 Objects.requireNonNullElseGet(a.rendered(), OpdsCatalog::now), a.creator(), a.language(), a.published(),
                 a.site(), a.section(), a.summary(), null, links));
     }
 
-    /** A nightly digest with its formats, or empty when none of its files is in the folder. */
+    /**
+     * A nightly digest with its formats, or empty when none of its files is in the
+     * folder.
+     */
     private Optional<Entry> digest(CatalogPaths paths, Recorded e) {
         List<Link> files = acquisitions(paths, e.fileStem());
         if (files.isEmpty()) {
             return Optional.empty();
         }
-        // No summary to offer: a one-line description is the entry's content (Atom wants content or an alternate link).
+        // No summary to offer: a one-line description is the entry's content (Atom wants
+        // content or an alternate link).
         return Optional.of(new Entry(BookIdentifier.digest(e.fileStem()), e.title(),
                 Objects.requireNonNullElseGet(e.created(), OpdsCatalog::now), null, null, null, PUBLISHER, null, null,
                 "A digest of " + count(e.articles(), "article") + ".", files));
     }
 
-    /** Links to the files of an article or digest, one per output format whose file is in the folder, by format name. */
+    /**
+     * Links to the files of an article or digest, one per output format whose file is in
+     * the folder, by format name.
+     */
     private List<Link> acquisitions(CatalogPaths paths, String stem) {
         List<Link> links = new ArrayList<>();
         if (stem == null || !SAFE_STEM.matcher(stem).matches()) {
@@ -263,22 +317,34 @@ public class OpdsCatalog {
             Long length;
             try {
                 length = Files.size(file);
-            } catch (IOException e) {
-                length = null; // removed in between: still linked, the download says what happened
+            }
+            catch (IOException e) {
+                length = null; // removed in between: still linked, the download says what
+                               // happened
             }
             links.add(new Link(REL_ACQUISITION, paths.file(fileName), type, title, length, null));
         }
     }
 
-    // ---- helpers ------------------------------------------------------------------------------
+    // ---- helpers
+    // ------------------------------------------------------------------------------
 
     private Instant newest(Filter filter) {
-        return library.articles(folder, filter, 0, 1).stream().map(LibraryEntry::rendered).filter(Objects::nonNull)
-                .findFirst().orElse(null);
+        return library.articles(folder, filter, 0, 1)
+            .stream()
+            .map(LibraryEntry::rendered)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(null);
     }
 
     private Instant newestDigest() {
-        return digests.list(folder, 0, 1).stream().map(Recorded::created).filter(Objects::nonNull).findFirst().orElse(null);
+        return digests.list(folder, 0, 1)
+            .stream()
+            .map(Recorded::created)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(null);
     }
 
     /** The later of two instants; now when neither is known (an empty catalog). */
@@ -297,11 +363,15 @@ public class OpdsCatalog {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** A stable {@code urn:uuid} for one of the catalog's own documents or entries of this folder. */
+    /**
+     * A stable {@code urn:uuid} for one of the catalog's own documents or entries of this
+     * folder.
+     */
     private String id(String key) {
         byte[] name = (folder + "\n" + key).getBytes(StandardCharsets.UTF_8);
         ByteBuffer bytes = ByteBuffer.allocate(16 + name.length);
         bytes.putLong(ID_NAMESPACE.getMostSignificantBits()).putLong(ID_NAMESPACE.getLeastSignificantBits()).put(name);
         return "urn:uuid:" + UUID.nameUUIDFromBytes(bytes.array());
     }
+
 }

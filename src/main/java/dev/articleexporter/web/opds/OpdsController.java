@@ -19,8 +19,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The OPDS 1.2 catalog for reader apps (KOReader, Thorium, ...): point them at {@code /opds}.
- * Read only; what is listed and linked comes from {@link OpdsCatalog}.
+ * The OPDS 1.2 catalog for reader apps (KOReader, Thorium, ...): point them at
+ * {@code /opds}. Read only; what is listed and linked comes from {@link OpdsCatalog}.
  */
 @Controller
 @ConditionalOnWebApplication
@@ -41,7 +41,7 @@ public class OpdsController {
         this.catalog = catalog;
     }
 
-    @GetMapping({"", "/"})
+    @GetMapping({ "", "/" })
     public ResponseEntity<byte[]> root(HttpServletRequest request) {
         return feed(catalog.root(paths(request)));
     }
@@ -58,21 +58,24 @@ public class OpdsController {
 
     @GetMapping("/sections/{section}")
     public ResponseEntity<byte[]> section(@PathVariable String section, @RequestParam(required = false) String page,
-                                          HttpServletRequest request) {
+            HttpServletRequest request) {
         return sectionFeed(Optional.of(section), page, request);
     }
 
-    /** Sections whose names cannot travel as a plain path segment (see {@link CatalogPaths}). */
+    /**
+     * Sections whose names cannot travel as a plain path segment (see
+     * {@link CatalogPaths}).
+     */
     @GetMapping("/sections/" + CatalogPaths.ENCODED + "/{token}")
-    public ResponseEntity<byte[]> encodedSection(@PathVariable String token, @RequestParam(required = false) String page,
-                                                 HttpServletRequest request) {
+    public ResponseEntity<byte[]> encodedSection(@PathVariable String token,
+            @RequestParam(required = false) String page, HttpServletRequest request) {
         return sectionFeed(CatalogPaths.decodeSection(token), page, request);
     }
 
     private ResponseEntity<byte[]> sectionFeed(Optional<String> name, String page, HttpServletRequest request) {
         long number = page(page);
         return feed(name.flatMap(n -> catalog.section(paths(request), n, number))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such section")));
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such section")));
     }
 
     @GetMapping("/digests")
@@ -81,21 +84,26 @@ public class OpdsController {
     }
 
     @GetMapping("/search")
-    public ResponseEntity<byte[]> search(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
-                                         HttpServletRequest request) {
+    public ResponseEntity<byte[]> search(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String page, HttpServletRequest request) {
         if (q == null || q.isBlank()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give the words to search for: ?q=...");
         }
         if (q.length() > MAX_QUERY_LENGTH) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the query is longer than " + MAX_QUERY_LENGTH + " characters");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "the query is longer than " + MAX_QUERY_LENGTH + " characters");
         }
         return feed(catalog.search(paths(request), q.strip(), page(page)));
     }
 
     @GetMapping("/opensearch.xml")
     public ResponseEntity<byte[]> openSearch(HttpServletRequest request) {
-        // The template must be absolute for some clients: built from the request (see docs/operations.md, "OPDS catalog and e-readers", behind a proxy).
-        String searchUrl = ServletUriComponentsBuilder.fromContextPath(request).path("/opds/search").build().toUriString();
+        // The template must be absolute for some clients: built from the request (see
+        // docs/operations.md, "OPDS catalog and e-readers", behind a proxy).
+        String searchUrl = ServletUriComponentsBuilder.fromContextPath(request)
+            .path("/opds/search")
+            .build()
+            .toUriString();
         return ResponseEntity.ok().contentType(OPENSEARCH).body(OpenSearchDescription.write(searchUrl));
     }
 
@@ -104,9 +112,10 @@ public class OpdsController {
     public ResponseEntity<byte[]> entry(@PathVariable String stem, HttpServletRequest request) {
         CatalogPaths paths = paths(request);
         return catalog.entry(paths, stem)
-                .map(e -> ResponseEntity.ok().contentType(ENTRY)
-                        .body(AtomWriter.entryDocument(e, List.of(Link.of("self", paths.entry(stem), OpdsTypes.ENTRY)))))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such article"));
+            .map(e -> ResponseEntity.ok()
+                .contentType(ENTRY)
+                .body(AtomWriter.entryDocument(e, List.of(Link.of("self", paths.entry(stem), OpdsTypes.ENTRY)))))
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such article"));
     }
 
     @ExceptionHandler(OpdsCatalog.NoSuchPage.class)
@@ -115,8 +124,9 @@ public class OpdsController {
     }
 
     private static ResponseEntity<byte[]> feed(Feed feed) {
-        return ResponseEntity.ok().contentType(feed.type().equals(OpdsTypes.NAVIGATION) ? NAVIGATION : ACQUISITION)
-                .body(AtomWriter.feed(feed));
+        return ResponseEntity.ok()
+            .contentType(feed.type().equals(OpdsTypes.NAVIGATION) ? NAVIGATION : ACQUISITION)
+            .body(AtomWriter.feed(feed));
     }
 
     private static CatalogPaths paths(HttpServletRequest request) {
@@ -131,11 +141,13 @@ public class OpdsController {
         long number;
         try {
             number = Long.parseLong(page);
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             number = 0;
         }
         if (number < 1) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be a whole number from 1, not \"" + page + "\"");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "page must be a whole number from 1, not \"" + page + "\"");
         }
         return number;
     }
@@ -143,4 +155,5 @@ public class OpdsController {
     private static MediaType utf8(String type) {
         return MediaType.parseMediaType(type + ";charset=UTF-8");
     }
+
 }

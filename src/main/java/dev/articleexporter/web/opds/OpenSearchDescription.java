@@ -4,13 +4,18 @@ import static dev.articleexporter.web.opds.OpdsTypes.OPENSEARCH_NS;
 
 import dev.articleexporter.input.XmlCharacters;
 
-/** The OpenSearch 1.1 description document that tells reader apps how to search the catalog. */
+/**
+ * The OpenSearch 1.1 description document that tells reader apps how to search the
+ * catalog.
+ */
 final class OpenSearchDescription {
 
     private OpenSearchDescription() {
     }
 
-    /** @param searchUrl absolute address of the search feed, without a query */
+    /**
+     * @param searchUrl absolute address of the search feed, without a query
+     */
     static byte[] write(String searchUrl) {
         return AtomWriter.write(w -> {
             w.setDefaultNamespace(OPENSEARCH_NS);
@@ -22,7 +27,8 @@ final class OpenSearchDescription {
             text(w, "OutputEncoding", "UTF-8");
             w.writeEmptyElement(OPENSEARCH_NS, "Url");
             w.writeAttribute("type", OpdsTypes.ACQUISITION);
-            // {searchTerms} is the OpenSearch placeholder, written as is; only the address before it comes from the request.
+            // {searchTerms} is the OpenSearch placeholder, written as is; only the
+            // address before it comes from the request.
             w.writeAttribute("template", XmlCharacters.cleaned(searchUrl) + "?q={searchTerms}");
             w.writeEndElement();
         });
@@ -34,4 +40,5 @@ final class OpenSearchDescription {
         w.writeCharacters(text);
         w.writeEndElement();
     }
+
 }

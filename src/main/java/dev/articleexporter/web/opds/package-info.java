@@ -1,8 +1,11 @@
 /**
- * The OPDS 1.2 catalog for e-reader apps ({@code /opds}): navigation and acquisition feeds, entries, search and
- * its OpenSearch description, written as XML by our own {@code AtomWriter}.
+ * The OPDS 1.2 catalog for e-reader apps ({@code /opds}): navigation and acquisition
+ * feeds, entries, search and its OpenSearch description, written as XML by our own
+ * {@code AtomWriter}.
  *
- * <p>Part of {@code web}, with the same dependencies. Start with {@link dev.articleexporter.web.opds.OpdsController},
- * then {@link dev.articleexporter.web.opds.OpdsCatalog}.
+ * <p>
+ * Part of {@code web}, with the same dependencies. Start with
+ * {@link dev.articleexporter.web.opds.OpdsController}, then
+ * {@link dev.articleexporter.web.opds.OpdsCatalog}.
  */
 package dev.articleexporter.web.opds;

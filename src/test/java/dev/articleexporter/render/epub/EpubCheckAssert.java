@@ -14,9 +14,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Runs EPUBCheck (as a library, the version on the test class path) on an EPUB file and fails
- * with every message unless it reports no fatal error, no error and no warning. Reusable from
- * end-to-end tests: {@code EpubCheckAssert.assertValid(path)}.
+ * Runs EPUBCheck (as a library, the version on the test class path) on an EPUB file and
+ * fails with every message unless it reports no fatal error, no error and no warning.
+ * Reusable from end-to-end tests: {@code EpubCheckAssert.assertValid(path)}.
  */
 public final class EpubCheckAssert {
 
@@ -37,7 +37,10 @@ public final class EpubCheckAssert {
         }
     }
 
-    /** Fails unless EPUBCheck reports 0 fatal errors, 0 errors and 0 warnings for {@code epub}. */
+    /**
+     * Fails unless EPUBCheck reports 0 fatal errors, 0 errors and 0 warnings for
+     * {@code epub}.
+     */
     public static Result assertValid(Path epub) {
         Result result = check(epub);
         if (!result.clean()) {
@@ -46,30 +49,39 @@ public final class EpubCheckAssert {
         return result;
     }
 
-    /** {@link #assertValid} for every {@code *.epub} in {@code folder}; returns how many there were. */
+    /**
+     * {@link #assertValid} for every {@code *.epub} in {@code folder}; returns how many
+     * there were.
+     */
     public static int assertAllValid(Path folder) {
         try (var files = java.nio.file.Files.list(folder)) {
             List<Path> epubs = files.filter(f -> f.getFileName().toString().endsWith(".epub")).sorted().toList();
             epubs.forEach(EpubCheckAssert::assertValid);
             return epubs.size();
-        } catch (java.io.IOException e) {
+        }
+        catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    /** Runs EPUBCheck and collects warnings and worse (info and usage messages are only counted by EPUBCheck). */
+    /**
+     * Runs EPUBCheck and collects warnings and worse (info and usage messages are only
+     * counted by EPUBCheck).
+     */
     public static Result check(Path epub) {
         CollectingReport report = new CollectingReport();
         new EpubCheck(epub.toFile(), report).doValidate();
-        return new Result(report.fatals, report.errors, report.warnings,
-                Collections.unmodifiableList(report.messages));
+        return new Result(report.fatals, report.errors, report.warnings, Collections.unmodifiableList(report.messages));
     }
 
     private static final class CollectingReport extends MasterReport {
 
         final List<String> messages = new ArrayList<>();
+
         int fatals;
+
         int errors;
+
         int warnings;
 
         @Override
@@ -98,5 +110,7 @@ public final class EpubCheckAssert {
         @Override
         public void initialize() {
         }
+
     }
+
 }

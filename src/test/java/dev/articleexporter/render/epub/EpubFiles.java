@@ -36,10 +36,11 @@ final class EpubFiles {
     static java.util.Map<String, byte[]> unzip(byte[] epub) throws IOException {
         java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
         try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(epub))) {
-            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null;) {
                 entries.put(e.getName(), zip.readAllBytes());
             }
         }
         return entries;
     }
+
 }

@@ -22,13 +22,15 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * One paragraph of megabytes, in the intro and in a slide: every XHTML file stays small enough for
- * e-readers, which load a spine item whole, the book passes EPUBCheck and the text comes back whole.
+ * One paragraph of megabytes, in the intro and in a slide: every XHTML file stays small
+ * enough for e-readers, which load a spine item whole, the book passes EPUBCheck and the
+ * text comes back whole.
  */
 class EpubLongParagraphTest {
 
     private static final String[] WORDS = ("the harbour town wakes early and the fishing boats leave before sunrise while "
-            + "market traders set out their stalls along the quay; prices fall after October — “café” & <tags> ☀ 🙂").split(" ");
+            + "market traders set out their stalls along the quay; prices fall after October — “café” & <tags> ☀ 🙂")
+        .split(" ");
 
     @TempDir
     Path dir;
@@ -52,7 +54,8 @@ class EpubLongParagraphTest {
         String body = paragraph(2_000_000, 2);
         Meta meta = new Meta("One Long Paragraph", "Example Desk", null, null, null, null, "en", List.of());
         Story digest = new Story("long", meta, List.of("A short first intro paragraph.", intro),
-                List.of(new Slide(1, "The paragraph", null, null, List.of("Before.", body, "After."))), List.of(), null);
+                List.of(new Slide(1, "The paragraph", null, null, List.of("Before.", body, "After."))), List.of(),
+                null);
 
         byte[] epub = EpubFiles.render(new EpubRenderer(), digest);
         Path file = dir.resolve("long.epub");
@@ -65,7 +68,7 @@ class EpubLongParagraphTest {
             }
         });
         assertThat(entries.get("OEBPS/content.opf").length).as("the description is a blurb, not the intro")
-                .isLessThan(8 * 1024);
+            .isLessThan(8 * 1024);
         EpubCheckAssert.assertValid(file);
 
         Book book = EpubFiles.read(epub);
@@ -78,11 +81,13 @@ class EpubLongParagraphTest {
                 Element p = (Element) paragraphs.item(i);
                 String container = ((Element) p.getParentNode()).getAttribute("class");
                 (container.equals("intro") ? introText : container.equals("slide") ? bodyText : new StringBuilder())
-                        .append(p.getTextContent()).append('\n');
+                    .append(p.getTextContent())
+                    .append('\n');
             }
         }
         assertThat(book.getSpine().getSpineReferences().getFirst().getResource().getHref()).isEqualTo("title.xhtml");
-        // A paragraph larger than a file is cut into several at white space: joined, they are the paragraph.
+        // A paragraph larger than a file is cut into several at white space: joined, they
+        // are the paragraph.
         assertThat(introText.toString().replace("\n", "")).isEqualTo("A short first intro paragraph." + intro);
         assertThat(bodyText.toString().replace("\n", "")).isEqualTo("Before." + body + "After.");
         assertThat(book.getMetadata().getDescriptions().getFirst()).isEqualTo("A short first intro paragraph.");
@@ -103,4 +108,5 @@ class EpubLongParagraphTest {
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xhtml));
     }
+
 }

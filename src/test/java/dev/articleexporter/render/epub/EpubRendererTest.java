@@ -38,7 +38,8 @@ class EpubRendererTest {
     @TempDir
     Path dir;
 
-    // ---- EPUBCheck ---------------------------------------------------------------------------
+    // ---- EPUBCheck
+    // ---------------------------------------------------------------------------
 
     @Test
     void harbourTownsPassesEpubCheck() throws IOException {
@@ -57,12 +58,14 @@ class EpubRendererTest {
 
     @Test
     void epubCheckAssertRejectsABrokenBook() throws IOException {
-        // The helper must be able to fail: an unclosed element makes the page not well-formed.
+        // The helper must be able to fail: an unclosed element makes the page not
+        // well-formed.
         byte[] good = render(TestStories.minimal());
         Map<String, byte[]> entries = unzip(good);
         String page = new String(entries.get("OEBPS/slide-001.xhtml"), StandardCharsets.UTF_8);
         assertTrue(page.contains("<p>Divide"), page);
-        entries.put("OEBPS/slide-001.xhtml", page.replace("<p>Divide", "<p><b>Divide").getBytes(StandardCharsets.UTF_8));
+        entries.put("OEBPS/slide-001.xhtml",
+                page.replace("<p>Divide", "<p><b>Divide").getBytes(StandardCharsets.UTF_8));
         Path broken = dir.resolve("broken.epub");
         Files.write(broken, rezip(entries));
         EpubCheckAssert.Result result = EpubCheckAssert.check(broken);
@@ -70,7 +73,8 @@ class EpubRendererTest {
         assertTrue(result.messages().stream().anyMatch(m -> m.contains("slide-001.xhtml")), result.toString());
     }
 
-    // ---- content, read back ------------------------------------------------------------------
+    // ---- content, read back
+    // ------------------------------------------------------------------
 
     @Test
     void harbourTownsMetadata() throws IOException {
@@ -84,18 +88,25 @@ class EpubRendererTest {
         Identifier id = Identifier.getBookIdIdentifier(md.getIdentifiers());
         assertNotNull(id);
         assertEquals("uid", id.getScheme());
-        assertTrue(id.getValue().matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"),
+        assertTrue(
+                id.getValue().matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"),
                 id.getValue());
-        assertEquals(dev.articleexporter.model.BookIdentifier.article("five-harbour-towns-to-visit-in-winter"), id.getValue());
+        assertEquals(dev.articleexporter.model.BookIdentifier.article("five-harbour-towns-to-visit-in-winter"),
+                id.getValue());
         assertArrayEquals(id.getValue().getBytes(StandardCharsets.UTF_8),
-                Identifier.getBookIdIdentifier(read(second).getMetadata().getIdentifiers()).getValue()
-                        .getBytes(StandardCharsets.UTF_8), "identifier stable across renders");
-        assertNotEquals(id.getValue(), dev.articleexporter.model.BookIdentifier.article("three-questions-before-you-refinance"));
+                Identifier.getBookIdIdentifier(read(second).getMetadata().getIdentifiers())
+                    .getValue()
+                    .getBytes(StandardCharsets.UTF_8),
+                "identifier stable across renders");
+        assertNotEquals(id.getValue(),
+                dev.articleexporter.model.BookIdentifier.article("three-questions-before-you-refinance"));
 
         assertEquals(1, md.getDates().size());
-        // Published.w3cdtf() drops zero seconds ("2026-11-20T07:30Z"); both forms are valid W3CDTF.
+        // Published.w3cdtf() drops zero seconds ("2026-11-20T07:30Z"); both forms are
+        // valid W3CDTF.
         String date = TestStories.harbourTowns().meta().published().w3cdtf();
-        assertTrue(date.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?Z") && date.startsWith("2026-11-20T07:30"), date);
+        assertTrue(date.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?Z") && date.startsWith("2026-11-20T07:30"),
+                date);
         assertEquals(date, md.getDates().getFirst().getValue());
         assertEquals(List.of("Example Travel Desk"), md.getPublishers());
         assertEquals(1, md.getAuthors().size());
@@ -115,13 +126,18 @@ class EpubRendererTest {
     void harbourTownsTableOfContentsAndSpine() throws IOException {
         Book book = read(render(TestStories.harbourTowns()));
         List<TOCReference> toc = book.getTableOfContents().getTocReferences();
-        assertEquals(List.of("Five Harbour Towns to Visit in Winter", "Dawn on the Quay", "The Old Bridge",
-                        "Where to Eat", "Getting There", "More from Example Travel Desk"),
+        assertEquals(
+                List.of("Five Harbour Towns to Visit in Winter", "Dawn on the Quay", "The Old Bridge", "Where to Eat",
+                        "Getting There", "More from Example Travel Desk"),
                 toc.stream().map(TOCReference::getTitle).toList());
-        List<String> spine = book.getSpine().getSpineReferences().stream()
-                .map(SpineReference::getResource).map(Resource::getHref).toList();
-        assertEquals(List.of("title.xhtml", "slide-001.xhtml", "slide-002.xhtml", "slide-003.xhtml",
-                "slide-004.xhtml", "closing.xhtml"), spine);
+        List<String> spine = book.getSpine()
+            .getSpineReferences()
+            .stream()
+            .map(SpineReference::getResource)
+            .map(Resource::getHref)
+            .toList();
+        assertEquals(List.of("title.xhtml", "slide-001.xhtml", "slide-002.xhtml", "slide-003.xhtml", "slide-004.xhtml",
+                "closing.xhtml"), spine);
         assertEquals(spine, toc.stream().map(t -> t.getResource().getHref()).toList(), "ToC in reading order");
         assertEquals("title.xhtml", book.getGuide().getReferences().getFirst().getResource().getHref());
         for (int i = 1; i <= 4; i++) {
@@ -142,10 +158,14 @@ class EpubRendererTest {
         assertTrue(entry(epub, "OEBPS/content.opf").contains("href=\"images/slide-02.png\" media-type=\"image/png\""));
 
         String slide1 = text(book, "slide-001.xhtml");
-        assertTrue(slide1.contains("<div class=\"figure\"><img src=\"images/slide-01.png\" alt=\"Fishing boats at dawn\"/></div>"), slide1);
+        assertTrue(
+                slide1.contains(
+                        "<div class=\"figure\"><img src=\"images/slide-01.png\" alt=\"Fishing boats at dawn\"/></div>"),
+                slide1);
         assertTrue(slide1.contains("<p class=\"credit\">Photo: Example Travel Desk</p>"), slide1);
         assertTrue(slide1.contains("<p>Boats leave before sunrise &amp; return by noon.</p>"), slide1);
-        assertTrue(text(book, "slide-002.xhtml").contains("<img src=\"images/slide-02.png\" alt=\"A stone bridge over a river\"/>"));
+        assertTrue(text(book, "slide-002.xhtml")
+            .contains("<img src=\"images/slide-02.png\" alt=\"A stone bridge over a river\"/>"));
 
         String slide3 = text(book, "slide-003.xhtml");
         assertFalse(slide3.contains("<img") || slide3.contains("[Image:") || slide3.contains("credit"), slide3);
@@ -184,13 +204,15 @@ class EpubRendererTest {
             String x = new String(page.getData(), StandardCharsets.UTF_8);
             assertAll(page.getHref(),
                     () -> assertTrue(x.contains("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.1//EN\"")),
-                    () -> assertTrue(x.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\" lang=\"en\">")),
+                    () -> assertTrue(
+                            x.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\" lang=\"en\">")),
                     () -> assertTrue(x.contains("<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>")),
                     () -> assertTrue(x.matches("(?s).*<title>[^<]+</title>.*")));
         }
         String css = new String(book.getResources().getByHref("style.css").getData(), StandardCharsets.UTF_8);
         assertFalse(Pattern.compile("\\d\\s*px").matcher(css).find(), "no px sizes");
-        assertTrue(css.contains("hyphens: auto") && css.contains("-webkit-hyphens: auto") && css.contains("max-width: 100%"));
+        assertTrue(css.contains("hyphens: auto") && css.contains("-webkit-hyphens: auto")
+                && css.contains("max-width: 100%"));
         Matcher colors = Pattern.compile("#([0-9a-fA-F]{6})").matcher(css);
         while (colors.find()) {
             int grey = Integer.parseInt(colors.group(1).substring(0, 2), 16);
@@ -229,9 +251,12 @@ class EpubRendererTest {
             }
         }
         String slide = new String(entries.get("OEBPS/slide-001.xhtml"), StandardCharsets.UTF_8);
-        assertTrue(slide.contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt; ]]&gt; &lt;!-- c --&gt; “quotes” — 5 &lt; 6"), slide);
+        assertTrue(slide.contains(
+                "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt; ]]&gt; &lt;!-- c --&gt; “quotes” — 5 &lt; 6"),
+                slide);
         assertTrue(slide.contains("[Image: &lt;script&gt;"), slide);
-        assertTrue(all.toString().contains("<a href=\"https://example.com/a?b=1&amp;c=%3C2%3E\">&lt;script&gt;"), all.toString());
+        assertTrue(all.toString().contains("<a href=\"https://example.com/a?b=1&amp;c=%3C2%3E\">&lt;script&gt;"),
+                all.toString());
         String opf = new String(entries.get("OEBPS/content.opf"), StandardCharsets.UTF_8);
         assertFalse(opf.contains("<script"), opf);
         assertTrue(opf.contains("&lt;script&gt;"), opf);
@@ -241,8 +266,8 @@ class EpubRendererTest {
     @Test
     void controlCharactersAndAstralTextSurvive() throws IOException {
         Story base = TestStories.minimal();
-        var meta = new dev.articleexporter.model.Meta("Bell\u0007 and \uD83D\uDE00 smile", null, null, null,
-                null, null, "de-CH", List.of());
+        var meta = new dev.articleexporter.model.Meta("Bell\u0007 and \uD83D\uDE00 smile", null, null, null, null, null,
+                "de-CH", List.of());
         var section = new dev.articleexporter.model.Slide(1, "Null\u0000 byte \uD800 lone", null, null,
                 List.of("Form\u000Cfeed \uD83D\uDE00"));
         Story odd = new Story("odd", meta, List.of(), List.of(section), List.of(), null);
@@ -254,7 +279,8 @@ class EpubRendererTest {
         assertEquals("de-CH", book.getMetadata().getLanguage());
         assertTrue(text(book, "slide-001.xhtml").contains("<p>Formfeed \uD83D\uDE00</p>"));
         assertTrue(text(book, "slide-001.xhtml").contains("xml:lang=\"de-CH\" lang=\"de-CH\""));
-        assertEquals(2, book.getTableOfContents().getTocReferences().size(), "no closing page without credits or links");
+        assertEquals(2, book.getTableOfContents().getTocReferences().size(),
+                "no closing page without credits or links");
         assertNotNull(base);
     }
 
@@ -302,7 +328,8 @@ class EpubRendererTest {
             for (int i = 0; i < futures.size(); i++) {
                 assertArrayEquals(i % 2 == 0 ? expected : minimal, futures.get(i).get(), "render " + i);
             }
-        } finally {
+        }
+        finally {
             pool.shutdownNow();
         }
     }
@@ -317,7 +344,8 @@ class EpubRendererTest {
         assertEquals(null, Hrefs.web(null));
     }
 
-    // ---- helpers -----------------------------------------------------------------------------
+    // ---- helpers
+    // -----------------------------------------------------------------------------
 
     private byte[] render(Story digest) throws IOException {
         return EpubFiles.render(renderer, digest);
@@ -366,4 +394,5 @@ class EpubRendererTest {
         }
         return out.toByteArray();
     }
+
 }

@@ -44,13 +44,20 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Right-to-left text, every script, characters XML cannot hold, and very long articles split over files. */
+/**
+ * Right-to-left text, every script, characters XML cannot hold, and very long articles
+ * split over files.
+ */
 class EpubScriptsAndSizeTest {
 
-    /** No XHTML file may be larger than this (uncompressed); the renderer aims at {@link SlideFiles#FILE_BUDGET}. */
+    /**
+     * No XHTML file may be larger than this (uncompressed); the renderer aims at
+     * {@link SlideFiles#FILE_BUDGET}.
+     */
     private static final int MAX_FILE_BYTES = 250_000;
 
     private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
+
     private static final String NCX_NS = "http://www.daisy.org/z3986/2005/ncx/";
 
     private final EpubRenderer renderer = new EpubRenderer();
@@ -58,7 +65,8 @@ class EpubScriptsAndSizeTest {
     @TempDir
     Path dir;
 
-    // ---- right to left -----------------------------------------------------------------------
+    // ---- right to left
+    // -----------------------------------------------------------------------
 
     @Test
     void arabicArticleIsRightToLeftOnEveryPage() throws Exception {
@@ -66,7 +74,8 @@ class EpubScriptsAndSizeTest {
         EpubCheckAssert.assertValid(file);
         Map<String, byte[]> entries = unzip(Files.readAllBytes(file));
         List<String> pages = xhtmlNames(entries);
-        assertEquals(List.of("OEBPS/closing.xhtml", "OEBPS/slide-001.xhtml", "OEBPS/slide-002.xhtml", "OEBPS/title.xhtml"),
+        assertEquals(
+                List.of("OEBPS/closing.xhtml", "OEBPS/slide-001.xhtml", "OEBPS/slide-002.xhtml", "OEBPS/title.xhtml"),
                 pages.stream().sorted().toList());
         for (String name : pages) {
             Document page = parse(entries.get(name));
@@ -74,32 +83,40 @@ class EpubScriptsAndSizeTest {
             assertEquals("rtl", html.getAttribute("dir"), name);
             assertEquals("ar", html.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang"), name);
             assertEquals("ar", html.getAttribute("lang"), name);
-            assertEquals("rtl", ((Element) page.getElementsByTagNameNS(XHTML_NS, "body").item(0)).getAttribute("dir"), name);
+            assertEquals("rtl", ((Element) page.getElementsByTagNameNS(XHTML_NS, "body").item(0)).getAttribute("dir"),
+                    name);
         }
         String slide1 = string(entries, "OEBPS/slide-001.xhtml");
-        // Hebrew in an Arabic article runs the same way: it inherits the page's direction.
+        // Hebrew in an Arabic article runs the same way: it inherits the page's
+        // direction.
         assertTrue(slide1.contains("<p>ציטוט בעברית: שלום.</p>"), slide1);
         assertTrue(slide1.contains("<h2>نهاية المبررات</h2>"), slide1);
 
         String opf = string(entries, "OEBPS/content.opf");
         assertTrue(opf.contains("<dc:language>ar</dc:language>"), opf);
-        // No page-progression-direction: it is an EPUB 3 attribute, and EPUBCheck 5.3.0 rejects it in an
-        // EPUB 2.0.1 package (RSC-005 "attribute page-progression-direction not allowed here"), see
-        // pageProgressionDirectionIsNotValidInEpub2(). Readers take the direction from dir="rtl".
+        // No page-progression-direction: it is an EPUB 3 attribute, and EPUBCheck 5.3.0
+        // rejects it in an
+        // EPUB 2.0.1 package (RSC-005 "attribute page-progression-direction not allowed
+        // here"), see
+        // pageProgressionDirectionIsNotValidInEpub2(). Readers take the direction from
+        // dir="rtl".
         assertFalse(opf.contains("page-progression-direction"), opf);
 
         String css = string(entries, "OEBPS/style.css");
-        assertTrue(css.contains("[dir=\"rtl\"] h1, [dir=\"rtl\"] h2"), "headings are aligned left for LTR only: " + css);
+        assertTrue(css.contains("[dir=\"rtl\"] h1, [dir=\"rtl\"] h2"),
+                "headings are aligned left for LTR only: " + css);
     }
 
     @Test
     void pageProgressionDirectionIsNotValidInEpub2() throws Exception {
-        // Why the renderer leaves it out: if this ever passes, EPUBCheck accepts it and the OPF could declare it.
+        // Why the renderer leaves it out: if this ever passes, EPUBCheck accepts it and
+        // the OPF could declare it.
         byte[] epub = render(TestStories.arabic());
         Path edited = dir.resolve("ppd.epub");
-        Files.write(edited, edit(epub, "OEBPS/content.opf",
-                opf -> opf.replace("<opf:spine toc=\"ncx\"", "<opf:spine toc=\"ncx\" page-progression-direction=\"rtl\"")));
-        assertTrue(string(unzip(Files.readAllBytes(edited)), "OEBPS/content.opf").contains("page-progression-direction"));
+        Files.write(edited, edit(epub, "OEBPS/content.opf", opf -> opf.replace("<opf:spine toc=\"ncx\"",
+                "<opf:spine toc=\"ncx\" page-progression-direction=\"rtl\"")));
+        assertTrue(
+                string(unzip(Files.readAllBytes(edited)), "OEBPS/content.opf").contains("page-progression-direction"));
         EpubCheckAssert.Result result = EpubCheckAssert.check(edited);
         assertFalse(result.clean(), result.toString());
         assertTrue(result.toString().contains("page-progression-direction"), result.toString());
@@ -107,7 +124,8 @@ class EpubScriptsAndSizeTest {
 
     @Test
     void dirAutoIsNotValidXhtml11() throws Exception {
-        // Why paragraphs get an explicit dir="rtl"/"ltr" decided here rather than dir="auto".
+        // Why paragraphs get an explicit dir="rtl"/"ltr" decided here rather than
+        // dir="auto".
         byte[] epub = render(TestStories.everyScript());
         Path edited = dir.resolve("auto.epub");
         Files.write(edited, edit(epub, "OEBPS/slide-001.xhtml", x -> x.replace("<p>", "<p dir=\"auto\">")));
@@ -131,7 +149,8 @@ class EpubScriptsAndSizeTest {
         assertEquals("", TextDirection.dirAttribute("2014", true));
     }
 
-    // ---- every script ------------------------------------------------------------------------
+    // ---- every script
+    // ------------------------------------------------------------------------
 
     @Test
     void everyScriptPassesAndReadsBackUnchanged() throws Exception {
@@ -140,7 +159,8 @@ class EpubScriptsAndSizeTest {
         Map<String, byte[]> entries = unzip(Files.readAllBytes(file));
 
         StringBuilder raw = new StringBuilder();
-        Map<String, String> paragraphDirs = new LinkedHashMap<>(); // paragraph text as parsed -> its dir
+        Map<String, String> paragraphDirs = new LinkedHashMap<>(); // paragraph text as
+                                                                   // parsed -> its dir
         for (String name : xhtmlNames(entries)) {
             raw.append(string(entries, name));
             Document page = parse(entries.get(name));
@@ -154,19 +174,27 @@ class EpubScriptsAndSizeTest {
         }
         for (var sample : TestStories.SCRIPTS.entrySet()) {
             String text = sample.getValue();
-            // Verbatim in the file (no entity, no normalisation: decomposed accents stay decomposed) ...
+            // Verbatim in the file (no entity, no normalisation: decomposed accents stay
+            // decomposed) ...
             assertTrue(raw.indexOf(text) >= 0, sample.getKey());
-            // ... and as the paragraph's text when parsed back, unchanged, so also equal after NFC.
-            assertTrue(paragraphDirs.containsKey(text), sample.getKey() + " not a paragraph: " + paragraphDirs.keySet());
-            assertTrue(paragraphDirs.keySet().stream().anyMatch(p -> Normalizer.normalize(p, Normalizer.Form.NFC)
+            // ... and as the paragraph's text when parsed back, unchanged, so also equal
+            // after NFC.
+            assertTrue(paragraphDirs.containsKey(text),
+                    sample.getKey() + " not a paragraph: " + paragraphDirs.keySet());
+            assertTrue(paragraphDirs.keySet()
+                .stream()
+                .anyMatch(p -> Normalizer.normalize(p, Normalizer.Form.NFC)
                     .equals(Normalizer.normalize(text, Normalizer.Form.NFC))), sample.getKey());
             boolean rtl = sample.getKey().equals("Arabic") || sample.getKey().equals("Hebrew");
             assertEquals(rtl ? "rtl" : "", paragraphDirs.get(text), sample.getKey());
             assertTrue(raw.indexOf((rtl ? "<p dir=\"rtl\">" : "<p>") + text + "</p>") >= 0, sample.getKey());
         }
         String title = string(entries, "OEBPS/title.xhtml");
-        assertTrue(title.contains("<h1 class=\"title\">Every Script: Ελληνικά, Русский, العربية, עברית, 中文, 日本語 ✓</h1>"), title);
-        assertEquals(TestStories.everyScript().meta().title(), read(Files.readAllBytes(file)).getMetadata().getFirstTitle());
+        assertTrue(
+                title.contains("<h1 class=\"title\">Every Script: Ελληνικά, Русский, العربية, עברית, 中文, 日本語 ✓</h1>"),
+                title);
+        assertEquals(TestStories.everyScript().meta().title(),
+                read(Files.readAllBytes(file)).getMetadata().getFirstTitle());
     }
 
     @Test
@@ -184,20 +212,22 @@ class EpubScriptsAndSizeTest {
         assertTrue(slide.contains("<p>2014</p>"), slide);
     }
 
-    // ---- characters XML 1.0 cannot hold ------------------------------------------------------
+    // ---- characters XML 1.0 cannot hold
+    // ------------------------------------------------------
 
     @Test
     void charactersXmlCannotHoldNeverReachTheBook() throws Exception {
         String bad = "\u0001\uFFFE\uD800\u0008\uFFFF\uDC00";
         String t = "Title" + bad.charAt(0) + " with" + bad.charAt(1) + " bad" + bad.charAt(2) + " chars";
-        Meta meta = new Meta(t, "Site\u0001", "Sec\uFFFE", "Ann\uD800 Author", "https://example.com/a\u0001b",
-                null, "en", List.of("kw\u0001"));
-        Slide s1 = new Slide(1, "Heading\u0001 one\uFFFE\uD800", new Picture("alt\u0001\uFFFE", null), "Credit\u0001\uD800",
+        Meta meta = new Meta(t, "Site\u0001", "Sec\uFFFE", "Ann\uD800 Author", "https://example.com/a\u0001b", null,
+                "en", List.of("kw\u0001"));
+        Slide s1 = new Slide(1, "Heading\u0001 one\uFFFE\uD800", new Picture("alt\u0001\uFFFE", null),
+                "Credit\u0001\uD800",
                 List.of("Para\u0001graph\uFFFE with\uD800 lone", "reversed \uDC00\uD800 pair" + bad, "\u0001\uFFFE"));
         Slide s2 = new Slide(2, "Second\uFFFF", null, null, List.of("ok \uD83D\uDE00 still"));
         Story digest = new Story("bad-chars", meta, List.of("Intro\u0001\uFFFE\uD800"), List.of(s1, s2),
-                List.of(new CreditLine("Credit\u0001\uD800", List.of(1))),
-                new Related("More\u0001 from\uFFFE", List.of(new Related.Link("Link\uD800\u0001", "https://example.com/x"))));
+                List.of(new CreditLine("Credit\u0001\uD800", List.of(1))), new Related("More\u0001 from\uFFFE",
+                        List.of(new Related.Link("Link\uD800\u0001", "https://example.com/x"))));
         Path file = write("bad-chars", digest);
         EpubCheckAssert.assertValid(file);
 
@@ -206,15 +236,17 @@ class EpubScriptsAndSizeTest {
         Pattern charRef = Pattern.compile("&#(x[0-9a-fA-F]+|[0-9]+);");
         for (var e : entries.entrySet()) {
             String text = strictUtf8(e.getKey(), e.getValue());
-            text.codePoints().forEach(cp -> assertTrue(xml10(cp),
-                    () -> e.getKey() + " holds U+" + Integer.toHexString(cp).toUpperCase()));
+            text.codePoints()
+                .forEach(cp -> assertTrue(xml10(cp),
+                        () -> e.getKey() + " holds U+" + Integer.toHexString(cp).toUpperCase()));
             Matcher ref = charRef.matcher(text);
             while (ref.find()) {
                 String n = ref.group(1);
                 int cp = n.startsWith("x") ? Integer.parseInt(n.substring(1), 16) : Integer.parseInt(n);
                 assertTrue(xml10(cp), e.getKey() + " refers to " + ref.group());
             }
-            assertFalse(text.contains("Para?graph") || text.contains("with? lone"), e.getKey() + ": replaced, not dropped");
+            assertFalse(text.contains("Para?graph") || text.contains("with? lone"),
+                    e.getKey() + ": replaced, not dropped");
         }
         Book book = read(epub);
         assertEquals("Title with bad chars", book.getMetadata().getFirstTitle());
@@ -229,7 +261,8 @@ class EpubScriptsAndSizeTest {
         assertTrue(string(entries, "OEBPS/slide-002.xhtml").contains("ok \uD83D\uDE00 still"), "pairs survive");
     }
 
-    // ---- very long articles ------------------------------------------------------------------
+    // ---- very long articles
+    // ------------------------------------------------------------------
 
     @Test
     void hugeArticleIsGroupedIntoParts() throws Exception {
@@ -241,17 +274,19 @@ class EpubScriptsAndSizeTest {
         Files.write(file, epub);
         long checkStart = System.nanoTime();
         EpubCheckAssert.assertValid(file);
-        System.out.printf("huge(3000): rendered in %d ms (first, cold), %d bytes; EPUBCheck %d ms%n",
-                millis, epub.length, (System.nanoTime() - checkStart) / 1_000_000);
+        System.out.printf("huge(3000): rendered in %d ms (first, cold), %d bytes; EPUBCheck %d ms%n", millis,
+                epub.length, (System.nanoTime() - checkStart) / 1_000_000);
 
         Layout layout = checkLayout(epub, huge);
         assertTrue(layout.slideFiles.size() >= 3 && layout.slideFiles.size() <= 40,
                 "a few parts, not thousands: " + layout.slideFiles);
-        assertTrue(layout.slideFiles.stream().allMatch(f -> f.matches("part-\\d{3}\\.xhtml")), layout.slideFiles.toString());
+        assertTrue(layout.slideFiles.stream().allMatch(f -> f.matches("part-\\d{3}\\.xhtml")),
+                layout.slideFiles.toString());
         assertEquals("part-003.xhtml", layout.slideFiles.get(2));
         Matcher third = Pattern.compile("part-003\\.xhtml#slide-(\\d+)").matcher(String.join(" ", layout.tocSrcs));
         assertTrue(third.find(), "slides in part 3");
-        // Each part is in the book once, under its own id (adding it once per slide made epub4j rename it item_N).
+        // Each part is in the book once, under its own id (adding it once per slide made
+        // epub4j rename it item_N).
         String opf = new String(unzip(epub).get("OEBPS/content.opf"), StandardCharsets.UTF_8);
         assertTrue(opf.contains("id=\"part3\" href=\"part-003.xhtml\""), opf);
         assertFalse(opf.contains("item_"), opf);
@@ -262,12 +297,12 @@ class EpubScriptsAndSizeTest {
         // ~600 KB of paragraphs in one slide of a short article (one file per slide).
         List<String> paragraphs = new ArrayList<>();
         for (int i = 0; i < 2400; i++) {
-            paragraphs.add("Giant paragraph " + i + " — “café” & <tags> are text; the quick brown fox jumps over the lazy dog "
-                    + "and keeps jumping until the line is long enough, ÅÄÖ ☀ 中文 🙂 ".repeat(2));
+            paragraphs.add(
+                    "Giant paragraph " + i + " — “café” & <tags> are text; the quick brown fox jumps over the lazy dog "
+                            + "and keeps jumping until the line is long enough, ÅÄÖ ☀ 中文 🙂 ".repeat(2));
         }
         Story base = TestStories.minimal();
-        List<Slide> sections = List.of(
-                new Slide(1, "Before", null, null, List.of("A small slide.")),
+        List<Slide> sections = List.of(new Slide(1, "Before", null, null, List.of("A small slide.")),
                 new Slide(2, "The giant", null, "DepositPhotos", paragraphs),
                 new Slide(3, "After", null, null, List.of("Another small slide.")));
         Story digest = new Story("giant", base.meta(), List.of(), sections,
@@ -294,7 +329,8 @@ class EpubScriptsAndSizeTest {
         Story huge = TestStories.huge(300);
         List<String> paragraphs = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
-            paragraphs.add("Long paragraph " + i + ": the quick brown fox jumps over the lazy dog, again and again and again.");
+            paragraphs.add("Long paragraph " + i
+                    + ": the quick brown fox jumps over the lazy dog, again and again and again.");
         }
         List<Slide> sections = new ArrayList<>(huge.slides());
         sections.set(149, new Slide(150, "Slide number 150", null, null, paragraphs));
@@ -304,7 +340,8 @@ class EpubScriptsAndSizeTest {
         Files.write(file, epub);
         EpubCheckAssert.assertValid(file);
         Layout layout = checkLayout(epub, digest);
-        assertTrue(layout.tocSrcs.contains("part-002.xhtml#slide-150"), "the giant slide starts a new part: " + layout.tocSrcs);
+        assertTrue(layout.tocSrcs.contains("part-002.xhtml#slide-150"),
+                "the giant slide starts a new part: " + layout.tocSrcs);
     }
 
     @Test
@@ -313,7 +350,8 @@ class EpubScriptsAndSizeTest {
         String giant = word.repeat(12_000); // ~370 KB, one paragraph
         Story base = TestStories.minimal();
         Story digest = new Story("giant-paragraph", base.meta(), List.of(),
-                List.of(new Slide(1, "One paragraph", null, null, List.of("Before.", giant, "After."))), List.of(), null);
+                List.of(new Slide(1, "One paragraph", null, null, List.of("Before.", giant, "After."))), List.of(),
+                null);
         byte[] epub = render(digest);
         Path file = dir.resolve("giant-paragraph.epub");
         Files.write(file, epub);
@@ -327,7 +365,8 @@ class EpubScriptsAndSizeTest {
             assertTrue(SlideFiles.utf8Length(EpubRenderer.esc(piece)) <= 100_000);
             assertTrue(piece.endsWith(" "), "cut after white space");
         }
-        // Without white space: cut between grapheme clusters, never inside a surrogate pair or before a mark.
+        // Without white space: cut between grapheme clusters, never inside a surrogate
+        // pair or before a mark.
         String dense = "e\u0301🙂&".repeat(20_000);
         List<String> cut = SlideFiles.pieces(dense, 50_000);
         assertTrue(cut.size() > 2);
@@ -339,17 +378,22 @@ class EpubScriptsAndSizeTest {
         assertEquals(List.of("short"), SlideFiles.pieces("short", 100));
     }
 
-    // ---- layout checks -----------------------------------------------------------------------
+    // ---- layout checks
+    // -----------------------------------------------------------------------
 
-    /** Files holding slides (spine order, without title and closing page) and the NCX targets, in order. */
+    /**
+     * Files holding slides (spine order, without title and closing page) and the NCX
+     * targets, in order.
+     */
     private record Layout(List<String> slideFiles, List<String> tocSrcs) {
     }
 
     /**
-     * Checks what every split book must satisfy: no XHTML file over the limit; spine = title page,
-     * slide files, closing page; the NCX lists the title page, every slide (in order, each target
-     * anchor present in its file) and the closing page, in spine order with rising playOrder; all
-     * paragraphs appear once, in reading order, as the digest has them.
+     * Checks what every split book must satisfy: no XHTML file over the limit; spine =
+     * title page, slide files, closing page; the NCX lists the title page, every slide
+     * (in order, each target anchor present in its file) and the closing page, in spine
+     * order with rising playOrder; all paragraphs appear once, in reading order, as the
+     * digest has them.
      */
     private Layout checkLayout(byte[] epub, Story digest) throws Exception {
         Map<String, byte[]> entries = unzip(epub);
@@ -358,8 +402,12 @@ class EpubScriptsAndSizeTest {
             assertTrue(size <= MAX_FILE_BYTES, name + " is " + size + " bytes");
         }
         Book book = read(epub);
-        List<String> spine = book.getSpine().getSpineReferences().stream()
-                .map(SpineReference::getResource).map(r -> r.getHref()).toList();
+        List<String> spine = book.getSpine()
+            .getSpineReferences()
+            .stream()
+            .map(SpineReference::getResource)
+            .map(r -> r.getHref())
+            .toList();
         assertEquals(spine.size(), xhtmlNames(entries).size(), "every page is in the spine once");
         assertEquals("title.xhtml", spine.getFirst());
         boolean closing = !digest.credits().isEmpty() || digest.related() != null;
@@ -393,14 +441,16 @@ class EpubScriptsAndSizeTest {
                     String anchor = src.substring(src.indexOf('#') + 1);
                     assertEquals("slide-" + section.number(), anchor);
                     assertTrue(xhtml.contains("<h2 id=\"" + anchor + "\""), src + ": anchor missing");
-                } else {
+                }
+                else {
                     assertTrue(xhtml.contains("<h2>" + EpubRenderer.esc(section.heading()) + "</h2>"), src);
                 }
             }
         }
         assertEquals("title.xhtml", srcs.getFirst());
 
-        // Reading order: the paragraphs of all slide files, parsed, are the digest's paragraphs (giant ones in pieces).
+        // Reading order: the paragraphs of all slide files, parsed, are the digest's
+        // paragraphs (giant ones in pieces).
         List<String> read = new ArrayList<>();
         for (String href : slideFiles) {
             NodeList ps = parse(entries.get("OEBPS/" + href)).getElementsByTagNameNS(XHTML_NS, "p");
@@ -416,7 +466,10 @@ class EpubScriptsAndSizeTest {
         return new Layout(List.copyOf(slideFiles), srcs);
     }
 
-    /** Re-joins paragraphs that were cut into pieces, so the read text can be compared with the digest's. */
+    /**
+     * Re-joins paragraphs that were cut into pieces, so the read text can be compared
+     * with the digest's.
+     */
     private static String joinPieces(List<String> read, List<String> expected) {
         StringBuilder out = new StringBuilder();
         int r = 0;
@@ -433,18 +486,23 @@ class EpubScriptsAndSizeTest {
         return out.toString();
     }
 
-    // ---- helpers -----------------------------------------------------------------------------
+    // ---- helpers
+    // -----------------------------------------------------------------------------
 
     private static boolean xml10(int cp) {
-        return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+        return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD)
+                || (cp >= 0x10000 && cp <= 0x10FFFF);
     }
 
     private static String strictUtf8(String name, byte[] data) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(data)).toString();
-        } catch (CharacterCodingException e) {
+            return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(data))
+                .toString();
+        }
+        catch (CharacterCodingException e) {
             return fail(name + " is not UTF-8 text: " + e);
         }
     }
@@ -506,4 +564,5 @@ class EpubScriptsAndSizeTest {
         }
         return out.toByteArray();
     }
+
 }

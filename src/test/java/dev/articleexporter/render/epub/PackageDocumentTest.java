@@ -28,23 +28,31 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-/** The OPF and NCX we write ourselves, read back with a real XML parser, with epub4j and with EPUBCheck. */
+/**
+ * The OPF and NCX we write ourselves, read back with a real XML parser, with epub4j and
+ * with EPUBCheck.
+ */
 class PackageDocumentTest {
 
     private static final String OPF = "http://www.idpf.org/2007/opf";
+
     private static final String DC = "http://purl.org/dc/elements/1.1/";
+
     private static final String NCX = "http://www.daisy.org/z3986/2005/ncx/";
 
     private static final String TITLE = "Fish <b>& \"chips\"</b> 'n' more";
+
     private static final String DESCRIPTION = "5 < 6 && \"seven\" > 'eight' ]]>";
+
     private static final String UID = "urn:uuid:0fb6cfa3-6bc2-4b29-9c4b-9b75472c4930";
 
     @TempDir
     Path dir;
 
     /**
-     * Three levels: part one (chapter a with a fragment entry under it, chapter b), part two;
-     * a page read in order but not listed; a page in the manifest only, out of the reading order.
+     * Three levels: part one (chapter a with a fragment entry under it, chapter b), part
+     * two; a page read in order but not listed; a page in the manifest only, out of the
+     * reading order.
      */
     private static Book book() {
         Book book = new Book();
@@ -76,7 +84,9 @@ class PackageDocumentTest {
         return book;
     }
 
-    /** An XHTML page with an element {@code id="frag-2"} for fragment entries to point to. */
+    /**
+     * An XHTML page with an element {@code id="frag-2"} for fragment entries to point to.
+     */
     private static Resource page(String id, String title) {
         XhtmlPage page = new XhtmlPage(title, "en", false, "style.css");
         page.element("h1", title);
@@ -101,11 +111,8 @@ class PackageDocumentTest {
         Element navMap = first(ncx.getDocumentElement(), "navMap");
         List<String> outline = new ArrayList<>();
         outline(navMap, "", outline);
-        assertEquals(List.of(
-                "1 Part <one> -> part1.xhtml",
-                "  2 Chapter \"a\" -> Chapter-a.xhtml",
-                "    3 Deep & down -> deep.xhtml#frag-2",
-                "  4 Chapter b -> chapter-b.xhtml",
+        assertEquals(List.of("1 Part <one> -> part1.xhtml", "  2 Chapter \"a\" -> Chapter-a.xhtml",
+                "    3 Deep & down -> deep.xhtml#frag-2", "  4 Chapter b -> chapter-b.xhtml",
                 "5 Part two -> part2.xhtml"), outline);
     }
 
@@ -113,7 +120,8 @@ class PackageDocumentTest {
     void depthCountsOnlyLevelsThatGetANavPoint() throws Exception {
         Book book = new Book();
         Resource page = page("p", "P");
-        // An entry without a page is written as its children: two levels under it are two levels, not three.
+        // An entry without a page is written as its children: two levels under it are two
+        // levels, not three.
         TOCReference group = new TOCReference("Group", null);
         TOCReference child = new TOCReference("Child", page);
         child.getChildren().add(new TOCReference("Grandchild", page, "frag-2"));
@@ -164,20 +172,16 @@ class PackageDocumentTest {
 
         List<String> manifest = new ArrayList<>();
         for (Element item : children(first(pkg, "manifest"), "item")) {
-            manifest.add(item.getAttribute("id") + " " + item.getAttribute("href") + " "
-                    + item.getAttribute("media-type"));
+            manifest
+                .add(item.getAttribute("id") + " " + item.getAttribute("href") + " " + item.getAttribute("media-type"));
         }
-        assertEquals(List.of(
-                "ncx toc.ncx application/x-dtbncx+xml",
-                "aside aside.xhtml application/xhtml+xml",
-                "Chapter-a Chapter-a.xhtml application/xhtml+xml",
-                "chapter-b chapter-b.xhtml application/xhtml+xml",
-                "css style.css text/css",
-                "deep deep.xhtml application/xhtml+xml",
-                "part1 part1.xhtml application/xhtml+xml",
-                "part2 part2.xhtml application/xhtml+xml",
-                "zz-first zz-first.xhtml application/xhtml+xml"), manifest,
-                "by id, ignoring case, as epub4j sorts them");
+        assertEquals(
+                List.of("ncx toc.ncx application/x-dtbncx+xml", "aside aside.xhtml application/xhtml+xml",
+                        "Chapter-a Chapter-a.xhtml application/xhtml+xml",
+                        "chapter-b chapter-b.xhtml application/xhtml+xml", "css style.css text/css",
+                        "deep deep.xhtml application/xhtml+xml", "part1 part1.xhtml application/xhtml+xml",
+                        "part2 part2.xhtml application/xhtml+xml", "zz-first zz-first.xhtml application/xhtml+xml"),
+                manifest, "by id, ignoring case, as epub4j sorts them");
 
         Element spine = first(pkg, "spine");
         assertEquals("ncx", spine.getAttribute("toc"));
@@ -201,8 +205,9 @@ class PackageDocumentTest {
         book.getMetadata().getTitles().set(0, "Bell\u0007 nul\u0000 \uFFFE lone\uD800 pair \uD83D\uDE00");
         book.getTableOfContents().getTocReferences().getFirst().setTitle("Form\u000Cfeed");
         String expected = "Bell nul  lone pair \uD83D\uDE00";
-        assertEquals(expected, dc(first(parse(PackageDocument.opf(book)).getDocumentElement(), "metadata"), "title")
-                .getFirst().getTextContent());
+        assertEquals(expected,
+                dc(first(parse(PackageDocument.opf(book)).getDocumentElement(), "metadata"), "title").getFirst()
+                    .getTextContent());
         Document ncx = parse(PackageDocument.ncx(book));
         assertEquals(expected, text(first(ncx.getDocumentElement(), "docTitle")));
         assertEquals("Formfeed", text(first(first(first(ncx.getDocumentElement(), "navMap"), "navPoint"), "navLabel")));
@@ -212,7 +217,8 @@ class PackageDocumentTest {
     void sameBookSameBytesWhateverOrderTheResourcesCameIn() {
         Book first = book();
         Book second = book();
-        // Same resources, added in another order: the manifest is sorted, so nothing changes.
+        // Same resources, added in another order: the manifest is sorted, so nothing
+        // changes.
         List<Resource> all = new ArrayList<>(second.getResources().getAll());
         second.getResources().set(List.of());
         for (Resource r : all.reversed()) {
@@ -244,7 +250,8 @@ class PackageDocumentTest {
         assertTrue(read.getResources().containsByHref("aside.xhtml"));
     }
 
-    // ---- helpers -----------------------------------------------------------------------------
+    // ---- helpers
+    // -----------------------------------------------------------------------------
 
     private static Document parse(byte[] xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -252,7 +259,10 @@ class PackageDocumentTest {
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
     }
 
-    /** "playOrder title -> src" per navPoint, indented by level, after checking the id and class. */
+    /**
+     * "playOrder title -> src" per navPoint, indented by level, after checking the id and
+     * class.
+     */
     private static void outline(Element parent, String indent, List<String> lines) {
         for (Element navPoint : children(parent, "navPoint")) {
             String playOrder = navPoint.getAttribute("playOrder");
@@ -294,7 +304,10 @@ class PackageDocumentTest {
         return found.getFirst();
     }
 
-    /** Child elements of the OPF or NCX namespace (whichever the parent is in) named {@code name}. */
+    /**
+     * Child elements of the OPF or NCX namespace (whichever the parent is in) named
+     * {@code name}.
+     */
     private static List<Element> children(Element parent, String name) {
         List<Element> found = new ArrayList<>();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -305,4 +318,5 @@ class PackageDocumentTest {
         }
         return found;
     }
+
 }

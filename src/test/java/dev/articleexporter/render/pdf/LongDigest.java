@@ -19,13 +19,12 @@ final class LongDigest {
     private LongDigest() {
     }
 
-    static final String[] HEADINGS = {
-        "Why Winter Is the Season for Harbour Towns", "Dawn on the Quay", "The Old Bridge",
-        "A Market That Opens at Four in the Morning", "Where to Eat", "Smoked Fish and Where to Find It",
-        "The Lighthouse Walk", "Museums for a Rainy Afternoon", "Rooms With a Sea View for Less",
-        "Getting There by Train", "Ferries and Their Winter Timetables",
-        "The Long Coastal Path Between the Two Villages, Step by Step, With All the Stops", "Bakeries",
-        "Boat Trips When the Weather Allows", "What to Pack", "Festivals in the Dark Months", "Before You Go"};
+    static final String[] HEADINGS = { "Why Winter Is the Season for Harbour Towns", "Dawn on the Quay",
+            "The Old Bridge", "A Market That Opens at Four in the Morning", "Where to Eat",
+            "Smoked Fish and Where to Find It", "The Lighthouse Walk", "Museums for a Rainy Afternoon",
+            "Rooms With a Sea View for Less", "Getting There by Train", "Ferries and Their Winter Timetables",
+            "The Long Coastal Path Between the Two Villages, Step by Step, With All the Stops", "Bakeries",
+            "Boat Trips When the Weather Allows", "What to Pack", "Festivals in the Dark Months", "Before You Go" };
 
     static Story build() {
         ImageData dawn = TestStories.png("harbour-dawn.png", "slide-02.png");
@@ -57,19 +56,21 @@ final class LongDigest {
                 deposit.add(n);
             }
         }
-        Meta meta = new Meta("Seventeen Reasons to Spend the Winter in a Harbour Town, From Dawn Markets to "
-                + "Lighthouse Walks and Everything in Between", "Example Travel Desk", "Travel", "Ana Example",
-                "https://example.com/travel/seventeen-reasons", new Published(LocalDate.of(2026, 11, 21), null),
-                "en", List.of("Travel", "Winter", "Example Travel Desk"));
+        Meta meta = new Meta(
+                "Seventeen Reasons to Spend the Winter in a Harbour Town, From Dawn Markets to "
+                        + "Lighthouse Walks and Everything in Between",
+                "Example Travel Desk", "Travel", "Ana Example", "https://example.com/travel/seventeen-reasons",
+                new Published(LocalDate.of(2026, 11, 21), null), "en",
+                List.of("Travel", "Winter", "Example Travel Desk"));
         return new Story("seventeen-reasons", meta,
                 List.of("Quiet quays, cheap rooms and fresh fish: winter is the best season for a harbour town. "
                         + "Here are seventeen reasons, from dawn markets to lighthouse walks.",
                         "Prices were checked in November; timetables change in spring."),
-                sections,
-                List.of(new CreditLine("DepositPhotos", deposit), new CreditLine("Rail Archive", List.of(8))),
+                sections, List.of(new CreditLine("DepositPhotos", deposit), new CreditLine("Rail Archive", List.of(8))),
                 new Related("More from Example Travel Desk", List.of(
                         new Related.Link("Ten Winter Soups Worth the Trip", "https://example.com/food/winter-soups"),
-                        new Related.Link("Night Trains Are Back", null),
-                        new Related.Link("The Best Coastal Walks in Europe", "https://example.com/travel/coastal-walks"))));
+                        new Related.Link("Night Trains Are Back", null), new Related.Link(
+                                "The Best Coastal Walks in Europe", "https://example.com/travel/coastal-walks"))));
     }
+
 }

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One paragraph of megabytes: OpenPDF copies the rest of a chunk (and, right to left, of the whole
- * paragraph) for every line it sets, so the layout cuts long text into pieces. The timeouts only
- * guard against a hang; nothing here is timed.
+ * One paragraph of megabytes: OpenPDF copies the rest of a chunk (and, right to left, of
+ * the whole paragraph) for every line it sets, so the layout cuts long text into pieces.
+ * The timeouts only guard against a hang; nothing here is timed.
  */
 class LongParagraphTest {
 
@@ -32,14 +32,18 @@ class LongParagraphTest {
 
     static final String[] LATIN = ("the harbour town wakes early and the fishing boats leave before sunrise while market "
             + "traders set out their stalls along the quay under grey winter light, prices fall after October and most "
-            + "guest houses stay open all year round; book two nights at least because mornings are best").split(" ");
+            + "guest houses stay open all year round; book two nights at least because mornings are best")
+        .split(" ");
     static final String[] HEBREW = "שלום עולם זוהי פסקה בעברית עם מילים רבות שחוזרות על עצמן שוב ושוב בעיר הנמל בחורף, 2014."
-            .split(" ");
+        .split(" ");
 
     @TempDir
     Path dir;
 
-    /** About {@code chars} characters of the words in a random order, one space between words. */
+    /**
+     * About {@code chars} characters of the words in a random order, one space between
+     * words.
+     */
     static String paragraph(int chars, String[] words, long seed) {
         Random random = new Random(seed);
         StringBuilder b = new StringBuilder(chars + 32);
@@ -82,35 +86,48 @@ class LongParagraphTest {
         PdfReadBack pdf = PdfReadBack.of(render(A4, onParagraph(text, "he")));
         assertThat(pdf.pages()).isGreaterThan(400);
         // PDFBox puts each right-to-left line back into logical order.
-        assertThat(pdf.bodyText()).endsWith(text).hasSize(text.length() + "One Long Paragraph 1 The paragraph ".length());
+        assertThat(pdf.bodyText()).endsWith(text)
+            .hasSize(text.length() + "One Long Paragraph 1 The paragraph ".length());
     }
 
     // ---------------------------------------------------------------- the same look
 
-    /** Left to right, right to left, Arabic (joined, with ligatures), and two fonts in one paragraph. */
-    static final String[] ARABIC = "مرحبا بالعالم، هذه فقرة باللغة العربية لا السلام عليكم إلى الله في عام 2014 (قال).".split(" ");
-    static final String[] MIXED = "the quick brown fox ∑ x² ≤ ∞ → jumps over ✓ the lazy dog, well-known café ½ ☀".split(" ");
+    /**
+     * Left to right, right to left, Arabic (joined, with ligatures), and two fonts in one
+     * paragraph.
+     */
+    static final String[] ARABIC = "مرحبا بالعالم، هذه فقرة باللغة العربية لا السلام عليكم إلى الله في عام 2014 (قال)."
+        .split(" ");
+    static final String[] MIXED = "the quick brown fox ∑ x² ≤ ∞ → jumps over ✓ the lazy dog, well-known café ½ ☀"
+        .split(" ");
 
     @Test
     void cuttingLongTextIntoChunksAndRowsMovesNoGlyph() throws IOException {
-        // Cut far more often than the renderer does (chunks of at most 40 chars, rows of about 300),
-        // so that nearly every line has a cut: every glyph lands where it lands in one uncut block.
+        // Cut far more often than the renderer does (chunks of at most 40 chars, rows of
+        // about 300),
+        // so that nearly every line has a cut: every glyph lands where it lands in one
+        // uncut block.
         PdfRenderer uncut = A4.withCuts(Integer.MAX_VALUE, Integer.MAX_VALUE);
         PdfRenderer cutOften = A4.withCuts(40, 300);
-        record Case(String[] words, String language, int chars) { }
-        for (Case c : List.of(new Case(LATIN, "en", 60_000), new Case(MIXED, "en", 30_000), new Case(HEBREW, "he", 30_000),
-                new Case(ARABIC, "ar", 30_000), new Case(HEBREW, "en", 20_000), new Case(LATIN, "he", 20_000))) {
+        record Case(String[] words, String language, int chars) {
+        }
+        for (Case c : List.of(new Case(LATIN, "en", 60_000), new Case(MIXED, "en", 30_000),
+                new Case(HEBREW, "he", 30_000), new Case(ARABIC, "ar", 30_000), new Case(HEBREW, "en", 20_000),
+                new Case(LATIN, "he", 20_000))) {
             Story digest = onParagraph(paragraph(c.chars(), c.words(), 3), c.language());
             List<Glyph> expected = glyphs(render(uncut, digest));
-            assertSameGlyphs(c.language() + " " + c.words()[0] + ", cut often", expected, glyphs(render(cutOften, digest)));
+            assertSameGlyphs(c.language() + " " + c.words()[0] + ", cut often", expected,
+                    glyphs(render(cutOften, digest)));
             assertSameGlyphs(c.language() + " " + c.words()[0], expected, glyphs(render(A4, digest)));
         }
-        // A long right-to-left item of the reading list: a two-column table of its own (bullet, text).
+        // A long right-to-left item of the reading list: a two-column table of its own
+        // (bullet, text).
         Story listed = onParagraph("A short paragraph.", "he");
         listed = new Story(listed.id(), listed.meta(), listed.intro(), listed.slides(), listed.credits(),
-                new Related("More", List.of(new Related.Link("Short one", null),
-                        new Related.Link(paragraph(20_000, HEBREW, 4), "https://example.com/long"),
-                        new Related.Link("Another short one", null))));
+                new Related("More",
+                        List.of(new Related.Link("Short one", null),
+                                new Related.Link(paragraph(20_000, HEBREW, 4), "https://example.com/long"),
+                                new Related.Link("Another short one", null))));
         List<Glyph> expected = glyphs(render(uncut, listed));
         assertSameGlyphs("a long item of the reading list, cut often", expected, glyphs(render(cutOften, listed)));
         assertSameGlyphs("a long item of the reading list", expected, glyphs(render(A4, listed)));
@@ -119,7 +136,10 @@ class LongParagraphTest {
     /** A glyph drawn: page, position (points) and text. */
     private record Glyph(int page, float x, float y, String text) {
 
-        /** At the same place give or take a twentieth of a point (floating-point sums may differ in the last digits). */
+        /**
+         * At the same place give or take a twentieth of a point (floating-point sums may
+         * differ in the last digits).
+         */
         boolean samePlace(Glyph o) {
             return page == o.page && text.equals(o.text) && Math.abs(x - o.x) <= 0.05f && Math.abs(y - o.y) <= 0.05f;
         }
@@ -152,4 +172,5 @@ class LongParagraphTest {
         }
         return glyphs;
     }
+
 }

@@ -39,7 +39,10 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.util.Matrix;
 import org.junit.jupiter.api.Test;
 
-/** Pictures: PNG pass-through decodes to the same pixels, other kinds still embed, sizes are capped. */
+/**
+ * Pictures: PNG pass-through decodes to the same pixels, other kinds still embed, sizes
+ * are capped.
+ */
 class PdfImagesTest {
 
     @Test
@@ -115,10 +118,10 @@ class PdfImagesTest {
             assertEquals(expected.getHeight(), actual.getHeight());
             for (int y = 0; y < expected.getHeight(); y += 7) {
                 for (int x = 0; x < expected.getWidth(); x += 5) {
-                    // grey: compare raw samples (Java's getRGB gamma-converts a linear grey image)
+                    // grey: compare raw samples (Java's getRGB gamma-converts a linear
+                    // grey image)
                     int want = expected.getType() == BufferedImage.TYPE_BYTE_GRAY
-                            ? expected.getRaster().getSample(x, y, 0) * 0x010101
-                            : expected.getRGB(x, y) & 0xffffff;
+                            ? expected.getRaster().getSample(x, y, 0) * 0x010101 : expected.getRGB(x, y) & 0xffffff;
                     assertEquals(want, actual.getRGB(x, y) & 0xffffff, "pixel " + x + "," + y);
                 }
             }
@@ -126,8 +129,9 @@ class PdfImagesTest {
     }
 
     private static byte[] renderWith(byte[] image, String mediaType, int width, int height) throws IOException {
-        Slide s = new Slide(1, "Picture", new Picture("A test picture",
-                new ImageData(image, "slide-01", mediaType, width, height)), null, List.of("Text."));
+        Slide s = new Slide(1, "Picture",
+                new Picture("A test picture", new ImageData(image, "slide-01", mediaType, width, height)), null,
+                List.of("Text."));
         return render(new PdfRenderer(), List.of(s));
     }
 
@@ -135,9 +139,11 @@ class PdfImagesTest {
         List<Slide> sections = new ArrayList<>();
         for (int i = 0; i < pngs.size(); i++) {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(pngs.get(i)));
-            sections.add(new Slide(i + 1, "Picture " + (i + 1), new Picture("p",
-                    new ImageData(pngs.get(i), "slide-" + i + ".png", "image/png", img.getWidth(), img.getHeight())),
-                    null, List.of("Text.")));
+            sections.add(
+                    new Slide(
+                            i + 1, "Picture " + (i + 1), new Picture("p", new ImageData(pngs.get(i),
+                                    "slide-" + i + ".png", "image/png", img.getWidth(), img.getHeight())),
+                            null, List.of("Text.")));
         }
         return render(renderer, sections);
     }
@@ -199,7 +205,7 @@ class PdfImagesTest {
                     if (OperatorName.DRAW_OBJECT.equals(operator.getName())
                             && getResources().getXObject((COSName) operands.getFirst()) instanceof PDImageXObject) {
                         Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
-                        placed.add(new float[] {ctm.getScalingFactorX(), ctm.getScalingFactorY()});
+                        placed.add(new float[] { ctm.getScalingFactorX(), ctm.getScalingFactorY() });
                     }
                     super.processOperator(operator, operands);
                 }
@@ -210,4 +216,5 @@ class PdfImagesTest {
         }
         return placed;
     }
+
 }

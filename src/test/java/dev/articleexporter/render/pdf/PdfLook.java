@@ -20,10 +20,10 @@ class PdfLook {
     void writeSamplesAndTime() throws Exception {
         Path dir = Path.of(System.getProperty("pdf.look.dir"));
         Files.createDirectories(dir);
-        for (String size : new String[] {"A4", "letter"}) {
+        for (String size : new String[] { "A4", "letter" }) {
             PdfRenderer renderer = new PdfRenderer(size);
-            for (Story d : new Story[] {TestStories.harbourTowns(), LongDigest.build(), TestStories.minimal(),
-                    TestStories.hostileText(), TestStories.everyScript(), TestStories.arabic()}) {
+            for (Story d : new Story[] { TestStories.harbourTowns(), LongDigest.build(), TestStories.minimal(),
+                    TestStories.hostileText(), TestStories.everyScript(), TestStories.arabic() }) {
                 try (OutputStream out = new BufferedOutputStream(
                         Files.newOutputStream(dir.resolve(d.id() + "-" + size + ".pdf")))) {
                     renderer.render(d, out);
@@ -37,7 +37,7 @@ class PdfLook {
         for (int i = 0; i < 3000; i++) { // warm up
             bytes += PdfRendererTest.render(renderer, i % 2 == 0 ? small : big).length;
         }
-        for (Story d : new Story[] {small, big}) {
+        for (Story d : new Story[] { small, big }) {
             int n = 2000;
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
@@ -49,4 +49,5 @@ class PdfLook {
         }
         System.out.println("PDF-LOOK total bytes " + bytes);
     }
+
 }

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** The {@code exporter.pdf.*} properties: registered by the renderer, their defaults, and a bad page size refused in plain words. */
+/**
+ * The {@code exporter.pdf.*} properties: registered by the renderer, their defaults, and
+ * a bad page size refused in plain words.
+ */
 class PdfPropertiesTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(PdfRenderer.class);
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withUserConfiguration(PdfRenderer.class);
 
     @Test
     void withNothingSetEveryPropertyHasItsDefault() {
@@ -17,14 +21,19 @@ class PdfPropertiesTest {
 
     @Test
     void theNamesTheCommandLineSetsAreBound() {
-        runner.withPropertyValues("exporter.pdf.page-size=LETTER", "exporter.pdf.font-dirs=" + System.getProperty("java.io.tmpdir"))
-                .run(context -> assertThat(context.getBean(PdfProperties.class))
-                        .isEqualTo(new PdfProperties("LETTER", System.getProperty("java.io.tmpdir"))));
+        runner
+            .withPropertyValues("exporter.pdf.page-size=LETTER",
+                    "exporter.pdf.font-dirs=" + System.getProperty("java.io.tmpdir"))
+            .run(context -> assertThat(context.getBean(PdfProperties.class))
+                .isEqualTo(new PdfProperties("LETTER", System.getProperty("java.io.tmpdir"))));
     }
 
     @Test
     void aBadPageSizeStopsTheStartNamingTheProperty() {
-        runner.withPropertyValues("exporter.pdf.page-size=A3").run(context -> assertThat(context).getFailure().rootCause()
+        runner.withPropertyValues("exporter.pdf.page-size=A3")
+            .run(context -> assertThat(context).getFailure()
+                .rootCause()
                 .hasMessage("Unsupported PDF page size 'A3' (exporter.pdf.page-size): use A4 or letter"));
     }
+
 }

@@ -13,11 +13,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** The renderer as Spring makes it: the page size comes from exporter.pdf.page-size. */
 class PdfRendererSpringTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(PdfRenderer.class);
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withUserConfiguration(PdfRenderer.class);
 
     @Test
     void pageSizeProperty() {
-        runner.withPropertyValues("exporter.pdf.page-size=Letter").run(ctx -> assertEquals(612, width(ctx.getBean(PdfRenderer.class))));
+        runner.withPropertyValues("exporter.pdf.page-size=Letter")
+            .run(ctx -> assertEquals(612, width(ctx.getBean(PdfRenderer.class))));
         runner.run(ctx -> assertEquals(595, width(ctx.getBean(PdfRenderer.class))));
     }
 
@@ -40,4 +42,5 @@ class PdfRendererSpringTest {
             return Math.round(pdf.getPage(0).getMediaBox().getWidth());
         }
     }
+
 }

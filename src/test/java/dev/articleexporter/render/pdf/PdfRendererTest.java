@@ -76,7 +76,8 @@ class PdfRendererTest {
             assertContains(text, "Photo credits");
             assertContains(text, "Example Travel Desk — slides 1, 2");
             assertContains(text, "Rail Archive — slide 4");
-            // the slide without a picture gets no placeholder, and alt text of embedded pictures is not printed
+            // the slide without a picture gets no placeholder, and alt text of embedded
+            // pictures is not printed
             assertFalse(text.contains("[Image: Fishing boats"), text);
         }
     }
@@ -175,7 +176,8 @@ class PdfRendererTest {
             // no heading is the last text line above the footer of a page
             for (int i = 1; i <= pdf.getNumberOfPages(); i++) {
                 List<String> lines = pageText(pdf, i).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-                String lastBodyLine = lines.get(lines.size() - 2); // the footer is the last line
+                String lastBodyLine = lines.get(lines.size() - 2); // the footer is the
+                                                                   // last line
                 for (Slide s : d.slides()) {
                     assertFalse(lastBodyLine.endsWith(s.heading()), "heading alone at the bottom of page " + i);
                 }
@@ -183,7 +185,8 @@ class PdfRendererTest {
         }
     }
 
-    // ---------------------------------------------------------------- minimal and hostile
+    // ---------------------------------------------------------------- minimal and
+    // hostile
 
     @Test
     void minimalRendersWithoutOptionalFields() throws IOException {
@@ -194,7 +197,8 @@ class PdfRendererTest {
             String text = normalise(text(pdf));
             assertContains(text, "Three Questions Before You Refinance");
             assertContains(text, "What Is the Break-Even Point?");
-            assertContains(text, "Photo: DepositPhotos"); // credit without a picture still shows
+            assertContains(text, "Photo: DepositPhotos"); // credit without a picture
+                                                          // still shows
             assertContains(text, "page 1 of 1");
             assertFalse(text.contains("null"), text);
             assertFalse(text.contains("By "), text);
@@ -218,12 +222,14 @@ class PdfRendererTest {
             assertEquals(d.meta().title(), pdf.getDocumentInformation().getTitle());
             assertEquals("A \"quoted\" author", pdf.getDocumentInformation().getAuthor());
             assertEquals("a&b", pdf.getDocumentInformation().getKeywords());
-            assertEquals("1. " + d.meta().title(), pdf.getDocumentCatalog().getDocumentOutline().getFirstChild().getTitle());
+            assertEquals("1. " + d.meta().title(),
+                    pdf.getDocumentCatalog().getDocumentOutline().getFirstChild().getTitle());
             assertTrue(linkUris(pdf).contains("https://example.com/a?b=1&c=<2>"), linkUris(pdf).toString());
         }
     }
 
-    // ---------------------------------------------------------------- page size and API contract
+    // ---------------------------------------------------------------- page size and API
+    // contract
 
     @Test
     void pageSizes() throws IOException {
@@ -236,7 +242,7 @@ class PdfRendererTest {
 
     @Test
     void unknownPageSizeIsRejectedNamingTheAllowedValues() {
-        for (String bad : new String[] {"A5", "", "legal", null}) {
+        for (String bad : new String[] { "A5", "", "legal", null }) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PdfRenderer(bad));
             assertTrue(e.getMessage().contains("A4") && e.getMessage().contains("letter"), e.getMessage());
         }
@@ -290,7 +296,8 @@ class PdfRendererTest {
             for (Future<Boolean> r : results) {
                 assertTrue(r.get(), "a concurrent render differed");
             }
-        } finally {
+        }
+        finally {
             pool.shutdownNow();
         }
     }
@@ -301,7 +308,8 @@ class PdfRendererTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             renderer.render(d, out);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
@@ -366,8 +374,9 @@ class PdfRendererTest {
                 continue;
             }
             if (x instanceof PDImageXObject image) {
-                sizes.add(new int[] {image.getWidth(), image.getHeight()});
-            } else if (x instanceof PDFormXObject form) {
+                sizes.add(new int[] { image.getWidth(), image.getHeight() });
+            }
+            else if (x instanceof PDFormXObject form) {
                 collectImages(form.getResources(), sizes, seen);
             }
         }
@@ -393,4 +402,5 @@ class PdfRendererTest {
             }
         }
     }
+
 }

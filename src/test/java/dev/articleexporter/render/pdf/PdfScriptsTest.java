@@ -36,35 +36,47 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * Every script of the issue: fonts chosen per character, right-to-left layout, warnings for
- * characters no font covers, extra font folders.
+ * Every script of the issue: fonts chosen per character, right-to-left layout, warnings
+ * for characters no font covers, extra font folders.
  *
- * <p>What text extraction gives back, checked with PDFBox 3.0 and OpenPDF 3.0.5: OpenPDF shapes
- * Arabic into presentation forms (U+FB50-U+FEFF) and writes every line in visual order, with a
- * ToUnicode map from each glyph to its presentation form. PDFBox's {@code PDFTextStripper} reorders
- * each line into logical order (java.text.Bidi) and maps presentation forms back to the base
- * letters, so its text contains the Arabic and Hebrew words exactly as written; the tests compare
- * after NFKC anyway (which is what turns presentation forms into letters). {@code pdftotext} (poppler)
- * gives the presentation forms in visual order, words reversed; a search in a viewer goes through
- * the same ToUnicode map. The raw glyphs ({@link TextPosition#getUnicode()}) are presentation forms,
- * which is how the tests see that the letters are joined (initial, medial and final forms).
+ * <p>
+ * What text extraction gives back, checked with PDFBox 3.0 and OpenPDF 3.0.5: OpenPDF
+ * shapes Arabic into presentation forms (U+FB50-U+FEFF) and writes every line in visual
+ * order, with a ToUnicode map from each glyph to its presentation form. PDFBox's
+ * {@code PDFTextStripper} reorders each line into logical order (java.text.Bidi) and maps
+ * presentation forms back to the base letters, so its text contains the Arabic and Hebrew
+ * words exactly as written; the tests compare after NFKC anyway (which is what turns
+ * presentation forms into letters). {@code pdftotext} (poppler) gives the presentation
+ * forms in visual order, words reversed; a search in a viewer goes through the same
+ * ToUnicode map. The raw glyphs ({@link TextPosition#getUnicode()}) are presentation
+ * forms, which is how the tests see that the letters are joined (initial, medial and
+ * final forms).
  *
- * <p>Chinese, Japanese and emoji need system fonts (Debian packages fonts-wqy-zenhei, fonts-symbola):
- * without them those tests are skipped, unless {@code ARTICLE_EXPORTER_REQUIRE_FONTS=true} (CI), where
- * they fail. Everything the bundled Liberation and DejaVu fonts cover is tested unconditionally.
+ * <p>
+ * Chinese, Japanese and emoji need system fonts (Debian packages fonts-wqy-zenhei,
+ * fonts-symbola): without them those tests are skipped, unless
+ * {@code ARTICLE_EXPORTER_REQUIRE_FONTS=true} (CI), where they fail. Everything the
+ * bundled Liberation and DejaVu fonts cover is tested unconditionally.
  */
 class PdfScriptsTest {
 
     private static final PdfRenderer SYSTEM = new PdfRenderer();
+
     /** The bundled fonts only: no system folders, no user folders. */
     private static final PdfRenderer BUNDLED = new PdfRenderer("A4", List.of(), List.of());
+
     private static final Path WQY = Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
+
     private static final float RIGHT_MARGIN = 595.28f - 62f;
+
     private static final float LEFT_MARGIN = 62f;
 
-    /** Scripts of {@link TestStories#SCRIPTS} that need fonts from the system, with the Debian package. */
-    private static final Map<String, String> NEEDS_SYSTEM_FONT = Map.of(
-            "Chinese", "fonts-wqy-zenhei", "Japanese", "fonts-wqy-zenhei", "emoji", "fonts-symbola");
+    /**
+     * Scripts of {@link TestStories#SCRIPTS} that need fonts from the system, with the
+     * Debian package.
+     */
+    private static final Map<String, String> NEEDS_SYSTEM_FONT = Map.of("Chinese", "fonts-wqy-zenhei", "Japanese",
+            "fonts-wqy-zenhei", "emoji", "fonts-symbola");
 
     // ---------------------------------------------------------------- every script
 
@@ -109,11 +121,17 @@ class PdfScriptsTest {
             }
         }
         List<String> list = warnings.list();
-        // one warning per script: Han, Hiragana, Katakana, and Common (emoji, CJK punctuation)
+        // one warning per script: Han, Hiragana, Katakana, and Common (emoji, CJK
+        // punctuation)
         assertEquals(4, list.size(), list.toString());
-        assertEquals(4, list.stream().map(w -> w.replaceAll(".* of script (\\w+) .*", "$1")).distinct().count(), list.toString());
-        String han = list.stream().filter(w -> w.contains("script HAN")).findFirst().orElseThrow(() -> new AssertionError(list));
-        // 这是一个中文段落用于测试字体 (14) + 中文 in the title + 日本語 in the title + 日本語段落 in the Japanese sample,
+        assertEquals(4, list.stream().map(w -> w.replaceAll(".* of script (\\w+) .*", "$1")).distinct().count(),
+                list.toString());
+        String han = list.stream()
+            .filter(w -> w.contains("script HAN"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(list));
+        // 这是一个中文段落用于测试字体 (14) + 中文 in the title + 日本語 in the title + 日本語段落 in the
+        // Japanese sample,
         // headings included; the first one is in the title
         assertTrue(han.startsWith("pdf: no font covers "), han);
         assertTrue(han.contains("(first U+4E2D '中')"), han);
@@ -129,13 +147,15 @@ class PdfScriptsTest {
         try (PDDocument pdf = Loader.loadPDF(render(BUNDLED, d, new Warnings()))) {
             List<List<TextPosition>> lines = lines(pdf, 1);
             List<TextPosition> arabic = lineStartingWith(lines, "مرحبا بالعالم");
-            assertEquals(RIGHT_MARGIN, right(arabic), 1.5f, "Arabic paragraph (first strong character R) is right-aligned");
+            assertEquals(RIGHT_MARGIN, right(arabic), 1.5f,
+                    "Arabic paragraph (first strong character R) is right-aligned");
             assertTrue(left(arabic) > LEFT_MARGIN + 100, "Arabic paragraph is not left-aligned");
             List<TextPosition> hebrew = lineStartingWith(lines, "שלום עולם");
             assertEquals(RIGHT_MARGIN, right(hebrew), 1.5f, "Hebrew paragraph is right-aligned");
             List<TextPosition> heading = lineStartingWith(lines, "5 Arabic:");
             assertEquals(LEFT_MARGIN, left(heading), 1f, "heading starting with Latin is left-aligned");
-            // within that left-to-right heading the Arabic words read right to left: the first
+            // within that left-to-right heading the Arabic words read right to left: the
+            // first
             // letter (م) is to the right of the last (ل)
             float firstLetter = xOf(heading, 'م', true);
             float lastLetter = xOf(heading, 'ل', false);
@@ -170,7 +190,8 @@ class PdfScriptsTest {
                     assertEquals(RIGHT_MARGIN, right(line), 1.5f, "right-aligned: " + visual(line));
                 }
             }
-            // a paragraph reads from right to left: its first letter is the rightmost glyph, the
+            // a paragraph reads from right to left: its first letter is the rightmost
+            // glyph, the
             // year and the final full stop are at the left end
             List<TextPosition> para = lineStartingWith(lines, "قال السوداني");
             assertEquals("ق", nfkc(rightmost(para).getUnicode()));
@@ -184,7 +205,8 @@ class PdfScriptsTest {
             // the heading number comes first, at the right
             List<TextPosition> heading = lineStartingWith(lines, "1 نهاية المبررات");
             assertEquals("1", rightmost(heading).getUnicode());
-            // joined: the glyphs of the Arabic letters are contextual presentation forms, among
+            // joined: the glyphs of the Arabic letters are contextual presentation forms,
+            // among
             // them initial, medial and final ones
             Set<String> forms = new HashSet<>();
             int arabicGlyphs = 0;
@@ -205,7 +227,10 @@ class PdfScriptsTest {
             List<TextPosition> footer = lines.getLast();
             assertEquals(RIGHT_MARGIN, right(footer), 1.5f);
             assertEquals(LEFT_MARGIN, left(footer), 1f);
-            assertTrue(visual(footer).startsWith("page1of1"), visual(footer)); // blanks are not glyphs here
+            assertTrue(visual(footer).startsWith("page1of1"), visual(footer)); // blanks
+                                                                               // are not
+                                                                               // glyphs
+                                                                               // here
 
             // outline titles are plain strings in logical order, pointing at the page
             List<String> titles = new ArrayList<>();
@@ -219,11 +244,13 @@ class PdfScriptsTest {
         assertEquals(List.of(), warnings.list());
     }
 
-    // ---------------------------------------------------------------- characters no font covers
+    // ---------------------------------------------------------------- characters no font
+    // covers
 
     @Test
     void aCharacterNoFontCoversGivesOneWarningAndTheRestStillRenders() throws IOException {
-        // U+E000 is in the Private Use Area: no font of the chain (nor of this machine: fc-list ':charset=e000') has it
+        // U+E000 is in the Private Use Area: no font of the chain (nor of this machine:
+        // fc-list ':charset=e000') has it
         Meta meta = new Meta("Private \uE000 use", null, null, null, null, null, "en", List.of());
         Story d = new Story("pua", meta, List.of("Before \uE000 after."),
                 List.of(new Slide(1, "Heading \uE000", null, null, List.of("One \uE000\uE000 two, Ελληνικά."))),
@@ -310,12 +337,17 @@ class PdfScriptsTest {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Skips (or, with ARTICLE_EXPORTER_REQUIRE_FONTS=true, fails) unless the system fonts cover the sample. */
+    /**
+     * Skips (or, with ARTICLE_EXPORTER_REQUIRE_FONTS=true, fails) unless the system fonts
+     * cover the sample.
+     */
     private static void assumeSystemFontsCover(String sample, String debianPackage) {
         FontChain chain = FontChain.of(FontChain.systemFontDirs(), List.of());
-        String missing = sample.codePoints().filter(cp -> !Character.isWhitespace(cp))
-                .filter(cp -> chain.find(FontChain.Style.SERIF, cp) == null)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String missing = sample.codePoints()
+            .filter(cp -> !Character.isWhitespace(cp))
+            .filter(cp -> chain.find(FontChain.Style.SERIF, cp) == null)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
         if (!missing.isEmpty()) {
             requireOrSkip("No system font covers «" + missing + "»: install the Debian package " + debianPackage);
         }
@@ -340,7 +372,10 @@ class PdfScriptsTest {
         return stripper.getText(pdf);
     }
 
-    /** NFKC (presentation forms to letters, composed accents), whitespace runs as one space. */
+    /**
+     * NFKC (presentation forms to letters, composed accents), whitespace runs as one
+     * space.
+     */
     private static String comparable(String s) {
         return nfkc(s).replaceAll("\\s+", " ");
     }
@@ -354,7 +389,10 @@ class PdfScriptsTest {
         assertTrue(text.contains(e), () -> what + ": missing «" + e + "» in: " + text);
     }
 
-    /** The glyphs of a page as lines (top to bottom), each in visual order (left to right). */
+    /**
+     * The glyphs of a page as lines (top to bottom), each in visual order (left to
+     * right).
+     */
     private static List<List<TextPosition>> lines(PDDocument pdf, int page) throws IOException {
         Map<Integer, List<TextPosition>> byY = new TreeMap<>();
         PDFTextStripper stripper = new PDFTextStripper() {
@@ -384,7 +422,10 @@ class PdfScriptsTest {
         return s.toString();
     }
 
-    /** The line whose logical text (visual order of a right-to-left line reversed) starts with the words. */
+    /**
+     * The line whose logical text (visual order of a right-to-left line reversed) starts
+     * with the words.
+     */
     private static List<TextPosition> lineStartingWith(List<List<TextPosition>> lines, String start) {
         String want = start.replace(" ", "");
         for (List<TextPosition> line : lines) {
@@ -411,7 +452,10 @@ class PdfScriptsTest {
         return line.getLast();
     }
 
-    /** The x of the rightmost (or leftmost) glyph that is the letter, in any presentation form. */
+    /**
+     * The x of the rightmost (or leftmost) glyph that is the letter, in any presentation
+     * form.
+     */
     private static float xOf(List<TextPosition> line, char letter, boolean rightmost) {
         Float x = null;
         for (TextPosition t : line) {
@@ -439,4 +483,5 @@ class PdfScriptsTest {
             assertFalse(font.isStandard14(), font.getName() + " is a standard-14 font in " + id);
         }
     }
+
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UnhintedTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"LiberationSerif-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSerif-Italic.ttf"})
+    @ValueSource(strings = { "LiberationSerif-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSerif-Italic.ttf" })
     void onlyTheHintsAreGone(String file) throws IOException {
         byte[] original;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("liberation/" + file)) {
@@ -28,11 +28,12 @@ class UnhintedTest {
         assertThat(stripped.length).isLessThan(original.length * 3 / 4);
 
         try (TrueTypeFont before = new TTFParser().parse(new RandomAccessReadBuffer(original));
-             TrueTypeFont after = new TTFParser().parse(new RandomAccessReadBuffer(stripped))) {
-            assertThat(after.getTableMap().keySet()).doesNotContain("fpgm", "prep", "cvt ").contains("glyf", "loca", "cmap");
+                TrueTypeFont after = new TTFParser().parse(new RandomAccessReadBuffer(stripped))) {
+            assertThat(after.getTableMap().keySet()).doesNotContain("fpgm", "prep", "cvt ")
+                .contains("glyf", "loca", "cmap");
             assertThat(after.getNumberOfGlyphs()).isEqualTo(before.getNumberOfGlyphs());
             assertThat(after.getTableMap().get("glyf").getLength()).as("glyph programs removed")
-                    .isLessThan(before.getTableMap().get("glyf").getLength() * 3 / 4);
+                .isLessThan(before.getTableMap().get("glyf").getLength() * 3 / 4);
             int composites = 0;
             for (int gid = 0; gid < before.getNumberOfGlyphs(); gid++) {
                 GlyphData was = before.getGlyph().getGlyph(gid);
@@ -45,14 +46,15 @@ class UnhintedTest {
                 assertThat(after.getAdvanceWidth(gid)).isEqualTo(before.getAdvanceWidth(gid));
             }
             assertThat(composites).as("composite glyphs (accented letters) were checked too").isPositive();
-            for (int cp : new int[] {'A', 'g', 0xE9, 0x2019, 0x20AC}) {
-                assertThat(after.getUnicodeCmapLookup().getGlyphId(cp)).isEqualTo(before.getUnicodeCmapLookup().getGlyphId(cp));
+            for (int cp : new int[] { 'A', 'g', 0xE9, 0x2019, 0x20AC }) {
+                assertThat(after.getUnicodeCmapLookup().getGlyphId(cp))
+                    .isEqualTo(before.getUnicodeCmapLookup().getGlyphId(cp));
             }
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "not a font at all", "OTTO and then some"})
+    @ValueSource(strings = { "", "not a font at all", "OTTO and then some" })
     void anythingElseIsReturnedAsItIs(String junk) {
         byte[] bytes = junk.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(Unhinted.of(bytes)).isSameAs(bytes);
@@ -70,4 +72,5 @@ class UnhintedTest {
         }
         return points;
     }
+
 }

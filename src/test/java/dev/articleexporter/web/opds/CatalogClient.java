@@ -13,10 +13,10 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Fetches what a catalog links to, as a reader app would: hrefs are resolved against the address
- * of the document they came from. Catalog addresses go to the controller through MockMvc;
- * {@code /files/NAME} (the download endpoint, not in this branch) is mapped to {@code NAME} in the
- * output folder, exactly what that endpoint serves.
+ * Fetches what a catalog links to, as a reader app would: hrefs are resolved against the
+ * address of the document they came from. Catalog addresses go to the controller through
+ * MockMvc; {@code /files/NAME} (the download endpoint, not in this branch) is mapped to
+ * {@code NAME} in the output folder, exactly what that endpoint serves.
  *
  * @param contextPath the server's context path, "" for none
  */
@@ -49,7 +49,8 @@ record CatalogClient(MockMvc mvc, Path output, String contextPath) {
     Response get(String address) throws Exception {
         URI uri = URI.create(address);
         assertThat(isFile(address)).as("a catalog address, not a file: %s", address).isFalse();
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.get(URI.create(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders
+            .get(URI.create(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));
         if (!contextPath.isEmpty()) {
             request.contextPath(contextPath);
         }
@@ -57,7 +58,10 @@ record CatalogClient(MockMvc mvc, Path output, String contextPath) {
         return new Response(response.getStatus(), response.getContentType(), response.getContentAsByteArray());
     }
 
-    /** The output folder's file a {@code /files/} address stands for; fails unless it is one of its files. */
+    /**
+     * The output folder's file a {@code /files/} address stands for; fails unless it is
+     * one of its files.
+     */
     Path file(String address) {
         String path = URI.create(address).getRawPath();
         assertThat(path).startsWith(contextPath + "/files/");

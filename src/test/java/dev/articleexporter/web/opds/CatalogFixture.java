@@ -21,9 +21,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 /**
- * A run history made by real exports into a temporary folder, and the catalog's controller over
- * it, as the serve command would wire them (standalone MockMvc: the serve application is not in
- * this branch).
+ * A run history made by real exports into a temporary folder, and the catalog's
+ * controller over it, as the serve command would wire them (standalone MockMvc: the serve
+ * application is not in this branch).
  */
 record CatalogFixture(Path output, JdbcClient jdbc, Library library, DigestHistory editions) {
 
@@ -31,8 +31,8 @@ record CatalogFixture(Path output, JdbcClient jdbc, Library library, DigestHisto
     static final OutputFormats FORMATS = OutputFormats.of(new EpubRenderer(), new PdfRenderer());
 
     /**
-     * Exports the bundled samples {@code bundled} (file names under {@code input/}) and the
-     * {@code extra} JSON files (name to content) into {@code work/output}.
+     * Exports the bundled samples {@code bundled} (file names under {@code input/}) and
+     * the {@code extra} JSON files (name to content) into {@code work/output}.
      */
     static CatalogFixture export(Path work, Iterable<String> bundled, Map<String, String> extra, String... options)
             throws IOException {
@@ -42,9 +42,12 @@ record CatalogFixture(Path output, JdbcClient jdbc, Library library, DigestHisto
             Files.copy(Path.of("input", name), input.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
         Files.createDirectories(input.resolve("images"));
-        try (var images = Files.list(Path.of("input", "images"))) { // the samples' pictures, so the books have them
+        try (var images = Files.list(Path.of("input", "images"))) { // the samples'
+                                                                    // pictures, so the
+                                                                    // books have them
             for (Path image : images.toList()) {
-                Files.copy(image, input.resolve("images").resolve(image.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(image, input.resolve("images").resolve(image.getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING);
             }
         }
         for (Map.Entry<String, String> file : extra.entrySet()) {
@@ -52,14 +55,16 @@ record CatalogFixture(Path output, JdbcClient jdbc, Library library, DigestHisto
         }
         Path output = work.resolve("output");
         String db = work.resolve("data/exporter").toString();
-        CliRun run = CliRun.of(concat(new String[] {"export", "--input", input.toString(), "--output", output.toString(), "--db", db},
+        CliRun run = CliRun.of(concat(
+                new String[] { "export", "--input", input.toString(), "--output", output.toString(), "--db", db },
                 options));
         assertThat(run.code()).as("export: %s %s", run.out(), run.err()).isIn(0, 3);
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:file:" + db);
         h2.setUser("sa");
         JdbcClient jdbc = JdbcClient.create(h2);
-        return new CatalogFixture(output.toAbsolutePath().normalize(), jdbc, new Library(jdbc), new DigestHistory(jdbc));
+        return new CatalogFixture(output.toAbsolutePath().normalize(), jdbc, new Library(jdbc),
+                new DigestHistory(jdbc));
     }
 
     private static String[] concat(String[] a, String[] b) {
@@ -69,9 +74,12 @@ record CatalogFixture(Path output, JdbcClient jdbc, Library library, DigestHisto
         return all;
     }
 
-    /** An edition row whose files are copies of an exported article's (the real digest is built elsewhere). */
+    /**
+     * An edition row whose files are copies of an exported article's (the real digest is
+     * built elsewhere).
+     */
     void edition(long runId, String stem, String title, int articles, String copyOf) throws IOException {
-        for (String ext : new String[] {".epub", ".pdf"}) {
+        for (String ext : new String[] { ".epub", ".pdf" }) {
             Files.copy(output.resolve(copyOf + ext), output.resolve(stem + ext), StandardCopyOption.REPLACE_EXISTING);
         }
         editions.record(runId, output, stem, title, articles, List.of("epub", "pdf"));

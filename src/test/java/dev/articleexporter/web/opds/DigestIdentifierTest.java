@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The catalog entry of a nightly digest carries the identifier of the very EPUB it links to, so an
- * e-reader that already has the book recognises it (they differed: the entry named the digest's
- * stem as if it were an article).
+ * The catalog entry of a nightly digest carries the identifier of the very EPUB it links
+ * to, so an e-reader that already has the book recognises it (they differed: the entry
+ * named the digest's stem as if it were an article).
  */
 class DigestIdentifierTest {
 
@@ -27,9 +27,13 @@ class DigestIdentifierTest {
 
     @Test
     void theDigestsEntryIdIsItsEpubsIdentifier() throws Exception {
-        CatalogFixture fixture = CatalogFixture.export(work, List.of("briefs.json", "iraq-coalition.json"), Map.of(), "--digest");
-        String feed = fixture.mvc(20).perform(get("/opds/digests")).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        CatalogFixture fixture = CatalogFixture.export(work, List.of("briefs.json", "iraq-coalition.json"), Map.of(),
+                "--digest");
+        String feed = fixture.mvc(20)
+            .perform(get("/opds/digests"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
         String entry = feed.substring(feed.indexOf("<entry"));
         Matcher entryId = Pattern.compile("<id>([^<]+)</id>").matcher(entry);
         assertThat(entryId.find()).as(feed).isTrue();
@@ -40,7 +44,8 @@ class DigestIdentifierTest {
         }
         String opf;
         try (ZipFile zip = new ZipFile(epub.toFile())) {
-            opf = new String(zip.getInputStream(zip.getEntry("OEBPS/content.opf")).readAllBytes(), StandardCharsets.UTF_8);
+            opf = new String(zip.getInputStream(zip.getEntry("OEBPS/content.opf")).readAllBytes(),
+                    StandardCharsets.UTF_8);
         }
         Matcher bookId = Pattern.compile("<dc:identifier[^>]*>([^<]+)</dc:identifier>").matcher(opf);
         assertThat(bookId.find()).as(opf).isTrue();
@@ -48,4 +53,5 @@ class DigestIdentifierTest {
         assertThat(entryId.group(1)).isEqualTo(bookId.group(1));
         EpubCheckAssert.assertValid(epub);
     }
+
 }

@@ -31,9 +31,9 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * Checks catalog documents the way a strict client would: well-formed XML, valid against the Atom
- * RELAX NG schema of RFC 4287 (with Jing), and the rules of OPDS 1.2 and Atom that the schema
- * cannot express, checked in code.
+ * Checks catalog documents the way a strict client would: well-formed XML, valid against
+ * the Atom RELAX NG schema of RFC 4287 (with Jing), and the rules of OPDS 1.2 and Atom
+ * that the schema cannot express, checked in code.
  */
 final class OpdsAssert {
 
@@ -41,10 +41,17 @@ final class OpdsAssert {
     static final String OPENSEARCH = OpdsTypes.OPENSEARCH_NS;
     static final String DC = OpdsTypes.DC_NS;
 
-    /** RFC 3339 date-time: what {@code updated} must be (xsd:dateTime alone would allow no time zone). */
-    private static final Pattern RFC3339 = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+    /**
+     * RFC 3339 date-time: what {@code updated} must be (xsd:dateTime alone would allow no
+     * time zone).
+     */
+    private static final Pattern RFC3339 = Pattern
+        .compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+
     /** W3CDTF, as the EPUBs carry it. */
-    private static final Pattern W3CDTF = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?)?)?");
+    private static final Pattern W3CDTF = Pattern
+        .compile("\\d{4}(-\\d{2}(-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?)?)?");
+
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
 
     private static ValidationDriver atomSchema;
@@ -88,7 +95,6 @@ final class OpdsAssert {
 
     /**
      * Everything a feed must be; {@code contentType} is the response's Content-Type.
-     *
      * @return the parsed feed
      */
     static FeedDoc assertValidFeed(byte[] body, String contentType) {
@@ -106,9 +112,11 @@ final class OpdsAssert {
         assertThat(feed.getLocalName()).isEqualTo("feed");
         FeedDoc doc = new FeedDoc(document, kind);
 
-        // Every feed has self (of its own kind) and start links, and a search link to an OpenSearch description.
+        // Every feed has self (of its own kind) and start links, and a search link to an
+        // OpenSearch description.
         assertThat(doc.links("self")).as("self link").hasSize(1);
-        assertThat(doc.links("self").getFirst().getAttribute("type")).isEqualTo("application/atom+xml;profile=opds-catalog;kind=" + kind);
+        assertThat(doc.links("self").getFirst().getAttribute("type"))
+            .isEqualTo("application/atom+xml;profile=opds-catalog;kind=" + kind);
         assertThat(doc.links("start")).as("start link").hasSize(1);
         assertThat(doc.links("start").getFirst().getAttribute("type")).isEqualTo(OpdsTypes.NAVIGATION);
         for (Element search : doc.links("search")) {
@@ -117,7 +125,8 @@ final class OpdsAssert {
         assertRfc3339(text(feed, ATOM, "updated"));
         assertThat(text(feed, ATOM, "title")).isNotBlank();
 
-        // Atom: the feed has an author, or every entry has one (the schema's Schematron rule).
+        // Atom: the feed has an author, or every entry has one (the schema's Schematron
+        // rule).
         boolean feedAuthor = !children(feed, ATOM, "author").isEmpty();
         Set<String> ids = new HashSet<>();
         ids.add(text(feed, ATOM, "id"));
@@ -154,10 +163,14 @@ final class OpdsAssert {
         assertRfc3339(text(entry, ATOM, "updated"));
         List<Element> links = children(entry, ATOM, "link");
         // Atom 4.1.2: an entry without content has an alternate link.
-        boolean alternate = links.stream().anyMatch(l -> !l.hasAttribute("rel") || "alternate".equals(l.getAttribute("rel")));
-        assertThat(alternate || !children(entry, ATOM, "content").isEmpty()).as("entry %s: alternate link or content", id).isTrue();
+        boolean alternate = links.stream()
+            .anyMatch(l -> !l.hasAttribute("rel") || "alternate".equals(l.getAttribute("rel")));
+        assertThat(alternate || !children(entry, ATOM, "content").isEmpty())
+            .as("entry %s: alternate link or content", id)
+            .isTrue();
         assertThat(feedAuthor || !children(entry, ATOM, "author").isEmpty()).as("entry %s: an author", id).isTrue();
-        for (Element summary : children(entry, ATOM, "summary")) { // OPDS 5.1.3: plain text
+        for (Element summary : children(entry, ATOM, "summary")) { // OPDS 5.1.3: plain
+                                                                   // text
             assertThat(summary.getAttribute("type")).isEqualTo("text");
             assertThat(children(summary, null, null)).isEmpty();
         }
@@ -168,9 +181,11 @@ final class OpdsAssert {
             assertThat(issued.getTextContent()).matches(W3CDTF);
         }
         List<Element> acquisitions = links.stream()
-                .filter(l -> l.getAttribute("rel").startsWith(OpdsTypes.REL_ACQUISITION)).toList();
+            .filter(l -> l.getAttribute("rel").startsWith(OpdsTypes.REL_ACQUISITION))
+            .toList();
         if (kind.equals("acquisition")) {
-            // OPDS 2.2 / 5: every entry of an acquisition feed is a catalog entry with a typed acquisition link.
+            // OPDS 2.2 / 5: every entry of an acquisition feed is a catalog entry with a
+            // typed acquisition link.
             assertThat(acquisitions).as("entry %s: acquisition links", id).isNotEmpty();
             for (Element a : acquisitions) {
                 assertThat(a.getAttribute("type")).as("acquisition link type").contains("/");
@@ -178,11 +193,13 @@ final class OpdsAssert {
                     assertThat(Long.parseLong(a.getAttribute("length"))).isPositive();
                 }
             }
-        } else {
-            // OPDS 2.1: navigation entries are not catalog entries; they link to feeds and say which kind.
+        }
+        else {
+            // OPDS 2.1: navigation entries are not catalog entries; they link to feeds
+            // and say which kind.
             assertThat(acquisitions).as("navigation entry %s: no acquisition links", id).isEmpty();
             assertThat(links).as("navigation entry %s: a link to a feed", id)
-                    .anyMatch(l -> l.getAttribute("type").startsWith("application/atom+xml;profile=opds-catalog;kind="));
+                .anyMatch(l -> l.getAttribute("type").startsWith("application/atom+xml;profile=opds-catalog;kind="));
             assertThat(children(entry, ATOM, "content")).as("navigation entry %s: a description", id).isNotEmpty();
         }
         for (Element link : links) {
@@ -190,20 +207,27 @@ final class OpdsAssert {
         }
     }
 
-    /** OPDS x.2, x.3: links to catalog documents carry the profile, and feeds the kind. */
+    /**
+     * OPDS x.2, x.3: links to catalog documents carry the profile, and feeds the kind.
+     */
     private static void assertFeedLinkType(Element link) {
         String type = link.getAttribute("type");
         if (type.startsWith("application/atom+xml")) {
             MediaType media = MediaType.parseMediaType(type);
-            assertThat(media.getParameter("profile")).as("profile of %s", link.getAttribute("href")).isEqualTo("opds-catalog");
+            assertThat(media.getParameter("profile")).as("profile of %s", link.getAttribute("href"))
+                .isEqualTo("opds-catalog");
             if (!"entry".equals(media.getParameter("type"))) {
-                assertThat(media.getParameter("kind")).as("kind of %s", link.getAttribute("href")).isIn("navigation", "acquisition");
+                assertThat(media.getParameter("kind")).as("kind of %s", link.getAttribute("href"))
+                    .isIn("navigation", "acquisition");
             }
         }
         assertThat(link.getAttribute("href")).isNotBlank();
     }
 
-    /** first/previous/next/last and the OpenSearch counts agree with each other and with the page. */
+    /**
+     * first/previous/next/last and the OpenSearch counts agree with each other and with
+     * the page.
+     */
     private static void assertPaging(FeedDoc doc) {
         boolean paged = !doc.links("first").isEmpty() || !doc.links("last").isEmpty() || !doc.links("next").isEmpty()
                 || !doc.links("previous").isEmpty();
@@ -232,7 +256,8 @@ final class OpdsAssert {
             assertThat(pageOf(doc.link("next"))).isEqualTo(page + 1);
         }
         // All pages are the same feed: the links differ only in the page.
-        assertThat(withoutPage(doc.link("first"))).isEqualTo(withoutPage(doc.link("self"))).isEqualTo(withoutPage(doc.link("last")));
+        assertThat(withoutPage(doc.link("first"))).isEqualTo(withoutPage(doc.link("self")))
+            .isEqualTo(withoutPage(doc.link("last")));
     }
 
     static long pageOf(String href) {
@@ -246,7 +271,9 @@ final class OpdsAssert {
 
     /** The OpenSearch description; returns its OPDS search template. */
     static String assertValidOpenSearch(byte[] body, String contentType) {
-        assertThat(MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.parseMediaType(OpdsTypes.OPENSEARCH))).isTrue();
+        assertThat(
+                MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.parseMediaType(OpdsTypes.OPENSEARCH)))
+            .isTrue();
         Element root = parse(body).getDocumentElement();
         assertThat(root.getNamespaceURI()).isEqualTo(OPENSEARCH);
         assertThat(root.getLocalName()).isEqualTo("OpenSearchDescription");
@@ -254,7 +281,8 @@ final class OpdsAssert {
         assertThat(shortName).isNotBlank().hasSizeLessThanOrEqualTo(16);
         assertThat(text(root, OPENSEARCH, "Description")).isNotBlank().hasSizeLessThanOrEqualTo(1024);
         List<Element> urls = children(root, OPENSEARCH, "Url").stream()
-                .filter(u -> u.getAttribute("type").equals(OpdsTypes.ACQUISITION)).toList();
+            .filter(u -> u.getAttribute("type").equals(OpdsTypes.ACQUISITION))
+            .toList();
         assertThat(urls).as("a Url of the OPDS acquisition type").hasSize(1);
         String template = urls.getFirst().getAttribute("template");
         assertThat(template).contains("{searchTerms}");
@@ -267,7 +295,8 @@ final class OpdsAssert {
         OffsetDateTime.parse(value); // a real date and time, not only the right shape
     }
 
-    // ---- XML ----------------------------------------------------------------------------------
+    // ---- XML
+    // ----------------------------------------------------------------------------------
 
     /** Namespace-aware, no DTDs: fails on anything that is not well-formed XML. */
     static Document parse(byte[] body) {
@@ -279,20 +308,27 @@ final class OpdsAssert {
             var builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder.parse(new ByteArrayInputStream(body));
-        } catch (SAXException | IOException | ParserConfigurationException e) {
-            return fail("not well-formed XML: " + e.getMessage() + "\n" + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        catch (SAXException | IOException | ParserConfigurationException e) {
+            return fail("not well-formed XML: " + e.getMessage() + "\n"
+                    + new String(body, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
-    /** Valid against RFC 4287's RELAX NG schema ({@code src/test/resources/opds/atom.rnc}). */
+    /**
+     * Valid against RFC 4287's RELAX NG schema
+     * ({@code src/test/resources/opds/atom.rnc}).
+     */
     static synchronized void assertSchemaValid(byte[] body) {
         try {
             if (atomSchema == null) {
                 PropertyMapBuilder properties = new PropertyMapBuilder();
                 properties.put(ValidateProperty.ERROR_HANDLER, SCHEMA_ERRORS);
-                ValidationDriver driver = new ValidationDriver(properties.toPropertyMap(), CompactSchemaReader.getInstance());
+                ValidationDriver driver = new ValidationDriver(properties.toPropertyMap(),
+                        CompactSchemaReader.getInstance());
                 String schema = Objects.requireNonNull(OpdsAssert.class.getResource("/opds/atom.rnc")).toString();
-                assertThat(driver.loadSchema(new InputSource(schema))).as("atom.rnc loads: %s", SCHEMA_ERRORS.messages).isTrue();
+                assertThat(driver.loadSchema(new InputSource(schema))).as("atom.rnc loads: %s", SCHEMA_ERRORS.messages)
+                    .isTrue();
                 atomSchema = driver;
             }
             SCHEMA_ERRORS.messages.clear();
@@ -301,12 +337,16 @@ final class OpdsAssert {
                 fail("not valid against the Atom schema (RFC 4287): " + SCHEMA_ERRORS.messages + "\n"
                         + new String(body, java.nio.charset.StandardCharsets.UTF_8));
             }
-        } catch (SAXException | IOException e) {
+        }
+        catch (SAXException | IOException e) {
             fail("Atom schema validation failed: " + e.getMessage());
         }
     }
 
-    /** The validator keeps the handler it was made with: one that collects into a list cleared per document. */
+    /**
+     * The validator keeps the handler it was made with: one that collects into a list
+     * cleared per document.
+     */
     private static final CollectingHandler SCHEMA_ERRORS = new CollectingHandler();
 
     private static final class CollectingHandler implements ErrorHandler {
@@ -326,13 +366,15 @@ final class OpdsAssert {
         public void fatalError(SAXParseException e) {
             error(e);
         }
+
     }
 
     /** Element children in {@code ns} named {@code name}; {@code null} for any. */
     static List<Element> children(Element parent, String ns, String name) {
         List<Element> found = new ArrayList<>();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && (ns == null || ns.equals(e.getNamespaceURI())) && (name == null || name.equals(e.getLocalName()))) {
+            if (n instanceof Element e && (ns == null || ns.equals(e.getNamespaceURI()))
+                    && (name == null || name.equals(e.getLocalName()))) {
                 found.add(e);
             }
         }
@@ -345,4 +387,5 @@ final class OpdsAssert {
         assertThat(found.size()).as("at most one %s", name).isLessThanOrEqualTo(1);
         return found.isEmpty() ? null : found.getFirst().getTextContent();
     }
+
 }

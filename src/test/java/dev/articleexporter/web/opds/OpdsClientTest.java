@@ -25,10 +25,10 @@ import org.springframework.web.util.UriUtils;
 import org.w3c.dom.Element;
 
 /**
- * An OPDS client's walk: from {@code /opds}, choosing links only by their relation and type as a
- * reader app does, down to an EPUB, which must then be a valid book and the one the entry described.
- * The download itself is the output folder's file that {@code /files/NAME} serves (see
- * {@link CatalogClient}).
+ * An OPDS client's walk: from {@code /opds}, choosing links only by their relation and
+ * type as a reader app does, down to an EPUB, which must then be a valid book and the one
+ * the entry described. The download itself is the output folder's file that
+ * {@code /files/NAME} serves (see {@link CatalogClient}).
  */
 class OpdsClientTest {
 
@@ -49,10 +49,15 @@ class OpdsClientTest {
     /** Where the client is: an address and the document found there. */
     record Step(String address, FeedDoc feed) {
 
-        /** Follows the first link of an entry (or of the feed when {@code entry} is null) that {@code choice} accepts. */
+        /**
+         * Follows the first link of an entry (or of the feed when {@code entry} is null)
+         * that {@code choice} accepts.
+         */
         Step follow(Element entry, Predicate<Element> choice) throws Exception {
-            Element link = children(entry == null ? feed.feed() : entry, ATOM, "link").stream().filter(choice).findFirst()
-                    .orElseThrow(() -> new AssertionError("no such link at " + address));
+            Element link = children(entry == null ? feed.feed() : entry, ATOM, "link").stream()
+                .filter(choice)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no such link at " + address));
             return open(CatalogClient.resolve(address, link.getAttribute("href")));
         }
     }
@@ -71,10 +76,15 @@ class OpdsClientTest {
         return l -> rel.equals(l.getAttribute("rel"));
     }
 
-    /** Downloads the entry's EPUB, checks it with EPUBCheck and that it is the book the entry describes. */
+    /**
+     * Downloads the entry's EPUB, checks it with EPUBCheck and that it is the book the
+     * entry describes.
+     */
     static Path downloadEpub(Step step, Element entry) throws Exception {
         Element link = children(entry, ATOM, "link").stream()
-                .filter(rel(OpdsTypes.REL_ACQUISITION).and(type(OpdsTypes.EPUB))).findFirst().orElseThrow();
+            .filter(rel(OpdsTypes.REL_ACQUISITION).and(type(OpdsTypes.EPUB)))
+            .findFirst()
+            .orElseThrow();
         Path epub = client.file(CatalogClient.resolve(step.address(), link.getAttribute("href")));
         EpubCheckAssert.assertValid(epub);
         assertThat(Files.size(epub)).isEqualTo(Long.parseLong(link.getAttribute("length")));
@@ -82,7 +92,8 @@ class OpdsClientTest {
         try (InputStream in = Files.newInputStream(epub)) {
             book = new EpubReader().readEpub(in);
         }
-        assertThat(book.getMetadata().getIdentifiers()).extracting(Identifier::getValue).contains(text(entry, ATOM, "id"));
+        assertThat(book.getMetadata().getIdentifiers()).extracting(Identifier::getValue)
+            .contains(text(entry, ATOM, "id"));
         return epub;
     }
 
@@ -91,11 +102,20 @@ class OpdsClientTest {
         Step root = open(client.root());
         assertThat(root.feed().kind()).isEqualTo("navigation");
         // The entry that leads to another navigation feed: "By section".
-        Element bySection = root.feed().entries().stream()
-                .filter(e -> children(e, ATOM, "link").stream().anyMatch(type(OpdsTypes.NAVIGATION))).findFirst().orElseThrow();
+        Element bySection = root.feed()
+            .entries()
+            .stream()
+            .filter(e -> children(e, ATOM, "link").stream().anyMatch(type(OpdsTypes.NAVIGATION)))
+            .findFirst()
+            .orElseThrow();
         Step sections = root.follow(bySection, type(OpdsTypes.NAVIGATION));
         assertThat(sections.feed().kind()).isEqualTo("navigation");
-        Element travel = sections.feed().entries().stream().filter(e -> "Travel".equals(text(e, ATOM, "title"))).findFirst().orElseThrow();
+        Element travel = sections.feed()
+            .entries()
+            .stream()
+            .filter(e -> "Travel".equals(text(e, ATOM, "title")))
+            .findFirst()
+            .orElseThrow();
         Step books = sections.follow(travel, rel("subsection").and(type(OpdsTypes.ACQUISITION)));
         assertThat(books.feed().kind()).isEqualTo("acquisition");
 
@@ -124,7 +144,8 @@ class OpdsClientTest {
         String descriptionAddress = CatalogClient.resolve(root.address(), search.getAttribute("href"));
         Response description = client.get(descriptionAddress);
         String template = OpdsAssert.assertValidOpenSearch(description.body(), description.contentType());
-        String query = template.replace("{searchTerms}", UriUtils.encodeQueryParam("refinance", StandardCharsets.UTF_8));
+        String query = template.replace("{searchTerms}",
+                UriUtils.encodeQueryParam("refinance", StandardCharsets.UTF_8));
         Step results = open(CatalogClient.resolve(descriptionAddress, query));
         assertThat(results.feed().entries()).hasSize(1);
         downloadEpub(results, results.feed().entries().getFirst());
@@ -133,7 +154,12 @@ class OpdsClientTest {
     @Test
     void downloadsTheNightlyDigest() throws Exception {
         Step root = open(client.root());
-        Element digests = root.feed().entries().stream().filter(e -> "Digests".equals(text(e, ATOM, "title"))).findFirst().orElseThrow();
+        Element digests = root.feed()
+            .entries()
+            .stream()
+            .filter(e -> "Digests".equals(text(e, ATOM, "title")))
+            .findFirst()
+            .orElseThrow();
         Step feed = root.follow(digests, type(OpdsTypes.ACQUISITION));
         Element entry = feed.feed().entries().getFirst();
         Element link = children(entry, ATOM, "link").stream().filter(type(OpdsTypes.EPUB)).findFirst().orElseThrow();
@@ -141,4 +167,5 @@ class OpdsClientTest {
         assertThat(epub.getFileName().toString()).isEqualTo("digest-2026-11-25-run-1.epub");
         EpubCheckAssert.assertValid(epub);
     }
+
 }

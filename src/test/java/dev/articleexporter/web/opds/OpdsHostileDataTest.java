@@ -23,10 +23,10 @@ import org.springframework.web.util.UriUtils;
 import org.w3c.dom.Element;
 
 /**
- * Article data that tries to break the feeds: markup, entities, quotes, CDATA ends, characters XML
- * cannot hold, right-to-left text, odd section names, and rows that no export would write. The
- * feeds stay well-formed and schema-valid, the text comes back exactly, and no path leaves the
- * output folder.
+ * Article data that tries to break the feeds: markup, entities, quotes, CDATA ends,
+ * characters XML cannot hold, right-to-left text, odd section names, and rows that no
+ * export would write. The feeds stay well-formed and schema-valid, the text comes back
+ * exactly, and no path leaves the output folder.
  */
 class OpdsHostileDataTest {
 
@@ -35,10 +35,14 @@ class OpdsHostileDataTest {
     static final String ARABIC_TITLE = "رئيس الوزراء العراقي يدعو إلى مغادرة التحالف";
     static final String HEBREW_SITE = "מערכת החדשות";
 
-    /** Characters XML 1.0 cannot hold, as only a database written by something else could have them. */
-    static final String BAD = new String(new char[] {0, 1, 0x1F, 0xFFFE, 0xFFFF});
+    /**
+     * Characters XML 1.0 cannot hold, as only a database written by something else could
+     * have them.
+     */
+    static final String BAD = new String(new char[] { 0, 1, 0x1F, 0xFFFE, 0xFFFF });
+
     /** Half of a surrogate pair: not even UTF-8 can hold it. */
-    static final String LONE = new String(new char[] {0xD800});
+    static final String LONE = new String(new char[] { 0xD800 });
 
     @TempDir
     static Path work;
@@ -48,7 +52,8 @@ class OpdsHostileDataTest {
 
     @BeforeAll
     static void hostileHistory() throws Exception {
-        // \\u0007 is the JSON escape of BEL: the reader removes it (with a warning) before anything is written.
+        // \\u0007 is the JSON escape of BEL: the reader removes it (with a warning)
+        // before anything is written.
         String json = """
                 [
                   {"id": "hostile-markup", "title": "<script>alert(\\"x\\")</script> & 'single' \\"double\\" ]]> <!-- c --> &amp; \\u0007bell",
@@ -61,24 +66,31 @@ class OpdsHostileDataTest {
                 """;
         fixture = CatalogFixture.export(work, List.of(), Map.of("hostile.json", json));
         Path output = fixture.output();
-        // A row with characters no export writes (the reader removes them), its files copied from a real export.
-        insert("raw-row", "Raw" + BAD + LONE + " title", "Raw" + BAD + "section", "Author" + BAD + LONE, "Summary" + LONE + BAD);
+        // A row with characters no export writes (the reader removes them), its files
+        // copied from a real export.
+        insert("raw-row", "Raw" + BAD + LONE + " title", "Raw" + BAD + "section", "Author" + BAD + LONE,
+                "Summary" + LONE + BAD);
         insert("lone-row", "Lone", "Lone" + LONE, null, null);
         Files.copy(output.resolve("dots.epub"), output.resolve("lone-row.epub"));
-        insert("blank-row", "Blank section", "   ", null, null); // no files: listed nowhere, but its section is counted
+        insert("blank-row", "Blank section", "   ", null, null); // no files: listed
+                                                                 // nowhere, but its
+                                                                 // section is counted
         Files.copy(output.resolve("dots.epub"), output.resolve("raw-row.epub"));
-        // A row whose name would lead out of the output folder, with a file waiting there.
+        // A row whose name would lead out of the output folder, with a file waiting
+        // there.
         insert("../outside", "Escape attempt", "Escapes", null, null);
         Files.copy(output.resolve("dots.epub"), output.resolveSibling("outside.epub"));
         client = fixture.client(50, "");
     }
 
     private static void insert(String stem, String title, String section, String author, String summary) {
-        fixture.jdbc().sql("""
-                        INSERT INTO EXPORTED_ARTICLE (JOB_EXECUTION_ID, JOB_INSTANCE_ID, ARTICLE_ID, FILE_STEM, FILE_STEM_KEY,
-                            INPUT_ORIGIN, TITLE, SECTION, LANGUAGE, AUTHOR, SUMMARY, OUTPUT_FOLDER)
-                        VALUES (1, 1, ?, ?, ?, 'elsewhere', ?, ?, 'en', ?, ?, ?)""")
-                .params(stem, stem, stem, title, section, author, summary, fixture.output().toString()).update();
+        fixture.jdbc()
+            .sql("""
+                    INSERT INTO EXPORTED_ARTICLE (JOB_EXECUTION_ID, JOB_INSTANCE_ID, ARTICLE_ID, FILE_STEM, FILE_STEM_KEY,
+                        INPUT_ORIGIN, TITLE, SECTION, LANGUAGE, AUTHOR, SUMMARY, OUTPUT_FOLDER)
+                    VALUES (1, 1, ?, ?, ?, 'elsewhere', ?, ?, 'en', ?, ?, ?)""")
+            .params(stem, stem, stem, title, section, author, summary, fixture.output().toString())
+            .update();
     }
 
     static FeedDoc feed(String address) throws Exception {
@@ -101,7 +113,8 @@ class OpdsHostileDataTest {
     @Test
     void everyFeedAndLinkStaysValid() throws Exception {
         OpdsCatalogTest.Crawl crawl = OpdsCatalogTest.crawl(client);
-        assertThat(crawl.files()).isEqualTo(8); // 3 articles × 2 formats + the raw rows' EPUBs; nothing outside
+        assertThat(crawl.files()).isEqualTo(8); // 3 articles × 2 formats + the raw rows'
+                                                // EPUBs; nothing outside
         assertThat(crawl.addresses()).noneMatch(a -> a.contains("outside"));
     }
 
@@ -109,7 +122,8 @@ class OpdsHostileDataTest {
     void markupInTheDataComesBackAsTextExactly() throws Exception {
         Element entry = entry(feed("/opds/new"), "hostile-markup");
         assertThat(text(entry, ATOM, "title")).isEqualTo(MARKUP_TITLE);
-        assertThat(text(children(entry, ATOM, "author").getFirst(), ATOM, "name")).isEqualTo("O'Brien \"The <Author>\"");
+        assertThat(text(children(entry, ATOM, "author").getFirst(), ATOM, "name"))
+            .isEqualTo("O'Brien \"The <Author>\"");
         assertThat(text(entry, DC, "publisher")).isEqualTo("<b>Site</b> & Co");
         assertThat(children(entry, ATOM, "category").getFirst().getAttribute("term")).isEqualTo(MARKUP_SECTION);
         assertThat(text(entry, ATOM, "summary")).isEqualTo("Summary <tags> & entities &lt; ]]> end.");
@@ -140,9 +154,11 @@ class OpdsHostileDataTest {
         assertThat(children(entry, ATOM, "category").getFirst().getAttribute("term")).isEqualTo("Rawsection");
         // Only its EPUB exists.
         assertThat(FeedDoc.links(entry, OpdsTypes.REL_ACQUISITION)).extracting(l -> l.getAttribute("type"))
-                .containsExactly(OpdsTypes.EPUB);
-        // The reader removed BEL from the exported title, with a warning, before any format saw it.
-        assertThat(fixture.library().find(fixture.output(), "hostile-markup").orElseThrow().title()).isEqualTo(MARKUP_TITLE);
+            .containsExactly(OpdsTypes.EPUB);
+        // The reader removed BEL from the exported title, with a warning, before any
+        // format saw it.
+        assertThat(fixture.library().find(fixture.output(), "hostile-markup").orElseThrow().title())
+            .isEqualTo(MARKUP_TITLE);
     }
 
     @Test
@@ -156,26 +172,34 @@ class OpdsHostileDataTest {
             FeedDoc section = feed(CatalogClient.resolve(client.root(), link.getAttribute("href")));
             assertThat(section.title()).isEqualTo(name);
         }
-        // Listed without the characters XML cannot hold, and still leading to its article.
+        // Listed without the characters XML cannot hold, and still leading to its
+        // article.
         assertThat(names).containsExactlyInAnyOrder(MARKUP_SECTION, "سياسة", "..", "Escapes", "Rawsection");
-        // A name with a lone surrogate has no URL, a blank one would mean "any": not listed; the article still is in the
+        // A name with a lone surrogate has no URL, a blank one would mean "any": not
+        // listed; the article still is in the
         // other feeds.
-        assertThat(fixture.library().sections(fixture.output())).extracting(s -> s.section()).contains("Lone" + LONE, "   ");
+        assertThat(fixture.library().sections(fixture.output())).extracting(s -> s.section())
+            .contains("Lone" + LONE, "   ");
         assertThat(text(feed("/opds").entries().get(1), ATOM, "content")).isEqualTo("5 sections.");
         assertThat(entry(feed("/opds/new"), "lone-row")).isNotNull();
-        FeedDoc dots = feed(CatalogClient.resolve(client.root(), children(sections.entries().stream()
-                .filter(e -> "..".equals(text(e, ATOM, "title"))).findFirst().orElseThrow(), ATOM, "link").getFirst().getAttribute("href")));
+        FeedDoc dots = feed(CatalogClient.resolve(client.root(), children(
+                sections.entries().stream().filter(e -> "..".equals(text(e, ATOM, "title"))).findFirst().orElseThrow(),
+                ATOM, "link")
+            .getFirst()
+            .getAttribute("href")));
         assertThat(dots.entries()).extracting(e -> text(e, ATOM, "title")).containsExactly("Dot section");
-        FeedDoc markup = feed(CatalogClient.resolve(client.root(), CatalogPaths.section(MARKUP_SECTION)
-                .transform(p -> "/opds" + p)));
+        FeedDoc markup = feed(
+                CatalogClient.resolve(client.root(), CatalogPaths.section(MARKUP_SECTION).transform(p -> "/opds" + p)));
         assertThat(markup.entries()).extracting(e -> text(e, ATOM, "title")).containsExactly(MARKUP_TITLE);
     }
 
     @Test
     void aNameLeadingOutOfTheFolderIsNeverLinked() throws Exception {
         assertThat(Files.isRegularFile(fixture.output().resolve("../outside.epub"))).isTrue();
-        assertThat(feed("/opds/new").entries()).extracting(e -> text(e, ATOM, "title")).doesNotContain("Escape attempt");
+        assertThat(feed("/opds/new").entries()).extracting(e -> text(e, ATOM, "title"))
+            .doesNotContain("Escape attempt");
         assertThat(client.get("/opds/entries/%2E%2E%2Foutside").status()).isEqualTo(404);
         assertThat(feed("/opds/sections/Escapes").entries()).isEmpty();
     }
+
 }

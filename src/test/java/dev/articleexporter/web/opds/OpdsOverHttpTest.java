@@ -25,12 +25,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.w3c.dom.Element;
 
 /**
- * A reader app against the whole server on a real port: from {@code /opds}, by links alone, to an
- * EPUB downloaded through {@code /files/}, which EPUBCheck accepts and which is the book the entry
- * describes. (The other catalog tests drive the controller through MockMvc.)
+ * A reader app against the whole server on a real port: from {@code /opds}, by links
+ * alone, to an EPUB downloaded through {@code /files/}, which EPUBCheck accepts and which
+ * is the book the entry describes. (The other catalog tests drive the controller through
+ * MockMvc.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.main.web-application-type=servlet", "exporter.serve.schedule=false", "server.address=127.0.0.1"})
+        properties = { "spring.main.web-application-type=servlet", "exporter.serve.schedule=false",
+                "server.address=127.0.0.1" })
 @DirtiesContext
 class OpdsOverHttpTest {
 
@@ -56,18 +58,24 @@ class OpdsOverHttpTest {
     void aReaderWalksFromTheRootToAValidEpub() throws Exception {
         URI root = URI.create("http://127.0.0.1:" + port + "/opds");
         OpdsAssert.FeedDoc rootFeed = feed(root);
-        Element newest = rootFeed.entries().stream()
-                .flatMap(e -> children(e, ATOM, "link").stream())
-                .filter(l -> l.getAttribute("type").equals(OpdsTypes.ACQUISITION)).findFirst().orElseThrow();
+        Element newest = rootFeed.entries()
+            .stream()
+            .flatMap(e -> children(e, ATOM, "link").stream())
+            .filter(l -> l.getAttribute("type").equals(OpdsTypes.ACQUISITION))
+            .findFirst()
+            .orElseThrow();
         URI newestAddress = root.resolve(newest.getAttribute("href"));
         OpdsAssert.FeedDoc books = feed(newestAddress);
         assertThat(books.entries()).isNotEmpty();
 
         Element entry = books.entries().getFirst();
         Element epubLink = children(entry, ATOM, "link").stream()
-                .filter(l -> l.getAttribute("rel").equals(OpdsTypes.REL_ACQUISITION) && l.getAttribute("type").equals(OpdsTypes.EPUB))
-                .findFirst().orElseThrow();
-        HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(newestAddress.resolve(epubLink.getAttribute("href"))).build(),
+            .filter(l -> l.getAttribute("rel").equals(OpdsTypes.REL_ACQUISITION)
+                    && l.getAttribute("type").equals(OpdsTypes.EPUB))
+            .findFirst()
+            .orElseThrow();
+        HttpResponse<byte[]> download = http.send(
+                HttpRequest.newBuilder(newestAddress.resolve(epubLink.getAttribute("href"))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type")).hasValue(OpdsTypes.EPUB);
@@ -82,13 +90,20 @@ class OpdsOverHttpTest {
         try (var zip = new java.util.zip.ZipFile(epub.toFile())) {
             String opf = new String(zip.getInputStream(zip.getEntry("OEBPS/content.opf")).readAllBytes(),
                     java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(opf).contains(dev.articleexporter.model.BookIdentifier.article(stem)); // the very book the entry describes
+            assertThat(opf).contains(dev.articleexporter.model.BookIdentifier.article(stem)); // the
+                                                                                              // very
+                                                                                              // book
+                                                                                              // the
+                                                                                              // entry
+                                                                                              // describes
         }
     }
 
     private OpdsAssert.FeedDoc feed(URI address) throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(address).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(address).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as("GET %s", address).isEqualTo(200);
         return OpdsAssert.assertValidFeed(response.body(), response.headers().firstValue("Content-Type").orElseThrow());
     }
+
 }
