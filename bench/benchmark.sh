@@ -36,14 +36,14 @@ if [ ! -x /usr/bin/time ]; then
 fi
 if [ ! -f "$jar" ]; then
   echo "Building $jar ..." >&2
-  (cd "$root" && ./mvnw -q -Dbuild.dir="$build_dir" -Dmaven.test.skip=true package >&2)
+  (cd "$root" && ./mvnw -q -Dbuild.dir="$build_dir" -Dmaven.test.skip=true -Dspring-javaformat.validate.skip=true package >&2)
 fi
 # The corpus generator (src/bench/java) is not in the application's jar: the bench profile builds it into
 # benchmarks.jar, in a build folder of its own so that the exports measured run the jar users run.
 bench_jar="$root/$build_dir/bench/benchmarks.jar"
 if [ ! -f "$bench_jar" ] || [ -n "$(find "$root/src/bench" "$root/pom.xml" -newer "$bench_jar" -print 2>/dev/null | head -n 1)" ]; then
   echo "Building $bench_jar ..." >&2
-  (cd "$root" && ./mvnw -q -Pbench -Dbuild.dir="$build_dir/bench" -Dmaven.test.skip=true -Dspring-boot.aot.skip=true \
+  (cd "$root" && ./mvnw -q -Pbench -Dbuild.dir="$build_dir/bench" -Dmaven.test.skip=true -Dspring-javaformat.validate.skip=true -Dspring-boot.aot.skip=true \
     -Dspring-boot.repackage.skip=true package >&2)
 fi
 

@@ -157,8 +157,8 @@ public final class CorpusGenerator {
         for (int i = 0; i < links; i++) {
             related.add(relatedLink(t, site, teasers.get(i % teasers.size()), source));
         }
-        for (int i = 0, dup = 1 + r.nextInt(2); i < dup; i++) { // the same teaser scraped
-                                                                // twice
+        // the same teaser scraped twice
+        for (int i = 0, dup = 1 + r.nextInt(2); i < dup; i++) {
             related.add(relatedLink(t, site, teasers.get(r.nextInt(Math.min(links, teasers.size()))), source));
         }
         return a;
@@ -180,9 +180,8 @@ public final class CorpusGenerator {
             slide.put("credit", messyCredit(t, source));
         }
         else if (creditRoll < 85) {
-            body.add(r.nextInt(body.size() + 1), messyCredit(t, source)); // a credit line
-                                                                          // inside the
-                                                                          // text
+            // a credit line inside the text
+            body.add(r.nextInt(body.size() + 1), messyCredit(t, source));
         } // else: no credit at all
         if (r.nextInt(100) < 30) {
             String promo = t.pick(PROMO_LABELS)

@@ -199,9 +199,8 @@ public class ServeCommand implements Callable<Integer> {
         properties.put("exporter.serve.schedule", !noSchedule);
         properties.put("exporter.serve.cron", cron);
         properties.put("exporter.serve.zone", zoneId.getId());
-        properties.put("exporter.digest.time-zone", zoneId.getId()); // the digest's date
-                                                                     // is the schedule's
-                                                                     // day
+        // the digest's date is the schedule's day
+        properties.put("exporter.digest.time-zone", zoneId.getId());
         if (name != null) {
             properties.put("exporter.serve.user", name);
             properties.put("exporter.serve.password", secret);
@@ -209,9 +208,10 @@ public class ServeCommand implements Callable<Integer> {
         properties.put("server.address", bind);
         properties.put("server.port", port);
 
+        ContextClosing closing = new ContextClosing();
         ConfigurableApplicationContext context;
         try {
-            context = Spring.startServer(properties);
+            context = Spring.startServer(properties, closing, new RunPrinter(out, err));
         }
         catch (RuntimeException e) {
             PortInUseException portInUse = cause(e, PortInUseException.class);
@@ -223,15 +223,12 @@ public class ServeCommand implements Callable<Integer> {
             IllegalArgumentException bad = e instanceof BeanCreationException ? cause(e, IllegalArgumentException.class)
                     : null;
             if (bad != null) {
-                err.println("error: " + bad.getMessage()); // an unknown --formats name,
-                                                           // typically
+                // an unknown --formats name, typically
+                err.println("error: " + bad.getMessage());
                 return Cli.USAGE;
             }
             throw e;
         }
-        ContextClosing closing = new ContextClosing();
-        context.addApplicationListener(closing);
-        context.addApplicationListener(new RunPrinter(out, err));
         int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
         String url = "http://" + urlHost() + ":" + actualPort + "/";
         out.println("Serving " + output.toAbsolutePath().normalize() + " at " + url);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -21,14 +22,8 @@ final class Spring {
      * application.properties
      */
     static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(ArticleExporter.class).main(AotContext.class) // names
-                                                                                          // the
-                                                                                          // ahead-of-time
-                                                                                          // initializer
-                                                                                          // to
-                                                                                          // use
-                                                                                          // with
-                                                                                          // spring.aot.enabled
+        // names the ahead-of-time initializer to use with spring.aot.enabled
+        return new SpringApplicationBuilder(ArticleExporter.class).main(AotContext.class)
             .web(WebApplicationType.NONE)
             .listeners(Logging.afterSpringLogging())
             .run(arguments(properties));
@@ -39,15 +34,19 @@ final class Spring {
      * security, schedule). Returns once it listens; it runs until the context is closed
      * (SIGTERM, Ctrl-C).
      */
-    static ConfigurableApplicationContext startServer(Map<String, Object> properties) {
+    static ConfigurableApplicationContext startServer(Map<String, Object> properties,
+            ApplicationListener<?>... listeners) {
         // The ahead-of-time context (AotContext) has no web beans: this one is always
         // made the usual way.
         System.clearProperty(AotDetector.AOT_ENABLED);
         Map<String, Object> server = new LinkedHashMap<>(properties);
-        server.put("spring.main.web-application-type", "servlet"); // application.properties
-                                                                   // says none
+        // application.properties says none
+        server.put("spring.main.web-application-type", "servlet");
+        // The command's listeners are registered before the context starts, so none of
+        // its events is missed.
         return new SpringApplicationBuilder(ArticleExporter.class).web(WebApplicationType.SERVLET)
             .listeners(Logging.afterSpringLogging())
+            .listeners(listeners)
             .run(arguments(server));
     }
 

@@ -1,12 +1,10 @@
 package dev.articleexporter.input;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 
@@ -17,8 +15,8 @@ import tools.jackson.databind.JsonNode;
  * than the limit is parsed by Jackson, a larger one is rejected by name, unread. A bad
  * element of an array is reported alone and the next one is read; a syntax error ends the
  * file, since nothing after it can be trusted (the message says about how many articles
- * that left unread). Only a regular file inside its folder is opened
- * ({@link InputFiles}).
+ * that left unread: {@link SyntaxErrors}). Only a regular file inside its folder is
+ * opened ({@link InputFiles}).
  */
 public final class ArticleFile implements AutoCloseable {
 
@@ -270,14 +268,12 @@ public final class ArticleFile implements AutoCloseable {
             return null;
         }
         return fileProblem(Origin.wholeFile(name), "unexpected content after the end of the JSON value at line "
-                + lineAndColumn(framer.offset())[0] + "; it was ignored");
+                + SyntaxErrors.lineAndColumn(opened, framer.offset())[0] + "; it was ignored");
     }
 
     /** Jackson's error in a value that starts at {@code start}, placed in the file. */
     private Input syntaxError(Origin origin, long start, JacksonException e) throws IOException {
-        TokenStreamLocation at = e.getLocation();
-        long offset = start + (at != null && at.getByteOffset() >= 0 ? at.getByteOffset() : 0);
-        return syntaxError(origin, offset, ArticleJson.problem(e));
+        return syntaxError(origin, SyntaxErrors.offset(start, e), ArticleJson.problem(e));
     }
 
     /**
@@ -288,52 +284,7 @@ public final class ArticleFile implements AutoCloseable {
         if (!share.ownsFileProblems(name)) {
             return SOMEONE_ELSES;
         }
-        long[] at = lineAndColumn(offset);
-        StringBuilder reason = new StringBuilder("not valid JSON: line ").append(at[0])
-            .append(", column ")
-            .append(at[1])
-            .append(": ")
-            .append(what);
-        if (array) {
-            int skipped = countRest();
-            if (skipped > 0) {
-                reason.append("; the rest of the file was skipped (about ")
-                    .append(skipped)
-                    .append(skipped == 1 ? " more article)" : " more articles)");
-            }
-        }
-        return new Input.Rejected(origin, reason.toString());
-    }
-
-    /**
-     * About how many articles the array holds after the framer's position: objects at its
-     * top level, counted, not read. Only objects: after an error inside a string, the
-     * framer may take text for structure, and words counted as values would make the
-     * number absurd.
-     */
-    private int countRest() {
-        int count = 0;
-        try {
-            for (int next = framer.peek(); next >= 0 && next != ']'; next = framer.peek()) {
-                if (next == ',' || next == ':' || next == '}') {
-                    framer.take();
-                }
-                else if (framer.frame(false).first == '{') {
-                    count++;
-                }
-            }
-        }
-        catch (IOException e) {
-            // as many as were found
-        }
-        return count;
-    }
-
-    private long[] lineAndColumn(long offset) throws IOException {
-        try (InputStream in = JsonSource
-            .utf8(java.nio.file.Files.newInputStream(opened, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
-            return JsonSource.lineAndColumn(in, offset);
-        }
+        return new Input.Rejected(origin, SyntaxErrors.reason(opened, offset, what, array ? framer : null));
     }
 
     private Origin origin() {

@@ -131,8 +131,8 @@ public final class ArticleNode {
         }
         tried = true;
         try {
-            JsonNode copy = tree.deepCopy(); // cleaning works in place, and the tree
-                                             // stays as read
+            // cleaning works in place, and the tree stays as read
+            JsonNode copy = tree.deepCopy();
             List<String> cleaned = XmlCharacters.clean(copy);
             Limits.Outcome limited = Limits.apply(ArticleJson.MAPPER.treeToValue(copy, Article.class));
             if (limited.rejection() != null) {

@@ -158,8 +158,8 @@ public final class InputFiles {
         }
         Path real;
         try {
-            real = path.toRealPath(); // resolves links without opening anything
-                                      // (realpath)
+            // resolves links without opening anything (realpath)
+            real = path.toRealPath();
             if (realFolder == null) {
                 realFolder = folder.toRealPath();
             }
@@ -213,8 +213,8 @@ public final class InputFiles {
                 default -> "a special file";
             };
         }
-        catch (IOException | RuntimeException noUnixView) { // Windows has no "unix"
-                                                            // attribute view
+        // Windows has no "unix" attribute view
+        catch (IOException | RuntimeException noUnixView) {
             return "a special file";
         }
     }

@@ -3,11 +3,6 @@ package dev.articleexporter.input;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Finds where each JSON value of a byte stream starts and ends without parsing it: it
@@ -20,33 +15,12 @@ import java.util.List;
  * <p>
  * Syntax is Jackson's business: the framer trusts brackets to match, and a value whose
  * brackets do not comes out as whatever extent they give, for Jackson to reject. Offsets
- * are those of the stream (UTF-8 bytes).
+ * are those of the stream (UTF-8 bytes). The bytes it looks for are {@link JsonBytes}; a
+ * value larger than one read buffer is held in {@link ValueParts}.
  */
 final class JsonFramer implements Closeable {
 
     private static final int BUFFER = 64 * 1024;
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    private static final long ONES = 0x0101010101010101L;
-
-    private static final long HIGHS = 0x8080808080808080L;
-
-    private static final long QUOTES = 0x2222222222222222L;
-
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
-
-    /**
-     * Bytes that end a bare value (number, true, garbage): whitespace and JSON
-     * punctuation.
-     */
-    private static final boolean[] DELIMITER = new boolean[256];
-
-    static {
-        for (char c : " \t\r\n,:[]{}\"".toCharArray()) {
-            DELIMITER[c] = true;
-        }
-    }
 
     /** One framed value. The bytes are valid until the framer is used again. */
     static final class Value {
@@ -100,15 +74,7 @@ final class JsonFramer implements Closeable {
 
     private boolean keeping;
 
-    private final List<byte[]> parts = new ArrayList<>();
-
-    /** Where the value's bytes are in each part: from, to. */
-    private final List<int[]> partRanges = new ArrayList<>();
-
-    private long partBytes;
-
-    /** Read buffers free for reuse (those handed to {@link #parts} earlier). */
-    private final List<byte[]> spare = new ArrayList<>();
+    private final ValueParts parts = new ValueParts(BUFFER);
 
     /**
      * @param limit the largest value, in bytes, whose bytes are given out
@@ -134,7 +100,7 @@ final class JsonFramer implements Closeable {
             int e = end;
             while (p < e) {
                 byte c = b[p];
-                if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                if (JsonBytes.whitespace(c)) {
                     p++;
                 }
                 else {
@@ -164,7 +130,6 @@ final class JsonFramer implements Closeable {
     Value frame(boolean keep) throws IOException {
         keeping = keep;
         valueStart = pos;
-        partBytes = 0;
         Value v = value;
         v.start = offset();
         v.first = buf[pos] & 0xFF;
@@ -179,7 +144,7 @@ final class JsonFramer implements Closeable {
             pos++;
             complete = scan(0, true);
         }
-        else if (DELIMITER[v.first]) {
+        else if (JsonBytes.delimiter(v.first)) {
             pos++; // a stray delimiter: that one byte
             complete = true;
         }
@@ -195,27 +160,18 @@ final class JsonFramer implements Closeable {
                 v.offset = valueStart;
             }
             else {
-                byte[] all = new byte[(int) v.length];
-                int at = 0;
-                for (int i = 0; i < parts.size(); i++) {
-                    int[] range = partRanges.get(i);
-                    System.arraycopy(parts.get(i), range[0], all, at, range[1] - range[0]);
-                    at += range[1] - range[0];
-                }
-                System.arraycopy(buf, valueStart, all, at, pos - valueStart);
-                v.bytes = all;
+                v.bytes = parts.join(buf, valueStart, pos, (int) v.length);
                 v.offset = 0;
             }
         }
-        dropParts();
+        parts.clear();
         return v;
     }
 
     /**
      * Reads to the end of a value: from inside {@code depth} brackets, or inside a string
      * at the top ({@code depth} 0). True when it closed, false when the stream ended
-     * first. Inside strings eight bytes are looked at a time: most of a JSON file is text
-     * with no quote nor backslash.
+     * first.
      */
     private boolean scan(int depth, boolean inString) throws IOException {
         int skip = 0; // an escaped byte left for the next buffer
@@ -226,22 +182,7 @@ final class JsonFramer implements Closeable {
             skip = 0;
             while (p < e) {
                 if (inString) {
-                    while (p + 8 <= e) {
-                        long w = (long) LONGS.get(b, p);
-                        long q = w ^ QUOTES;
-                        long s = w ^ BACKSLASHES;
-                        long found = (((q - ONES) & ~q) | ((s - ONES) & ~s)) & HIGHS;
-                        if (found != 0) {
-                            p += Long.numberOfTrailingZeros(found) >>> 3; // the lowest
-                                                                          // marked byte
-                                                                          // is exact
-                            break;
-                        }
-                        p += 8;
-                    }
-                    while (p < e && b[p] != '"' && b[p] != '\\') {
-                        p++;
-                    }
+                    p = JsonBytes.quoteOrBackslash(b, p, e);
                     if (p >= e) {
                         break;
                     }
@@ -294,7 +235,7 @@ final class JsonFramer implements Closeable {
             int p = pos;
             int e = end;
             while (p < e) {
-                if (DELIMITER[b[p] & 0xFF]) {
+                if (JsonBytes.delimiter(b[p] & 0xFF)) {
                     pos = p;
                     return true;
                 }
@@ -313,10 +254,10 @@ final class JsonFramer implements Closeable {
      */
     private boolean refillInValue() throws IOException {
         if (keeping) {
-            long sofar = partBytes + (end - valueStart);
+            long sofar = parts.byteCount() + (end - valueStart);
             if (sofar > limit) {
                 keeping = false; // too large: from here on only counted
-                dropParts();
+                parts.clear();
             }
             else if (end < buf.length) {
                 return read(); // a short read left room: read on after it
@@ -335,11 +276,8 @@ final class JsonFramer implements Closeable {
             else {
                 // Large: this buffer becomes a part of the value, reading goes on in
                 // another.
-                parts.add(buf);
-                partRanges.add(new int[] { valueStart, end });
-                partBytes += end - valueStart;
+                buf = parts.add(buf, valueStart, end);
                 bufStart += end;
-                buf = spare.isEmpty() ? new byte[BUFFER] : spare.remove(spare.size() - 1);
                 valueStart = 0;
                 pos = 0;
                 end = 0;
@@ -347,17 +285,6 @@ final class JsonFramer implements Closeable {
             }
         }
         return refill();
-    }
-
-    private void dropParts() {
-        for (byte[] part : parts) {
-            if (spare.size() < 4) {
-                spare.add(part);
-            }
-        }
-        parts.clear();
-        partRanges.clear();
-        partBytes = 0;
     }
 
     /** Reads a fresh buffer; false at the end of the stream. */

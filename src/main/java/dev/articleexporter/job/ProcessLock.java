@@ -49,8 +49,8 @@ public final class ProcessLock implements AutoCloseable {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS);
         }
-        catch (IOException e) { // a plain IOException for ELOOP, not a
-                                // FileSystemException
+        // a plain IOException for ELOOP, not a FileSystemException
+        catch (IOException e) {
             if (Files.isSymbolicLink(file)) { // O_NOFOLLOW refused it
                 throw new LinkedLockException(
                         "the lock file " + file + " is a symbolic link; article-exporter refuses to"

@@ -51,16 +51,17 @@ public class RunLogging {
         long rejected = step.getFilterCount() + step.getProcessSkipCount() + step.getReadSkipCount();
         boolean run = ExportJobConfig.STEP_NAME.equals(step.getStepName());
         if (run) {
-            log.info(RunSummaryFormat.line(summary(step, rejected))); // the partitions'
-                                                                      // counts, added up
+            // the partitions' counts, added up
+            log.info(RunSummaryFormat.line(summary(step, rejected)));
         }
         else {
             log.info("Run {} {} {}: {} read, {} exported or unchanged, {} rejected", id, step.getStepName(),
                     step.getStatus(), step.getReadCount(), step.getWriteCount(), rejected);
         }
         if (step.getStatus() == BatchStatus.STOPPED) {
-            if (run) { // asked to stop (serve shutting down): not a failure, and said
-                       // once for the run
+            // asked to stop (serve shutting down): not a failure, and said once for the
+            // run
+            if (run) {
                 log.info("Run {}: {}", id, RunSummaryFormat.STOPPED);
             }
         }
@@ -83,11 +84,8 @@ public class RunLogging {
             warnings = problems.count(id, Problem.Kind.WARNING);
         }
         catch (DataAccessException e) {
-            log.debug("Run {}: counts of unchanged articles and warnings not read", id, e); // the
-                                                                                            // step's
-                                                                                            // failure
-                                                                                            // says
-                                                                                            // why
+            // the step's failure says why
+            log.debug("Run {}: counts of unchanged articles and warnings not read", id, e);
         }
         return new RunSummary(id, step.getStartTime(), LocalDateTime.now(), step.getStatus().name(), null,
                 step.getReadCount(), step.getWriteCount() - unchanged, unchanged, rejected, warnings);

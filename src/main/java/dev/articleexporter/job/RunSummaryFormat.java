@@ -155,8 +155,8 @@ public final class RunSummaryFormat {
      */
     public static List<String> problems(List<Problem> problems, Function<Problem, String> format, String indent) {
         List<Problem> ordered = new ArrayList<>(problems);
-        ordered.sort(INPUT_ORDER); // stable: one article's problems keep the order they
-                                   // were met in
+        // stable: one article's problems keep the order they were met in
+        ordered.sort(INPUT_ORDER);
         Map<String, Integer> total = new HashMap<>();
         ordered.forEach(p -> total.merge(key(p), 1, Integer::sum));
         Map<String, Integer> seen = new HashMap<>();

@@ -219,12 +219,8 @@ public final class ArticlePipeline {
             }
             catch (DiskFailure e) {
                 Exported.discard(files);
-                throw new UncheckedIOException((IOException) e.getCause()); // the disk,
-                                                                            // not the
-                                                                            // article:
-                                                                            // the run
-                                                                            // stops, on
-                                                                            // record
+                // the disk, not the article: the run stops, on record
+                throw new UncheckedIOException((IOException) e.getCause());
             }
             catch (Exception e) {
                 // One article that breaks a renderer must not stop the night's run.

@@ -99,8 +99,8 @@ public final class ContentHash {
                 tag('}');
                 JsonNode src = type == Article.Image.class ? node.get("src") : null;
                 if (src != null && src.isValueNode() && !src.isNull()) {
-                    images.add(XmlCharacters.cleaned(src.asString())); // the path binding
-                                                                       // gives the story
+                    // the path binding gives the story
+                    images.add(XmlCharacters.cleaned(src.asString()));
                 }
             }
             else if (node.isArray()) {

@@ -84,8 +84,8 @@ final class FrameLimits {
                 break;
             }
             switch (chunk) {
-                case "acTL" -> animated = true; // only before the image data: after it,
-                                                // the first IDAT has returned
+                // only before the image data: after it, the first IDAT has returned
+                case "acTL" -> animated = true;
                 case "fcTL" -> {
                     if (animated && length >= 26) {
                         defaultImageIsAFrame |= !imageData;
@@ -97,9 +97,8 @@ final class FrameLimits {
                         return null;
                     }
                     if (!imageData && !defaultImageIsAFrame) {
-                        frames.add(uint32(b, 16), uint32(b, 20)); // a default image
-                                                                  // outside the animation
-                                                                  // is decoded too
+                        // a default image outside the animation is decoded too
+                        frames.add(uint32(b, 16), uint32(b, 20));
                     }
                     imageData = true;
                 }

@@ -55,8 +55,8 @@ final class ImagePreparer {
             }
             ImageReader reader = readers.next();
             try {
-                reader.setInput(in, false, true); // not forward-only: frames are counted
-                                                  // before the first is read
+                // not forward-only: frames are counted before the first is read
+                reader.setInput(in, false, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width <= 0 || height <= 0 || (long) width * height > FrameLimits.MAX_PIXELS) {
@@ -66,8 +66,8 @@ final class ImagePreparer {
                 String tooMuch = switch (type) {
                     case "image/gif" -> FrameLimits.gifFrames(bytes, reader);
                     case "image/png" -> FrameLimits.pngFrames(bytes);
-                    default -> null; // a JPEG file is one picture; readers show nothing
-                                     // after its first
+                    // a JPEG file is one picture; readers show nothing after its first
+                    default -> null;
                 };
                 if (tooMuch != null) {
                     warnings.add(where + tooMuch + "; shown as its alt text");

@@ -77,8 +77,8 @@ public class TidyWhitespace implements ArticleRule {
         List<String> out = new ArrayList<>();
         for (String text : texts) {
             if (!hasLineBreak(text)) {
-                String tidy = line(text); // the common case: one line, no blank line to
-                                          // split at
+                // the common case: one line, no blank line to split at
+                String tidy = line(text);
                 if (tidy != null) {
                     out.add(tidy);
                 }

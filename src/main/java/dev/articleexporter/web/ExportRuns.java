@@ -156,9 +156,8 @@ public class ExportRuns {
             events.publishEvent(new RunsEnded(outcome));
         }
         catch (RuntimeException e) {
-            log.debug("Run summary not published (the context is closing)", e); // the log
-                                                                                // has it
-                                                                                // already
+            // the log has it already
+            log.debug("Run summary not published (the context is closing)", e);
         }
     }
 

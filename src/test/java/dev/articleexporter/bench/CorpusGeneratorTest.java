@@ -122,10 +122,8 @@ class CorpusGeneratorTest {
 
         assertThat(articles).allSatisfy(a -> {
             List<String> titles = a.related().stream().map(Article.RelatedLink::title).toList();
-            assertThat(titles).hasSizeGreaterThan((int) titles.stream().distinct().count()); // a
-                                                                                             // teaser
-                                                                                             // listed
-                                                                                             // twice
+            // a teaser listed twice
+            assertThat(titles).hasSizeGreaterThan((int) titles.stream().distinct().count());
             assertThat(a.breadcrumbs().getLast()).satisfiesAnyOf(c -> assertThat(c).endsWith("..."),
                     c -> assertThat(c).isEqualTo(a.title()));
         });

@@ -127,12 +127,8 @@ class BadInputTest {
                 .anyMatch(n -> n.startsWith("_CON-"))
                 .anyMatch(n -> n.startsWith("escape-"))
                 .noneMatch(n -> n.endsWith(".part"));
-            assertThat(names.stream().filter(n -> n.startsWith("a-b-c-d-"))).hasSize(4); // two
-                                                                                         // ids,
-                                                                                         // two
-                                                                                         // formats,
-                                                                                         // distinct
-                                                                                         // names
+            // two ids, two formats, distinct names
+            assertThat(names.stream().filter(n -> n.startsWith("a-b-c-d-"))).hasSize(4);
         }
 
         // Markup from the input is text in both formats, never markup.

@@ -67,17 +67,14 @@ class HostileInputTest {
             .contains("c-pipe.json: not a regular file (a named pipe)")
             .contains("a-good.json (good): slide 1: image pipe.png: not a regular file (a named pipe)");
         assertThat(work.resolve("out/good.pdf")).exists();
-        EpubCheckAssert.assertValid(work.resolve("out/good.epub")); // the pipe's slide
-                                                                    // shows its alt text
+        // the pipe's slide shows its alt text
+        EpubCheckAssert.assertValid(work.resolve("out/good.epub"));
 
         String runs = CliRun.of("runs", "--db", db.toString(), "--run", "1").out();
         assertThat(runs).contains("b-link.json");
         try (Stream<Path> files = Files.walk(work.resolve("data"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) { // the log
-                                                                            // file and
-                                                                            // the
-                                                                            // database
-                                                                            // itself
+            // the log file and the database itself
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
                     .doesNotContain(SECRET)
                     .doesNotContain("hunter2");

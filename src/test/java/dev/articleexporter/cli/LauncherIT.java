@@ -77,8 +77,8 @@ class LauncherIT {
                         work.resolve("e").toString(), "--db", work.resolve("db/e").toString()));
         for (List<String> command : noRealWork) {
             Result result = launch(Map.of(), command);
-            Thread.sleep(2000); // a background build, had one started, would have left
-                                // its files by now
+            // a background build, had one started, would have left its files by now
+            Thread.sleep(2000);
             assertThat(cacheFiles(app)).as(command + " -> " + result.output()).isEmpty();
         }
 

@@ -82,11 +82,8 @@ class LongFieldsTest {
             assertThat(work.resolve("out/" + stem + ".pdf")).exists();
             assertThat(work.resolve("out/" + stem + ".epub")).exists();
         }
-        assertThat(EpubCheckAssert.assertAllValid(work.resolve("out"))).isEqualTo(6); // cut
-                                                                                      // and
-                                                                                      // left-out
-                                                                                      // fields
-                                                                                      // included
+        // cut and left-out fields included
+        assertThat(EpubCheckAssert.assertAllValid(work.resolve("out"))).isEqualTo(6);
 
         CliRun again = export();
         assertThat(again.code()).as(again.out() + again.err()).isEqualTo(Cli.REJECTED);

@@ -81,12 +81,8 @@ class ServeCommandTest {
 
     @Test
     void refusesBadScheduleAndOptions() throws Exception {
-        assertThat(serve(Map.of(), "--cron", "0 2 * * *")).isEqualTo(Cli.USAGE); // five
-                                                                                 // fields:
-                                                                                 // Unix
-                                                                                 // cron,
-                                                                                 // not
-                                                                                 // Spring's
+        // five fields: Unix cron, not Spring's
+        assertThat(serve(Map.of(), "--cron", "0 2 * * *")).isEqualTo(Cli.USAGE);
         assertThat(err).startsWith("error: --cron \"0 2 * * *\" is not a Spring cron expression");
         assertThat(serve(Map.of(), "--zone", "Mars/Olympus")).isEqualTo(Cli.USAGE);
         assertThat(err).startsWith("error: --zone Mars/Olympus is not a time zone");

@@ -36,10 +36,8 @@ class DigestHistoryTest {
             .params(Library.key(FOLDER), "digest-2026-11-25-run-1", "Nightly digest — 25 November 2026")
             .update();
 
-        new ResourceDatabasePopulator(new ClassPathResource("runs/schema.sql")).execute(h2); // what
-                                                                                             // every
-                                                                                             // start
-                                                                                             // runs
+        // what every start runs
+        new ResourceDatabasePopulator(new ClassPathResource("runs/schema.sql")).execute(h2);
 
         DigestHistory digests = new DigestHistory(jdbc);
         digests.record(2, FOLDER, "digest-2026-11-26-run-2", "Nightly digest — 26 November 2026", 2,

@@ -88,13 +88,8 @@ class LibraryTest {
         assertThat(library.articles(output, new Filter("HARBOUR", null), 0, 10)).extracting(LibraryEntry::title)
             .containsExactly("Five Harbour Towns to Visit in Winter");
         assertThat(library.articles(output, new Filter(null, "Politics"), 0, 10)).hasSize(1);
-        assertThat(library.articles(output, new Filter("100%", null), 0, 10)).isEmpty(); // %
-                                                                                         // is
-                                                                                         // a
-                                                                                         // character,
-                                                                                         // not
-                                                                                         // a
-                                                                                         // wildcard
+        // % is a character, not a wildcard
+        assertThat(library.articles(output, new Filter("100%", null), 0, 10)).isEmpty();
         assertThat(library.count(output, new Filter("money desk", null))).isEqualTo(1);
         assertThat(library.articles(output, Filter.ALL, 0, 2)).hasSize(2);
         assertThat(library.articles(output, Filter.ALL, 2, 2)).hasSize(1);

@@ -122,10 +122,8 @@ class PostgresRepositoryTest {
         Pattern first = Pattern.compile("^\\s+\\d+\\s+.*\\s+COMPLETED\\s+3\\s+3\\s+0\\s+0\\s+1$");
         Pattern second = Pattern.compile("^\\s+\\d+\\s+.*\\s+COMPLETED\\s+3\\s+0\\s+3\\s+0\\s+0$");
         assertThat(out.lines().filter(line -> first.matcher(line).matches())).as(out).hasSize(1);
-        assertThat(out.lines().filter(line -> second.matcher(line).matches())).as(out).hasSize(2); // runs
-                                                                                                   // 2
-                                                                                                   // and
-                                                                                                   // 3
+        // runs 2 and 3
+        assertThat(out.lines().filter(line -> second.matcher(line).matches())).as(out).hasSize(2);
 
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
@@ -136,10 +134,10 @@ class PostgresRepositoryTest {
                 .isEqualTo(1);
             assertThat(count(s, "SELECT COUNT(*) FROM EXPORT_PROBLEM")).isEqualTo(1);
             assertThat(count(s, "SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE STATUS = 'EXPORTED'")).isEqualTo(3);
-            assertThat(count(s, "SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE STATUS = 'UNCHANGED'")).isEqualTo(3); // run
-                                                                                                                   // 3's
-            assertThat(count(s, "SELECT COUNT(*) FROM RUN_UNCHANGED WHERE UNCHANGED = 3")).isEqualTo(1); // run
-                                                                                                         // 2's
+            // run 3's
+            assertThat(count(s, "SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE STATUS = 'UNCHANGED'")).isEqualTo(3);
+            // run 2's
+            assertThat(count(s, "SELECT COUNT(*) FROM RUN_UNCHANGED WHERE UNCHANGED = 3")).isEqualTo(1);
             // Everything went into this test's schema.
             assertThat(count(s, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + schema
                     + "' AND table_name = 'batch_job_instance'"))

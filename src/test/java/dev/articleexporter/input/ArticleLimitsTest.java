@@ -69,8 +69,8 @@ class ArticleLimitsTest {
 
     @Test
     void aTitleWithoutSpacesIsCutAnywhereButNeverInsideACharacter() {
-        String title = "x".repeat(998) + "\uD83D\uDE00".repeat(10); // the emoji are two
-                                                                    // Java chars each
+        // the emoji are two Java chars each
+        String title = "x".repeat(998) + "\uD83D\uDE00".repeat(10);
         Article bound = node(article().put("title", title)).article();
         assertThat(bound.title()).isEqualTo("x".repeat(998) + "\uD83D\uDE00\u2026");
         assertThat(node(article().put("title", "x".repeat(990) + "\uD83D\uDE00".repeat(10))).warnings()).isEmpty();
@@ -98,8 +98,8 @@ class ArticleLimitsTest {
             slides.addObject().put("heading", "H");
         }
         ObjectNode slide = slides.addObject().put("heading", words(1_500)).put("credit", words(1_001));
-        slide.putArray("body").add(words(50_000)); // paragraphs have no limit of their
-                                                   // own
+        // paragraphs have no limit of their own
+        slide.putArray("body").add(words(50_000));
         slide.putObject("image").put("src", "a.png").put("alt", words(2_000));
         tree.putArray("related")
             .addObject()

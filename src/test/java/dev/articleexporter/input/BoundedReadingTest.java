@@ -78,8 +78,8 @@ class BoundedReadingTest {
     void anArticleOverTheLimitIsRejectedByNameAndTheNextOneIsRead() throws IOException {
         Path file = write("big.json", "[{\"title\": \"Before\"},\n{\"id\": \"big\", \"title\": \"Big\", \"intro\": \"",
                 "x", 9L * MB, "\"},\n{\"title\": \"After\"}]\n");
-        read(folder.resolve(Files.writeString(folder.resolve("warm.json"), "[{\"title\": \"W\"}]").getFileName())); // classes
-                                                                                                                    // loaded
+        // classes loaded
+        read(folder.resolve(Files.writeString(folder.resolve("warm.json"), "[{\"title\": \"W\"}]").getFileName()));
         List<Input> inputs = new ArrayList<>();
         long allocated = allocatedBy(() -> inputs.addAll(read(file)));
 
@@ -227,9 +227,8 @@ class BoundedReadingTest {
         List<Input> inputs = read(file);
         assertThat(inputs).hasSize(2);
         assertThat(title(inputs.get(0))).isEqualTo("Caf\u00e9");
-        Path bigEndian = folder.resolve("utf16be.json"); // no byte-order mark: told by
-                                                         // its zero bytes, as Jackson
-                                                         // does
+        // no byte-order mark: told by its zero bytes, as Jackson does
+        Path bigEndian = folder.resolve("utf16be.json");
         Files.write(bigEndian, "{\"title\": \"\u00dcber\"}".getBytes(StandardCharsets.UTF_16BE));
         assertThat(title(read(bigEndian).getFirst())).isEqualTo("\u00dcber");
         Path marked = folder.resolve("bom.json");

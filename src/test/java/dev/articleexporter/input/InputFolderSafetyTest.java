@@ -149,8 +149,8 @@ class InputFolderSafetyTest {
 
     @Test
     void aFolderGivenAsARelativePathIsReadAsBefore() {
-        Path relative = Path.of("input"); // the bundled samples, from the project folder
-                                          // tests run in
+        // the bundled samples, from the project folder tests run in
+        Path relative = Path.of("input");
         assertThat(relative.isAbsolute()).isFalse();
         List<Input> inputs = readFolder(relative);
         assertThat(inputs).isNotEmpty().allSatisfy(i -> assertThat(i).isInstanceOf(Input.Parsed.class));

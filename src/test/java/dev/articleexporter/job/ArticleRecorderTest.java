@@ -120,8 +120,8 @@ class ArticleRecorderTest {
     void aFileThatCannotBePlacedStopsTheRunNamingItAndLeavesNoTemporaryFile() throws Exception {
         try (FileSystem disk = Jimfs.newFileSystem(Configuration.unix())) {
             Path folder = Files.createDirectories(disk.getPath("/out"));
-            Files.createDirectories(folder.resolve("first.pdf/taken")); // a folder in the
-                                                                        // way
+            // a folder in the way
+            Files.createDirectories(folder.resolve("first.pdf/taken"));
             List<Problem> problems = new ArrayList<>();
 
             assertThatThrownBy(() -> processor(folder, writing(1000), problems).process(article("first")))

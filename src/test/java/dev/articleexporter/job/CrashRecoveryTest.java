@@ -88,14 +88,8 @@ class CrashRecoveryTest {
         assertThat(rows.get(0)).contains("COMPLETED");
         assertThat(rows.get(1)).contains("COMPLETED").contains(" " + readAgain + " ");
         assertThat(rows.get(2)).contains("FAILED");
-        long firstRead = Long.parseLong(rows.get(2).trim().split("\\s+")[8]); // RUN,
-                                                                              // start
-                                                                              // (2), end
-                                                                              // (2),
-                                                                              // duration
-                                                                              // (2),
-                                                                              // STATUS,
-                                                                              // READ
+        // RUN, start (2), end (2), duration (2), STATUS, READ
+        long firstRead = Long.parseLong(rows.get(2).trim().split("\\s+")[8]);
         assertThat(firstRead + readAgain).as("each article read once by a committed chunk").isEqualTo(600);
         assertThat(cli("runs", "--db", work.resolve("data/exporter").toString(), "--run", "1")).isZero();
         assertThat(out).contains("stopped without finishing (killed or crashed)");

@@ -121,8 +121,8 @@ class DigestInputsTest {
         Story story = zebra.story();
         assertThat(story.id()).isEqualTo("world-1");
         assertThat(story.meta().title()).isEqualTo("Zebra Crossings Return");
-        assertThat(story.slides().getFirst().credit()).isEqualTo("Wire"); // the label
-                                                                          // rule ran
+        // the label rule ran
+        assertThat(story.slides().getFirst().credit()).isEqualTo("Wire");
         assertThat(zebra.story()).as("made anew, not kept").isNotSameAs(story).isEqualTo(story);
     }
 
@@ -156,8 +156,8 @@ class DigestInputsTest {
     @Test
     void anArticleRecordedWithoutAFingerprintIsLeftOutWhenItIsNoLongerAnArticle() throws IOException {
         ArticleRecord old = new ArticleRecord("arts-1", "arts-1", "b.json", "Acrylic Paints", "Arts", null, "de", null,
-                null, null, false, null); // recorded before fingerprints: its input is
-                                          // trusted if it still binds
+                // recorded before fingerprints: its input is trusted if it still binds
+                null, null, false, null);
         Files.writeString(input.resolve("b.json"),
                 "{\"id\": \"arts-1\", \"title\": \"Acrylic Paints\", \"slides\": \"none\"}");
         Digest digest = make(List.of(old));

@@ -88,12 +88,8 @@ class IncrementalRunTest {
             .map(l -> l.trim().split("\\s+"))
             .map(cols -> cols[9] + "/" + cols[10])
             .toList()) // EXPORTED/UNCHANGED, newest first
-            .containsExactly("30/0", "0/30", "30/0", "4/26", "0/30", "30/0"); // earlier
-                                                                              // runs'
-                                                                              // counts
-                                                                              // survive
-                                                                              // the
-                                                                              // pruning
+            // earlier runs' counts survive the pruning
+            .containsExactly("30/0", "0/30", "30/0", "4/26", "0/30", "30/0");
         assertThat(unchangedRows()).isZero(); // the latest run rendered everything
     }
 

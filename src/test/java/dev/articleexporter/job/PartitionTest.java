@@ -88,26 +88,14 @@ class PartitionTest {
         try (Stream<Path> files = Files.list(output)) {
             for (Path f : files.filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
                 result.put(f.getFileName().toString(),
-                        f.getFileName().toString().endsWith(".epub") ? String.valueOf(Files.size(f)) : "pdf"); // EPUBs
-                                                                                                               // are
-                                                                                                               // reproducible
-                                                                                                               // byte
-                                                                                                               // for
-                                                                                                               // byte;
-                                                                                                               // PDFs
-                                                                                                               // carry
-                                                                                                               // a
-                                                                                                               // time
+                        // EPUBs are reproducible byte for byte; PDFs carry a time
+                        f.getFileName().toString().endsWith(".epub") ? String.valueOf(Files.size(f)) : "pdf");
             }
         }
-        run.out().lines().filter(l -> l.startsWith("  ")).sorted().forEach(l -> result.put(l, "problem")); // in
-                                                                                                           // any
-                                                                                                           // order
-        assertThat(run.out()).contains("47 read, 16 exported, 31 rejected"); // 27
-                                                                             // duplicates,
-                                                                             // a number,
-                                                                             // 2 bad
-                                                                             // files
+        // in any order
+        run.out().lines().filter(l -> l.startsWith("  ")).sorted().forEach(l -> result.put(l, "problem"));
+        // 27 duplicates, a number, 2 bad files
+        assertThat(run.out()).contains("47 read, 16 exported, 31 rejected");
         return result;
     }
 

@@ -133,8 +133,8 @@ class LazyBindingTest {
         String broken = ARTICLE.replace("\"slides\": [", "\"slides\": \"one\", \"x\": [");
 
         Input.Parsed bad = read(1, broken);
-        assertThat(stem(names.assign(bad))).isEqualTo("story"); // for now: nobody asks
-                                                                // yet whether it binds
+        // for now: nobody asks yet whether it binds
+        assertThat(stem(names.assign(bad))).isEqualTo("story");
         assertThat(bad.node().isBound()).isFalse();
         assertThat(stem(names.assign(read(2, ARTICLE)))).as("the first article that binds").isEqualTo("story");
         assertThat(bad.node().isBound()).isFalse(); // tried, and failed

@@ -48,8 +48,8 @@ class OutputNamesTest {
                     "duplicate id: the article at a.json #1 has the same id; only the first one is exported"));
         assertThat(stem(afterRestart.assign(article("a.json", 6, null, "Untitled")))).isEqualTo("untitled--2");
         assertThat(stem(afterRestart.assign(article("a.json", 7, null, "Untitled")))).isEqualTo("untitled--3");
-        afterRestart.forgetCommitted(); // the chunk holding untitled--2 and --3 was not
-                                        // written: its names are free again
+        // the chunk holding untitled--2 and --3 was not written: its names are free again
+        afterRestart.forgetCommitted();
         assertThat(stem(afterRestart.assign(article("a.json", 8, null, "Untitled")))).isEqualTo("untitled--2");
     }
 

@@ -84,8 +84,8 @@ class ImageLoaderTest {
     @Test
     void aCorruptImageIsShownAsItsAltText() throws IOException {
         byte[] png = image(320, 200, "png");
-        byte[] broken = Arrays.copyOf(png, png.length / 2); // header intact, pixel data
-                                                            // cut off
+        // header intact, pixel data cut off
+        byte[] broken = Arrays.copyOf(png, png.length / 2);
         Files.write(folder.resolve("cut.png"), broken);
         Warnings warnings = new Warnings();
         Picture picture = load("cut.png", warnings);

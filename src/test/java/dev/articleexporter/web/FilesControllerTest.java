@@ -256,9 +256,8 @@ class FilesControllerTest {
         Files.write(output(stem + ".epub"), new byte[] { 'P', 'K', 3, 4 });
         Files.write(output(stem + ".pdf"), "%PDF-1.7 digest".getBytes(StandardCharsets.ISO_8859_1));
         Files.write(output("digest-elsewhere.epub"), new byte[] { 'P', 'K', 3, 4 });
-        mvc.perform(get("/files/" + stem + ".epub")).andExpect(status().isNotFound()); // not
-                                                                                       // recorded
-                                                                                       // yet
+        // not recorded yet
+        mvc.perform(get("/files/" + stem + ".epub")).andExpect(status().isNotFound());
         editions.record(1, ServedFolder.output(work), stem, "Nightly digest, 25 November 2026", 3,
                 List.of("epub", "pdf"));
         editions.record(1, work.resolve("another-folder"), "digest-elsewhere", "Another folder's digest", 3,

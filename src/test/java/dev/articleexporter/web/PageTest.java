@@ -100,8 +100,8 @@ class PageTest {
             .contains("29 articles")
             .contains("href=\"/files/digest-2026-11-25-run-1.epub\"")
             .contains("<span class=\"size\">2 KB</span>")
-            .doesNotContain("href=\"/files/digest-2026-11-25-run-1.pdf\""); // no such
-                                                                            // file
+            // no such file
+            .doesNotContain("href=\"/files/digest-2026-11-25-run-1.pdf\"");
     }
 
     @Test
@@ -192,8 +192,8 @@ class PageTest {
         List<dev.articleexporter.history.RunSummary> after = history.recent(ServedFolder.output(work), 100);
         assertThat(after).hasSize((int) before + 2);
         assertThat(after.getFirst().status()).isEqualTo("COMPLETED");
-        assertThat(after.getFirst().unchanged()).isEqualTo(30); // nothing changed since
-                                                                // the first export
+        // nothing changed since the first export
+        assertThat(after.getFirst().unchanged()).isEqualTo(30);
         assertThat(page("/api/status")).contains("\"state\":\"idle\"").contains("COMPLETED in ");
     }
 
@@ -235,8 +235,8 @@ class PageTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-        assertThat(html).isEmpty(); // MockMvc does not forward to /error; ServerTest
-                                    // checks the real error page
+        // MockMvc does not forward to /error; ServerTest checks the real error page
+        assertThat(html).isEmpty();
     }
 
     private void awaitIdle() throws InterruptedException {

@@ -35,8 +35,8 @@ class ServeShutdownTest {
 
     @Test
     void sigtermStopsTheRunningExportCleanlyAndTheNextRunResumesIt() throws Exception {
-        Corpus.copiesOfTheSample(work.resolve("input"), 30, 20); // 600 articles: several
-                                                                 // seconds of work
+        // 600 articles: several seconds of work
+        Corpus.copiesOfTheSample(work.resolve("input"), 30, 20);
         String input = work.resolve("input").toString();
         String output = work.resolve("output").toString();
         String db = work.resolve("data/exporter").toString();

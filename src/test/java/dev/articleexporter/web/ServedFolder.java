@@ -68,8 +68,8 @@ public final class ServedFolder {
         }
         CliRun run = CliRun.of("export", "--input", input.toString(), "--output", output(work).toString(), "--db",
                 database(work).toString());
-        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(3); // broken.json is
-                                                                       // rejected
+        // broken.json is rejected
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(3);
     }
 
     /** Points a test's server at the folder. */

@@ -73,8 +73,8 @@ final class ArticlePages {
         Map<String, String> imageHrefs = new HashMap<>();
         SlideFiles slides = new SlideFiles(book, prefix, ownBook, meta.title(), lang, rtl, story.slides().size());
         for (Slide slide : story.slides()) {
-            TimeLimit.checkCurrent(); // between slides: the article's time limit, if it
-                                      // has one
+            // between slides: the article's time limit, if it has one
+            TimeLimit.checkCurrent();
             slides.add(slide, addImage(book, slide.picture(), imageHrefs, prefix));
         }
         slides.finish();
@@ -149,22 +149,22 @@ final class ArticlePages {
             String open = "<div class=\"intro\">\n";
             String close = "</div>\n</div>\n";
             b.append(open);
-            long bytes = SlideFiles.utf8Length(b.toString());
+            long bytes = TextSizes.utf8Length(b.toString());
             for (String p : story.intro()) {
                 String escaped = esc(p);
                 if (escaped.isBlank()) {
                     continue;
                 }
                 String dir = TextDirection.dirAttribute(p, rtl);
-                List<String> pieces = SlideFiles.utf8Length(escaped) <= SlideFiles.MAX_PARAGRAPH ? List.of(escaped)
-                        : SlideFiles.pieces(p, SlideFiles.MAX_PARAGRAPH).stream().map(Markup::esc).toList();
+                List<String> pieces = TextSizes.utf8Length(escaped) <= SlideFiles.MAX_PARAGRAPH ? List.of(escaped)
+                        : TextSizes.pieces(p, SlideFiles.MAX_PARAGRAPH).stream().map(Markup::esc).toList();
                 for (String piece : pieces) {
                     String markup = "<p" + dir + ">" + piece + "</p>\n";
-                    long size = SlideFiles.utf8Length(markup);
+                    long size = TextSizes.utf8Length(markup);
                     if (bytes + size + close.length() + Markup.TAIL.length() > SlideFiles.FILE_BUDGET) {
                         pages.add(tail(b.append(close)));
                         b = head(meta.title(), lang, rtl).append("<div class=\"titlepage\">\n").append(open);
-                        bytes = SlideFiles.utf8Length(b.toString());
+                        bytes = TextSizes.utf8Length(b.toString());
                     }
                     b.append(markup);
                     bytes += size;

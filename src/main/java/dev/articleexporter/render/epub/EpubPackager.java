@@ -84,10 +84,8 @@ final class EpubPackager {
         /** Starts the zip with what OCF wants first. */
         static Container open(OutputStream out) throws IOException {
             Container container = new Container(out);
-            container.put(stored(entry("mimetype"), MIMETYPE), MIMETYPE); // first and
-                                                                          // uncompressed,
-                                                                          // as OCF
-                                                                          // requires
+            // first and uncompressed, as OCF requires
+            container.put(stored(entry("mimetype"), MIMETYPE), MIMETYPE);
             container.put(entry("META-INF/container.xml"), CONTAINER);
             return container;
         }
@@ -98,11 +96,11 @@ final class EpubPackager {
             ZipEntry entry = entry(CONTENT_DIR + resource.getHref());
             byte[] data = resource.getData();
             if (MediaTypes.JPG.equals(type) || MediaTypes.GIF.equals(type)) {
-                stored(entry, data); // already compressed: deflating gains a few bytes at
-                                     // a real cost
+                // already compressed: deflating gains a few bytes at a real cost
+                stored(entry, data);
             }
-            zip.setLevel(Deflater.BEST_SPEED); // level 1: a few per cent larger, several
-                                               // times faster than the default
+            // level 1: a few per cent larger, several times faster than the default
+            zip.setLevel(Deflater.BEST_SPEED);
             put(entry, data);
         }
 

@@ -103,8 +103,8 @@ final class PackageDocument {
         List<Resource> resources = new ArrayList<>(book.getResources().getAll());
         resources.sort((r1, r2) -> r1.getId().compareToIgnoreCase(r2.getId()));
         for (Resource r : resources) {
-            if (!MediaTypes.NCX.equals(r.getMediaType())) { // the NCX is the one written
-                                                            // above
+            // the NCX is the one written above
+            if (!MediaTypes.NCX.equals(r.getMediaType())) {
                 item(b, r.getId(), r.getHref(), r.getMediaType().getName());
             }
         }

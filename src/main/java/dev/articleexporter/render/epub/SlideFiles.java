@@ -10,7 +10,6 @@ import io.documentnode.epub4j.domain.MediaTypes;
 import io.documentnode.epub4j.domain.Resource;
 import io.documentnode.epub4j.domain.TOCReference;
 import java.nio.charset.StandardCharsets;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +22,8 @@ import java.util.Locale;
  * <li>Up to {@link #MAX_FILE_PER_SLIDE} slides: one file per slide,
  * {@code slide-007.xhtml}, each in the table of contents as the whole file.</li>
  * <li>More slides: consecutive slides share a file, {@code part-003.xhtml}, until the
- * next slide would take it past {@link #FILE_BUDGET}; each slide heading is an anchor
- * {@code
- *
-<h2 id="slide-57">} and the table of contents points to
+ * next slide would take it past {@link #FILE_BUDGET}; each slide heading has an id
+ * ({@code slide-57}) and the table of contents points to
  * {@code part-003.xhtml#slide-57}.</li>
  * <li>Either way a slide that does not fit in one file continues in the next one
  * ({@code slide-007-2.xhtml}, or the next part), split between paragraphs; a single
@@ -61,7 +58,7 @@ final class SlideFiles {
 
     private static final int DIV_CLOSE_BYTES = DIV_CLOSE.length();
 
-    private static final int TAIL_BYTES = (int) utf8Length(Markup.TAIL);
+    private static final int TAIL_BYTES = (int) TextSizes.utf8Length(Markup.TAIL);
 
     /**
      * Room left in a file for its head (title included) and tail when a paragraph is cut
@@ -71,7 +68,7 @@ final class SlideFiles {
 
     /**
      * Bytes of escaped text a paragraph may have before it is cut into several
-     * ({@link #pieces}).
+     * ({@link TextSizes#pieces}).
      */
     static final int MAX_PARAGRAPH = FILE_BUDGET - HEAD_ROOM;
 
@@ -158,7 +155,7 @@ final class SlideFiles {
     void add(Slide slide, String imageSrc) {
         int n = slide.number();
         String header = header(slide, imageSrc);
-        long headerBytes = utf8Length(header);
+        long headerBytes = TextSizes.utf8Length(header);
         List<String> paragraphs = new ArrayList<>(slide.paragraphs().size());
         List<Long> paragraphBytes = new ArrayList<>(slide.paragraphs().size());
         long size = DIV_OPEN_BYTES + headerBytes + DIV_CLOSE_BYTES;
@@ -169,21 +166,19 @@ final class SlideFiles {
                 continue; // nothing left once characters XML cannot hold are dropped
             }
             String dir = TextDirection.dirAttribute(p, rtl);
-            long escapedBytes = utf8Length(escaped);
+            long escapedBytes = TextSizes.utf8Length(escaped);
             if (escapedBytes <= budget - HEAD_ROOM) {
                 String markup = "<p" + dir + ">" + escaped + "</p>\n";
-                long bytes = escapedBytes + markup.length() - escaped.length(); // the
-                                                                                // tags
-                                                                                // are
-                                                                                // ASCII
+                // the tags are ASCII: their UTF-8 bytes are their chars
+                long bytes = escapedBytes + markup.length() - escaped.length();
                 paragraphs.add(markup);
                 paragraphBytes.add(bytes);
                 size += bytes;
                 continue;
             }
-            for (String piece : pieces(p, budget - HEAD_ROOM)) {
+            for (String piece : TextSizes.pieces(p, budget - HEAD_ROOM)) {
                 String markup = "<p" + dir + ">" + esc(piece) + "</p>\n";
-                long bytes = utf8Length(markup);
+                long bytes = TextSizes.utf8Length(markup);
                 paragraphs.add(markup);
                 paragraphBytes.add(bytes);
                 size += bytes;
@@ -262,7 +257,7 @@ final class SlideFiles {
             fileId = prefix + (continuation == 1 ? "slide" + slideNumber : "slide" + slideNumber + "-" + continuation);
         }
         file = Markup.head(grouped ? articleTitle : slideHeading, lang, rtl);
-        fileBytes = utf8Length(file.toString());
+        fileBytes = TextSizes.utf8Length(file.toString());
         fileElements = 0;
     }
 
@@ -281,113 +276,19 @@ final class SlideFiles {
         file = null;
         Resource resource = new Resource(fileId, data, fileHref, MediaTypes.XHTML);
         if (fileToc.isEmpty() || !listed) {
-            ArticlePages.addUnlisted(book, resource); // a continuation, or a slide of a
-                                                      // digest: read in order, not listed
+            // a continuation, or a slide of a digest: read in order, not listed
+            ArticlePages.addUnlisted(book, resource);
         }
         else {
             // The first entry adds the file to the book and the spine; the others only
-            // point into it
-            // (addSection again would add the file again, and epub4j renames a file added
-            // twice to item_N).
+            // point into it (addSection again would add the file again, and epub4j
+            // renames a file added twice to item_N).
             book.addSection(fileToc.getFirst()[0], resource, fileToc.getFirst()[1]);
             for (String[] entry : fileToc.subList(1, fileToc.size())) {
                 book.getTableOfContents().addTOCReference(new TOCReference(entry[0], resource, entry[1]));
             }
         }
         fileToc.clear();
-    }
-
-    // ---- sizes
-    // -------------------------------------------------------------------------------
-
-    /**
-     * The paragraph as one piece, or cut into pieces whose markup stays within
-     * {@code maxBytes}: after white space where there is some, else between grapheme
-     * clusters. Concatenated, the pieces are the paragraph.
-     */
-    static List<String> pieces(String text, int maxBytes) {
-        if (utf8Length(esc(text)) <= maxBytes) {
-            return List.of(text);
-        }
-        List<String> pieces = new ArrayList<>();
-        int start = 0;
-        while (start < text.length()) {
-            int window = Math.max(1, maxBytes / 3); // at most 3 UTF-8 bytes per char
-                                                    // before escaping
-            String piece;
-            int end;
-            while (true) {
-                end = cut(text, start, window);
-                piece = text.substring(start, end);
-                if (window == 1 || utf8Length(esc(piece)) <= maxBytes) {
-                    break;
-                }
-                window /= 2; // heavy escaping (&amp; &quot;) made it too long: try a
-                             // smaller window
-            }
-            pieces.add(piece);
-            start = end;
-        }
-        return pieces;
-    }
-
-    /**
-     * Chars on either side of a cut in which grapheme clusters are looked for. (A
-     * BreakIterator given a whole paragraph finds every cluster of it at once, a boxed
-     * Integer each: over 100 MB for a paragraph of 7 MB.)
-     */
-    private static final int CLUSTER_WINDOW = 256;
-
-    /**
-     * End of a piece starting at {@code start} of at most about {@code window} chars
-     * (always past {@code start}).
-     */
-    private static int cut(String text, int start, int window) {
-        int limit = start + window;
-        if (limit >= text.length()) {
-            return text.length();
-        }
-        for (int i = limit; i > start + window / 2; i--) {
-            if (Character.isWhitespace(text.charAt(i - 1))) {
-                return i; // the white space ends this piece
-            }
-        }
-        int from = Math.max(start, limit - CLUSTER_WINDOW);
-        int to = Math.min(text.length(), limit + 1 + CLUSTER_WINDOW);
-        BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
-        graphemes.setText(text.substring(from, to));
-        int boundary = from + graphemes.preceding(limit + 1 - from);
-        if (boundary <= start) {
-            boundary = from + graphemes.following(start - from);
-        }
-        return boundary;
-    }
-
-    /**
-     * Bytes {@code s} takes in UTF-8 (lone surrogates, which esc() drops, count as 3). A
-     * String, not a CharSequence: with the launcher's C1-only JIT an interface call per
-     * character cost 5 % of an export's CPU time.
-     */
-    static long utf8Length(String s) {
-        int length = s.length();
-        long n = 0;
-        for (int i = 0; i < length; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            }
-            else if (c < 0x800) {
-                n += 2;
-            }
-            else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            }
-            else {
-                n += 3;
-            }
-        }
-        return n;
     }
 
 }

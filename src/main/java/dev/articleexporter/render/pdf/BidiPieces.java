@@ -128,8 +128,8 @@ final class BidiPieces {
             phrase.add(phrase.size(), c);
         }
         new Feeder(lines).addText(phrase);
-        List<Integer> starts = new ArrayList<>(); // of lines after white space, in the
-                                                  // shaped text of the window
+        // of lines after white space, in the shaped text of the window
+        List<Integer> starts = new ArrayList<>();
         while (lines.processLine(0f, width, Element.ALIGN_LEFT, direction, 0) != null) {
             // The next line starts at the first character that is not white space from
             // here: where a line

@@ -226,8 +226,8 @@ final class FontChain {
     }
 
     private Optional<BaseFont> load(FontCoverage.Face face) {
-        Optional<BaseFont> font = fonts.face(face); // empty: a font OpenPDF cannot read
-                                                    // or embed
+        // empty: a font OpenPDF cannot read or embed
+        Optional<BaseFont> font = fonts.face(face);
         font.ifPresent(discovered::add);
         return font;
     }

@@ -67,8 +67,8 @@ final class FontCoverage {
 
     private static Face face(RandomAccessFile in, Path file, int index, long offset) throws IOException {
         int version = readInt(in, offset);
-        if (version != 0x00010000 && version != 0x74727565) { // TrueType outlines only
-                                                              // ('OTTO' is CFF)
+        // TrueType outlines only ('OTTO' is CFF)
+        if (version != 0x00010000 && version != 0x74727565) {
             return null;
         }
         int tables = readUShort(in, offset + 4);
@@ -91,8 +91,8 @@ final class FontCoverage {
             return null;
         }
         if (os2 >= 0 && (readUShort(in, os2 + 8) & 0x000f) == 0x0002) {
-            return null; // fsType "restricted licence embedding": OpenPDF refuses to
-                         // embed it
+            // fsType "restricted licence embedding": OpenPDF refuses to embed it
+            return null;
         }
         BitSet cps = cmap(in, cmap);
         return cps.isEmpty() ? null : new Face(file, index, cps);

@@ -141,8 +141,8 @@ final class Layout {
      * splits over pages.
      */
     Element block(List<Chunk> chunks, float leading) {
-        TimeLimit.checkCurrent(); // between blocks: the article's time limit, if it has
-                                  // one
+        // between blocks: the article's time limit, if it has one
+        TimeLimit.checkCurrent();
         String content = content(chunks);
         int direction = st.direction(content);
         if (direction == PdfWriter.RUN_DIRECTION_NO_BIDI) {
@@ -151,15 +151,15 @@ final class Layout {
             // lines (a bare Paragraph would bring in Helvetica).
             Paragraph p = new Paragraph(leading, chunks.getFirst());
             for (int i = 1; i < chunks.size(); i++) {
-                p.add(p.size(), chunks.get(i)); // not add(chunk), which joins chunks of
-                                                // one font again
+                // not add(chunk), which joins chunks of one font again
+                p.add(p.size(), chunks.get(i));
             }
             return p;
         }
         PdfPTable table = new PdfPTable(1);
         table.setWidthPercentage(100f);
-        table.setSplitLate(false); // a long paragraph splits at the page end like a
-                                   // paragraph
+        // a long paragraph splits at the page end like a paragraph
+        table.setSplitLate(false);
         // A long block: rows of whole lines, which read as one cell (BidiPieces).
         for (List<Chunk> piece : BidiPieces.cut(chunks, content, textWidth, direction, st.bidiPiece)) {
             table.addCell(cell(piece, leading, direction));
@@ -170,8 +170,8 @@ final class Layout {
     static PdfPCell cell(List<Chunk> chunks, float leading, int direction) {
         Phrase phrase = new Phrase(leading);
         for (Chunk c : chunks) {
-            phrase.add(phrase.size(), c); // not addAll, which joins chunks of one font
-                                          // again
+            // not addAll, which joins chunks of one font again
+            phrase.add(phrase.size(), c);
         }
         PdfPCell cell = new PdfPCell(phrase);
         cell.setBorder(Rectangle.NO_BORDER);

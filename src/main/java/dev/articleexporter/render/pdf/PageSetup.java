@@ -59,8 +59,8 @@ record PageSetup(float width, float height) {
         PdfWriter writer = PdfWriter.getInstance(doc, out);
         writer.setCloseStream(false); // the caller owns out
         writer.setCompressionLevel(COMPRESSION_LEVEL);
-        writer.setStrictImageSequence(true); // text never overtakes a picture that moved
-                                             // on
+        // text never overtakes a picture that moved on
+        writer.setStrictImageSequence(true);
         writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
         return writer;
     }

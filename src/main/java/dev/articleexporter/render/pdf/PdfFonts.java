@@ -212,8 +212,8 @@ final class PdfFonts implements InitializingBean, DisposableBean {
         Set<Integer> cps = new TreeSet<>();
         add(cps, 0x20, 0x7E); // Basic Latin
         add(cps, 0xA0, 0x17F); // Latin-1 Supplement, Latin Extended-A
-        add(cps, 0x2010, 0x203A); // dashes, quotes, bullet, ellipsis, per mille, primes,
-                                  // single guillemets
+        // dashes, quotes, bullet, ellipsis, per mille, primes, single guillemets
+        add(cps, 0x2010, 0x203A);
         cps.add(0x20AC); // euro
         cps.add(0x2122); // trade mark
         return cps;

@@ -21,8 +21,8 @@ public record PdfProperties(@DefaultValue(PdfProperties.DEFAULT_PAGE_SIZE) Strin
     public static final String DEFAULT_PAGE_SIZE = "A4";
 
     public PdfProperties {
-        PageSetup.of(pageSize); // throws, naming the property, for any size but A4 or
-                                // letter
+        // throws, naming the property, for any size but A4 or letter
+        PageSetup.of(pageSize);
         fontDirs = fontDirs == null ? "" : fontDirs;
     }
 }

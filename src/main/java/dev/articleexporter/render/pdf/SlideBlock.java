@@ -71,8 +71,8 @@ final class SlideBlock {
         if (image != null) {
             float roomForImage = room - around - IMAGE_SPACING;
             if (roomForImage < image.getScaledHeight() && roomForImage >= MIN_IMAGE_SHRINK * image.getScaledHeight()) {
-                image = Image.getInstance(image); // a copy: the same picture elsewhere
-                                                  // keeps its size
+                // a copy: the same picture elsewhere keeps its size
+                image = Image.getInstance(image);
                 image.scaleToFit(textWidth, roomForImage);
             }
             around += image.getScaledHeight() + IMAGE_SPACING;

@@ -120,8 +120,8 @@ final class TextSetter {
         BaseFont first = face.primary.getBaseFont();
         if (chain.drawsAll(first, text)) {
             if (text.length() <= maxChunk) {
-                return List.of(new Chunk(text, face.primary)); // the common case: one
-                                                               // chunk, as before
+                // the common case: one chunk, as before
+                return List.of(new Chunk(text, face.primary));
             }
             List<Chunk> chunks = new ArrayList<>(text.length() / (maxChunk / 2) + 1);
             add(chunks, text, face.primary);
@@ -135,12 +135,13 @@ final class TextSetter {
             i += Character.charCount(cp);
             BaseFont f;
             if (cp < 0x20 || Character.isISOControl(cp)) {
-                f = current != null ? current : first; // line breaks and tabs: layout,
-                                                       // not glyphs
+                // line breaks and tabs: layout, not glyphs
+                f = current != null ? current : first;
             }
             else if (current != null && isMark(cp) && FontChain.usable(current, cp)) {
-                f = current; // a combining mark (one with no precomposed form) stays with
-                             // its base character
+                // a combining mark (one with no precomposed form) stays with its base
+                // character
+                f = current;
             }
             else {
                 f = chain.find(face.style, cp);

@@ -46,21 +46,21 @@ final class Unhinted {
             return strip(font);
         }
         catch (RuntimeException e) {
-            return font; // IndexOutOfBounds and the like: an unusual font is embedded as
-                         // it is
+            // IndexOutOfBounds and the like: an unusual font is embedded as it is
+            return font;
         }
     }
 
     private static byte[] strip(byte[] font) {
         ByteBuffer in = ByteBuffer.wrap(font);
         int version = in.getInt(0);
-        if (version != 0x00010000 && version != 0x74727565) { // TrueType outlines only
-                                                              // ('true')
+        // TrueType outlines only ('true')
+        if (version != 0x00010000 && version != 0x74727565) {
             return font;
         }
         int numTables = in.getShort(4) & 0xffff;
-        Map<String, byte[]> tables = new TreeMap<>(); // table records must be sorted by
-                                                      // tag
+        // table records must be sorted by tag
+        Map<String, byte[]> tables = new TreeMap<>();
         for (int i = 0; i < numTables; i++) {
             int record = 12 + 16 * i;
             String tag = new String(font, record, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -98,10 +98,8 @@ final class Unhinted {
         newLoca.putInt(newGlyf.size());
 
         byte[] newHead = head.clone();
-        ByteBuffer.wrap(newHead).putInt(8, 0).putShort(50, (short) 1); // checksum
-                                                                       // adjustment
-                                                                       // below; long
-                                                                       // offsets
+        // checksum adjustment below; long offsets
+        ByteBuffer.wrap(newHead).putInt(8, 0).putShort(50, (short) 1);
         byte[] newMaxp = maxp.clone();
         if (newMaxp.length >= 32) {
             ByteBuffer.wrap(newMaxp).putShort(26, (short) 0); // maxSizeOfInstructions

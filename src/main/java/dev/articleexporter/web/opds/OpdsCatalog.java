@@ -1,29 +1,24 @@
 package dev.articleexporter.web.opds;
 
 import static dev.articleexporter.web.opds.OpdsTypes.ACQUISITION;
-import static dev.articleexporter.web.opds.OpdsTypes.ENTRY;
 import static dev.articleexporter.web.opds.OpdsTypes.NAVIGATION;
 import static dev.articleexporter.web.opds.OpdsTypes.OPENSEARCH;
-import static dev.articleexporter.web.opds.OpdsTypes.REL_ACQUISITION;
 import static dev.articleexporter.web.opds.OpdsTypes.REL_SORT_NEW;
 
-import dev.articleexporter.model.BookIdentifier;
-import dev.articleexporter.render.OutputFormats;
-import dev.articleexporter.web.ServeSettings;
 import dev.articleexporter.history.DigestHistory;
 import dev.articleexporter.history.DigestHistory.Recorded;
 import dev.articleexporter.history.Library;
 import dev.articleexporter.history.Library.Filter;
 import dev.articleexporter.history.Library.LibraryEntry;
 import dev.articleexporter.history.Library.SectionCount;
+import dev.articleexporter.render.OutputFormats;
+import dev.articleexporter.web.ServeSettings;
 import dev.articleexporter.web.opds.Atom.Entry;
 import dev.articleexporter.web.opds.Atom.Feed;
 import dev.articleexporter.web.opds.Atom.Link;
 import dev.articleexporter.web.opds.Atom.Paging;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,18 +28,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntFunction;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * The OPDS 1.2 catalog of one output folder, as documents to write: a root navigation
  * feed, the newest articles, sections, nightly digests and search results (paged
  * acquisition feeds), and one complete entry per article. Only files that are in the
- * folder get acquisition links.
+ * folder get acquisition links ({@link CatalogEntries}).
  */
 @Component
 @EnableConfigurationProperties(OpdsProperties.class)
@@ -61,19 +54,13 @@ public class OpdsCatalog {
      */
     private static final UUID ID_NAMESPACE = UUID.fromString("93b9ae25-32e3-49f8-86f7-eb84e0450e83");
 
-    /**
-     * What {@code FileNames} makes; anything else in the database is not linked to a
-     * file.
-     */
-    private static final Pattern SAFE_STEM = Pattern.compile("[\\p{L}\\p{N}_-][\\p{L}\\p{N}._-]*");
-
     private final Library library;
 
     private final DigestHistory digests;
 
-    private final OutputFormats formats;
-
     private final Path folder;
+
+    private final CatalogEntries catalogEntries;
 
     private final int pageSize;
 
@@ -90,8 +77,8 @@ public class OpdsCatalog {
     public OpdsCatalog(Library library, DigestHistory digests, OutputFormats formats, Path output, int pageSize) {
         this.library = library;
         this.digests = digests;
-        this.formats = formats;
         this.folder = output.toAbsolutePath().normalize();
+        this.catalogEntries = new CatalogEntries(this.folder, formats);
         this.pageSize = new OpdsProperties(pageSize).pageSize();
     }
 
@@ -105,7 +92,6 @@ public class OpdsCatalog {
     }
 
     // ---- navigation feeds
-    // ---------------------------------------------------------------------
 
     /** {@code /opds}: the catalog root. */
     Feed root(CatalogPaths paths) {
@@ -156,7 +142,6 @@ public class OpdsCatalog {
     }
 
     // ---- acquisition feeds
-    // --------------------------------------------------------------------
 
     /** {@code /opds/new}: every article, the most recently rendered first. */
     Feed newest(CatalogPaths paths, long page) {
@@ -188,7 +173,7 @@ public class OpdsCatalog {
         List<Entry> entries = entries(page, total,
                 offset -> library.articles(folder, filter, offset, pageSize)
                     .stream()
-                    .map(a -> article(paths, a))
+                    .map(a -> catalogEntries.article(paths, a))
                     .flatMap(Optional::stream)
                     .toList());
         return acquisition(paths, "feed:" + (filter.text() != null ? "/search?" + filter.text() : path), path, title,
@@ -201,7 +186,7 @@ public class OpdsCatalog {
         List<Entry> entries = entries(page, total,
                 offset -> digests.list(folder, offset, pageSize)
                     .stream()
-                    .map(e -> digest(paths, e))
+                    .map(e -> catalogEntries.digest(paths, e))
                     .flatMap(Optional::stream)
                     .toList());
         return acquisition(paths, "feed:/digests", "/digests", "Nightly digests", paths.root(), newestDigest(), total,
@@ -213,7 +198,7 @@ public class OpdsCatalog {
      * file.
      */
     Optional<Entry> entry(CatalogPaths paths, String fileStem) {
-        return library.find(folder, fileStem).flatMap(a -> article(paths, a));
+        return library.find(folder, fileStem).flatMap(a -> catalogEntries.article(paths, a));
     }
 
     private List<Entry> entries(long page, long total, IntFunction<List<Entry>> pageAt) {
@@ -257,77 +242,7 @@ public class OpdsCatalog {
         return links;
     }
 
-    // ---- entries
-    // ------------------------------------------------------------------------------
-
-    /**
-     * An article with its formats, or empty when none of its files is in the folder any
-     * more.
-     */
-    private Optional<Entry> article(CatalogPaths paths, LibraryEntry a) {
-        List<Link> files = acquisitions(paths, a.fileStem());
-        if (files.isEmpty()) {
-            return Optional.empty();
-        }
-        // Atom wants an alternate link (or content) in every entry: the entry's own
-        // document.
-        List<Link> links = Stream
-            .concat(Stream.of(new Link("alternate", paths.entry(a.fileStem()), ENTRY, "Catalog entry", null, null)),
-                    files.stream())
-            .toList();
-        return Optional.of(new Entry(BookIdentifier.article(a.fileStem()), a.title(),
-                Objects.requireNonNullElseGet(a.rendered(), OpdsCatalog::now), a.creator(), a.language(), a.published(),
-                a.site(), a.section(), a.summary(), null, links));
-    }
-
-    /**
-     * A nightly digest with its formats, or empty when none of its files is in the
-     * folder.
-     */
-    private Optional<Entry> digest(CatalogPaths paths, Recorded e) {
-        List<Link> files = acquisitions(paths, e.fileStem());
-        if (files.isEmpty()) {
-            return Optional.empty();
-        }
-        // No summary to offer: a one-line description is the entry's content (Atom wants
-        // content or an alternate link).
-        return Optional.of(new Entry(BookIdentifier.digest(e.fileStem()), e.title(),
-                Objects.requireNonNullElseGet(e.created(), OpdsCatalog::now), null, null, null, PUBLISHER, null, null,
-                "A digest of " + count(e.articles(), "article") + ".", files));
-    }
-
-    /**
-     * Links to the files of an article or digest, one per output format whose file is in
-     * the folder, by format name.
-     */
-    private List<Link> acquisitions(CatalogPaths paths, String stem) {
-        List<Link> links = new ArrayList<>();
-        if (stem == null || !SAFE_STEM.matcher(stem).matches()) {
-            return links;
-        }
-        for (OutputFormats.Format format : formats.all()) {
-            addIfPresent(links, paths, format.fileName(stem), format.mediaType(), format.label());
-        }
-        return links;
-    }
-
-    private void addIfPresent(List<Link> links, CatalogPaths paths, String fileName, String type, String title) {
-        Path file = folder.resolve(fileName);
-        if (Files.isRegularFile(file)) {
-            Long length;
-            try {
-                length = Files.size(file);
-            }
-            catch (IOException e) {
-                length = null; // removed in between: still linked, the download says what
-                               // happened
-            }
-            links.add(new Link(REL_ACQUISITION, paths.file(fileName), type, title, length, null));
-        }
-    }
-
     // ---- helpers
-    // ------------------------------------------------------------------------------
 
     private Instant newest(Filter filter) {
         return library.articles(folder, filter, 0, 1)
@@ -359,7 +274,8 @@ public class OpdsCatalog {
         return Instant.now();
     }
 
-    private static String count(long n, String noun) {
+    /** {@code n} and the noun, plural unless {@code n} is 1. */
+    static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 

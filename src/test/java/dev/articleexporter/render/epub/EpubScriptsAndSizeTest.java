@@ -159,8 +159,8 @@ class EpubScriptsAndSizeTest {
         Map<String, byte[]> entries = unzip(Files.readAllBytes(file));
 
         StringBuilder raw = new StringBuilder();
-        Map<String, String> paragraphDirs = new LinkedHashMap<>(); // paragraph text as
-                                                                   // parsed -> its dir
+        // paragraph text as parsed -> its dir
+        Map<String, String> paragraphDirs = new LinkedHashMap<>();
         for (String name : xhtmlNames(entries)) {
             raw.append(string(entries, name));
             Document page = parse(entries.get(name));
@@ -358,24 +358,24 @@ class EpubScriptsAndSizeTest {
         EpubCheckAssert.assertValid(file);
         checkLayout(epub, digest);
 
-        List<String> pieces = SlideFiles.pieces(giant, 100_000);
+        List<String> pieces = TextSizes.pieces(giant, 100_000);
         assertTrue(pieces.size() >= 4, "pieces: " + pieces.size());
         assertEquals(giant, String.join("", pieces));
         for (String piece : pieces) {
-            assertTrue(SlideFiles.utf8Length(EpubRenderer.esc(piece)) <= 100_000);
+            assertTrue(TextSizes.utf8Length(EpubRenderer.esc(piece)) <= 100_000);
             assertTrue(piece.endsWith(" "), "cut after white space");
         }
         // Without white space: cut between grapheme clusters, never inside a surrogate
         // pair or before a mark.
         String dense = "e\u0301🙂&".repeat(20_000);
-        List<String> cut = SlideFiles.pieces(dense, 50_000);
+        List<String> cut = TextSizes.pieces(dense, 50_000);
         assertTrue(cut.size() > 2);
         assertEquals(dense, String.join("", cut));
         for (String piece : cut) {
             assertFalse(Character.isLowSurrogate(piece.charAt(0)) || piece.charAt(0) == '\u0301', "bad cut");
-            assertTrue(SlideFiles.utf8Length(EpubRenderer.esc(piece)) <= 50_000);
+            assertTrue(TextSizes.utf8Length(EpubRenderer.esc(piece)) <= 50_000);
         }
-        assertEquals(List.of("short"), SlideFiles.pieces("short", 100));
+        assertEquals(List.of("short"), TextSizes.pieces("short", 100));
     }
 
     // ---- layout checks

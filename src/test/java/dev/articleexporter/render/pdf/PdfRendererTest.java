@@ -176,8 +176,8 @@ class PdfRendererTest {
             // no heading is the last text line above the footer of a page
             for (int i = 1; i <= pdf.getNumberOfPages(); i++) {
                 List<String> lines = pageText(pdf, i).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-                String lastBodyLine = lines.get(lines.size() - 2); // the footer is the
-                                                                   // last line
+                // the footer is the last line
+                String lastBodyLine = lines.get(lines.size() - 2);
                 for (Slide s : d.slides()) {
                     assertFalse(lastBodyLine.endsWith(s.heading()), "heading alone at the bottom of page " + i);
                 }
@@ -197,8 +197,8 @@ class PdfRendererTest {
             String text = normalise(text(pdf));
             assertContains(text, "Three Questions Before You Refinance");
             assertContains(text, "What Is the Break-Even Point?");
-            assertContains(text, "Photo: DepositPhotos"); // credit without a picture
-                                                          // still shows
+            // credit without a picture still shows
+            assertContains(text, "Photo: DepositPhotos");
             assertContains(text, "page 1 of 1");
             assertFalse(text.contains("null"), text);
             assertFalse(text.contains("By "), text);

@@ -227,10 +227,8 @@ class PdfScriptsTest {
             List<TextPosition> footer = lines.getLast();
             assertEquals(RIGHT_MARGIN, right(footer), 1.5f);
             assertEquals(LEFT_MARGIN, left(footer), 1f);
-            assertTrue(visual(footer).startsWith("page1of1"), visual(footer)); // blanks
-                                                                               // are not
-                                                                               // glyphs
-                                                                               // here
+            // blanks are not glyphs here
+            assertTrue(visual(footer).startsWith("page1of1"), visual(footer));
 
             // outline titles are plain strings in logical order, pointing at the page
             List<String> titles = new ArrayList<>();

@@ -42,9 +42,8 @@ record CatalogFixture(Path output, JdbcClient jdbc, Library library, DigestHisto
             Files.copy(Path.of("input", name), input.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
         Files.createDirectories(input.resolve("images"));
-        try (var images = Files.list(Path.of("input", "images"))) { // the samples'
-                                                                    // pictures, so the
-                                                                    // books have them
+        // the samples' pictures, so the books have them
+        try (var images = Files.list(Path.of("input", "images"))) {
             for (Path image : images.toList()) {
                 Files.copy(image, input.resolve("images").resolve(image.getFileName()),
                         StandardCopyOption.REPLACE_EXISTING);

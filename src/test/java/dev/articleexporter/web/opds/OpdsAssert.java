@@ -169,8 +169,8 @@ final class OpdsAssert {
             .as("entry %s: alternate link or content", id)
             .isTrue();
         assertThat(feedAuthor || !children(entry, ATOM, "author").isEmpty()).as("entry %s: an author", id).isTrue();
-        for (Element summary : children(entry, ATOM, "summary")) { // OPDS 5.1.3: plain
-                                                                   // text
+        // OPDS 5.1.3: plain text
+        for (Element summary : children(entry, ATOM, "summary")) {
             assertThat(summary.getAttribute("type")).isEqualTo("text");
             assertThat(children(summary, null, null)).isEmpty();
         }

@@ -152,8 +152,8 @@ class OpdsCatalogTest {
     @Test
     void newestListsEveryArticleWithFilesMostRecentFirstAcrossPages() throws Exception {
         FeedDoc first = feed("/opds/new");
-        assertThat(first.openSearch("totalResults")).isEqualTo(6); // the history's count,
-                                                                   // files or not
+        // the history's count, files or not
+        assertThat(first.openSearch("totalResults")).isEqualTo(6);
         assertThat(first.openSearch("itemsPerPage")).isEqualTo(PAGE);
         assertThat(first.link("last")).isEqualTo("/opds/new?page=3");
 
@@ -243,9 +243,8 @@ class OpdsCatalogTest {
         assertThat(text(complete, ATOM, "id")).isEqualTo(text(entry, ATOM, "id"));
         assertThat(text(complete, ATOM, "summary")).isEqualTo(iraq.summary());
         assertThat(FeedDoc.links(complete, "self").getFirst().getAttribute("href")).isEqualTo("/opds/entries/" + IRAQ);
-        assertThat(client.get("/opds/entries/gone-brief").status()).isEqualTo(404); // no
-                                                                                    // files
-                                                                                    // left
+        // no files left
+        assertThat(client.get("/opds/entries/gone-brief").status()).isEqualTo(404);
         assertThat(client.get("/opds/entries/no-such-article").status()).isEqualTo(404);
     }
 
@@ -283,9 +282,8 @@ class OpdsCatalogTest {
     @Test
     void unknownSectionsAreNotFound() throws Exception {
         assertThat(client.get("/opds/sections/Sport").status()).isEqualTo(404);
-        assertThat(client.get("/opds/sections/politics").status()).isEqualTo(404); // names
-                                                                                   // are
-                                                                                   // exact
+        // names are exact
+        assertThat(client.get("/opds/sections/politics").status()).isEqualTo(404);
         assertThat(client.get("/opds/sections/%20").status()).isEqualTo(404);
         assertThat(client.get("/opds/sections/encoded/!!!").status()).isEqualTo(404);
         assertThat(client.get("/opds/sections/encoded/" + base64("Sport")).status()).isEqualTo(404);
@@ -417,8 +415,8 @@ class OpdsCatalogTest {
      * that does not resolve, or resolves to something other than its type says.
      */
     static Crawl crawl(CatalogClient client) throws Exception {
-        Deque<Map.Entry<String, String>> queue = new ArrayDeque<>(); // address, announced
-                                                                     // type
+        // address, announced type
+        Deque<Map.Entry<String, String>> queue = new ArrayDeque<>();
         Map<String, String> seen = new LinkedHashMap<>();
         queue.add(Map.entry(client.root(), OpdsTypes.NAVIGATION));
         int files = 0;

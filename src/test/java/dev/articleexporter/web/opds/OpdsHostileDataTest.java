@@ -72,9 +72,8 @@ class OpdsHostileDataTest {
                 "Summary" + LONE + BAD);
         insert("lone-row", "Lone", "Lone" + LONE, null, null);
         Files.copy(output.resolve("dots.epub"), output.resolve("lone-row.epub"));
-        insert("blank-row", "Blank section", "   ", null, null); // no files: listed
-                                                                 // nowhere, but its
-                                                                 // section is counted
+        // no files: listed nowhere, but its section is counted
+        insert("blank-row", "Blank section", "   ", null, null);
         Files.copy(output.resolve("dots.epub"), output.resolve("raw-row.epub"));
         // A row whose name would lead out of the output folder, with a file waiting
         // there.
@@ -113,8 +112,8 @@ class OpdsHostileDataTest {
     @Test
     void everyFeedAndLinkStaysValid() throws Exception {
         OpdsCatalogTest.Crawl crawl = OpdsCatalogTest.crawl(client);
-        assertThat(crawl.files()).isEqualTo(8); // 3 articles × 2 formats + the raw rows'
-                                                // EPUBs; nothing outside
+        // 3 articles × 2 formats + the raw rows' EPUBs; nothing outside
+        assertThat(crawl.files()).isEqualTo(8);
         assertThat(crawl.addresses()).noneMatch(a -> a.contains("outside"));
     }
 

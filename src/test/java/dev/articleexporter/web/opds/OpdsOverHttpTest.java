@@ -90,12 +90,8 @@ class OpdsOverHttpTest {
         try (var zip = new java.util.zip.ZipFile(epub.toFile())) {
             String opf = new String(zip.getInputStream(zip.getEntry("OEBPS/content.opf")).readAllBytes(),
                     java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(opf).contains(dev.articleexporter.model.BookIdentifier.article(stem)); // the
-                                                                                              // very
-                                                                                              // book
-                                                                                              // the
-                                                                                              // entry
-                                                                                              // describes
+            // the very book the entry describes
+            assertThat(opf).contains(dev.articleexporter.model.BookIdentifier.article(stem));
         }
     }
 
