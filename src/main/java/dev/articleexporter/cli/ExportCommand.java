@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code export}: one run of the export job over the input folder. */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Exports every article of the input folder's *.json files as one PDF and one EPUB each.")
+        description = "Exports every article of the input folder's *.json files in each selected format "
+                + "(PDF and EPUB by default).")
 public class ExportCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);
@@ -40,7 +41,7 @@ public class ExportCommand implements Callable<Integer> {
     RenderOptions rendering;
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
-            description = "Folder the PDF and EPUB files are written to (default: ${DEFAULT-VALUE}).")
+            description = "Folder the exported files are written to (default: ${DEFAULT-VALUE}).")
     Path output;
 
     @Mixin
