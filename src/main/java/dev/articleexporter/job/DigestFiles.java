@@ -1,6 +1,9 @@
 package dev.articleexporter.job;
 
 import dev.articleexporter.model.Digest;
+import dev.articleexporter.pipeline.Exported.RenderedFile;
+import dev.articleexporter.pipeline.FileSink;
+import dev.articleexporter.pipeline.FileSink.Draft;
 import dev.articleexporter.render.DigestWriter;
 import dev.articleexporter.render.OutputFormats.Format;
 import java.io.IOException;
@@ -8,13 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Writes a nightly digest's files: one per format, all in one pass
- * ({@link DigestWriter#writeAll}) into temporary files, then each renamed into place.
- * Nothing is placed unless every format was written, and a failure leaves no temporary
- * file behind.
+ * ({@link DigestWriter#writeAll}) into temporary files ({@link StagedFileSink}, as an
+ * article's files), then each renamed into place. Nothing is placed unless every format
+ * was written, and a failure leaves no temporary file behind.
  */
 final class DigestFiles {
 
@@ -23,57 +26,42 @@ final class DigestFiles {
 
     /** Writes {@code folder/<stem>.<extension>} for each of {@code formats}. */
     static void write(Digest digest, Path folder, List<Format> formats) throws IOException {
-        List<Path> staged = new ArrayList<>(formats.size());
-        List<StagedFiles.Guarded> outs = new ArrayList<>(formats.size());
+        FileSink sink = new StagedFileSink(folder);
+        List<Draft> drafts = new ArrayList<>(formats.size());
+        List<RenderedFile> written = new ArrayList<>(formats.size());
         try {
             List<DigestWriter> writers = new ArrayList<>(formats.size());
             for (Format format : formats) {
-                Path file = StagedFiles.create(folder);
-                staged.add(file);
-                StagedFiles.Guarded out = StagedFiles.open(file);
-                outs.add(out);
-                writers.add(format.renderer().digestWriter(out));
+                Draft draft = sink.start(format.fileName(digest.fileStem()));
+                drafts.add(draft);
+                writers.add(format.renderer().digestWriter(draft.out()));
             }
             DigestWriter.writeAll(digest, writers);
-            for (StagedFiles.Guarded out : outs) {
-                out.close();
+            for (Draft draft : drafts) {
+                written.add(draft.finish());
             }
         }
         catch (IOException | RuntimeException e) {
-            outs.forEach(DigestFiles::close);
-            for (Path file : staged) {
-                Files.deleteIfExists(file);
+            // The disk's failure, whichever file met it, names the file; else the
+            // writer's own.
+            Optional<IOException> disk = Optional.empty();
+            for (Draft draft : drafts) {
+                Optional<IOException> failure = draft.discard();
+                disk = disk.or(() -> failure);
             }
-            // The disk's failure, whichever writer met it; else a file that could not
-            // even be opened.
-            IOException disk = outs.stream()
-                .map(StagedFiles.Guarded::failure)
-                .filter(Objects::nonNull)
-                .findFirst()
-                .orElse(outs.size() < formats.size() && e instanceof IOException io ? io : null);
-            if (disk != null) {
-                throw new OutputWriteException(
-                        "cannot write " + folder.resolve(digest.fileStem() + ".*") + ": " + disk.getMessage(), disk);
+            if (disk.isPresent()) {
+                throw disk.get();
             }
             throw e;
         }
-        for (int i = 0; i < formats.size(); i++) {
-            StagedFiles.place(folder, staged.get(i), formats.get(i).fileName(digest.fileStem()));
+        for (RenderedFile file : written) {
+            StagedFiles.place(folder, file.staged(), file.name());
         }
     }
 
     /** Whether every one of the formats' files of {@code stem} is in the folder. */
     static boolean present(Path folder, String stem, List<Format> formats) {
         return formats.stream().allMatch(f -> Files.isRegularFile(folder.resolve(f.fileName(stem))));
-    }
-
-    private static void close(StagedFiles.Guarded out) {
-        try {
-            out.close();
-        }
-        catch (IOException ignored) {
-            // the failure being handled says what went wrong
-        }
     }
 
 }
