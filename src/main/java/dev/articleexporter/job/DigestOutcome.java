@@ -39,7 +39,10 @@ public record DigestOutcome(String fileStem, List<String> extensions, String tit
         return fileStem != null;
     }
 
-    /** "digest-2026-11-25-run-3.epub and .pdf": its files, for the summary. */
+    /**
+     * "digest-2026-11-25-run-3.epub and .pdf": its files, for the summary; the stem alone
+     * for a digest recorded before its formats were kept.
+     */
     public String fileNames() {
         StringBuilder names = new StringBuilder(fileStem);
         for (int i = 0; i < extensions.size(); i++) {

@@ -113,9 +113,7 @@ public final class RunSummaryFormat {
             return digest.skipped() == 0 ? "none: the run rendered no articles"
                     : "none: no article the run rendered could be read again" + skipped;
         }
-        // A digest recorded before its formats were kept names its stem alone.
-        StringBuilder line = new StringBuilder(digest.extensions().isEmpty() ? digest.fileStem() : digest.fileNames())
-            .append(": ")
+        StringBuilder line = new StringBuilder(digest.fileNames()).append(": ")
             .append(count(digest.articles(), "article"));
         if (digest.sections() > 0) {
             line.append(" in ").append(count(digest.sections(), "section"));
