@@ -25,9 +25,10 @@ import java.util.Locale;
  * own
  * @param leftOut articles the run rendered that are not in it, because of {@code limit}
  * @param limit the most articles a digest holds ({@code exporter.digest.max-articles})
+ * @param cover its cover, or {@code null} before one is made ({@link #withCover})
  */
 public record Digest(String fileStem, String title, LocalDate date, String language, List<Section> sections,
-        int leftOut, int limit) {
+        int leftOut, int limit, Cover cover) {
 
     /** What users call it: in titles, file names and messages. */
     public static final String NAME = "Nightly digest";
@@ -36,6 +37,17 @@ public record Digest(String fileStem, String title, LocalDate date, String langu
 
     public Digest {
         sections = List.copyOf(sections);
+    }
+
+    /** A digest without a cover yet. */
+    public Digest(String fileStem, String title, LocalDate date, String language, List<Section> sections, int leftOut,
+            int limit) {
+        this(fileStem, title, date, language, sections, leftOut, limit, null);
+    }
+
+    /** This digest with {@code cover}. */
+    public Digest withCover(Cover cover) {
+        return new Digest(fileStem, title, date, language, sections, leftOut, limit, cover);
     }
 
     /**

@@ -17,4 +17,16 @@ public record Slide(int number, String heading, Picture picture, String credit, 
     public Slide {
         paragraphs = List.copyOf(paragraphs);
     }
+
+    /**
+     * The text alternative of its picture: the picture's alt text, else the slide's
+     * heading, so no image reaches a reader without one ({@link Story#picturesDescribed}
+     * tells which it was).
+     */
+    public String pictureAlt() {
+        if (picture == null) {
+            return null;
+        }
+        return picture.alt().isBlank() ? heading : picture.alt();
+    }
 }
