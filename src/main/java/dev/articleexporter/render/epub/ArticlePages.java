@@ -1,11 +1,9 @@
 package dev.articleexporter.render.epub;
 
 import static dev.articleexporter.render.epub.Markup.esc;
-import static dev.articleexporter.render.epub.Markup.head;
 import static dev.articleexporter.render.epub.Markup.plain;
-import static dev.articleexporter.render.epub.Markup.tail;
-import static dev.articleexporter.render.epub.Markup.xhtml;
 
+import dev.articleexporter.model.Cover;
 import dev.articleexporter.model.CreditLine;
 import dev.articleexporter.model.Meta;
 import dev.articleexporter.model.Picture;
@@ -14,6 +12,7 @@ import dev.articleexporter.model.Slide;
 import dev.articleexporter.model.Story;
 import dev.articleexporter.render.TimeLimit;
 import io.documentnode.epub4j.domain.Book;
+import io.documentnode.epub4j.domain.GuideReference;
 import io.documentnode.epub4j.domain.MediaType;
 import io.documentnode.epub4j.domain.MediaTypes;
 import io.documentnode.epub4j.domain.Resource;
@@ -23,82 +22,111 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The pages of one story in a book, in reading order: its title page (with the intro),
- * its slides ({@link SlideFiles}), its pictures, and the closing page with the reading
- * list and the photo credits. The story's own book and the nightly digest both use it, so
- * a story reads the same in either.
+ * One story in a book: one content document that flows from its title block and intro
+ * through its slides (heading, figure and credit kept with the first paragraph) to the
+ * reading list and the photo credits ({@link ArticleDocument}), and its pictures. The
+ * story's own book and the nightly digest both use it, so a story reads the same in
+ * either.
  */
 final class ArticlePages {
 
-    static final String TITLE_HREF = "title.xhtml";
-    static final String CLOSING_HREF = "closing.xhtml";
     static final String IMAGE_DIR = "images/";
 
-    private static final String PHOTO_CREDITS = "Photo credits";
+    static final String COVER_IMAGE_ID = "cover-image";
+
+    /**
+     * Outside {@link #IMAGE_DIR}, where the slides' pictures go under names from the
+     * input: no input name can take it.
+     */
+    static final String COVER_IMAGE_HREF = "cover.jpg";
+
+    static final String COVER_PAGE_HREF = "cover.xhtml";
+
+    static final String PHOTO_CREDITS = "Photo credits";
+
+    private static final ArticleDocument.Section TITLE = new ArticleDocument.Section(
+            "<section class=\"titlepage\" epub:type=\"titlepage\" aria-labelledby=\"title\">\n",
+            "<section class=\"titlepage continued\">\n", "</section>\n");
+
+    private static final ArticleDocument.Section INTRO = new ArticleDocument.Section(
+            "<section class=\"intro\" epub:type=\"abstract\" role=\"doc-abstract\">\n",
+            "<section class=\"intro continued\" epub:type=\"abstract\" role=\"doc-abstract\">\n", "</section>\n");
 
     private ArticlePages() {
     }
 
     /**
-     * Adds one story's pages to a book.
-     * @param prefix put in front of every file name and id of the story, so many stories
-     * can share a book ({@code ""} in the story's own book)
+     * Adds one story's document and pictures to a book, in reading order.
+     * @param prefix put in front of every file name of the story, so many stories can
+     * share a book ({@code ""} in the story's own book)
      * @param section the table of contents entry the story is listed under, by its title
-     * page only; {@code null} lists every page at the top level, as the story's own book
-     * does
-     * @return the story's title page
+     * only; {@code null} lists the title, every slide, the reading list and the credits
+     * at the top level, as the story's own book does
+     * @param sameBook the href of an article of the same book by its title, or
+     * {@code null}: a reading-list item without a web address is kept only when it
+     * names one
+     * @return the story's first file
      */
-    static Resource add(Book book, Story story, String prefix, TOCReference section) {
+    static Resource add(Book book, Story story, String prefix, TOCReference section,
+            Function<String, String> sameBook) {
         Meta meta = story.meta();
         String lang = language(meta);
         boolean rtl = meta.rightToLeft();
         boolean ownBook = section == null;
+        ArticleDocument doc = new ArticleDocument(book, prefix, meta.title(), lang, rtl, ownBook ? null : chapter());
 
-        List<String> titlePages = titlePages(story, lang, rtl);
-        Resource title = xhtml(prefix + "title", prefix + TITLE_HREF, titlePages.getFirst());
-        if (ownBook) {
-            book.addSection(plain(meta.title()), title);
-        }
-        else {
-            book.addSection(section, plain(meta.title()), title);
-        }
-        for (int n = 2; n <= titlePages.size(); n++) {
-            // An intro too long for one file goes on in the next ones, read in order, not
-            // listed.
-            addUnlisted(book, xhtml(prefix + "title-" + n, prefix + "title-" + n + ".xhtml", titlePages.get(n - 1)));
-        }
+        doc.startSection(TITLE, plain(meta.title()), null);
+        doc.unit(titleBlock(meta, lang, rtl));
+        doc.endSection();
+        intro(doc, story, rtl);
 
         Map<String, String> imageHrefs = new HashMap<>();
-        SlideFiles slides = new SlideFiles(book, prefix, ownBook, meta.title(), lang, rtl, story.slides().size());
         for (Slide slide : story.slides()) {
             // between slides: the article's time limit, if it has one
             TimeLimit.checkCurrent();
-            slides.add(slide, addImage(book, slide.picture(), imageHrefs, prefix));
+            slide(doc, slide, addImage(book, slide.picture(), imageHrefs, prefix), rtl, ownBook);
         }
-        slides.finish();
+        related(doc, story.related(), rtl, sameBook);
+        credits(doc, story.credits());
 
-        Related related = story.related();
-        boolean hasRelated = related != null && !related.links().isEmpty();
-        if (hasRelated || !story.credits().isEmpty()) {
-            Resource closing = xhtml(prefix + "closing", prefix + CLOSING_HREF, closingPage(story, lang, rtl));
-            if (ownBook) {
-                book.addSection(plain(hasRelated ? related.heading() : PHOTO_CREDITS), closing);
-            }
-            else {
-                addUnlisted(book, closing);
+        List<Resource> files = doc.finish();
+        for (Resource file : files) {
+            book.getResources().add(file);
+            book.getSpine().addResource(file);
+        }
+        if (ownBook) {
+            for (ArticleDocument.Entry entry : doc.entries()) {
+                book.getTableOfContents()
+                    .addTOCReference(new TOCReference(entry.label(), files.get(entry.file()), entry.fragment()));
             }
         }
-        return title;
+        else {
+            section.getChildren().add(new TOCReference(plain(meta.title()), files.getFirst()));
+        }
+        return files.getFirst();
     }
 
     /**
-     * A page read in order (in the spine) that has no table of contents entry of its own.
+     * Adds the cover: the image ({@code cover-image} in EPUB 3, {@code meta name="cover"}
+     * for Kindle) and a page showing it, first in the reading order.
      */
-    static void addUnlisted(Book book, Resource page) {
+    static void addCover(Book book, Cover cover, String title, String lang, boolean rtl) {
+        Resource image = new Resource(COVER_IMAGE_ID, cover.full().jpeg(), COVER_IMAGE_HREF, MediaTypes.JPG);
+        book.getResources().add(image);
+        book.setCoverImage(image);
+        StringBuilder b = Markup.head(title, lang, rtl, null);
+        b.append("<section class=\"cover\" epub:type=\"cover\">\n<img src=\"")
+            .append(COVER_IMAGE_HREF)
+            .append("\" alt=\"")
+            .append(esc(title))
+            .append("\" role=\"doc-cover\"/>\n</section>\n");
+        Resource page = Markup.xhtml("cover", COVER_PAGE_HREF, Markup.tail(b));
         book.getResources().add(page);
         book.getSpine().addResource(page);
+        book.getGuide().addReference(new GuideReference(page, GuideReference.COVER, "Cover"));
     }
 
     /** The story's language, {@code en} when it has none. */
@@ -106,15 +134,16 @@ final class ArticlePages {
         return meta.language() == null || meta.language().isBlank() ? "en" : meta.language();
     }
 
-    /**
-     * The title page, and the pages its intro goes on to when it would take the file past
-     * {@link SlideFiles#FILE_BUDGET} (as slides do; a paragraph larger than a file is cut
-     * into several at white space).
-     */
-    private static List<String> titlePages(Story story, String lang, boolean rtl) {
-        Meta meta = story.meta();
-        StringBuilder b = head(meta.title(), lang, rtl);
-        b.append("<div class=\"titlepage\">\n<h1 class=\"title\"")
+    /** The digest's frame around an article: one chapter of the issue. */
+    private static ArticleDocument.Section chapter() {
+        return new ArticleDocument.Section(
+                "<section class=\"article\" epub:type=\"chapter\" role=\"doc-chapter\" aria-labelledby=\"title\">\n",
+                "<section class=\"article continued\" epub:type=\"chapter\" role=\"doc-chapter\">\n", "</section>\n");
+    }
+
+    private static String titleBlock(Meta meta, String lang, boolean rtl) {
+        StringBuilder b = new StringBuilder(512);
+        b.append("<h1 id=\"title\" class=\"title\"")
             .append(TextDirection.dirAttribute(meta.title(), rtl))
             .append('>')
             .append(esc(meta.title()))
@@ -144,77 +173,146 @@ final class ArticlePages {
                 .append(esc(meta.url()))
                 .append("</a></p>\n");
         }
-        List<String> pages = new ArrayList<>(1);
-        if (!story.intro().isEmpty()) {
-            String open = "<div class=\"intro\">\n";
-            String close = "</div>\n</div>\n";
-            b.append(open);
-            long bytes = TextSizes.utf8Length(b.toString());
-            for (String p : story.intro()) {
-                String escaped = esc(p);
-                if (escaped.isBlank()) {
-                    continue;
-                }
-                String dir = TextDirection.dirAttribute(p, rtl);
-                List<String> pieces = TextSizes.utf8Length(escaped) <= SlideFiles.MAX_PARAGRAPH ? List.of(escaped)
-                        : TextSizes.pieces(p, SlideFiles.MAX_PARAGRAPH).stream().map(Markup::esc).toList();
-                for (String piece : pieces) {
-                    String markup = "<p" + dir + ">" + piece + "</p>\n";
-                    long size = TextSizes.utf8Length(markup);
-                    if (bytes + size + close.length() + Markup.TAIL.length() > SlideFiles.FILE_BUDGET) {
-                        pages.add(tail(b.append(close)));
-                        b = head(meta.title(), lang, rtl).append("<div class=\"titlepage\">\n").append(open);
-                        bytes = TextSizes.utf8Length(b.toString());
-                    }
-                    b.append(markup);
-                    bytes += size;
-                }
-            }
-            b.append("</div>\n");
-        }
-        b.append("</div>\n");
-        pages.add(tail(b));
-        return pages;
+        return b.toString();
     }
 
-    private static String closingPage(Story story, String lang, boolean rtl) {
-        Related related = story.related();
-        boolean hasRelated = related != null && !related.links().isEmpty();
-        StringBuilder b = head(hasRelated ? related.heading() : PHOTO_CREDITS, lang, rtl);
-        b.append("<div class=\"closing\">\n");
-        if (hasRelated) {
-            b.append("<h2")
-                .append(TextDirection.dirAttribute(related.heading(), rtl))
-                .append('>')
-                .append(esc(related.heading()))
-                .append("</h2>\n<ul class=\"related\">\n");
-            for (Related.Link link : related.links()) {
-                String href = Hrefs.web(link.url());
-                b.append("<li").append(TextDirection.dirAttribute(link.title(), rtl)).append('>');
-                if (href != null) {
-                    b.append("<a href=\"").append(esc(href)).append("\">").append(esc(link.title())).append("</a>");
-                }
-                else {
-                    b.append(esc(link.title()));
-                }
-                b.append("</li>\n");
-            }
-            b.append("</ul>\n");
+    private static void intro(ArticleDocument doc, Story story, boolean rtl) {
+        List<String> paragraphs = paragraphs(story.intro(), rtl);
+        if (paragraphs.isEmpty()) {
+            return;
         }
-        if (!story.credits().isEmpty()) {
-            b.append(hasRelated ? "<h2 class=\"credits-heading\">" : "<h2>").append(PHOTO_CREDITS).append("</h2>\n");
-            b.append("<ul class=\"credits\">\n");
-            for (CreditLine line : story.credits()) {
-                b.append("<li>").append(esc(line.credit()));
-                if (!line.slides().isEmpty()) {
-                    b.append(" — ").append(line.slidesText());
-                }
-                b.append("</li>\n");
+        doc.startSection(INTRO, null, null);
+        paragraphs.forEach(doc::unit);
+        doc.endSection();
+    }
+
+    /**
+     * A slide as a section: its heading, figure (or the picture's description) and credit
+     * kept together with the first paragraph, then the other paragraphs.
+     */
+    private static void slide(ArticleDocument doc, Slide slide, String imageSrc, boolean rtl, boolean ownBook) {
+        String id = "slide-" + slide.number();
+        String type = ownBook ? " epub:type=\"chapter\" role=\"doc-chapter\"" : "";
+        doc.startSection(new ArticleDocument.Section(
+                "<section class=\"slide\" id=\"" + id + "\"" + type + " aria-labelledby=\"" + id + "-h\">\n",
+                "<section class=\"slide continued\"" + type + ">\n", "</section>\n"), plain(slide.heading()), id);
+        StringBuilder keep = new StringBuilder(512);
+        keep.append("<div class=\"keep\">\n<h2 id=\"")
+            .append(id)
+            .append("-h\"")
+            .append(TextDirection.dirAttribute(slide.heading(), rtl))
+            .append('>')
+            .append(esc(slide.heading()))
+            .append("</h2>\n");
+        boolean credited = slide.credit() != null && !slide.credit().isBlank();
+        Picture picture = slide.picture();
+        if (imageSrc != null) {
+            keep.append("<figure class=\"figure\">\n<img src=\"")
+                .append(esc(imageSrc))
+                .append("\" alt=\"")
+                .append(esc(slide.pictureAlt()))
+                .append("\"/>\n");
+            if (credited) {
+                keep.append("<figcaption class=\"credit\">Photo: ").append(esc(slide.credit())).append("</figcaption>\n");
             }
-            b.append("</ul>\n");
+            keep.append("</figure>\n");
         }
-        b.append("</div>\n");
-        return tail(b);
+        else {
+            if (picture != null && !picture.alt().isBlank()) {
+                keep.append("<p class=\"placeholder\"><i>[Image: ").append(esc(picture.alt())).append("]</i></p>\n");
+            }
+            if (credited) {
+                keep.append("<p class=\"credit\">Photo: ").append(esc(slide.credit())).append("</p>\n");
+            }
+        }
+        List<String> paragraphs = paragraphs(slide.paragraphs(), rtl);
+        if (!paragraphs.isEmpty()) {
+            keep.append(paragraphs.getFirst());
+        }
+        doc.unit(keep.append("</div>\n").toString());
+        for (String p : paragraphs.subList(Math.min(1, paragraphs.size()), paragraphs.size())) {
+            doc.unit(p);
+        }
+        doc.endSection();
+    }
+
+    /**
+     * The reading list, without the items a reader cannot follow: no web address, and not
+     * an article of the same book.
+     */
+    private static void related(ArticleDocument doc, Related related, boolean rtl, Function<String, String> sameBook) {
+        if (related == null) {
+            return;
+        }
+        List<String> items = new ArrayList<>(related.links().size());
+        for (Related.Link link : related.links()) {
+            String href = Hrefs.web(link.url());
+            if (href == null) {
+                href = sameBook.apply(link.title());
+            }
+            if (href != null) {
+                items.add("<li" + TextDirection.dirAttribute(link.title(), rtl) + "><a href=\"" + esc(href) + "\">"
+                        + esc(link.title()) + "</a></li>\n");
+            }
+        }
+        if (items.isEmpty()) {
+            return;
+        }
+        doc.startSection(new ArticleDocument.Section(
+                "<section class=\"related\" id=\"related\" aria-labelledby=\"related-h\">\n<h2 id=\"related-h\""
+                        + TextDirection.dirAttribute(related.heading(), rtl) + ">" + esc(related.heading())
+                        + "</h2>\n<ul class=\"related\">\n",
+                "<section class=\"related continued\">\n<ul class=\"related\">\n", "</ul>\n</section>\n"),
+                plain(related.heading()), "related");
+        items.forEach(doc::unit);
+        doc.endSection();
+    }
+
+    private static void credits(ArticleDocument doc, List<CreditLine> credits) {
+        if (credits.isEmpty()) {
+            return;
+        }
+        doc.startSection(new ArticleDocument.Section(
+                "<section class=\"credits\" id=\"credits\" epub:type=\"credits\" role=\"doc-credits\""
+                        + " aria-labelledby=\"credits-h\">\n<h2 id=\"credits-h\">" + PHOTO_CREDITS
+                        + "</h2>\n<ul class=\"credits\">\n",
+                "<section class=\"credits continued\" epub:type=\"credits\" role=\"doc-credits\">\n"
+                        + "<ul class=\"credits\">\n",
+                "</ul>\n</section>\n"), PHOTO_CREDITS, "credits");
+        for (CreditLine line : credits) {
+            StringBuilder b = new StringBuilder("<li>").append(esc(line.credit()));
+            if (!line.slides().isEmpty()) {
+                b.append(" — ").append(line.slidesText());
+            }
+            doc.unit(b.append("</li>\n").toString());
+        }
+        doc.endSection();
+    }
+
+    /**
+     * Paragraphs as markup, with their direction when it differs from the page's; one
+     * larger than a file is cut into several at white space.
+     */
+    private static List<String> paragraphs(List<String> texts, boolean rtl) {
+        List<String> markup = new ArrayList<>(texts.size());
+        for (String p : texts) {
+            // the article's time limit, if it has one
+            TimeLimit.checkCurrent();
+            String escaped = esc(p);
+            if (escaped.isBlank()) {
+                // nothing left once characters XML cannot hold are dropped
+                continue;
+            }
+            String dir = TextDirection.dirAttribute(p, rtl);
+            if (TextSizes.utf8Length(escaped) <= ArticleDocument.MAX_PARAGRAPH) {
+                markup.add("<p" + dir + ">" + escaped + "</p>\n");
+                continue;
+            }
+            for (String piece : TextSizes.pieces(p, ArticleDocument.MAX_PARAGRAPH)) {
+                markup.add("<p" + dir + ">" + esc(piece) + "</p>\n");
+            }
+        }
+        return markup;
     }
 
     /**

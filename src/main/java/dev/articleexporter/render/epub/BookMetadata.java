@@ -36,8 +36,12 @@ final class BookMetadata {
         if (meta.site() != null) {
             md.addPublisher(plain(meta.site()));
         }
-        if (meta.creator() != null) {
-            md.addAuthor(author(plain(meta.creator())));
+        if (meta.author() != null && !meta.author().equals(meta.site())) {
+            md.addAuthor(person(plain(meta.author())));
+        }
+        else if (meta.site() != null) {
+            // the site itself: an organisation sorts by its name, not "Dork, The Stock"
+            md.addAuthor(organisation(plain(meta.site())));
         }
         if (meta.section() != null) {
             md.getSubjects().add(plain(meta.section()));
@@ -69,10 +73,18 @@ final class BookMetadata {
     }
 
     /**
+     * An organisation as author: its name whole, sorted by it (epub4j's author with only
+     * a last name).
+     */
+    static Author organisation(String name) {
+        return new Author("", name.strip());
+    }
+
+    /**
      * epub4j writes "first last" and file-as "last, first": split a person's name at its
      * last space.
      */
-    private static Author author(String name) {
+    private static Author person(String name) {
         String trimmed = name.strip();
         int space = trimmed.lastIndexOf(' ');
         return space < 0 ? new Author("", trimmed)

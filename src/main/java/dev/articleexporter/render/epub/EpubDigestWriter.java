@@ -16,19 +16,23 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Writes a digest as one EPUB 2.0.1 book, like a periodical issue: a title page (title,
- * date, what it holds), a contents page, then for each section a page listing its
- * articles, followed by the articles with exactly the pages of their own books
- * ({@link EpubRenderer#addArticle}: title page with intro, slides with their pictures,
- * reading list and photo credits). The NCX has two levels: sections, and under each its
- * articles.
+ * Writes a digest as one EPUB 3.3 book, like a periodical issue: its cover, a title page
+ * (title, date, what it holds), a contents page, then for each section a page listing its
+ * articles, followed by the articles, each one content document as in its own book
+ * ({@link ArticlePages#add}), starting a new page. The navigation document and the NCX
+ * have two levels: sections, and under each its articles. Its creator and publisher are
+ * the sites of its articles; its accessibility metadata sums up theirs.
  *
  * <p>
  * Each article's files go into the zip as soon as it is added, and the book keeps only
@@ -42,7 +46,7 @@ final class EpubDigestWriter implements DigestWriter {
 
     /** The digest's own pages, on top of the articles' stylesheet. */
     private static final byte[] DIGEST_CSS = """
-            div.masthead { margin: 3em 0 0 0; text-align: center; }
+            .masthead { margin: 3em 0 0 0; text-align: center; }
             h1.edition { font-size: 2em; margin: 0 0 0.4em 0; text-align: center; }
             p.date { font-size: 1.2em; margin: 0 0 1.2em 0; text-align: center; }
             p.extent { margin: 0 0 0.6em 0; text-align: center; }
@@ -50,10 +54,15 @@ final class EpubDigestWriter implements DigestWriter {
             ul.sections { list-style: none; margin: 1.5em 0 0 0; padding: 0; text-align: center; }
             ul.contents { list-style: none; margin: 0.2em 0 1em 0; padding: 0; }
             ul.contents li { margin: 0 0 0.5em 0; }
-            p.count { font-size: 0.9em; color: #333333; margin: 0 0 1em 0; }
+            p.count { font-size: 0.9em; margin: 0 0 1em 0; }
             """.getBytes(StandardCharsets.UTF_8);
 
     private static final byte[] NO_DATA = new byte[0];
+
+    private static final int MAX_MAKERS = 3;
+
+    /** The maker of a digest none of whose articles names its site. */
+    private static final String PUBLISHER = "article-exporter";
 
     private final OutputStream out;
 
@@ -66,12 +75,24 @@ final class EpubDigestWriter implements DigestWriter {
 
     private TOCReference section;
 
+    private final Clock clock;
+
+    /** The href of each article of the digest by its title, for reading lists. */
+    private final Map<String, String> articles = new HashMap<>();
+
+    /** Sites of the articles, by how many articles each has, in order of first use. */
+    private final Map<String, Integer> sites = new LinkedHashMap<>();
+
+    private Accessibility accessibility = Accessibility.TEXT_ONLY;
+
     /**
      * @param out the caller's stream; flushed at the end, never closed
+     * @param clock tells when the book is made
      */
-    EpubDigestWriter(OutputStream out) {
+    EpubDigestWriter(OutputStream out, Clock clock) {
         // Buffered: the zip writes headers in small pieces.
         this.out = new BufferedOutputStream(out, 1 << 16);
+        this.clock = clock;
     }
 
     /** Part of every file name and id of an article in the book: {@code a007-}. */
@@ -89,14 +110,22 @@ final class EpubDigestWriter implements DigestWriter {
         fillMetadata(book.getMetadata(), digest);
         book.getResources().add(new Resource("css", EpubRenderer.css(), EpubRenderer.CSS_HREF, MediaTypes.CSS));
         book.getResources().add(new Resource("digest-css", DIGEST_CSS, DIGEST_CSS_HREF, MediaTypes.CSS));
+        if (digest.cover() != null) {
+            ArticlePages.addCover(book, digest.cover(), digest.title(), digest.language(), false);
+        }
 
         Resource title = new Resource("digest-title", titlePage(digest), TITLE_HREF, MediaTypes.XHTML);
-        EpubRenderer.addUnlisted(book, title);
+        addUnlisted(book, title);
         book.getGuide()
             .addReference(new GuideReference(title, GuideReference.TITLE_PAGE, EpubRenderer.plain(digest.title())));
         Resource contents = new Resource("digest-contents", contentsPage(digest), CONTENTS_HREF, MediaTypes.XHTML);
-        EpubRenderer.addUnlisted(book, contents);
+        addUnlisted(book, contents);
         book.getGuide().addReference(new GuideReference(contents, GuideReference.TOC, "Contents"));
+        for (Digest.Section s : digest.sections()) {
+            for (Digest.Entry entry : s.articles()) {
+                articles.putIfAbsent(key(entry.title()), articleHref(entry));
+            }
+        }
 
         zip = EpubPackager.Container.open(out);
         flush();
@@ -107,19 +136,61 @@ final class EpubDigestWriter implements DigestWriter {
         Resource page = new Resource(String.format(Locale.ROOT, "digest-section-%02d", section.number()),
                 sectionPage(section), sectionHref(section), MediaTypes.XHTML);
         this.section = book.addSection(EpubRenderer.plain(section.name()), page);
+        if (section.number() == 1) {
+            book.getGuide().addReference(new GuideReference(page, GuideReference.TEXT, "Start"));
+        }
         flush();
     }
 
     @Override
     public void article(Digest.Entry entry, Story story) throws IOException {
-        EpubRenderer.addArticle(book, story, prefix(entry), section);
+        ArticlePages.add(book, story, prefix(entry), section, title -> articles.get(key(title)));
+        accessibility = accessibility.and(Accessibility.of(story));
+        if (story.meta().site() != null && !story.meta().site().isBlank()) {
+            sites.merge(EpubRenderer.plain(story.meta().site().strip()), 1, Integer::sum);
+        }
         flush();
     }
 
     @Override
     public void finish() throws IOException {
-        zip.finish(book);
+        addMakers(book.getMetadata());
+        zip.finish(book, new PackageDocument.Extras(EpubRenderer.modified(clock), false, accessibility));
         out.flush();
+    }
+
+    /**
+     * Who made the issue: the sites of its articles, most articles first (at most
+     * {@value #MAX_MAKERS}); the exporter when none is known. Readers show "Unknown"
+     * without one.
+     */
+    private void addMakers(Metadata md) {
+        List<String> names = sites.entrySet()
+            .stream()
+            .sorted((a, b) -> b.getValue() - a.getValue())
+            .limit(MAX_MAKERS)
+            .map(Map.Entry::getKey)
+            .toList();
+        if (names.isEmpty()) {
+            names = List.of(PUBLISHER);
+        }
+        names.forEach(name -> md.addAuthor(BookMetadata.organisation(name)));
+        md.addPublisher(String.join(", ", names));
+    }
+
+    /** A title as reading lists may spell it: case and spacing aside. */
+    private static String key(String title) {
+        return title == null ? "" : title.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    static String articleHref(Digest.Entry entry) {
+        return prefix(entry) + ArticleDocument.HREF;
+    }
+
+    /** A page read in order that has no table of contents entry of its own. */
+    private static void addUnlisted(Book book, Resource page) {
+        book.getResources().add(page);
+        book.getSpine().addResource(page);
     }
 
     /**
@@ -163,8 +234,8 @@ final class EpubDigestWriter implements DigestWriter {
     // -------------------------------------------------------------------------------
 
     private static byte[] titlePage(Digest digest) {
-        XhtmlPage page = new XhtmlPage(digest.title(), "en", false, EpubRenderer.CSS_HREF, DIGEST_CSS_HREF);
-        page.start("div", "class", "masthead");
+        XhtmlPage page = new XhtmlPage(digest.title(), "en", false, "frontmatter", EpubRenderer.CSS_HREF, DIGEST_CSS_HREF);
+        page.start("section", "class", "masthead", "epub:type", "titlepage");
         page.element("h1", Digest.NAME, "class", "edition");
         page.element("p", Digest.longDate(digest.date()), "class", "date");
         page.element("p", digest.extent(), "class", "extent");
@@ -185,7 +256,7 @@ final class EpubDigestWriter implements DigestWriter {
     }
 
     private static byte[] contentsPage(Digest digest) {
-        XhtmlPage page = new XhtmlPage("Contents", "en", false, EpubRenderer.CSS_HREF, DIGEST_CSS_HREF);
+        XhtmlPage page = new XhtmlPage("Contents", "en", false, "frontmatter", EpubRenderer.CSS_HREF, DIGEST_CSS_HREF);
         page.element("h1", "Contents");
         for (Digest.Section section : digest.sections()) {
             page.start("h2")
@@ -199,11 +270,13 @@ final class EpubDigestWriter implements DigestWriter {
     }
 
     private static byte[] sectionPage(Digest.Section section) {
-        XhtmlPage page = new XhtmlPage(section.name(), "en", false, EpubRenderer.CSS_HREF, DIGEST_CSS_HREF);
-        page.element("h1", section.name(), "dir", TextDirection.dir(section.name(), false));
+        XhtmlPage page = new XhtmlPage(section.name(), "en", false, "bodymatter", EpubRenderer.CSS_HREF, DIGEST_CSS_HREF);
+        page.start("section", "class", "part", "epub:type", "part", "role", "doc-part", "aria-labelledby", "part-h");
+        page.element("h1", section.name(), "id", "part-h", "dir", TextDirection.dir(section.name(), false));
         int n = section.articles().size();
         page.element("p", n + (n == 1 ? " article" : " articles"), "class", "count");
         articleList(page, section);
+        page.end();
         return page.finish();
     }
 
@@ -215,7 +288,7 @@ final class EpubDigestWriter implements DigestWriter {
         page.start("ul", "class", "contents");
         for (Digest.Entry entry : section.articles()) {
             page.start("li", "xml:lang", entry.language(), "dir", TextDirection.dir(entry.title(), false))
-                .start("a", "href", prefix(entry) + EpubRenderer.TITLE_HREF)
+                .start("a", "href", articleHref(entry))
                 .text(entry.title())
                 .end()
                 .end();

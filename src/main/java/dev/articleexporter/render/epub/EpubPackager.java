@@ -17,7 +17,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Zips an epub4j {@link Book} into an EPUB (OCF) container, with the package document
- * (OPF) and the NCX written by {@link PackageDocument}.
+ * (OPF) and the NCX written by {@link PackageDocument} and the navigation document by
+ * {@link NavDocument}.
  *
  * <p>
  * Used instead of {@link EpubWriter#write}, which closes the stream it is given, lets the
@@ -54,12 +55,12 @@ final class EpubPackager {
      * Writes {@code book} to {@code out} as a complete zip; {@code out} is flushed, not
      * closed.
      */
-    static void write(Book book, OutputStream out) throws IOException {
+    static void write(Book book, PackageDocument.Extras extras, OutputStream out) throws IOException {
         try (Container container = Container.open(out)) {
             for (Resource resource : book.getResources().getAll()) {
                 container.add(resource);
             }
-            container.finish(book);
+            container.finish(book, extras);
         }
     }
 
@@ -105,16 +106,19 @@ final class EpubPackager {
         }
 
         /**
-         * Adds the NCX made from the book's table of contents, then the package document,
-         * and ends the zip; {@code out} is flushed, not closed. Every resource of the
-         * book must have been added. The book is left as it is (the NCX is not added to
-         * it).
+         * Adds the navigation document and the NCX made from the book's table of
+         * contents, then the package document, and ends the zip; {@code out} is flushed,
+         * not closed. Every resource of the book must have been added. The book is left
+         * as it is (neither is added to it).
          */
-        void finish(Book book) throws IOException {
+        void finish(Book book, PackageDocument.Extras extras) throws IOException {
             zip.setLevel(Deflater.BEST_SPEED);
+            String lang = book.getMetadata().getLanguage();
+            put(entry(CONTENT_DIR + NavDocument.HREF),
+                    NavDocument.bytes(book, lang == null || lang.isBlank() ? "en" : lang, extras.rtl()));
             put(entry(CONTENT_DIR + PackageDocument.NCX_HREF), PackageDocument.ncx(book));
             zip.setLevel(Deflater.DEFAULT_COMPRESSION);
-            put(entry(CONTENT_DIR + "content.opf"), PackageDocument.opf(book));
+            put(entry(CONTENT_DIR + "content.opf"), PackageDocument.opf(book, extras));
             zip.close();
             out.flush();
         }

@@ -10,26 +10,31 @@ import io.documentnode.epub4j.domain.Book;
 import io.documentnode.epub4j.domain.GuideReference;
 import io.documentnode.epub4j.domain.MediaTypes;
 import io.documentnode.epub4j.domain.Resource;
-import io.documentnode.epub4j.domain.TOCReference;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
- * Writes a story as an EPUB 2.0.1 book for e-readers: a title page, the slides (one XHTML
- * file per slide, or grouped into parts of limited size for long articles: see
- * {@link SlideFiles}) and a closing page with the reading list and photo credits, with an
- * NCX table of contents.
+ * Writes a story as an EPUB 3.3 book for e-readers, with what EPUB 2 readers still need:
+ * its cover, one content document that flows from the title through the slides to the
+ * reading list and photo credits (continued in further files only when very long: see
+ * {@link ArticleDocument}), a navigation document and an NCX, and accessibility metadata
+ * stating what the book offers ({@link Accessibility}).
  *
  * <p>
- * Right-to-left articles (by their language tag, see {@link TextDirection}) carry
- * {@code dir="rtl"} on {@code <html>} and {@code <body>} of every page; a heading or
- * paragraph whose first strong character runs the other way gets its own {@code dir}.
+ * Right-to-left articles (by their language tag) carry {@code dir="rtl"} on
+ * {@code <html>} and {@code <body>} of every page and read right to left in the spine; a
+ * heading or paragraph whose first strong character runs the other way gets its own
+ * {@code dir} ({@link TextDirection}).
  *
  * <p>
- * The work is shared out: {@link ArticlePages} (a story's pages, also used by the
- * digest), {@link BookMetadata}, {@link Stylesheet}, {@link Markup} (escaping, page
- * frame) and {@link EpubPackager} (the zip with our own OPF and NCX).
+ * The work is shared out: {@link ArticlePages} (a story's document and pictures, also
+ * used by the digest), {@link BookMetadata}, {@link Stylesheet}, {@link Markup}
+ * (escaping, page frame), {@link NavDocument}, {@link PackageDocument} and
+ * {@link EpubPackager} (the zip).
  *
  * <p>
  * Stateless: every call builds its own {@link Book}, so one instance serves many threads.
@@ -40,8 +45,18 @@ public class EpubRenderer implements Renderer {
 
     // Members the digest writer and the tests use; they live in the classes named.
     static final String CSS_HREF = Stylesheet.HREF;
-    static final String TITLE_HREF = ArticlePages.TITLE_HREF;
     static final int MAX_DESCRIPTION = BookMetadata.MAX_DESCRIPTION;
+
+    private final Clock clock;
+
+    public EpubRenderer() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock tells when a book is made ({@code dcterms:modified}) */
+    EpubRenderer(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void render(Story story, OutputStream out, Warnings warnings) throws IOException {
@@ -49,27 +64,42 @@ public class EpubRenderer implements Renderer {
         // Buffered: the zip writes headers in small pieces. Finished, flushed, never
         // closed.
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-        EpubPackager.write(book, buffered);
+        EpubPackager.write(book, extras(story), buffered);
         buffered.flush();
     }
 
     /**
-     * A writer of a nightly digest as one EPUB: the same article pages as this renderer's
-     * books, under sections. One per digest; {@code out} is not closed.
+     * A writer of a nightly digest as one EPUB: the same article documents as this
+     * renderer's books, under sections. One per digest; {@code out} is not closed.
      */
     @Override
     public DigestWriter digestWriter(OutputStream out) {
-        return new EpubDigestWriter(out);
+        return new EpubDigestWriter(out, clock);
     }
 
     Book buildBook(Story story) {
         Meta meta = story.meta();
+        String lang = ArticlePages.language(meta);
         Book book = new Book();
-        BookMetadata.fill(book.getMetadata(), story, ArticlePages.language(meta));
+        BookMetadata.fill(book.getMetadata(), story, lang);
         book.getResources().add(new Resource("css", Stylesheet.bytes(), Stylesheet.HREF, MediaTypes.CSS));
-        Resource title = ArticlePages.add(book, story, "", null);
-        book.getGuide().addReference(new GuideReference(title, GuideReference.TITLE_PAGE, plain(meta.title())));
+        if (story.cover() != null) {
+            ArticlePages.addCover(book, story.cover(), meta.title(), lang, meta.rightToLeft());
+        }
+        Resource first = ArticlePages.add(book, story, "", null, title -> null);
+        String title = Markup.plain(meta.title());
+        book.getGuide().addReference(new GuideReference(first, GuideReference.TITLE_PAGE, title));
+        book.getGuide().addReference(new GuideReference(first, GuideReference.TEXT, title));
         return book;
+    }
+
+    PackageDocument.Extras extras(Story story) {
+        return new PackageDocument.Extras(modified(clock), story.meta().rightToLeft(), Accessibility.of(story));
+    }
+
+    /** {@code dcterms:modified}: now, to the second, as EPUB 3 writes it. */
+    static String modified(Clock clock) {
+        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /**
@@ -77,16 +107,6 @@ public class EpubRenderer implements Renderer {
      */
     static byte[] css() {
         return Stylesheet.bytes();
-    }
-
-    /** See {@link ArticlePages#add}. */
-    static Resource addArticle(Book book, Story story, String prefix, TOCReference section) {
-        return ArticlePages.add(book, story, prefix, section);
-    }
-
-    /** See {@link ArticlePages#addUnlisted}. */
-    static void addUnlisted(Book book, Resource page) {
-        ArticlePages.addUnlisted(book, page);
     }
 
     /** See {@link BookMetadata#description}. */

@@ -7,13 +7,21 @@ import org.apache.commons.text.StringEscapeUtils;
 
 /**
  * What every XHTML page the EPUB writers build by hand shares: the escaping of text, the
- * start and end of a page (XHTML 1.1, the language, the direction, the stylesheet) and
- * the page as a book resource.
+ * start and end of a page (XHTML 5 as EPUB 3 wants it, the language, the direction, the
+ * stylesheets) and the page as a book resource.
  */
 final class Markup {
 
-    private static final String DOCTYPE = "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.1//EN\" "
-            + "\"http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd\">\n";
+    /** The namespace of {@code epub:type}. */
+    static final String OPS_NS = "http://www.idpf.org/2007/ops";
+
+    /**
+     * Every document starts with the XML declaration: Amazon's EPUB ingestion (Send to
+     * Kindle) wants it, UTF-8 named.
+     */
+    static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+    private static final String DOCTYPE = "<!DOCTYPE html>\n";
 
     static final String TAIL = "</body>\n</html>\n";
 
@@ -25,12 +33,22 @@ final class Markup {
      * the whole page.
      */
     static StringBuilder head(String title, String lang, boolean rtl) {
+        return head(title, lang, rtl, "bodymatter");
+    }
+
+    /**
+     * Start of a page up to the opening {@code <body>}, whose {@code epub:type} is
+     * {@code bodyType} (none when {@code null}).
+     */
+    static StringBuilder head(String title, String lang, boolean rtl, String bodyType, String... moreStylesheets) {
         String l = esc(lang);
         String dir = rtl ? " dir=\"rtl\"" : "";
         StringBuilder b = new StringBuilder(2048);
-        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        b.append(XML_DECLARATION)
             .append(DOCTYPE)
-            .append("<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"")
+            .append("<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"")
+            .append(OPS_NS)
+            .append("\" xml:lang=\"")
             .append(l)
             .append("\" lang=\"")
             .append(l)
@@ -38,12 +56,20 @@ final class Markup {
             .append(dir)
             .append(">\n<head>\n<title>")
             .append(esc(title))
-            .append("</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"")
-            .append(Stylesheet.HREF)
-            .append("\"/>\n</head>\n<body")
-            .append(dir)
-            .append(">\n");
-        return b;
+            .append("</title>\n");
+        stylesheet(b, Stylesheet.HREF);
+        for (String href : moreStylesheets) {
+            stylesheet(b, href);
+        }
+        b.append("</head>\n<body").append(dir);
+        if (bodyType != null) {
+            b.append(" epub:type=\"").append(bodyType).append('"');
+        }
+        return b.append(">\n");
+    }
+
+    private static void stylesheet(StringBuilder b, String href) {
+        b.append("<link rel=\"stylesheet\" type=\"text/css\" href=\"").append(href).append("\"/>\n");
     }
 
     static String tail(StringBuilder b) {

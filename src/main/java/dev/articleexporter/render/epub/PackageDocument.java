@@ -17,16 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The package document ({@code content.opf}) and the NCX ({@code toc.ncx}) of an EPUB
- * 2.0.1 book, from an epub4j {@link Book}: the same elements and attributes epub4j's
- * {@code PackageDocumentWriter} and {@code NCXDocument} write.
+ * The package document ({@code content.opf}, EPUB 3.3) and the NCX ({@code toc.ncx}, kept
+ * for EPUB 2 readers) of a book, from an epub4j {@link Book}, whose own writer knows only
+ * EPUB 2.
  *
  * <p>
- * Ours because epub4j's go through an XmlSerializer over an OutputStreamWriter, which
+ * Each document is built in one StringBuilder and encoded once (epub4j's serializer
  * encodes every tiny string on its own: 8-10 % of an export's CPU time under the
- * launcher's C1-only JIT. Here each document is built in one StringBuilder and encoded
- * once. All text from the book goes through {@link Markup#esc}: escaped, and characters
- * XML 1.0 cannot hold dropped.
+ * launcher's C1-only JIT). All text from the book goes through {@link Markup#esc}:
+ * escaped, and characters XML 1.0 cannot hold dropped.
  */
 final class PackageDocument {
 
@@ -37,6 +36,16 @@ final class PackageDocument {
 
     private static final String GENERATOR = "article-exporter";
 
+    /**
+     * What the package says beyond epub4j's metadata.
+     *
+     * @param modified when this version of the book was made, {@code 2026-12-06T05:00:00Z}
+     * @param rtl the book reads right to left
+     * @param accessibility what it offers readers who read another way
+     */
+    record Extras(String modified, boolean rtl, Accessibility accessibility) {
+    }
+
     private PackageDocument() {
     }
 
@@ -45,108 +54,95 @@ final class PackageDocument {
 
     /**
      * The package document, UTF-8; its manifest lists the NCX of {@link #ncx} as
-     * {@value #NCX_ID}.
+     * {@value #NCX_ID} and the navigation document as {@value NavDocument#ID}.
      */
-    static byte[] opf(Book book) {
+    static byte[] opf(Book book, Extras extras) {
         Metadata md = book.getMetadata();
-        StringBuilder b = new StringBuilder(1024 + 128 * book.getResources().size());
-        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-            .append("<opf:package version=\"2.0\" unique-identifier=\"")
+        String lang = isBlank(md.getLanguage()) ? "en" : md.getLanguage();
+        StringBuilder b = new StringBuilder(2048 + 128 * book.getResources().size());
+        b.append(Markup.XML_DECLARATION)
+            .append("<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"")
             .append(BOOK_ID)
-            .append("\" xmlns:opf=\"http://www.idpf.org/2007/opf\"")
-            .append(" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n")
-            .append("  <opf:metadata>\n");
+            .append("\" xml:lang=\"")
+            .append(esc(lang))
+            .append('"')
+            .append(extras.rtl() ? " dir=\"rtl\"" : "")
+            .append(">\n")
+            .append("  <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
         Identifier bookId = Identifier.getBookIdIdentifier(md.getIdentifiers());
         if (bookId != null) {
-            identifier(b, bookId, true);
-            for (Identifier other : md.getIdentifiers()) {
-                if (other != bookId) {
-                    identifier(b, other, false);
-                }
-            }
+            b.append("    <dc:identifier id=\"").append(BOOK_ID).append("\">").append(esc(bookId.getValue()));
+            b.append("</dc:identifier>\n");
         }
         dc(b, "title", md.getTitles());
+        b.append("    <dc:language>").append(esc(lang)).append("</dc:language>\n");
+        people(b, "creator", md.getAuthors());
+        people(b, "contributor", md.getContributors());
+        dc(b, "publisher", md.getPublishers());
+        // EPUB 3 has one date, the publication's
+        for (Date date : md.getDates()) {
+            b.append("    <dc:date>").append(esc(date.getValue())).append("</dc:date>\n");
+            break;
+        }
         dc(b, "subject", md.getSubjects());
         dc(b, "description", md.getDescriptions());
-        dc(b, "publisher", md.getPublishers());
         dc(b, "type", md.getTypes());
         dc(b, "rights", md.getRights());
-        person(b, "creator", md.getAuthors());
-        person(b, "contributor", md.getContributors());
-        for (Date date : md.getDates()) {
-            b.append("    <dc:date");
-            if (date.getEvent() != null) {
-                b.append(" opf:event=\"").append(esc(date.getEvent().toString())).append('"');
-            }
-            b.append('>').append(esc(date.getValue())).append("</dc:date>\n");
+        property(b, "dcterms:modified", extras.modified());
+        for (String[] a11y : extras.accessibility().properties()) {
+            property(b, a11y[0], a11y[1]);
         }
-        if (!isBlank(md.getLanguage())) {
-            b.append("    <dc:language>").append(esc(md.getLanguage())).append("</dc:language>\n");
-        }
-        // Left out: Metadata.getOtherProperties(), which epub4j writes as EPUB 3 <meta
-        // property>,
-        // not allowed in EPUB 2. We set none.
         if (book.getCoverImage() != null) {
-            b.append("    <opf:meta name=\"cover\" content=\"")
-                .append(esc(book.getCoverImage().getId()))
-                .append("\"/>\n");
+            // what Kindle reads for the cover (EPUB 2), beside the item's cover-image property
+            b.append("    <meta name=\"cover\" content=\"").append(esc(book.getCoverImage().getId())).append("\"/>\n");
         }
-        b.append("    <opf:meta name=\"generator\" content=\"")
-            .append(GENERATOR)
-            .append("\"/>\n")
-            .append("  </opf:metadata>\n");
+        b.append("    <meta name=\"generator\" content=\"").append(GENERATOR).append("\"/>\n").append("  </metadata>\n");
 
-        b.append("  <opf:manifest>\n");
-        item(b, NCX_ID, NCX_HREF, MediaTypes.NCX.getName());
+        b.append("  <manifest>\n");
+        item(b, NCX_ID, NCX_HREF, MediaTypes.NCX.getName(), null);
+        item(b, NavDocument.ID, NavDocument.HREF, MediaTypes.XHTML.getName(), "nav");
         // Sorted by id, ignoring case, as epub4j does: the order of Resources (a HashMap)
         // means nothing.
         List<Resource> resources = new ArrayList<>(book.getResources().getAll());
         resources.sort((r1, r2) -> r1.getId().compareToIgnoreCase(r2.getId()));
+        Resource coverImage = book.getCoverImage();
         for (Resource r : resources) {
             // the NCX is the one written above
             if (!MediaTypes.NCX.equals(r.getMediaType())) {
-                item(b, r.getId(), r.getHref(), r.getMediaType().getName());
+                item(b, r.getId(), r.getHref(), r.getMediaType().getName(), r == coverImage ? "cover-image" : null);
             }
         }
-        b.append("  </opf:manifest>\n");
+        b.append("  </manifest>\n");
 
-        b.append("  <opf:spine toc=\"").append(NCX_ID).append("\">\n");
-        Resource cover = book.getCoverPage();
-        if (cover != null && book.getSpine().findFirstResourceById(cover.getId()) < 0) {
-            // A cover page must be in the spine: epub4j puts it first, out of the reading
-            // order.
-            itemref(b, cover.getId(), false);
+        b.append("  <spine toc=\"").append(NCX_ID).append('"');
+        if (extras.rtl()) {
+            b.append(" page-progression-direction=\"rtl\"");
         }
+        b.append(">\n");
         for (SpineReference ref : book.getSpine().getSpineReferences()) {
-            itemref(b, ref.getResourceId(), ref.isLinear());
+            b.append("    <itemref idref=\"").append(esc(ref.getResourceId()));
+            b.append(ref.isLinear() ? "\"/>\n" : "\" linear=\"no\"/>\n");
         }
-        b.append("  </opf:spine>\n");
+        b.append("  </spine>\n");
 
-        b.append("  <opf:guide>\n");
-        for (GuideReference ref : book.getGuide().getReferences()) {
-            b.append("    <opf:reference type=\"")
-                .append(esc(ref.getType()))
-                .append("\" href=\"")
-                .append(esc(ref.getCompleteHref()))
-                .append('"');
-            if (!isBlank(ref.getTitle())) {
-                b.append(" title=\"").append(esc(ref.getTitle())).append('"');
+        // The EPUB 2 guide: EPUB 3 readers take the landmarks, Kindle's ingestion this.
+        if (!book.getGuide().getReferences().isEmpty()) {
+            b.append("  <guide>\n");
+            for (GuideReference ref : book.getGuide().getReferences()) {
+                b.append("    <reference type=\"")
+                    .append(esc(ref.getType()))
+                    .append("\" href=\"")
+                    .append(esc(ref.getCompleteHref()))
+                    .append('"');
+                if (!isBlank(ref.getTitle())) {
+                    b.append(" title=\"").append(esc(ref.getTitle())).append('"');
+                }
+                b.append("/>\n");
             }
-            b.append("/>\n");
+            b.append("  </guide>\n");
         }
-        b.append("  </opf:guide>\n</opf:package>\n");
+        b.append("</package>\n");
         return b.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void identifier(StringBuilder b, Identifier identifier, boolean bookId) {
-        b.append("    <dc:identifier");
-        if (bookId) {
-            b.append(" id=\"").append(BOOK_ID).append('"');
-        }
-        if (identifier.getScheme() != null) {
-            b.append(" opf:scheme=\"").append(esc(identifier.getScheme())).append('"');
-        }
-        b.append('>').append(esc(identifier.getValue())).append("</dc:identifier>\n");
     }
 
     /** One element per value; blank values are left out, as epub4j does. */
@@ -164,34 +160,48 @@ final class PackageDocument {
         }
     }
 
-    private static void person(StringBuilder b, String element, List<Author> people) {
+    /**
+     * People and organisations, each with the name it sorts by ({@code file-as}) and its
+     * role refining it.
+     */
+    private static void people(StringBuilder b, String element, List<Author> people) {
+        int n = 0;
         for (Author person : people) {
-            b.append("    <dc:").append(element);
-            if (person.getRelator() != null) {
-                b.append(" opf:role=\"").append(esc(person.getRelator().getCode())).append('"');
-            }
-            b.append(" opf:file-as=\"")
-                .append(esc(fileAs(person)))
+            String id = element + (++n);
+            b.append("    <dc:")
+                .append(element)
+                .append(" id=\"")
+                .append(id)
                 .append("\">")
                 .append(esc(name(person)))
                 .append("</dc:")
                 .append(element)
                 .append(">\n");
+            b.append("    <meta refines=\"#").append(id).append("\" property=\"file-as\">");
+            b.append(esc(fileAs(person))).append("</meta>\n");
+            if (person.getRelator() != null) {
+                b.append("    <meta refines=\"#").append(id).append("\" property=\"role\" scheme=\"marc:relators\">");
+                b.append(esc(person.getRelator().getCode())).append("</meta>\n");
+            }
         }
     }
 
-    private static void item(StringBuilder b, String id, String href, String mediaType) {
-        b.append("    <opf:item id=\"")
+    private static void property(StringBuilder b, String property, String value) {
+        b.append("    <meta property=\"").append(property).append("\">").append(esc(value)).append("</meta>\n");
+    }
+
+    private static void item(StringBuilder b, String id, String href, String mediaType, String properties) {
+        b.append("    <item id=\"")
             .append(esc(id))
             .append("\" href=\"")
             .append(esc(href))
             .append("\" media-type=\"")
             .append(esc(mediaType))
-            .append("\"/>\n");
-    }
-
-    private static void itemref(StringBuilder b, String idref, boolean linear) {
-        b.append("    <opf:itemref idref=\"").append(esc(idref)).append(linear ? "\"/>\n" : "\" linear=\"no\"/>\n");
+            .append('"');
+        if (properties != null) {
+            b.append(" properties=\"").append(properties).append('"');
+        }
+        b.append("/>\n");
     }
 
     // ---- toc.ncx

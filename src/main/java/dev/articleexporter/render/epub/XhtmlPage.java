@@ -6,12 +6,12 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * One XHTML 1.1 page for an EPUB 2 book, written with StAX, which escapes every text and
+ * One XHTML page of an EPUB 3 book, written with StAX, which escapes every text and
  * attribute value: input text never becomes markup. Characters XML 1.0 cannot hold are
  * dropped first ({@link Markup#plain}).
  *
  * <pre>{@code
- * byte[] page = new XhtmlPage("Contents", "en", false, "style.css")
+ * byte[] page = new XhtmlPage("Contents", "en", false, null, "style.css")
  *         .start("h1").text("Contents").end()
  *         .finish();
  * }</pre>
@@ -22,8 +22,7 @@ final class XhtmlPage {
 
     private static final String XML = "http://www.w3.org/XML/1998/namespace";
 
-    private static final String DOCTYPE = "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.1//EN\" "
-            + "\"http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd\">";
+    private static final String DOCTYPE = "<!DOCTYPE html>";
 
     /**
      * The JDK's own writer, whatever else is on the class path: its escaping is what the
@@ -40,7 +39,13 @@ final class XhtmlPage {
      * @param rtl the page's direction is right to left
      * @param stylesheets hrefs of its stylesheets, in order
      */
-    XhtmlPage(String title, String lang, boolean rtl, String... stylesheets) {
+    /**
+     * Starts the page up to the opening {@code <body>}, whose {@code epub:type} is
+     * {@code bodyType} (none when {@code null}).
+     * @param rtl the page's direction is right to left
+     * @param stylesheets hrefs of its stylesheets, in order
+     */
+    XhtmlPage(String title, String lang, boolean rtl, String bodyType, String... stylesheets) {
         try {
             xml = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
@@ -49,6 +54,7 @@ final class XhtmlPage {
             xml.writeCharacters("\n");
             xml.writeStartElement("html");
             xml.writeDefaultNamespace(XHTML);
+            xml.writeNamespace("epub", Markup.OPS_NS);
             xml.writeAttribute("xml", XML, "lang", Markup.plain(lang));
             xml.writeAttribute("lang", Markup.plain(lang));
             if (rtl) {
@@ -71,6 +77,9 @@ final class XhtmlPage {
             if (rtl) {
                 xml.writeAttribute("dir", "rtl");
             }
+            if (bodyType != null) {
+                xml.writeAttribute("epub", Markup.OPS_NS, "type", bodyType);
+            }
             xml.writeCharacters("\n");
         }
         catch (XMLStreamException e) {
@@ -92,6 +101,9 @@ final class XhtmlPage {
                 }
                 if (attributes[i].equals("xml:lang")) {
                     xml.writeAttribute("xml", XML, "lang", Markup.plain(value));
+                }
+                else if (attributes[i].equals("epub:type")) {
+                    xml.writeAttribute("epub", Markup.OPS_NS, "type", Markup.plain(value));
                 }
                 else {
                     xml.writeAttribute(attributes[i], Markup.plain(value));

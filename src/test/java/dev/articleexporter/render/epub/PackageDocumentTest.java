@@ -29,10 +29,13 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * The OPF and NCX we write ourselves, read back with a real XML parser, with epub4j and
- * with EPUBCheck.
+ * The OPF (EPUB 3), NCX and navigation document we write ourselves, read back with a real
+ * XML parser, with epub4j and with EPUBCheck.
  */
 class PackageDocumentTest {
+
+    private static final PackageDocument.Extras EXTRAS = new PackageDocument.Extras("2026-12-06T05:00:00Z", false,
+            Accessibility.TEXT_ONLY);
 
     private static final String OPF = "http://www.idpf.org/2007/opf";
 
@@ -71,7 +74,8 @@ class PackageDocumentTest {
         book.getResources().add(new Resource("css", css, "style.css", MediaTypes.CSS));
 
         Resource cover = page("zz-first", "First & only <title>");
-        EpubRenderer.addUnlisted(book, cover);
+        book.getResources().add(cover);
+        book.getSpine().addResource(cover);
         book.getGuide().addReference(new GuideReference(cover, GuideReference.TITLE_PAGE, TITLE));
         TOCReference one = book.addSection("Part <one>", page("part1", "Part one"));
         TOCReference a = book.addSection(one, "Chapter \"a\"", page("Chapter-a", "Chapter a"));
@@ -88,9 +92,11 @@ class PackageDocumentTest {
      * An XHTML page with an element {@code id="frag-2"} for fragment entries to point to.
      */
     private static Resource page(String id, String title) {
-        XhtmlPage page = new XhtmlPage(title, "en", false, "style.css");
+        XhtmlPage page = new XhtmlPage(title, "en", false, null, "style.css");
         page.element("h1", title);
         page.element("p", "Text", "id", "frag-2");
+        // non-linear content must be reachable (EPUB 3)
+        page.start("p").element("a", "Aside", "href", "aside.xhtml").end();
         return new Resource(id, page.finish(), id + ".xhtml", MediaTypes.XHTML);
     }
 
@@ -137,38 +143,39 @@ class PackageDocumentTest {
 
     @Test
     void opfHasTheMetadataEscapedAndReadableBack() throws Exception {
-        Document opf = parse(PackageDocument.opf(book()));
+        Document opf = parse(PackageDocument.opf(book(), EXTRAS));
         Element pkg = opf.getDocumentElement();
         assertEquals(OPF, pkg.getNamespaceURI());
-        assertEquals("2.0", pkg.getAttribute("version"));
+        assertEquals("3.0", pkg.getAttribute("version"));
+        assertEquals("en", pkg.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang"));
         Element metadata = first(pkg, "metadata");
         Element id = dc(metadata, "identifier").getFirst();
         assertEquals(pkg.getAttribute("unique-identifier"), id.getAttribute("id"));
-        assertEquals("uid", id.getAttributeNS(OPF, "scheme"));
         assertEquals(UID, id.getTextContent());
+        assertEquals(List.of("2026-12-06T05:00:00Z"), properties(metadata, "dcterms:modified"));
+        assertEquals(List.of("textual"), properties(metadata, "schema:accessMode"));
+        assertEquals(List.of("none"), properties(metadata, "schema:accessibilityHazard"));
         assertEquals(TITLE, dc(metadata, "title").getFirst().getTextContent());
         assertEquals(DESCRIPTION, dc(metadata, "description").getFirst().getTextContent());
         assertEquals("Smith & Sons <Ltd>", dc(metadata, "publisher").getFirst().getTextContent());
         assertEquals("Food & Drink", dc(metadata, "subject").getFirst().getTextContent());
         assertEquals("Periodical", dc(metadata, "type").getFirst().getTextContent());
         assertEquals("en", dc(metadata, "language").getFirst().getTextContent());
-        Element date = dc(metadata, "date").getFirst();
-        assertEquals("publication", date.getAttributeNS(OPF, "event"));
-        assertEquals("2026-11-25", date.getTextContent());
+        assertEquals("2026-11-25", dc(metadata, "date").getFirst().getTextContent());
 
         List<Element> creators = dc(metadata, "creator");
         assertEquals(2, creators.size());
         assertEquals("Jo \"JJ\" O'Neil & <Co>", creators.get(0).getTextContent());
-        assertEquals("O'Neil & <Co>, Jo \"JJ\"", creators.get(0).getAttributeNS(OPF, "file-as"));
-        assertEquals("aut", creators.get(0).getAttributeNS(OPF, "role"));
+        assertEquals(List.of("O'Neil & <Co>, Jo \"JJ\""), refines(metadata, creators.get(0), "file-as"));
+        assertEquals(List.of("aut"), refines(metadata, creators.get(0), "role"));
         assertEquals("Reuters", creators.get(1).getTextContent(), "no stray space for a one-word name");
-        assertEquals("Reuters", creators.get(1).getAttributeNS(OPF, "file-as"));
+        assertEquals(List.of("Reuters"), refines(metadata, creators.get(1), "file-as"));
     }
 
     @Test
     void opfListsEveryResourceSortedByIdAndTheSpineInReadingOrder() throws Exception {
         Book book = book();
-        Element pkg = parse(PackageDocument.opf(book)).getDocumentElement();
+        Element pkg = parse(PackageDocument.opf(book, EXTRAS)).getDocumentElement();
 
         List<String> manifest = new ArrayList<>();
         for (Element item : children(first(pkg, "manifest"), "item")) {
@@ -176,7 +183,8 @@ class PackageDocumentTest {
                 .add(item.getAttribute("id") + " " + item.getAttribute("href") + " " + item.getAttribute("media-type"));
         }
         assertEquals(
-                List.of("ncx toc.ncx application/x-dtbncx+xml", "aside aside.xhtml application/xhtml+xml",
+                List.of("ncx toc.ncx application/x-dtbncx+xml", "nav nav.xhtml application/xhtml+xml",
+                        "aside aside.xhtml application/xhtml+xml",
                         "Chapter-a Chapter-a.xhtml application/xhtml+xml",
                         "chapter-b chapter-b.xhtml application/xhtml+xml", "css style.css text/css",
                         "deep deep.xhtml application/xhtml+xml", "part1 part1.xhtml application/xhtml+xml",
@@ -206,7 +214,7 @@ class PackageDocumentTest {
         book.getTableOfContents().getTocReferences().getFirst().setTitle("Form\u000Cfeed");
         String expected = "Bell nul  lone pair \uD83D\uDE00";
         assertEquals(expected,
-                dc(first(parse(PackageDocument.opf(book)).getDocumentElement(), "metadata"), "title").getFirst()
+                dc(first(parse(PackageDocument.opf(book, EXTRAS)).getDocumentElement(), "metadata"), "title").getFirst()
                     .getTextContent());
         Document ncx = parse(PackageDocument.ncx(book));
         assertEquals(expected, text(first(ncx.getDocumentElement(), "docTitle")));
@@ -224,15 +232,15 @@ class PackageDocumentTest {
         for (Resource r : all.reversed()) {
             second.getResources().add(r);
         }
-        assertArrayEquals(PackageDocument.opf(first), PackageDocument.opf(second));
+        assertArrayEquals(PackageDocument.opf(first, EXTRAS), PackageDocument.opf(second, EXTRAS));
         assertArrayEquals(PackageDocument.ncx(first), PackageDocument.ncx(second));
-        assertFalse(new String(PackageDocument.opf(first), StandardCharsets.UTF_8).contains("\r"), "LF line ends only");
+        assertFalse(new String(PackageDocument.opf(first, EXTRAS), StandardCharsets.UTF_8).contains("\r"), "LF line ends only");
     }
 
     @Test
     void wholeBookPassesEpubCheckAndReadsBackWithEpub4j() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        EpubPackager.write(book(), out);
+        EpubPackager.write(book(), EXTRAS, out);
         Path file = dir.resolve("nested.epub");
         Files.write(file, out.toByteArray());
         EpubCheckAssert.assertValid(file);
@@ -286,6 +294,29 @@ class PackageDocumentTest {
     /** The text of the {@code <text>} element in {@code parent}. */
     private static String text(Element parent) {
         return first(parent, "text").getTextContent();
+    }
+
+    /** The values of {@code <meta property="...">} in the metadata. */
+    private static List<String> properties(Element metadata, String property) {
+        List<String> found = new ArrayList<>();
+        for (Element meta : children(metadata, "meta")) {
+            if (meta.getAttribute("property").equals(property) && !meta.hasAttribute("refines")) {
+                found.add(meta.getTextContent());
+            }
+        }
+        return found;
+    }
+
+    /** The values of the {@code <meta>}s refining {@code element} with {@code property}. */
+    private static List<String> refines(Element metadata, Element element, String property) {
+        List<String> found = new ArrayList<>();
+        for (Element meta : children(metadata, "meta")) {
+            if (meta.getAttribute("refines").equals("#" + element.getAttribute("id"))
+                    && meta.getAttribute("property").equals(property)) {
+                found.add(meta.getTextContent());
+            }
+        }
+        return found;
     }
 
     private static List<Element> dc(Element metadata, String name) {

@@ -1,0 +1,209 @@
+package dev.articleexporter.render.epub;
+
+import io.documentnode.epub4j.domain.Book;
+import io.documentnode.epub4j.domain.MediaTypes;
+import io.documentnode.epub4j.domain.Resource;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The content document of one article: one XHTML file that flows (no page breaks between
+ * its parts), continued in further files only when it would pass {@link #FILE_BUDGET}.
+ *
+ * <p>
+ * The article is written as sections ({@link #startSection}) of units ({@link #unit}: a
+ * paragraph, a list item, a heading kept with what follows it). A file is only ever cut
+ * between units; the sections open at the cut are closed and opened again, marked as
+ * continued, in the next file ({@code article-2.xhtml}), so every file is whole XHTML.
+ * Table of contents entries point at a section's id in whichever file it starts.
+ *
+ * <p>
+ * Only the file being written is held as text; finished files are handed to the book as
+ * bytes.
+ */
+final class ArticleDocument {
+
+    /**
+     * UTF-8 bytes a file may reach before the next unit goes to a new file. Readers load a
+     * spine item whole (older devices fail on files of a few hundred KB); 128 KiB keeps
+     * every file well under the usual 250 KB advice with few files (about 8 per MB of
+     * text).
+     */
+    static final int FILE_BUDGET = 128 * 1024;
+
+    /**
+     * Room left in a file for its head (title included), the open sections and the tail
+     * when a paragraph is cut to size.
+     */
+    static final int HEAD_ROOM = 4 * 1024;
+
+    /**
+     * Bytes of escaped text a paragraph may have before it is cut into several
+     * ({@link TextSizes#pieces}).
+     */
+    static final int MAX_PARAGRAPH = FILE_BUDGET - HEAD_ROOM;
+
+    /** The base name of an article's files: {@code article.xhtml}, {@code article-2.xhtml}. */
+    static final String HREF = "article.xhtml";
+
+    /**
+     * A table of contents entry: its label, the file it points into (an index into
+     * {@link #finish()}), and the id there ({@code null}: the file's start).
+     */
+    record Entry(String label, int file, String fragment) {
+    }
+
+    /**
+     * How a section opens in its first file and in the files it continues in, and how it
+     * closes. Markup, already escaped.
+     */
+    record Section(String open, String reopen, String close) {
+    }
+
+    private static final int TAIL_BYTES = (int) TextSizes.utf8Length(Markup.TAIL);
+
+    private final Book book;
+
+    private final String prefix;
+
+    private final String title;
+
+    private final String lang;
+
+    private final boolean rtl;
+
+    private final int budget;
+
+    /** Wraps every file's content (the digest's article chapter), or {@code null}. */
+    private final Section frame;
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    private final List<Resource> files = new ArrayList<>(1);
+
+    private StringBuilder file;
+
+    private long fileBytes;
+
+    /** Units in the open file: it is never cut before its first. */
+    private int fileUnits;
+
+    private Section open;
+
+    private String fileHref;
+
+    /**
+     * @param prefix in front of every file name and id (several articles can share a
+     * book)
+     * @param frame wraps the content of every file, or {@code null}
+     */
+    ArticleDocument(Book book, String prefix, String title, String lang, boolean rtl, Section frame) {
+        this(book, prefix, title, lang, rtl, frame, FILE_BUDGET);
+    }
+
+    ArticleDocument(Book book, String prefix, String title, String lang, boolean rtl, Section frame, int budget) {
+        this.book = book;
+        this.prefix = prefix;
+        this.title = title;
+        this.lang = lang;
+        this.rtl = rtl;
+        this.frame = frame;
+        this.budget = budget;
+    }
+
+    /**
+     * Opens a section; {@code tocLabel} (or {@code null}) gives it a table of contents
+     * entry pointing at {@code id} (or at the file when {@code id} is {@code null}).
+     */
+    void startSection(Section section, String tocLabel, String id) {
+        if (file == null) {
+            openFile();
+        }
+        else if (fileUnits > 0 && fileBytes + TextSizes.utf8Length(section.open()) + closing() > budget - HEAD_ROOM) {
+            // a section starts in the next file rather than as a lone heading at the end
+            // of this one
+            nextFile();
+        }
+        if (tocLabel != null) {
+            entries.add(new Entry(tocLabel, files.size(), id));
+        }
+        append(section.open());
+        open = section;
+    }
+
+    /** One unit of the open section: whole, in one file. */
+    void unit(String markup) {
+        long bytes = TextSizes.utf8Length(markup);
+        if (fileUnits > 0 && fileBytes + bytes + closing() > budget) {
+            nextFile();
+        }
+        append(markup, bytes);
+        fileUnits++;
+    }
+
+    void endSection() {
+        append(open.close());
+        open = null;
+    }
+
+    /** Hands the last file to the book; returns the files in order. */
+    List<Resource> finish() {
+        if (file != null) {
+            closeFile();
+        }
+        return files;
+    }
+
+    /** The table of contents entries, in order. */
+    List<Entry> entries() {
+        return entries;
+    }
+
+    private long closing() {
+        return TAIL_BYTES + (open == null ? 0 : open.close().length()) + (frame == null ? 0 : frame.close().length());
+    }
+
+    private void nextFile() {
+        if (open != null) {
+            append(open.close());
+        }
+        closeFile();
+        openFile();
+        if (open != null) {
+            append(open.reopen());
+        }
+    }
+
+    private void openFile() {
+        int n = files.size() + 1;
+        fileHref = prefix + (n == 1 ? HREF : "article-" + n + ".xhtml");
+        file = Markup.head(title, lang, rtl);
+        if (frame != null) {
+            file.append(n == 1 ? frame.open() : frame.reopen());
+        }
+        fileBytes = TextSizes.utf8Length(file.toString());
+        fileUnits = 0;
+    }
+
+    private void closeFile() {
+        if (frame != null) {
+            file.append(frame.close());
+        }
+        byte[] data = Markup.tail(file).getBytes(StandardCharsets.UTF_8);
+        file = null;
+        int n = files.size() + 1;
+        String id = prefix + (n == 1 ? "article" : "article-" + n);
+        files.add(new Resource(id, data, fileHref, MediaTypes.XHTML));
+    }
+
+    private void append(String markup) {
+        append(markup, TextSizes.utf8Length(markup));
+    }
+
+    private void append(String markup, long bytes) {
+        file.append(markup);
+        fileBytes += bytes;
+    }
+
+}
