@@ -66,8 +66,8 @@ final class ArticlePages {
      * only; {@code null} lists the title, every slide, the reading list and the credits
      * at the top level, as the story's own book does
      * @param sameBook the href of an article of the same book by its title, or
-     * {@code null}: a reading-list item without a web address is kept only when it
-     * names one
+     * {@code null}: a reading-list item without a web address is kept only when it names
+     * one
      * @return the story's first file
      */
     static Resource add(Book book, Story story, String prefix, TOCReference section,
@@ -193,9 +193,11 @@ final class ArticlePages {
     private static void slide(ArticleDocument doc, Slide slide, String imageSrc, boolean rtl, boolean ownBook) {
         String id = "slide-" + slide.number();
         String type = ownBook ? " epub:type=\"chapter\" role=\"doc-chapter\"" : "";
-        doc.startSection(new ArticleDocument.Section(
-                "<section class=\"slide\" id=\"" + id + "\"" + type + " aria-labelledby=\"" + id + "-h\">\n",
-                "<section class=\"slide continued\"" + type + ">\n", "</section>\n"), plain(slide.heading()), id);
+        doc.startSection(
+                new ArticleDocument.Section(
+                        "<section class=\"slide\" id=\"" + id + "\"" + type + " aria-labelledby=\"" + id + "-h\">\n",
+                        "<section class=\"slide continued\"" + type + ">\n", "</section>\n"),
+                plain(slide.heading()), id);
         StringBuilder keep = new StringBuilder(512);
         keep.append("<div class=\"keep\">\n<h2 id=\"")
             .append(id)
@@ -213,18 +215,20 @@ final class ArticlePages {
                 .append(esc(slide.pictureAlt()))
                 .append("\"/>\n");
             if (credited) {
-                keep.append("<figcaption class=\"credit\">Photo: ").append(esc(slide.credit())).append("</figcaption>\n");
+                keep.append("<figcaption class=\"credit\">Photo: ")
+                    .append(esc(slide.credit()))
+                    .append("</figcaption>\n");
             }
             keep.append("</figure>\n");
         }
-        else {
-            if (picture != null && !picture.alt().isBlank()) {
-                keep.append("<p class=\"placeholder\"><i>[Image: ").append(esc(picture.alt())).append("]</i></p>\n");
-            }
+        else if (picture != null && !picture.alt().isBlank()) {
+            keep.append("<p class=\"placeholder\"><i>[Image: ").append(esc(picture.alt())).append("]</i></p>\n");
             if (credited) {
                 keep.append("<p class=\"credit\">Photo: ").append(esc(slide.credit())).append("</p>\n");
             }
         }
+        // A credit for a picture the book does not show names nothing here: it is in the
+        // photo credits at the end, and a line less per slide keeps pages full.
         List<String> paragraphs = paragraphs(slide.paragraphs(), rtl);
         if (!paragraphs.isEmpty()) {
             keep.append(paragraphs.getFirst());
@@ -258,11 +262,12 @@ final class ArticlePages {
         if (items.isEmpty()) {
             return;
         }
-        doc.startSection(new ArticleDocument.Section(
-                "<section class=\"related\" id=\"related\" aria-labelledby=\"related-h\">\n<h2 id=\"related-h\""
-                        + TextDirection.dirAttribute(related.heading(), rtl) + ">" + esc(related.heading())
-                        + "</h2>\n<ul class=\"related\">\n",
-                "<section class=\"related continued\">\n<ul class=\"related\">\n", "</ul>\n</section>\n"),
+        doc.startSection(
+                new ArticleDocument.Section(
+                        "<section class=\"related\" id=\"related\" aria-labelledby=\"related-h\">\n<h2 id=\"related-h\""
+                                + TextDirection.dirAttribute(related.heading(), rtl) + ">" + esc(related.heading())
+                                + "</h2>\n<ul class=\"related\">\n",
+                        "<section class=\"related continued\">\n<ul class=\"related\">\n", "</ul>\n</section>\n"),
                 plain(related.heading()), "related");
         items.forEach(doc::unit);
         doc.endSection();

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EpubRendererTest {
 
-    /** A fixed clock: the same story gives the same bytes, even across a second's turn. */
+    /**
+     * A fixed clock: the same story gives the same bytes, even across a second's turn.
+     */
     private final EpubRenderer renderer = new EpubRenderer(
             java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T05:00:00Z"), java.time.ZoneOffset.UTC));
 
@@ -66,8 +68,7 @@ class EpubRendererTest {
         Map<String, byte[]> entries = unzip(good);
         String page = new String(entries.get("OEBPS/article.xhtml"), StandardCharsets.UTF_8);
         assertTrue(page.contains("<p>Divide"), page);
-        entries.put("OEBPS/article.xhtml",
-                page.replace("<p>Divide", "<p><b>Divide").getBytes(StandardCharsets.UTF_8));
+        entries.put("OEBPS/article.xhtml", page.replace("<p>Divide", "<p><b>Divide").getBytes(StandardCharsets.UTF_8));
         Path broken = dir.resolve("broken.epub");
         Files.write(broken, rezip(entries));
         EpubCheckAssert.Result result = EpubCheckAssert.check(broken);
@@ -119,8 +120,8 @@ class EpubRendererTest {
 
         String opf = entry(first, "OEBPS/content.opf");
         assertTrue(opf.contains("<dc:date>" + date + "</dc:date>"), opf);
-        assertTrue(opf.matches("(?s).*<meta property=\"dcterms:modified\">\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ</meta>.*"),
-                opf);
+        assertTrue(opf.matches(
+                "(?s).*<meta property=\"dcterms:modified\">\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ</meta>.*"), opf);
         String ncx = entry(first, "OEBPS/toc.ncx");
         assertTrue(ncx.contains("name=\"dtb:uid\" content=\"" + id.getValue() + "\""), ncx);
     }
@@ -129,7 +130,8 @@ class EpubRendererTest {
     void harbourTownsTableOfContentsAndSpine() throws IOException {
         Book book = read(render(TestStories.harbourTowns()));
         List<TOCReference> toc = book.getTableOfContents().getTocReferences();
-        // The reading list's items have no web address: left out, so no "More from" entry.
+        // The reading list's items have no web address: left out, so no "More from"
+        // entry.
         assertEquals(List.of("Five Harbour Towns to Visit in Winter", "Dawn on the Quay", "The Old Bridge",
                 "Where to Eat", "Getting There", "Photo credits"), toc.stream().map(TOCReference::getTitle).toList());
         List<String> spine = book.getSpine()
@@ -139,8 +141,9 @@ class EpubRendererTest {
             .map(Resource::getHref)
             .toList();
         assertEquals(List.of("article.xhtml"), spine, "one document that flows: no page per slide");
-        assertEquals(List.of("article.xhtml", "article.xhtml#slide-1", "article.xhtml#slide-2", "article.xhtml#slide-3",
-                "article.xhtml#slide-4", "article.xhtml#credits"),
+        assertEquals(
+                List.of("article.xhtml", "article.xhtml#slide-1", "article.xhtml#slide-2", "article.xhtml#slide-3",
+                        "article.xhtml#slide-4", "article.xhtml#credits"),
                 toc.stream().map(TOCReference::getCompleteHref).toList(), "ToC in reading order, at each anchor");
         String article = text(book, "article.xhtml");
         for (int i = 1; i <= 4; i++) {
@@ -167,11 +170,14 @@ class EpubRendererTest {
 
         String article = text(book, "article.xhtml");
         String slide1 = slide(article, 1);
-        assertTrue(slide1.contains("<figure class=\"figure\">\n<img src=\"images/slide-01.png\" alt=\"Fishing boats at dawn\"/>\n"
-                + "<figcaption class=\"credit\">Photo: Example Travel Desk</figcaption>\n</figure>\n"
-                + "<p>Boats leave before sunrise &amp; return by noon.</p>\n</div>"),
+        assertTrue(
+                slide1.contains(
+                        "<figure class=\"figure\">\n<img src=\"images/slide-01.png\" alt=\"Fishing boats at dawn\"/>\n"
+                                + "<figcaption class=\"credit\">Photo: Example Travel Desk</figcaption>\n</figure>\n"
+                                + "<p>Boats leave before sunrise &amp; return by noon.</p>\n</div>"),
                 "figure and credit kept with the first paragraph: " + slide1);
-        assertTrue(slide(article, 2).contains("<img src=\"images/slide-02.png\" alt=\"A stone bridge over a river\"/>"));
+        assertTrue(
+                slide(article, 2).contains("<img src=\"images/slide-02.png\" alt=\"A stone bridge over a river\"/>"));
 
         String slide3 = slide(article, 3);
         assertFalse(slide3.contains("<img") || slide3.contains("[Image:") || slide3.contains("credit"), slide3);
@@ -186,7 +192,8 @@ class EpubRendererTest {
     void harbourTownsTitleAndClosingPages() throws IOException {
         Book book = read(render(TestStories.harbourTowns()));
         String title = text(book, "article.xhtml");
-        assertTrue(title.contains("<h1 id=\"title\" class=\"title\">Five Harbour Towns to Visit in Winter</h1>"), title);
+        assertTrue(title.contains("<h1 id=\"title\" class=\"title\">Five Harbour Towns to Visit in Winter</h1>"),
+                title);
         assertTrue(title.contains("Example Travel Desk · Travel · 20 November 2026"), title);
         assertTrue(title.contains("<p class=\"author\">Travel Desk Staff</p>"), title);
         assertTrue(title.contains("<a href=\"https://example.com/travel/harbour-towns\">"), title);
@@ -210,7 +217,8 @@ class EpubRendererTest {
             String x = new String(page.getData(), StandardCharsets.UTF_8);
             assertAll(page.getHref(), () -> assertTrue(x.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")),
                     () -> assertTrue(x.contains("<!DOCTYPE html>")),
-                    () -> assertTrue(x.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" xml:lang=\"en\" lang=\"en\">")),
+                    () -> assertTrue(x.contains(
+                            "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" xml:lang=\"en\" lang=\"en\">")),
                     () -> assertTrue(x.contains("<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>")),
                     () -> assertTrue(x.matches("(?s).*<title>[^<]+</title>.*")));
         }
@@ -237,6 +245,9 @@ class EpubRendererTest {
                 book.getTableOfContents().getTocReferences().stream().map(TOCReference::getTitle).toList());
         String article = text(book, "article.xhtml");
         assertTrue(article.contains("<li>DepositPhotos — slide 1</li>"), article);
+        // Slide 1 is credited but shows no picture: the credit names nothing there, it is
+        // in the photo credits only.
+        assertFalse(slide(article, 1).contains("Photo:"), article);
         assertFalse(article.contains("<ul class=\"related\">"), article);
         assertFalse(article.contains("class=\"byline\""));
     }
