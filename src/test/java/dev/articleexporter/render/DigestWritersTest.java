@@ -5,10 +5,12 @@ import dev.articleexporter.model.Digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.articleexporter.model.Related;
 import dev.articleexporter.model.Story;
 import dev.articleexporter.model.TestStories;
 import dev.articleexporter.render.epub.EpubCheckAssert;
 import dev.articleexporter.render.epub.EpubRenderer;
+import dev.articleexporter.render.epub.FixedClock;
 import dev.articleexporter.render.pdf.PdfRenderer;
 import dev.articleexporter.testing.PdfReadBack;
 import java.io.ByteArrayInputStream;
@@ -44,7 +46,10 @@ class DigestWritersTest {
 
     private static final LocalDate DATE = LocalDate.of(2026, 11, 25);
 
-    private static final EpubRenderer EPUB = new EpubRenderer();
+    /** Books made at a fixed moment: two writes of an edition are the same bytes. */
+    private static final EpubRenderer EPUB = FixedClock.renderer();
+
+    private static final String OPS_NS = "http://www.idpf.org/2007/ops";
 
     private static final PdfRenderer PDF = new PdfRenderer();
 
@@ -125,7 +130,7 @@ class DigestWritersTest {
             for (Element article : children(section, "navPoint")) {
                 titles.add(label(article));
                 assertThat(children(article, "navPoint")).as("two levels only").isEmpty();
-                assertThat(content(article)).matches("a00\\d-title\\.xhtml");
+                assertThat(content(article)).matches("a00\\d-article\\.xhtml");
             }
             articles.add(titles);
             assertThat(content(section)).matches("digest-section-0\\d\\.xhtml");
@@ -137,10 +142,44 @@ class DigestWritersTest {
     }
 
     @Test
+    void navListsSectionsThenTheirArticlesOnTwoLevels() throws Exception {
+        Map<String, byte[]> files = unzip(epub);
+        Element toc = null;
+        for (Element nav : elements(xml(files.get("OEBPS/nav.xhtml")).getDocumentElement(), "nav")) {
+            if (nav.getAttributeNS(OPS_NS, "type").equals("toc")) {
+                toc = nav;
+            }
+        }
+        assertThat(toc).as("a toc nav").isNotNull();
+        assertThat(toc.getAttribute("role")).isEqualTo("doc-toc");
+        List<String> sections = new ArrayList<>();
+        List<List<String>> articles = new ArrayList<>();
+        for (Element section : children(children(toc, "ol").getFirst(), "li")) {
+            Element link = children(section, "a").getFirst();
+            sections.add(link.getTextContent());
+            assertThat(link.getAttribute("href")).matches("digest-section-0\\d\\.xhtml");
+            List<String> titles = new ArrayList<>();
+            for (Element article : children(children(section, "ol").getFirst(), "li")) {
+                Element a = children(article, "a").getFirst();
+                titles.add(a.getTextContent());
+                assertThat(a.getAttribute("href")).matches("a00\\d-article\\.xhtml");
+                assertThat(files).containsKey("OEBPS/" + a.getAttribute("href"));
+                assertThat(children(article, "ol")).as("two levels only").isEmpty();
+            }
+            articles.add(titles);
+        }
+        assertThat(sections).containsExactly("Sec & Co", "Travel", "World", "سياسة", "More");
+        assertThat(articles).containsExactly(List.of(TestStories.hostileText().meta().title()),
+                List.of("Five Harbour Towns to Visit in Winter"), List.of(TestStories.everyScript().meta().title()),
+                List.of(TestStories.arabic().meta().title()), List.of("Three Questions Before You Refinance"));
+    }
+
+    @Test
     void epubMetadataIsAPeriodicalIssueWithAStableIdentifier() throws Exception {
         String opf = new String(unzip(epub).get("OEBPS/content.opf"), StandardCharsets.UTF_8);
         assertThat(opf).contains("<dc:title>Nightly digest — 25 November 2026</dc:title>")
-            .contains("<dc:date opf:event=\"publication\">2026-11-25</dc:date>")
+            .contains("<dc:date>2026-11-25</dc:date>")
+            .contains("<meta property=\"dcterms:modified\">" + FixedClock.MODIFIED + "</meta>")
             .contains("<dc:type>Periodical</dc:type>")
             .contains("<dc:subject>Travel</dc:subject>")
             .doesNotContain("<dc:subject>More</dc:subject>") // not a section of the feed
@@ -161,8 +200,42 @@ class DigestWritersTest {
     }
 
     /**
-     * Every page of an article's own EPUB is in the edition under the article's prefix,
-     * the same but for where its pictures are, and every picture is the same bytes.
+     * Readers show "Author: Unknown" without a creator: the issue's makers are the sites
+     * of its articles (most articles first, at most three), organisations sorting by
+     * their own name; the publisher names them too.
+     */
+    @Test
+    void epubHasTheSitesOfItsArticlesAsCreatorAndPublisher() throws Exception {
+        org.w3c.dom.Document opf = xml(unzip(epub).get("OEBPS/content.opf"));
+        Element metadata = elements(opf.getDocumentElement(), "metadata").getFirst();
+        List<String> creators = new ArrayList<>();
+        for (Element creator : children(metadata, "creator")) {
+            String name = creator.getTextContent();
+            creators.add(name);
+            List<String> fileAs = new ArrayList<>();
+            for (Element meta : children(metadata, "meta")) {
+                if (meta.getAttribute("refines").equals("#" + creator.getAttribute("id"))
+                        && meta.getAttribute("property").equals("file-as")) {
+                    fileAs.add(meta.getTextContent());
+                }
+            }
+            assertThat(creator.getAttribute("id")).isNotEmpty();
+            assertThat(fileAs).as("an organisation sorts by its name").containsExactly(name);
+        }
+        // one article each: the first three in reading order (the fourth, Arabic, site
+        // and the last article's none are not named)
+        assertThat(creators).containsExactly("Site <b>", "Example Travel Desk", "Example World Desk");
+        assertThat(children(metadata, "publisher")).singleElement()
+            .extracting(Element::getTextContent)
+            .isEqualTo("Site <b>, Example Travel Desk, Example World Desk");
+        EpubCheckAssert.assertValid(epub);
+    }
+
+    /**
+     * Every content document of an article's own EPUB is in the edition under the
+     * article's prefix, the same but for where its pictures are, the chapter around it
+     * and its slides not being chapters of their own; and every picture is the same
+     * bytes.
      */
     @Test
     void articlesReadExactlyAsInTheirOwnBooks() throws Exception {
@@ -177,9 +250,9 @@ class DigestWritersTest {
                 int pages = 0;
                 for (Map.Entry<String, byte[]> file : unzip(own).entrySet()) {
                     String name = file.getKey().substring("OEBPS/".length());
-                    if (name.endsWith(".xhtml")) {
-                        String expected = new String(file.getValue(), StandardCharsets.UTF_8).replace("src=\"images/",
-                                "src=\"images/" + prefix);
+                    if (name.matches("article(-\\d+)?\\.xhtml")) {
+                        String expected = asInTheDigest(new String(file.getValue(), StandardCharsets.UTF_8), prefix,
+                                name.equals("article.xhtml"));
                         assertThat(new String(digestFiles.get("OEBPS/" + prefix + name), StandardCharsets.UTF_8))
                             .as(prefix + name)
                             .isEqualTo(expected);
@@ -191,9 +264,57 @@ class DigestWritersTest {
                             .isEqualTo(file.getValue());
                     }
                 }
-                assertThat(pages).as(entry.fileStem()).isGreaterThan(1);
+                assertThat(pages).as(entry.fileStem())
+                    .isPositive()
+                    .isEqualTo(digestFiles.keySet()
+                        .stream()
+                        .filter(n -> n.matches("OEBPS/" + prefix + "article(-\\d+)?\\.xhtml"))
+                        .count());
             }
         }
+    }
+
+    /**
+     * An article's document as the digest has it: pictures under the article's prefix,
+     * inside a chapter of the issue (whose heading is the article's title), its slides
+     * plain sections.
+     */
+    private static String asInTheDigest(String own, String prefix, boolean first) {
+        int body = own.indexOf('>', own.indexOf("<body")) + 2;
+        int end = own.lastIndexOf("</body>");
+        String chapter = first
+                ? "<section class=\"article\" epub:type=\"chapter\" role=\"doc-chapter\" aria-labelledby=\"title\">\n"
+                : "<section class=\"article continued\" epub:type=\"chapter\" role=\"doc-chapter\">\n";
+        return (own.substring(0, body) + chapter + own.substring(body, end) + "</section>\n" + own.substring(end))
+            .replace("src=\"images/", "src=\"images/" + prefix)
+            .replace(" epub:type=\"chapter\" role=\"doc-chapter\" aria-labelledby=\"slide-",
+                    " aria-labelledby=\"slide-");
+    }
+
+    /**
+     * A reading-list item without a web address is useless on a reader, unless its title
+     * names an article of the same digest: then it links to that article's file.
+     */
+    @Test
+    void readingListItemWithoutAnAddressLinksToAnArticleOfTheSameDigestOrIsLeftOut() throws Exception {
+        Story minimal = TestStories.minimal();
+        Story linking = new Story("reading-list", minimal.meta(), minimal.intro(), minimal.slides(), minimal.credits(),
+                new Related("Read next", List.of(new Related.Link("Five Harbour Towns to Visit in Winter", null),
+                        new Related.Link("Ten Winter Soups Worth the Trip", null))));
+        Digest issue = edition(List.of(part("Travel", TestStories.harbourTowns()), part("Money", linking)));
+        Path file = work.resolve("reading-list.epub");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            DigestWriter.writeAll(issue, List.of(EPUB.digestWriter(out)));
+        }
+        EpubCheckAssert.assertValid(file);
+        Map<String, byte[]> files = unzip(file);
+        String article = new String(files.get("OEBPS/a002-article.xhtml"), StandardCharsets.UTF_8);
+        assertThat(article).contains("<section class=\"related\" id=\"related\"")
+            .contains("<li><a href=\"a001-article.xhtml\">Five Harbour Towns to Visit in Winter</a></li>")
+            .doesNotContain("Ten Winter Soups");
+        // the harbour towns' own item names nothing in this issue: no reading list at all
+        String towns = new String(files.get("OEBPS/a001-article.xhtml"), StandardCharsets.UTF_8);
+        assertThat(towns).doesNotContain("Ten Winter Soups").doesNotContain("class=\"related\"");
     }
 
     @Test
@@ -205,9 +326,12 @@ class DigestWritersTest {
             .doesNotContain("<script")
             .doesNotContain("<img");
         String section = new String(files.get("OEBPS/digest-section-01.xhtml"), StandardCharsets.UTF_8);
-        assertThat(section).contains("<h1>Sec &amp; Co</h1>");
+        assertThat(section).contains("<h1 id=\"part-h\">Sec &amp; Co</h1>");
+        String nav = new String(files.get("OEBPS/nav.xhtml"), StandardCharsets.UTF_8);
+        assertThat(nav).contains("&lt;script&gt;alert(").doesNotContain("<script").doesNotContain("<img");
         // Every page parses as XML (EPUBCheck checks them against the XHTML schema too).
-        for (String name : List.of("digest-title.xhtml", "digest-contents.xhtml", "digest-section-04.xhtml")) {
+        for (String name : List.of("digest-title.xhtml", "digest-contents.xhtml", "digest-section-04.xhtml",
+                "nav.xhtml", "a001-article.xhtml")) {
             assertThat(xml(files.get("OEBPS/" + name)).getDocumentElement().getTagName()).isEqualTo("html");
         }
     }
@@ -215,11 +339,34 @@ class DigestWritersTest {
     @Test
     void rightToLeftTitlesKeepTheirDirectionAndLanguageInTheContents() throws Exception {
         String contents = new String(unzip(epub).get("OEBPS/digest-contents.xhtml"), StandardCharsets.UTF_8);
-        assertThat(contents).contains("<li xml:lang=\"ar\" dir=\"rtl\"><a href=\"a004-title.xhtml\">"
+        assertThat(contents).contains("<li xml:lang=\"ar\" dir=\"rtl\"><a href=\"a004-article.xhtml\">"
                 + TestStories.arabic().meta().title() + "</a>");
         assertThat(contents).contains("<h2><a href=\"digest-section-04.xhtml\" dir=\"rtl\">سياسة</a>");
-        String title = new String(unzip(epub).get("OEBPS/a004-title.xhtml"), StandardCharsets.UTF_8);
+        String title = new String(unzip(epub).get("OEBPS/a004-article.xhtml"), StandardCharsets.UTF_8);
         assertThat(title).contains("xml:lang=\"ar\"").contains("dir=\"rtl\"");
+        String nav = new String(unzip(epub).get("OEBPS/nav.xhtml"), StandardCharsets.UTF_8);
+        assertThat(nav).contains("<a href=\"digest-section-04.xhtml\" dir=\"rtl\">سياسة</a>")
+            .contains("<a href=\"a004-article.xhtml\" dir=\"rtl\">" + TestStories.arabic().meta().title() + "</a>");
+    }
+
+    /**
+     * The nav document is a table of contents too: an article's title in another language
+     * than the issue's is marked with its language there, as on the contents page (WCAG
+     * 3.1.2, language of parts, which the digest claims to meet).
+     */
+    @Test
+    void navMarksTheLanguageOfTitlesInAnotherLanguage() throws Exception {
+        org.w3c.dom.Document nav = xml(unzip(epub).get("OEBPS/nav.xhtml"));
+        String arabic = TestStories.arabic().meta().title();
+        Element link = elements(nav.getDocumentElement(), "a").stream()
+            .filter(a -> a.getTextContent().equals(arabic))
+            .findFirst()
+            .orElseThrow();
+        String lang = link.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang");
+        if (lang.isEmpty() && link.getParentNode() instanceof Element li) {
+            lang = li.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang");
+        }
+        assertThat(lang).as("xml:lang of the Arabic title's entry or its li").isEqualTo("ar");
     }
 
     // ---- PDF
@@ -326,6 +473,16 @@ class DigestWritersTest {
         // The XHTML doctype names a DTD on the web: never fetch it.
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
+    }
+
+    /** Descendants by local name, in document order. */
+    static List<Element> elements(Element parent, String name) {
+        org.w3c.dom.NodeList list = parent.getElementsByTagNameNS("*", name);
+        List<Element> found = new ArrayList<>();
+        for (int i = 0; i < list.getLength(); i++) {
+            found.add((Element) list.item(i));
+        }
+        return found;
     }
 
     static List<Element> children(Element parent, String name) {

@@ -23,7 +23,9 @@ record Accessibility(boolean pictures, boolean described) {
     /** The conformance claim, exactly as EPUB Accessibility 1.1 spells it. */
     static final String CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA";
 
-    /** Who evaluated the claim: the exporter, by the rules above, every time it writes. */
+    /**
+     * Who evaluated the claim: the exporter, by the rules above, every time it writes.
+     */
     static final String CERTIFIED_BY = "article-exporter";
 
     /** A book with no pictures. */

@@ -25,8 +25,8 @@ import java.util.List;
 final class ArticleDocument {
 
     /**
-     * UTF-8 bytes a file may reach before the next unit goes to a new file. Readers load a
-     * spine item whole (older devices fail on files of a few hundred KB); 128 KiB keeps
+     * UTF-8 bytes a file may reach before the next unit goes to a new file. Readers load
+     * a spine item whole (older devices fail on files of a few hundred KB); 128 KiB keeps
      * every file well under the usual 250 KB advice with few files (about 8 per MB of
      * text).
      */
@@ -44,7 +44,10 @@ final class ArticleDocument {
      */
     static final int MAX_PARAGRAPH = FILE_BUDGET - HEAD_ROOM;
 
-    /** The base name of an article's files: {@code article.xhtml}, {@code article-2.xhtml}. */
+    /**
+     * The base name of an article's files: {@code article.xhtml},
+     * {@code article-2.xhtml}.
+     */
     static final String HREF = "article.xhtml";
 
     /**
@@ -91,6 +94,19 @@ final class ArticleDocument {
 
     private Section open;
 
+    /** Where the open section starts in the file, and the file's bytes before it. */
+    private int sectionMark;
+
+    private long sectionMarkBytes;
+
+    /** Units of the open section so far; whether it has a table of contents entry. */
+    private int sectionUnits;
+
+    private boolean sectionListed;
+
+    /** Bytes of a file's head with the title, and of the frame's reopening. */
+    private final long headBytes;
+
     private String fileHref;
 
     /**
@@ -110,6 +126,16 @@ final class ArticleDocument {
         this.rtl = rtl;
         this.frame = frame;
         this.budget = budget;
+        this.headBytes = TextSizes.utf8Length(Markup.head(title, lang, rtl).toString())
+                + (frame == null ? 0 : TextSizes.utf8Length(frame.reopen()) + TextSizes.utf8Length(frame.close()));
+    }
+
+    /**
+     * The most bytes a unit may have and still fit in a new file with this title, frame,
+     * a reopened section and the tail.
+     */
+    long unitRoom() {
+        return budget - headBytes - 512 - TAIL_BYTES;
     }
 
     /**
@@ -128,6 +154,10 @@ final class ArticleDocument {
         if (tocLabel != null) {
             entries.add(new Entry(tocLabel, files.size(), id));
         }
+        sectionMark = file.length();
+        sectionMarkBytes = fileBytes;
+        sectionUnits = 0;
+        sectionListed = tocLabel != null;
         append(section.open());
         open = section;
     }
@@ -136,10 +166,28 @@ final class ArticleDocument {
     void unit(String markup) {
         long bytes = TextSizes.utf8Length(markup);
         if (fileUnits > 0 && fileBytes + bytes + closing() > budget) {
-            nextFile();
+            if (open != null && sectionUnits == 0) {
+                // the section's opening (its id, what labels it) goes with its first unit
+                Section section = open;
+                file.setLength(sectionMark);
+                fileBytes = sectionMarkBytes;
+                open = null;
+                closeFile();
+                openFile();
+                append(section.open());
+                open = section;
+                if (sectionListed) {
+                    Entry entry = entries.removeLast();
+                    entries.add(new Entry(entry.label(), files.size(), entry.fragment()));
+                }
+            }
+            else {
+                nextFile();
+            }
         }
         append(markup, bytes);
         fileUnits++;
+        sectionUnits++;
     }
 
     void endSection() {

@@ -177,7 +177,7 @@ final class ArticlePages {
     }
 
     private static void intro(ArticleDocument doc, Story story, boolean rtl) {
-        List<String> paragraphs = paragraphs(story.intro(), rtl);
+        List<String> paragraphs = paragraphs(story.intro(), rtl, doc.unitRoom());
         if (paragraphs.isEmpty()) {
             return;
         }
@@ -229,12 +229,15 @@ final class ArticlePages {
         }
         // A credit for a picture the book does not show names nothing here: it is in the
         // photo credits at the end, and a line less per slide keeps pages full.
-        List<String> paragraphs = paragraphs(slide.paragraphs(), rtl);
-        if (!paragraphs.isEmpty()) {
+        List<String> paragraphs = paragraphs(slide.paragraphs(), rtl, doc.unitRoom());
+        int kept = 0;
+        if (!paragraphs.isEmpty() && TextSizes.utf8Length(keep.toString())
+                + TextSizes.utf8Length(paragraphs.getFirst()) + 16 <= doc.unitRoom()) {
             keep.append(paragraphs.getFirst());
+            kept = 1;
         }
         doc.unit(keep.append("</div>\n").toString());
-        for (String p : paragraphs.subList(Math.min(1, paragraphs.size()), paragraphs.size())) {
+        for (String p : paragraphs.subList(Math.min(kept, paragraphs.size()), paragraphs.size())) {
             doc.unit(p);
         }
         doc.endSection();
@@ -298,7 +301,9 @@ final class ArticlePages {
      * Paragraphs as markup, with their direction when it differs from the page's; one
      * larger than a file is cut into several at white space.
      */
-    private static List<String> paragraphs(List<String> texts, boolean rtl) {
+    private static List<String> paragraphs(List<String> texts, boolean rtl, long room) {
+        // room for the markup around the text
+        int max = (int) Math.min(ArticleDocument.MAX_PARAGRAPH, room - 32);
         List<String> markup = new ArrayList<>(texts.size());
         for (String p : texts) {
             // the article's time limit, if it has one
@@ -309,11 +314,11 @@ final class ArticlePages {
                 continue;
             }
             String dir = TextDirection.dirAttribute(p, rtl);
-            if (TextSizes.utf8Length(escaped) <= ArticleDocument.MAX_PARAGRAPH) {
+            if (TextSizes.utf8Length(escaped) <= max) {
                 markup.add("<p" + dir + ">" + escaped + "</p>\n");
                 continue;
             }
-            for (String piece : TextSizes.pieces(p, ArticleDocument.MAX_PARAGRAPH)) {
+            for (String piece : TextSizes.pieces(p, max)) {
                 markup.add("<p" + dir + ">" + esc(piece) + "</p>\n");
             }
         }

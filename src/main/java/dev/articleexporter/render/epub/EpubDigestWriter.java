@@ -83,6 +83,9 @@ final class EpubDigestWriter implements DigestWriter {
     /** Sites of the articles, by how many articles each has, in order of first use. */
     private final Map<String, Integer> sites = new LinkedHashMap<>();
 
+    /** The language of each article, by the href of its first file. */
+    private final Map<String, String> languages = new HashMap<>();
+
     private Accessibility accessibility = Accessibility.TEXT_ONLY;
 
     /**
@@ -144,7 +147,8 @@ final class EpubDigestWriter implements DigestWriter {
 
     @Override
     public void article(Digest.Entry entry, Story story) throws IOException {
-        ArticlePages.add(book, story, prefix(entry), section, title -> articles.get(key(title)));
+        Resource first = ArticlePages.add(book, story, prefix(entry), section, title -> articles.get(key(title)));
+        languages.put(first.getHref(), ArticlePages.language(story.meta()));
         accessibility = accessibility.and(Accessibility.of(story));
         if (story.meta().site() != null && !story.meta().site().isBlank()) {
             sites.merge(EpubRenderer.plain(story.meta().site().strip()), 1, Integer::sum);
@@ -155,7 +159,7 @@ final class EpubDigestWriter implements DigestWriter {
     @Override
     public void finish() throws IOException {
         addMakers(book.getMetadata());
-        zip.finish(book, new PackageDocument.Extras(EpubRenderer.modified(clock), false, accessibility));
+        zip.finish(book, new PackageDocument.Extras(EpubRenderer.modified(clock), false, accessibility, languages));
         out.flush();
     }
 
@@ -234,7 +238,8 @@ final class EpubDigestWriter implements DigestWriter {
     // -------------------------------------------------------------------------------
 
     private static byte[] titlePage(Digest digest) {
-        XhtmlPage page = new XhtmlPage(digest.title(), "en", false, "frontmatter", EpubRenderer.CSS_HREF, DIGEST_CSS_HREF);
+        XhtmlPage page = new XhtmlPage(digest.title(), "en", false, "frontmatter", EpubRenderer.CSS_HREF,
+                DIGEST_CSS_HREF);
         page.start("section", "class", "masthead", "epub:type", "titlepage");
         page.element("h1", Digest.NAME, "class", "edition");
         page.element("p", Digest.longDate(digest.date()), "class", "date");
@@ -270,7 +275,8 @@ final class EpubDigestWriter implements DigestWriter {
     }
 
     private static byte[] sectionPage(Digest.Section section) {
-        XhtmlPage page = new XhtmlPage(section.name(), "en", false, "bodymatter", EpubRenderer.CSS_HREF, DIGEST_CSS_HREF);
+        XhtmlPage page = new XhtmlPage(section.name(), "en", false, "bodymatter", EpubRenderer.CSS_HREF,
+                DIGEST_CSS_HREF);
         page.start("section", "class", "part", "epub:type", "part", "role", "doc-part", "aria-labelledby", "part-h");
         page.element("h1", section.name(), "id", "part-h", "dir", TextDirection.dir(section.name(), false));
         int n = section.articles().size();

@@ -53,7 +53,9 @@ public class EpubRenderer implements Renderer {
         this(Clock.systemUTC());
     }
 
-    /** @param clock tells when a book is made ({@code dcterms:modified}) */
+    /**
+     * @param clock tells when a book is made ({@code dcterms:modified})
+     */
     EpubRenderer(Clock clock) {
         this.clock = clock;
     }

@@ -30,14 +30,14 @@ final class NavDocument {
      * The document, in the book's language and direction; its own words ("Contents") are
      * marked as English when the book is not.
      */
-    static byte[] bytes(Book book, String lang, boolean rtl) {
+    static byte[] bytes(Book book, String lang, boolean rtl, Map<String, String> languages) {
         String title = book.getTitle();
         boolean english = lang.equals("en") || lang.startsWith("en-");
         String[] ours = english ? new String[0] : new String[] { "xml:lang", "en", "lang", "en", "dir", "ltr" };
         XhtmlPage page = new XhtmlPage(title == null ? "Contents" : title, lang, rtl, null, Stylesheet.HREF);
         page.start("nav", "epub:type", "toc", "id", "toc", "role", "doc-toc");
         page.start("h1", concat(new String[] { "id", "toc-h" }, ours)).text("Contents").end();
-        list(page, book.getTableOfContents().getTocReferences(), rtl);
+        list(page, book.getTableOfContents().getTocReferences(), rtl, lang, languages);
         page.end();
         page.start("nav", "epub:type", "landmarks", "id", "landmarks", "hidden", "hidden");
         page.start("h2", ours).text("Landmarks").end();
@@ -57,10 +57,13 @@ final class NavDocument {
         return page.finish();
     }
 
-    private static void list(XhtmlPage page, List<TOCReference> refs, boolean rtl) {
+    private static void list(XhtmlPage page, List<TOCReference> refs, boolean rtl, String lang,
+            Map<String, String> languages) {
         page.start("ol");
         for (TOCReference ref : refs) {
-            page.start("li");
+            String own = ref.getResource() == null ? null : languages.get(ref.getResource().getHref());
+            String other = own == null || own.equals(lang) ? null : own;
+            page.start("li", "xml:lang", other, "lang", other);
             String dir = TextDirection.dir(ref.getTitle(), rtl);
             if (ref.getResource() == null) {
                 page.start("span", "dir", dir).text(ref.getTitle()).end();
@@ -69,7 +72,7 @@ final class NavDocument {
                 page.start("a", "href", ref.getCompleteHref(), "dir", dir).text(ref.getTitle()).end();
             }
             if (!ref.getChildren().isEmpty()) {
-                list(page, ref.getChildren(), rtl);
+                list(page, ref.getChildren(), rtl, lang, languages);
             }
             page.end();
         }

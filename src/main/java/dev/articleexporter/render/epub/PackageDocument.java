@@ -15,6 +15,7 @@ import io.documentnode.epub4j.domain.TOCReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The package document ({@code content.opf}, EPUB 3.3) and the NCX ({@code toc.ncx}, kept
@@ -39,11 +40,16 @@ final class PackageDocument {
     /**
      * What the package says beyond epub4j's metadata.
      *
-     * @param modified when this version of the book was made, {@code 2026-12-06T05:00:00Z}
+     * @param modified when this version of the book was made,
+     * {@code 2026-12-06T05:00:00Z}
      * @param rtl the book reads right to left
      * @param accessibility what it offers readers who read another way
      */
-    record Extras(String modified, boolean rtl, Accessibility accessibility) {
+    record Extras(String modified, boolean rtl, Accessibility accessibility, Map<String, String> languages) {
+
+        Extras(String modified, boolean rtl, Accessibility accessibility) {
+            this(modified, rtl, accessibility, Map.of());
+        }
     }
 
     private PackageDocument() {
@@ -93,10 +99,14 @@ final class PackageDocument {
             property(b, a11y[0], a11y[1]);
         }
         if (book.getCoverImage() != null) {
-            // what Kindle reads for the cover (EPUB 2), beside the item's cover-image property
+            // what Kindle reads for the cover (EPUB 2), beside the item's cover-image
+            // property
             b.append("    <meta name=\"cover\" content=\"").append(esc(book.getCoverImage().getId())).append("\"/>\n");
         }
-        b.append("    <meta name=\"generator\" content=\"").append(GENERATOR).append("\"/>\n").append("  </metadata>\n");
+        b.append("    <meta name=\"generator\" content=\"")
+            .append(GENERATOR)
+            .append("\"/>\n")
+            .append("  </metadata>\n");
 
         b.append("  <manifest>\n");
         item(b, NCX_ID, NCX_HREF, MediaTypes.NCX.getName(), null);

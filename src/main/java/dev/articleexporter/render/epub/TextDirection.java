@@ -45,8 +45,8 @@ final class TextDirection {
     /**
      * {@code dir} attribute (with its leading space) for an element holding {@code text}
      * when its direction differs from the page's, else the empty string: the element
-     * inherits the page's direction. XHTML 1.1 knows only {@code ltr} and {@code rtl} (no
-     * {@code auto}).
+     * inherits the page's direction. Explicit rather than {@code auto}: the direction is
+     * decided here once, the same for every format and every reader.
      */
     static String dirAttribute(String text, boolean pageRtl) {
         String dir = dir(text, pageRtl);

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Text measured in UTF-8 bytes, and paragraphs cut to a byte size: what keeps every XHTML
- * file of a book within its budget ({@link SlideFiles#FILE_BUDGET}).
+ * file of a book within its budget ({@link ArticleDocument#FILE_BUDGET}).
  */
 final class TextSizes {
 

@@ -35,11 +35,6 @@ final class XhtmlPage {
     private final XMLStreamWriter xml;
 
     /**
-     * Starts the page up to the opening {@code <body>}.
-     * @param rtl the page's direction is right to left
-     * @param stylesheets hrefs of its stylesheets, in order
-     */
-    /**
      * Starts the page up to the opening {@code <body>}, whose {@code epub:type} is
      * {@code bodyType} (none when {@code null}).
      * @param rtl the page's direction is right to left

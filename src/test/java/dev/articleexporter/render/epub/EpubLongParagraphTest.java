@@ -82,9 +82,7 @@ class EpubLongParagraphTest {
                 String container = ((Element) p.getParentNode()).getAttribute("class");
                 boolean inIntro = container.startsWith("intro");
                 boolean slide = container.startsWith("slide") || container.equals("keep");
-                (inIntro ? introText : slide ? bodyText : new StringBuilder())
-                    .append(p.getTextContent())
-                    .append('\n');
+                (inIntro ? introText : slide ? bodyText : new StringBuilder()).append(p.getTextContent()).append('\n');
             }
         }
         assertThat(book.getSpine().getSpineReferences().getFirst().getResource().getHref()).isEqualTo("article.xhtml");

@@ -15,7 +15,6 @@ import dev.articleexporter.model.Slide;
 import dev.articleexporter.model.TestStories;
 import dev.articleexporter.render.epub.TextDirection.Direction;
 import io.documentnode.epub4j.domain.Book;
-import io.documentnode.epub4j.domain.SpineReference;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,21 +45,16 @@ import org.w3c.dom.NodeList;
 
 /**
  * Right-to-left text, every script, characters XML cannot hold, and very long articles
- * split over files.
+ * split over files ({@code article.xhtml}, {@code article-2.xhtml}...: see
+ * {@link ArticleLayout}).
  */
 class EpubScriptsAndSizeTest {
-
-    /**
-     * No XHTML file may be larger than this (uncompressed); the renderer aims at
-     * {@link SlideFiles#FILE_BUDGET}.
-     */
-    private static final int MAX_FILE_BYTES = 250_000;
 
     private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
 
     private static final String NCX_NS = "http://www.daisy.org/z3986/2005/ncx/";
 
-    private final EpubRenderer renderer = new EpubRenderer();
+    private final EpubRenderer renderer = new EpubRenderer(FixedClock.CLOCK);
 
     @TempDir
     Path dir;
@@ -74,9 +68,7 @@ class EpubScriptsAndSizeTest {
         EpubCheckAssert.assertValid(file);
         Map<String, byte[]> entries = unzip(Files.readAllBytes(file));
         List<String> pages = xhtmlNames(entries);
-        assertEquals(
-                List.of("OEBPS/closing.xhtml", "OEBPS/slide-001.xhtml", "OEBPS/slide-002.xhtml", "OEBPS/title.xhtml"),
-                pages.stream().sorted().toList());
+        assertEquals(List.of("OEBPS/article.xhtml", "OEBPS/nav.xhtml"), pages.stream().sorted().toList());
         for (String name : pages) {
             Document page = parse(entries.get(name));
             Element html = page.getDocumentElement();
@@ -86,52 +78,55 @@ class EpubScriptsAndSizeTest {
             assertEquals("rtl", ((Element) page.getElementsByTagNameNS(XHTML_NS, "body").item(0)).getAttribute("dir"),
                     name);
         }
-        String slide1 = string(entries, "OEBPS/slide-001.xhtml");
+        String article = string(entries, "OEBPS/article.xhtml");
         // Hebrew in an Arabic article runs the same way: it inherits the page's
         // direction.
-        assertTrue(slide1.contains("<p>ציטוט בעברית: שלום.</p>"), slide1);
-        assertTrue(slide1.contains("<h2>نهاية المبررات</h2>"), slide1);
+        assertTrue(article.contains("<p>ציטוט בעברית: שלום.</p>"), article);
+        assertTrue(article.contains("<h2 id=\"slide-1-h\">نهاية المبررات</h2>"), article);
 
         String opf = string(entries, "OEBPS/content.opf");
         assertTrue(opf.contains("<dc:language>ar</dc:language>"), opf);
-        // No page-progression-direction: it is an EPUB 3 attribute, and EPUBCheck 5.3.0
-        // rejects it in an
-        // EPUB 2.0.1 package (RSC-005 "attribute page-progression-direction not allowed
-        // here"), see
-        // pageProgressionDirectionIsNotValidInEpub2(). Readers take the direction from
-        // dir="rtl".
-        assertFalse(opf.contains("page-progression-direction"), opf);
-
         String css = string(entries, "OEBPS/style.css");
         assertTrue(css.contains("[dir=\"rtl\"] h1, [dir=\"rtl\"] h2"),
                 "headings are aligned left for LTR only: " + css);
     }
 
+    /**
+     * Replaces {@code pageProgressionDirectionIsNotValidInEpub2}: EPUB 3 has the
+     * attribute, so a right-to-left book declares it (and the package's direction), and
+     * EPUBCheck accepts it; a left-to-right book says nothing.
+     */
     @Test
-    void pageProgressionDirectionIsNotValidInEpub2() throws Exception {
-        // Why the renderer leaves it out: if this ever passes, EPUBCheck accepts it and
-        // the OPF could declare it.
-        byte[] epub = render(TestStories.arabic());
-        Path edited = dir.resolve("ppd.epub");
-        Files.write(edited, edit(epub, "OEBPS/content.opf", opf -> opf.replace("<opf:spine toc=\"ncx\"",
-                "<opf:spine toc=\"ncx\" page-progression-direction=\"rtl\"")));
-        assertTrue(
-                string(unzip(Files.readAllBytes(edited)), "OEBPS/content.opf").contains("page-progression-direction"));
-        EpubCheckAssert.Result result = EpubCheckAssert.check(edited);
-        assertFalse(result.clean(), result.toString());
-        assertTrue(result.toString().contains("page-progression-direction"), result.toString());
+    void rightToLeftBookDeclaresItsPageProgression() throws Exception {
+        Path file = write("ppd", TestStories.arabic());
+        EpubCheckAssert.assertValid(file);
+        Document opf = parse(unzip(Files.readAllBytes(file)).get("OEBPS/content.opf"));
+        Element spine = (Element) opf.getElementsByTagNameNS(EpubPackage.OPF_NS, "spine").item(0);
+        assertEquals("rtl", spine.getAttribute("page-progression-direction"));
+        assertEquals("rtl", opf.getDocumentElement().getAttribute("dir"));
+        assertEquals("3.0", opf.getDocumentElement().getAttribute("version"));
+
+        Document ltr = parse(unzip(render(TestStories.everyScript())).get("OEBPS/content.opf"));
+        Element ltrSpine = (Element) ltr.getElementsByTagNameNS(EpubPackage.OPF_NS, "spine").item(0);
+        assertFalse(ltrSpine.hasAttribute("page-progression-direction"), "left to right is the default");
+        assertFalse(ltr.getDocumentElement().hasAttribute("dir"));
     }
 
+    /**
+     * Replaces {@code dirAutoIsNotValidXhtml11}: in XHTML 5 {@code dir="auto"} is valid
+     * (EPUBCheck accepts it), but the renderer still decides each element's direction
+     * itself ({@link TextDirection}), because not every reading system implements
+     * {@code auto}: no page it writes says {@code auto}.
+     */
     @Test
-    void dirAutoIsNotValidXhtml11() throws Exception {
-        // Why paragraphs get an explicit dir="rtl"/"ltr" decided here rather than
-        // dir="auto".
+    void dirAutoIsValidInEpub3ButTheRendererDecidesDirectionItself() throws Exception {
         byte[] epub = render(TestStories.everyScript());
+        unzip(epub).forEach(
+                (name, bytes) -> assertFalse(new String(bytes, StandardCharsets.UTF_8).contains("\"auto\""), name));
         Path edited = dir.resolve("auto.epub");
-        Files.write(edited, edit(epub, "OEBPS/slide-001.xhtml", x -> x.replace("<p>", "<p dir=\"auto\">")));
-        EpubCheckAssert.Result result = EpubCheckAssert.check(edited);
-        assertFalse(result.clean(), result.toString());
-        assertTrue(result.toString().contains("\"dir\""), result.toString());
+        Files.write(edited, edit(epub, "OEBPS/article.xhtml", x -> x.replace("<p>", "<p dir=\"auto\">")));
+        assertTrue(string(unzip(Files.readAllBytes(edited)), "OEBPS/article.xhtml").contains("<p dir=\"auto\">"));
+        EpubCheckAssert.assertValid(edited);
     }
 
     @Test
@@ -189,12 +184,27 @@ class EpubScriptsAndSizeTest {
             assertEquals(rtl ? "rtl" : "", paragraphDirs.get(text), sample.getKey());
             assertTrue(raw.indexOf((rtl ? "<p dir=\"rtl\">" : "<p>") + text + "</p>") >= 0, sample.getKey());
         }
-        String title = string(entries, "OEBPS/title.xhtml");
-        assertTrue(
-                title.contains("<h1 class=\"title\">Every Script: Ελληνικά, Русский, العربية, עברית, 中文, 日本語 ✓</h1>"),
-                title);
+        String article = string(entries, "OEBPS/article.xhtml");
+        assertTrue(article.contains(
+                "<h1 id=\"title\" class=\"title\">Every Script: Ελληνικά, Русский, العربية, עברית, 中文, 日本語 ✓</h1>"),
+                article);
         assertEquals(TestStories.everyScript().meta().title(),
                 read(Files.readAllBytes(file)).getMetadata().getFirstTitle());
+        // The contents read back unchanged too, in the nav document and the NCX.
+        List<String> headings = TestStories.everyScript().slides().stream().map(Slide::heading).toList();
+        List<String> navLabels = new ArrayList<>();
+        NodeList links = parse(entries.get("OEBPS/nav.xhtml")).getElementsByTagNameNS(XHTML_NS, "a");
+        for (int i = 0; i < links.getLength(); i++) {
+            navLabels.add(links.item(i).getTextContent());
+        }
+        assertTrue(navLabels.containsAll(headings), navLabels.toString());
+        assertTrue(navLabels.contains(TestStories.everyScript().meta().title()), navLabels.toString());
+        List<String> ncxLabels = new ArrayList<>();
+        NodeList texts = parse(entries.get("OEBPS/toc.ncx")).getElementsByTagNameNS(NCX_NS, "text");
+        for (int i = 0; i < texts.getLength(); i++) {
+            ncxLabels.add(texts.item(i).getTextContent());
+        }
+        assertTrue(ncxLabels.containsAll(headings), ncxLabels.toString());
     }
 
     @Test
@@ -205,11 +215,15 @@ class EpubScriptsAndSizeTest {
         Story digest = new Story("mixed", arabic.meta(), arabic.intro(), List.of(mixed), List.of(), null);
         Path file = write("mixed", digest);
         EpubCheckAssert.assertValid(file);
-        String slide = string(unzip(Files.readAllBytes(file)), "OEBPS/slide-001.xhtml");
-        assertTrue(slide.contains("<h2 dir=\"ltr\">Breaking: عاجل</h2>"), slide);
+        Map<String, byte[]> entries = unzip(Files.readAllBytes(file));
+        String slide = string(entries, "OEBPS/article.xhtml");
+        assertTrue(slide.contains("<h2 id=\"slide-1-h\" dir=\"ltr\">Breaking: عاجل</h2>"), slide);
         assertTrue(slide.contains("<p>قال السوداني</p>"), slide);
         assertTrue(slide.contains("<p dir=\"ltr\">The minister said so in English.</p>"), slide);
         assertTrue(slide.contains("<p>2014</p>"), slide);
+        // and so does its entry in the right-to-left contents
+        String nav = string(entries, "OEBPS/nav.xhtml");
+        assertTrue(nav.contains("<a href=\"article.xhtml#slide-1\" dir=\"ltr\">Breaking: عاجل</a>"), nav);
     }
 
     // ---- characters XML 1.0 cannot hold
@@ -250,22 +264,26 @@ class EpubScriptsAndSizeTest {
         }
         Book book = read(epub);
         assertEquals("Title with bad chars", book.getMetadata().getFirstTitle());
-        assertEquals(List.of("Title with bad chars", "Heading one", "Second", "More from"),
+        assertEquals(List.of("Title with bad chars", "Heading one", "Second", "More from", "Photo credits"),
                 book.getTableOfContents().getTocReferences().stream().map(r -> r.getTitle()).toList());
         String ncx = string(entries, "OEBPS/toc.ncx");
         assertTrue(ncx.contains("<text>Title with bad chars</text>"), ncx);
-        String slide1 = string(entries, "OEBPS/slide-001.xhtml");
+        String article = string(entries, "OEBPS/article.xhtml");
+        String slide1 = article.substring(article.indexOf("id=\"slide-1\""), article.indexOf("id=\"slide-2\""));
         assertTrue(slide1.contains("<p>Paragraph with lone</p>"), slide1);
         assertTrue(slide1.contains("<p class=\"credit\">Photo: Credit</p>"), slide1);
         assertFalse(slide1.contains("<p></p>"), "a paragraph of nothing but such characters is left out: " + slide1);
-        assertTrue(string(entries, "OEBPS/slide-002.xhtml").contains("ok \uD83D\uDE00 still"), "pairs survive");
+        assertTrue(article.substring(article.indexOf("id=\"slide-2\"")).contains("ok \uD83D\uDE00 still"),
+                "pairs survive");
+        String nav = string(entries, "OEBPS/nav.xhtml");
+        assertTrue(nav.contains(">Title with bad chars</a>") && nav.contains(">More from</a>"), nav);
     }
 
     // ---- very long articles
     // ------------------------------------------------------------------
 
     @Test
-    void hugeArticleIsGroupedIntoParts() throws Exception {
+    void hugeArticleIsSplitIntoAFewFiles() throws Exception {
         Story huge = TestStories.huge(3000);
         long start = System.nanoTime();
         byte[] epub = render(huge);
@@ -277,24 +295,21 @@ class EpubScriptsAndSizeTest {
         System.out.printf("huge(3000): rendered in %d ms (first, cold), %d bytes; EPUBCheck %d ms%n", millis,
                 epub.length, (System.nanoTime() - checkStart) / 1_000_000);
 
-        Layout layout = checkLayout(epub, huge);
-        assertTrue(layout.slideFiles.size() >= 3 && layout.slideFiles.size() <= 40,
-                "a few parts, not thousands: " + layout.slideFiles);
-        assertTrue(layout.slideFiles.stream().allMatch(f -> f.matches("part-\\d{3}\\.xhtml")),
-                layout.slideFiles.toString());
-        assertEquals("part-003.xhtml", layout.slideFiles.get(2));
-        Matcher third = Pattern.compile("part-003\\.xhtml#slide-(\\d+)").matcher(String.join(" ", layout.tocSrcs));
-        assertTrue(third.find(), "slides in part 3");
-        // Each part is in the book once, under its own id (adding it once per slide made
-        // epub4j rename it item_N).
+        ArticleLayout layout = ArticleLayout.check(epub, huge);
+        assertTrue(layout.files().size() >= 3 && layout.files().size() <= 40,
+                "a few files, not thousands: " + layout.files());
+        Matcher third = Pattern.compile("(?<![\\w-])article-3\\.xhtml#slide-(\\d+)")
+            .matcher(String.join(" ", layout.tocSrcs()));
+        assertTrue(third.find(), "slides in the third file: " + layout.tocSrcs());
+        // Each file is in the book once, under its own id.
         String opf = new String(unzip(epub).get("OEBPS/content.opf"), StandardCharsets.UTF_8);
-        assertTrue(opf.contains("id=\"part3\" href=\"part-003.xhtml\""), opf);
+        assertTrue(opf.contains("id=\"article-3\" href=\"article-3.xhtml\""), opf);
         assertFalse(opf.contains("item_"), opf);
     }
 
     @Test
     void giantSlideIsSplitBetweenParagraphs() throws Exception {
-        // ~600 KB of paragraphs in one slide of a short article (one file per slide).
+        // ~600 KB of paragraphs in one slide of a short article.
         List<String> paragraphs = new ArrayList<>();
         for (int i = 0; i < 2400; i++) {
             paragraphs.add(
@@ -314,18 +329,24 @@ class EpubScriptsAndSizeTest {
         Path file = dir.resolve("giant.epub");
         Files.write(file, epub);
         EpubCheckAssert.assertValid(file);
-        Layout layout = checkLayout(epub, digest);
-        assertEquals("slide-001.xhtml", layout.slideFiles.getFirst());
-        assertEquals("slide-002.xhtml", layout.slideFiles.get(1));
-        assertEquals("slide-002-2.xhtml", layout.slideFiles.get(2));
-        assertEquals("slide-003.xhtml", layout.slideFiles.getLast());
-        assertTrue(layout.slideFiles.size() >= 7, "600 KB in files of at most 128 KiB: " + layout.slideFiles);
-        assertEquals(List.of("title.xhtml", "slide-001.xhtml", "slide-002.xhtml", "slide-003.xhtml", "closing.xhtml"),
-                layout.tocSrcs, "continuations are in the spine, not in the contents");
+        ArticleLayout layout = ArticleLayout.check(epub, digest);
+        assertTrue(layout.files().size() >= 5, "600 KB in files of at most 128 KiB: " + layout.files());
+        String last = layout.files().getLast();
+        assertEquals(List.of("article.xhtml", "article.xhtml#slide-1", "article.xhtml#slide-2", last + "#slide-3",
+                last + "#credits"), layout.tocSrcs(), "continuations are in the spine, not in the contents");
+        // Each file is whole XHTML: the slide cut at a file's end goes on, marked, in the
+        // next.
+        Map<String, byte[]> entries = unzip(epub);
+        for (String href : layout.files().subList(1, layout.files().size())) {
+            String page = string(entries, "OEBPS/" + href);
+            String body = page.substring(page.indexOf("<body"));
+            assertTrue(body.substring(body.indexOf('>') + 1).startsWith("\n<section class=\"slide continued\""),
+                    href + ": " + body.substring(0, Math.min(300, body.length())));
+        }
     }
 
     @Test
-    void giantSlideInAGroupedArticle() throws Exception {
+    void giantSlideInAHugeArticleRunsOverFiles() throws Exception {
         Story huge = TestStories.huge(300);
         List<String> paragraphs = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
@@ -339,9 +360,62 @@ class EpubScriptsAndSizeTest {
         Path file = dir.resolve("giant-grouped.epub");
         Files.write(file, epub);
         EpubCheckAssert.assertValid(file);
-        Layout layout = checkLayout(epub, digest);
-        assertTrue(layout.tocSrcs.contains("part-002.xhtml#slide-150"),
-                "the giant slide starts a new part: " + layout.tocSrcs);
+        ArticleLayout layout = ArticleLayout.check(epub, digest);
+        String giant = layout.tocSrcs().get(150);
+        String after = layout.tocSrcs().get(151);
+        assertTrue(giant.endsWith("#slide-150") && after.endsWith("#slide-151"), layout.tocSrcs().toString());
+        int giantFile = layout.files().indexOf(giant.substring(0, giant.indexOf('#')));
+        int afterFile = layout.files().indexOf(after.substring(0, after.indexOf('#')));
+        assertTrue(afterFile >= giantFile + 2, "250 KB of slide 150 take more than one file: " + giant + ", " + after);
+    }
+
+    /**
+     * A long title (the input allows 6,000 characters: LongFieldsTest) is in every file's
+     * head, a long heading in the kept-together opening of its slide: with giant
+     * paragraphs after them (in a script of three bytes a character, cut into the largest
+     * pieces) no file may still pass the budget.
+     */
+    @Test
+    void longTitleAndHeadingWithGiantParagraphsStayWithinTheBudget() throws Exception {
+        String words = "长标题的词语 ".repeat(1000); // 7,000 characters, ~19 KB
+        String giant = "这是一个很长的中文段落，用于测试文件大小。 ".repeat(20_000); // ~1.3 MB
+        Meta meta = new Meta(words, "Example Desk", null, null, null, null, "zh", List.of());
+        Story story = new Story("long-title", meta, List.of(),
+                List.of(new Slide(1, words, null, null, List.of("Short.", giant, giant)),
+                        new Slide(2, "After", null, null, List.of("Short."))),
+                List.of(), null);
+        byte[] epub = render(story);
+        ArticleLayout.check(epub, story);
+        Path file = dir.resolve("long-title.epub");
+        Files.write(file, epub);
+        EpubCheckAssert.assertValid(file);
+    }
+
+    /**
+     * A slide whose opening (heading kept with its first paragraph) no longer fits in the
+     * file being written starts the next file whole: its section, anchor and heading stay
+     * together, where its table of contents entry points.
+     */
+    @Test
+    void slideWhoseOpeningDoesNotFitStartsTheNextFile() throws Exception {
+        // slide 1 fills about 115 KB of the first file; slide 2 opens with 30 KB
+        String line = "Filler words of the first slide. ".repeat(4).substring(0, 99) + ".";
+        assertEquals(100, line.length());
+        List<String> first = new ArrayList<>();
+        for (int i = 0; i < 1060; i++) {
+            first.add(line);
+        }
+        String opening = "An opening paragraph of thirty kilobytes. ".repeat(720);
+        Story base = TestStories.minimal();
+        Story story = new Story("opening", base.meta(), List.of(), List.of(new Slide(1, "Filling", null, null, first),
+                new Slide(2, "Opening", null, null, List.of(opening, "After."))), List.of(), null);
+        byte[] epub = render(story);
+        Path file = dir.resolve("opening.epub");
+        Files.write(file, epub);
+        EpubCheckAssert.assertValid(file);
+        ArticleLayout layout = ArticleLayout.check(epub, story);
+        assertEquals(List.of("article.xhtml", "article-2.xhtml"), layout.files());
+        assertEquals("article-2.xhtml#slide-2", layout.tocSrcs().get(2));
     }
 
     @Test
@@ -356,7 +430,7 @@ class EpubScriptsAndSizeTest {
         Path file = dir.resolve("giant-paragraph.epub");
         Files.write(file, epub);
         EpubCheckAssert.assertValid(file);
-        checkLayout(epub, digest);
+        ArticleLayout.check(epub, digest);
 
         List<String> pieces = TextSizes.pieces(giant, 100_000);
         assertTrue(pieces.size() >= 4, "pieces: " + pieces.size());
@@ -376,114 +450,6 @@ class EpubScriptsAndSizeTest {
             assertTrue(TextSizes.utf8Length(EpubRenderer.esc(piece)) <= 50_000);
         }
         assertEquals(List.of("short"), TextSizes.pieces("short", 100));
-    }
-
-    // ---- layout checks
-    // -----------------------------------------------------------------------
-
-    /**
-     * Files holding slides (spine order, without title and closing page) and the NCX
-     * targets, in order.
-     */
-    private record Layout(List<String> slideFiles, List<String> tocSrcs) {
-    }
-
-    /**
-     * Checks what every split book must satisfy: no XHTML file over the limit; spine =
-     * title page, slide files, closing page; the NCX lists the title page, every slide
-     * (in order, each target anchor present in its file) and the closing page, in spine
-     * order with rising playOrder; all paragraphs appear once, in reading order, as the
-     * digest has them.
-     */
-    private Layout checkLayout(byte[] epub, Story digest) throws Exception {
-        Map<String, byte[]> entries = unzip(epub);
-        for (String name : xhtmlNames(entries)) {
-            int size = entries.get(name).length;
-            assertTrue(size <= MAX_FILE_BYTES, name + " is " + size + " bytes");
-        }
-        Book book = read(epub);
-        List<String> spine = book.getSpine()
-            .getSpineReferences()
-            .stream()
-            .map(SpineReference::getResource)
-            .map(r -> r.getHref())
-            .toList();
-        assertEquals(spine.size(), xhtmlNames(entries).size(), "every page is in the spine once");
-        assertEquals("title.xhtml", spine.getFirst());
-        boolean closing = !digest.credits().isEmpty() || digest.related() != null;
-        assertEquals(closing, spine.getLast().equals("closing.xhtml"));
-        List<String> slideFiles = spine.subList(1, spine.size() - (closing ? 1 : 0));
-
-        Document ncx = parse(entries.get("OEBPS/toc.ncx"));
-        NodeList navPoints = ncx.getElementsByTagNameNS(NCX_NS, "navPoint");
-        int slides = digest.slides().size();
-        assertEquals(slides + 1 + (closing ? 1 : 0), navPoints.getLength(), "title page, every slide, closing page");
-        List<String> srcs = new ArrayList<>();
-        int lastSpineIndex = -1;
-        int lastPlayOrder = 0;
-        for (int i = 0; i < navPoints.getLength(); i++) {
-            Element navPoint = (Element) navPoints.item(i);
-            int playOrder = Integer.parseInt(navPoint.getAttribute("playOrder"));
-            assertTrue(playOrder > lastPlayOrder, "playOrder rises");
-            lastPlayOrder = playOrder;
-            String label = navPoint.getElementsByTagNameNS(NCX_NS, "text").item(0).getTextContent();
-            String src = ((Element) navPoint.getElementsByTagNameNS(NCX_NS, "content").item(0)).getAttribute("src");
-            srcs.add(src);
-            String href = src.contains("#") ? src.substring(0, src.indexOf('#')) : src;
-            int spineIndex = spine.indexOf(href);
-            assertTrue(spineIndex >= lastSpineIndex, src + " out of reading order");
-            lastSpineIndex = spineIndex;
-            if (i >= 1 && i <= slides) {
-                Slide section = digest.slides().get(i - 1);
-                assertEquals(EpubRenderer.plain(section.heading()), label);
-                String xhtml = string(entries, "OEBPS/" + href);
-                if (src.contains("#")) {
-                    String anchor = src.substring(src.indexOf('#') + 1);
-                    assertEquals("slide-" + section.number(), anchor);
-                    assertTrue(xhtml.contains("<h2 id=\"" + anchor + "\""), src + ": anchor missing");
-                }
-                else {
-                    assertTrue(xhtml.contains("<h2>" + EpubRenderer.esc(section.heading()) + "</h2>"), src);
-                }
-            }
-        }
-        assertEquals("title.xhtml", srcs.getFirst());
-
-        // Reading order: the paragraphs of all slide files, parsed, are the digest's
-        // paragraphs (giant ones in pieces).
-        List<String> read = new ArrayList<>();
-        for (String href : slideFiles) {
-            NodeList ps = parse(entries.get("OEBPS/" + href)).getElementsByTagNameNS(XHTML_NS, "p");
-            for (int i = 0; i < ps.getLength(); i++) {
-                Element p = (Element) ps.item(i);
-                if (p.getAttribute("class").isEmpty()) {
-                    read.add(p.getTextContent());
-                }
-            }
-        }
-        List<String> expected = digest.slides().stream().flatMap(s -> s.paragraphs().stream()).toList();
-        assertEquals(String.join("\n", expected), joinPieces(read, expected), "paragraphs in reading order");
-        return new Layout(List.copyOf(slideFiles), srcs);
-    }
-
-    /**
-     * Re-joins paragraphs that were cut into pieces, so the read text can be compared
-     * with the digest's.
-     */
-    private static String joinPieces(List<String> read, List<String> expected) {
-        StringBuilder out = new StringBuilder();
-        int r = 0;
-        for (String paragraph : expected) {
-            StringBuilder joined = new StringBuilder();
-            while (r < read.size() && joined.length() < paragraph.length()) {
-                joined.append(read.get(r++));
-            }
-            out.append(out.isEmpty() ? "" : "\n").append(joined);
-        }
-        while (r < read.size()) {
-            out.append("\nEXTRA ").append(read.get(r++));
-        }
-        return out.toString();
     }
 
     // ---- helpers

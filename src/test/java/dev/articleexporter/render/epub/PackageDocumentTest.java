@@ -184,8 +184,7 @@ class PackageDocumentTest {
         }
         assertEquals(
                 List.of("ncx toc.ncx application/x-dtbncx+xml", "nav nav.xhtml application/xhtml+xml",
-                        "aside aside.xhtml application/xhtml+xml",
-                        "Chapter-a Chapter-a.xhtml application/xhtml+xml",
+                        "aside aside.xhtml application/xhtml+xml", "Chapter-a Chapter-a.xhtml application/xhtml+xml",
                         "chapter-b chapter-b.xhtml application/xhtml+xml", "css style.css text/css",
                         "deep deep.xhtml application/xhtml+xml", "part1 part1.xhtml application/xhtml+xml",
                         "part2 part2.xhtml application/xhtml+xml", "zz-first zz-first.xhtml application/xhtml+xml"),
@@ -234,7 +233,8 @@ class PackageDocumentTest {
         }
         assertArrayEquals(PackageDocument.opf(first, EXTRAS), PackageDocument.opf(second, EXTRAS));
         assertArrayEquals(PackageDocument.ncx(first), PackageDocument.ncx(second));
-        assertFalse(new String(PackageDocument.opf(first, EXTRAS), StandardCharsets.UTF_8).contains("\r"), "LF line ends only");
+        assertFalse(new String(PackageDocument.opf(first, EXTRAS), StandardCharsets.UTF_8).contains("\r"),
+                "LF line ends only");
     }
 
     @Test
@@ -307,7 +307,9 @@ class PackageDocumentTest {
         return found;
     }
 
-    /** The values of the {@code <meta>}s refining {@code element} with {@code property}. */
+    /**
+     * The values of the {@code <meta>}s refining {@code element} with {@code property}.
+     */
     private static List<String> refines(Element metadata, Element element, String property) {
         List<String> found = new ArrayList<>();
         for (Element meta : children(metadata, "meta")) {
