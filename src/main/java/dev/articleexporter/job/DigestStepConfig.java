@@ -1,5 +1,6 @@
 package dev.articleexporter.job;
 
+import dev.articleexporter.cover.CoverMaker;
 import dev.articleexporter.digest.DigestMaker;
 import dev.articleexporter.history.ArticleRecord;
 import dev.articleexporter.history.DigestHistory;
@@ -36,8 +37,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The step after the export: when the run was asked for one
  * ({@link ExportSettings#digest()}), writes the nightly digest of the articles the run
  * rendered, in exactly the run's formats ({@code <stem>.<extension>} in the output
- * folder, one file per format), and records it ({@link DigestHistory}). Without the flag
- * it does nothing.
+ * folder, one file per format) with its cover ({@code <stem>.cover.jpg},
+ * {@code <stem>.thumb.jpg}), and records it ({@link DigestHistory}). Without the flag it
+ * does nothing.
  *
  * <p>
  * Restarts: a run's articles are those of all its executions, and the digest's name comes
@@ -51,6 +53,8 @@ public class DigestStepConfig {
     public static final String STEP_NAME = "nightly-digest";
 
     private static final Logger log = LoggerFactory.getLogger(DigestStepConfig.class);
+
+    private static final CoverMaker COVERS = new CoverMaker();
 
     @Bean
     Step digestStep(JobRepository repository, PlatformTransactionManager transactions, DigestTasklet digestTasklet) {
@@ -124,6 +128,7 @@ public class DigestStepConfig {
                 return DigestOutcome.none(skipped[0]);
             }
 
+            digest = digest.withCover(COVERS.digest(digest));
             Files.createDirectories(folder);
             DigestFiles.write(digest, folder, selected);
             if (done.isEmpty()) {

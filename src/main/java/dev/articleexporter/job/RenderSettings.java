@@ -1,5 +1,6 @@
 package dev.articleexporter.job;
 
+import dev.articleexporter.cover.CoverMaker;
 import dev.articleexporter.render.OutputFormats.Format;
 import dev.articleexporter.render.pdf.PdfProperties;
 import dev.articleexporter.rules.ImageProperties;
@@ -11,10 +12,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Everything besides an article's content that changes its output files: the formats and
- * their versions, the application version, page size, image limit and font folders. Part
- * of the fingerprint that lets an incremental run skip an unchanged article. Here, above
- * both, because it reads the settings of the PDF format ({@link PdfProperties}) and of
- * the rules ({@link ImageProperties}).
+ * their versions, the application version, page size, image limit, font folders and the
+ * cover design ({@link CoverMaker#DESIGN_VERSION}: a new design renders every article
+ * once). Part of the fingerprint that lets an incremental run skip an unchanged article.
+ * Here, above both, because it reads the settings of the PDF format
+ * ({@link PdfProperties}) and of the rules ({@link ImageProperties}).
  */
 @Component
 @EnableConfigurationProperties({ PdfProperties.class, ImageProperties.class })
@@ -32,8 +34,8 @@ public class RenderSettings {
 
     /** A string that differs whenever outputs made with these formats could differ. */
     public String fingerprint(List<Format> formats) {
-        return formats.stream().map(f -> f.name() + ":" + f.version()).collect(Collectors.joining(",")) + "|"
-                + settings;
+        return formats.stream().map(f -> f.name() + ":" + f.version()).collect(Collectors.joining(",")) + "|" + settings
+                + "|cover=" + CoverMaker.DESIGN_VERSION;
     }
 
 }

@@ -1,9 +1,11 @@
 package dev.articleexporter.pipeline;
 
+import dev.articleexporter.cover.CoverMaker;
 import dev.articleexporter.history.ArticleRecord;
 import dev.articleexporter.history.Problem;
 import dev.articleexporter.input.Input;
 import dev.articleexporter.input.Origin;
+import dev.articleexporter.model.Cover;
 import dev.articleexporter.model.Meta;
 import dev.articleexporter.model.RelatedMode;
 import dev.articleexporter.model.Story;
@@ -28,9 +30,11 @@ import org.slf4j.LoggerFactory;
 /**
  * What happens to one article, for an export and for {@code validate} alike: it is named
  * (duplicates rejected, {@link OutputNames}), fingerprinted and skipped when unchanged
- * since its last export ({@link ContentHash}), bound, made into a {@link Story} and
- * rendered in every selected format into its {@link FileSink}. Inputs that cannot be
- * exported are reported to {@code rejections} and give {@code null}.
+ * since its last export ({@link ContentHash}), bound, made into a {@link Story}, given
+ * its cover ({@link CoverMaker}: {@code <name>.cover.jpg} and {@code <name>.thumb.jpg},
+ * beside its other files) and rendered in every selected format into its
+ * {@link FileSink}. Inputs that cannot be exported are reported to {@code rejections} and
+ * give {@code null}.
  *
  * <p>
  * Each article has a budget: it must be made and rendered in every format within the time
@@ -101,6 +105,8 @@ public final class ArticlePipeline {
     private final FileSink sink;
 
     private final OutputNames names;
+
+    private final CoverMaker covers = new CoverMaker();
 
     /**
      * @param rejections where rejected inputs are reported (the run's problem table, or a
@@ -213,6 +219,24 @@ public final class ArticlePipeline {
         attempt.name = story.id();
         limit.check(); // making the story (reading its images) counts too
         List<RenderedFile> files = attempt.files;
+        try {
+            story = story.withCover(covers.story(story));
+            limit.check();
+            files.add(write(Cover.fileName(story.id()), story.cover().full().jpeg()));
+            files.add(write(Cover.thumbnailName(story.id()), story.cover().thumbnail().jpeg()));
+        }
+        catch (DiskFailure e) {
+            Exported.discard(files);
+            throw new UncheckedIOException((IOException) e.getCause());
+        }
+        catch (TimeLimitExceededException e) {
+            throw e; // rejected, and its files discarded, by withinBudget
+        }
+        catch (RuntimeException e) {
+            Exported.discard(files);
+            log.error("Making the cover of {} ({}) failed", parsed.origin(), story.id(), e);
+            return reject(parsed.origin(), story.id(), "could not make its cover: " + e);
+        }
         for (Format format : options.formats()) {
             try {
                 files.add(render(format, story, story.id() + "." + format.extension(), warnings, limit));
@@ -233,11 +257,15 @@ public final class ArticlePipeline {
                 return reject(parsed.origin(), story.id(), "could not be rendered as " + format.name() + ": " + e);
             }
         }
+        // Placed in this order: the covers last, so a cover is never in place without its
+        // article's files (a file that cannot be placed stops the run there).
+        List<RenderedFile> placing = new ArrayList<>(files.subList(2, files.size()));
+        placing.addAll(files.subList(0, 2));
         Meta meta = story.meta();
         ArticleRecord article = new ArticleRecord(parsed.article().id(), story.id(), parsed.origin().toString(),
                 meta.title(), meta.section(), meta.published() == null ? null : meta.published().w3cdtf(),
                 meta.language(), meta.site(), meta.author(), ArticleRecord.summaryOf(story.intro()), false, hash);
-        return new Exported(parsed.origin(), article, files, warnings.list());
+        return new Exported(parsed.origin(), article, placing, warnings.list());
     }
 
     /**
@@ -270,6 +298,24 @@ public final class ArticlePipeline {
         }
     }
 
+    /** Writes finished bytes (a cover) into the sink. */
+    private RenderedFile write(String fileName, byte[] bytes) throws DiskFailure {
+        FileSink.Draft draft;
+        try {
+            draft = sink.start(fileName);
+        }
+        catch (IOException e) {
+            throw new DiskFailure(e);
+        }
+        try {
+            draft.out().write(bytes);
+            return draft.finish();
+        }
+        catch (IOException e) {
+            throw new DiskFailure(draft.discard().orElse(e));
+        }
+    }
+
     /**
      * A renderer that swallowed a refused write has written an incomplete file: over time
      * all the same.
@@ -281,7 +327,8 @@ public final class ArticlePipeline {
     }
 
     private boolean filesExist(String stem) {
-        return options.formats().stream().allMatch(f -> sink.has(stem + "." + f.extension()));
+        return sink.has(Cover.fileName(stem)) && sink.has(Cover.thumbnailName(stem))
+                && options.formats().stream().allMatch(f -> sink.has(stem + "." + f.extension()));
     }
 
     private Exported reject(Origin origin, String article, String reason) {

@@ -115,20 +115,22 @@ class BadInputTest {
                 .filter(f -> !f.startsWith(work.resolve("data")))
                 .map(f -> work.relativize(f).toString())
                 .toList();
-            assertThat(outsideInput).allMatch(f -> f.startsWith("feeds/output/")).hasSize(9 * 2 + 1);
+            // 9 articles: PDF, EPUB, cover, thumbnail; and the lock file
+            assertThat(outsideInput).allMatch(f -> f.startsWith("feeds/output/")).hasSize(9 * 4 + 1);
         }
         try (Stream<Path> files = Files.list(output)) {
             List<String> names = files.map(f -> f.getFileName().toString())
                 .filter(n -> !n.startsWith(".article-exporter.lock"))
                 .toList();
             assertThat(names)
-                .allMatch(n -> n.matches("[\\p{L}\\p{N}_][\\p{L}\\p{N}._-]*\\.(pdf|epub)") && n.length() <= 125)
+                .allMatch(n -> n.matches("[\\p{L}\\p{N}_][\\p{L}\\p{N}._-]*\\.(pdf|epub|cover\\.jpg|thumb\\.jpg)")
+                        && n.replaceFirst("\\.(pdf|epub|cover\\.jpg|thumb\\.jpg)$", "").length() <= 120)
                 .contains("markup.pdf", "fine.epub", "empty-id-gets-a-slug.pdf")
                 .anyMatch(n -> n.startsWith("_CON-"))
                 .anyMatch(n -> n.startsWith("escape-"))
                 .noneMatch(n -> n.endsWith(".part"));
             // two ids, two formats, distinct names
-            assertThat(names.stream().filter(n -> n.startsWith("a-b-c-d-"))).hasSize(4);
+            assertThat(names.stream().filter(n -> n.startsWith("a-b-c-d-"))).hasSize(8);
         }
 
         // Markup from the input is text in both formats, never markup.

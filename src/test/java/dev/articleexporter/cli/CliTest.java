@@ -85,7 +85,8 @@ class CliTest {
             .contains(
                     "briefs.json #1 (five-harbour-towns-to-visit-in-winter): slide 4: image images/missing-photo.jpg: not found");
         try (var files = Files.list(work.resolve("output"))) {
-            assertThat(files.filter(f -> !f.getFileName().toString().startsWith("."))).hasSize(6);
+            // a PDF, an EPUB, a cover and a thumbnail each
+            assertThat(files.filter(f -> !f.getFileName().toString().startsWith("."))).hasSize(12);
         }
         assertThat(EpubCheckAssert.assertAllValid(work.resolve("output"))).isEqualTo(3);
         assertThat(work.resolve("data/exporter.mv.db")).exists();

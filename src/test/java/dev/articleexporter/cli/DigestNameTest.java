@@ -37,8 +37,10 @@ class DigestNameTest {
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(Cli.OK);
         assertThat(run.out()).contains("Digest:  " + digest + ".epub and .pdf: 2 articles");
         try (Stream<Path> files = Files.list(output)) {
-            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted()).hasSize(6)
-                .contains(digest + ".epub", digest + ".pdf", "other.epub", "other.pdf")
+            // three of each: EPUB, PDF, cover, thumbnail
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted()).hasSize(12)
+                .contains(digest + ".epub", digest + ".pdf", digest + ".cover.jpg", digest + ".thumb.jpg", "other.epub",
+                        "other.pdf", "other.cover.jpg")
                 .anyMatch(n -> n.matches(digest + "-[0-9a-f]{8}\\.pdf"));
         }
         assertThat(EpubCheckAssert.assertAllValid(output)).isEqualTo(3);

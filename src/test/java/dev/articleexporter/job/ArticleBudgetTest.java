@@ -125,13 +125,16 @@ class ArticleBudgetTest {
             .isLessThan(Duration.ofSeconds(5));
         Exported next = export(processor, article("next"));
 
-        assertThat(next.files()).extracting(RenderedFile::name).containsExactly("next.pdf");
+        assertThat(next.files()).extracting(RenderedFile::name)
+            .containsExactly("next.pdf", "next.cover.jpg", "next.thumb.jpg");
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(Problem.Kind.REJECTED);
             assertThat(p.article()).isEqualTo("slow");
             assertThat(p.message()).isEqualTo(TIME_MESSAGE);
         });
-        assertThat(files()).containsExactly("first.pdf", "next.pdf");
+        // no cover of the rejected article either
+        assertThat(files()).containsExactly("first.cover.jpg", "first.pdf", "first.thumb.jpg", "next.cover.jpg",
+                "next.pdf", "next.thumb.jpg");
     }
 
     @Test
@@ -147,7 +150,7 @@ class ArticleBudgetTest {
         assertThat(files()).as("no .part file, no output").isEmpty();
         assertThat(problems).singleElement().extracting(Problem::message).isEqualTo(TIME_MESSAGE);
         assertThat(export(processor, article("next")).files()).extracting(RenderedFile::name)
-            .containsExactly("next.pdf", "next.epub");
+            .containsExactly("next.pdf", "next.epub", "next.cover.jpg", "next.thumb.jpg");
     }
 
     @Test
@@ -193,14 +196,15 @@ class ArticleBudgetTest {
         assertThat(export(processor, article("greedy"))).isNull();
         Exported next = export(processor, article("next"));
 
-        assertThat(next.files()).extracting(RenderedFile::name).containsExactly("next.pdf", "next.epub");
+        assertThat(next.files()).extracting(RenderedFile::name)
+            .containsExactly("next.pdf", "next.epub", "next.cover.jpg", "next.thumb.jpg");
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(Problem.Kind.REJECTED);
             assertThat(p.article()).isEqualTo("greedy");
             assertThat(p.message()).isEqualTo(MEMORY_MESSAGE);
         });
         assertThat(files()).as("the greedy article's pdf, rendered before, is dropped with it")
-            .containsExactly("next.epub", "next.pdf");
+            .containsExactly("next.cover.jpg", "next.epub", "next.pdf", "next.thumb.jpg");
     }
 
 }

@@ -77,7 +77,8 @@ class ArticleRecorderTest {
                 .isInstanceOf(OutputWriteException.class)
                 .hasMessageStartingWith("cannot write /srv/exports/second.pdf: ");
 
-            assertThat(names(folder)).containsExactly("first.pdf");
+            // nothing of the second article, not even its cover
+            assertThat(names(folder)).containsExactly("first.cover.jpg", "first.pdf", "first.thumb.jpg");
             assertThat(Files.size(folder.resolve("first.pdf"))).isEqualTo(100_000);
             assertThat(problems).isEmpty();
         }
@@ -110,8 +111,9 @@ class ArticleRecorderTest {
             ArticleRenderer tonight = (digest, out, warnings) -> out
                 .write("tonight's version".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             Exported exported = processor(folder, tonight, new ArrayList<>()).process(article("story"));
-            assertThat(exported.files()).extracting(RenderedFile::name).containsExactly("story.pdf");
-            assertThat(names(folder)).containsExactly("story.pdf");
+            assertThat(exported.files()).extracting(RenderedFile::name)
+                .containsExactly("story.pdf", "story.cover.jpg", "story.thumb.jpg");
+            assertThat(names(folder)).containsExactly("story.cover.jpg", "story.pdf", "story.thumb.jpg");
             assertThat(Files.readString(folder.resolve("story.pdf"))).isEqualTo("tonight's version");
         }
     }
@@ -129,6 +131,7 @@ class ArticleRecorderTest {
                 .cause()
                 .isInstanceOf(OutputWriteException.class)
                 .hasMessageStartingWith("cannot write /out/first.pdf: ");
+            // its covers, placed after its files, are not placed either
             assertThat(names(folder)).containsExactly("first.pdf");
             assertThat(Files.isDirectory(folder.resolve("first.pdf/taken"))).isTrue();
             assertThat(problems).isEmpty();

@@ -102,8 +102,9 @@ class ExportJobTest {
         List<String> stems = List.of("iraq-pm-calls-for-departure-of-us-led-coalition",
                 "five-harbour-towns-to-visit-in-winter", "three-questions-before-you-refinance");
         try (Stream<Path> files = Files.list(output)) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
-                    stems.stream().flatMap(s -> Stream.of(s + ".pdf", s + ".epub")).toList());
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrderElementsOf(stems.stream()
+                .flatMap(s -> Stream.of(s + ".pdf", s + ".epub", s + ".cover.jpg", s + ".thumb.jpg"))
+                .toList());
         }
         assertThat(problems.of(execution.id())).containsExactly(new Problem(Problem.Kind.WARNING, "briefs.json #1",
                 "five-harbour-towns-to-visit-in-winter", "slide 4: image images/missing-photo.jpg: not found"));

@@ -50,6 +50,8 @@ class IncrementalRunTest {
         assertThat(first.code()).as(first.out() + first.err()).isZero();
         assertThat(first.out()).contains("30 read, 30 exported, 0 rejected");
         Map<String, FileTime> before = stamps();
+        // each article's PDF, EPUB, cover and thumbnail
+        assertThat(before).hasSize(30 * 4).containsKeys("a-0-0.cover.jpg", "a-0-0.thumb.jpg", "a-2-9.cover.jpg");
         Thread.sleep(20); // a rewritten file would get a later time
 
         CliRun again = export();
@@ -73,7 +75,22 @@ class IncrementalRunTest {
             .stream()
             .filter(e -> !e.getValue().equals(before.get(e.getKey())))
             .map(Map.Entry::getKey)).containsExactlyInAnyOrder("a-1-0.pdf", "a-1-0.epub", "a-1-4.pdf", "a-1-4.epub",
-                    "a-1-7.pdf", "a-1-7.epub", "a-2-9.pdf", "a-2-9.epub");
+                    "a-1-7.pdf", "a-1-7.epub", "a-2-9.pdf", "a-2-9.epub", "a-1-0.cover.jpg", "a-1-0.thumb.jpg",
+                    "a-1-4.cover.jpg", "a-1-4.thumb.jpg", "a-1-7.cover.jpg", "a-1-7.thumb.jpg", "a-2-9.cover.jpg",
+                    "a-2-9.thumb.jpg");
+
+        // An article whose cover (or thumbnail) is gone is rendered again, with it.
+        Files.delete(work.resolve("output/a-0-3.cover.jpg"));
+        Files.delete(work.resolve("output/a-0-5.thumb.jpg"));
+        Thread.sleep(20);
+        assertThat(export().out()).contains("30 read, 2 exported, 28 unchanged, 0 rejected");
+        Map<String, FileTime> covered = stamps();
+        assertThat(covered.keySet()).isEqualTo(before.keySet());
+        assertThat(covered.entrySet()
+            .stream()
+            .filter(e -> !e.getValue().equals(after.get(e.getKey())))
+            .map(Map.Entry::getKey)).containsExactlyInAnyOrder("a-0-3.pdf", "a-0-3.epub", "a-0-3.cover.jpg",
+                    "a-0-3.thumb.jpg", "a-0-5.pdf", "a-0-5.epub", "a-0-5.cover.jpg", "a-0-5.thumb.jpg");
 
         // Other settings change the output: everything again. --force too.
         assertThat(export("--page-size", "letter").out()).contains("30 read, 30 exported, 0 rejected");
@@ -89,7 +106,7 @@ class IncrementalRunTest {
             .map(cols -> cols[9] + "/" + cols[10])
             .toList()) // EXPORTED/UNCHANGED, newest first
             // earlier runs' counts survive the pruning
-            .containsExactly("30/0", "0/30", "30/0", "4/26", "0/30", "30/0");
+            .containsExactly("30/0", "0/30", "30/0", "2/28", "4/26", "0/30", "30/0");
         assertThat(unchangedRows()).isZero(); // the latest run rendered everything
     }
 

@@ -3,11 +3,14 @@ package dev.articleexporter.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articleexporter.cli.Cli;
+import dev.articleexporter.cover.CoverMaker;
+import dev.articleexporter.model.Cover;
 import dev.articleexporter.model.Digest;
 import dev.articleexporter.render.epub.EpubCheckAssert;
 import dev.articleexporter.history.DigestHistory;
 import dev.articleexporter.testing.CliRun;
 import dev.articleexporter.testing.PdfReadBack;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
@@ -75,6 +79,17 @@ class NightlyDigestTest {
         return JdbcClient.create(h2);
     }
 
+    /** The digest's cover and thumbnail are JPEGs of the stated sizes. */
+    private void assertCover(String stem) throws IOException {
+        for (String name : List.of(Cover.fileName(stem), Cover.thumbnailName(stem))) {
+            BufferedImage image = ImageIO.read(output.resolve(name).toFile());
+            assertThat(image).as(name).isNotNull();
+            boolean full = name.equals(Cover.fileName(stem));
+            assertThat(image.getWidth()).isEqualTo(full ? CoverMaker.WIDTH : CoverMaker.THUMBNAIL_WIDTH);
+            assertThat(image.getHeight()).isEqualTo(full ? CoverMaker.HEIGHT : CoverMaker.THUMBNAIL_HEIGHT);
+        }
+    }
+
     /** The digest lines of a summary, in order. */
     private static List<Matcher> digests(CliRun run) {
         return run.out().lines().map(DIGEST_LINE::matcher).filter(Matcher::matches).toList();
@@ -106,7 +121,9 @@ class NightlyDigestTest {
         LocalDate date = LocalDate.parse(line.group(2));
         assertThat(ChronoUnit.DAYS.between(date, LocalDate.now(ZoneId.systemDefault()))).as("the run's date")
             .isBetween(0L, 1L);
-        assertThat(digestFiles()).containsExactly(stem + ".epub", stem + ".pdf");
+        assertThat(digestFiles()).containsExactly(stem + ".cover.jpg", stem + ".epub", stem + ".pdf",
+                stem + ".thumb.jpg");
+        assertCover(stem);
 
         EpubCheckAssert.assertValid(output.resolve(stem + ".epub"));
         Path pdf = output.resolve(stem + ".pdf");
@@ -137,7 +154,8 @@ class NightlyDigestTest {
         assertThat(again.code()).isEqualTo(Cli.OK);
         assertThat(again.out()).contains("3 read, 0 exported, 3 unchanged")
             .contains("Digest:  none: the run rendered no articles");
-        assertThat(digestFiles()).containsExactly(stem + ".epub", stem + ".pdf");
+        assertThat(digestFiles()).containsExactly(stem + ".cover.jpg", stem + ".epub", stem + ".pdf",
+                stem + ".thumb.jpg");
         assertThat(editions.count(output)).isEqualTo(1);
     }
 
@@ -149,7 +167,7 @@ class NightlyDigestTest {
             .matcher(run.out());
         assertThat(line.find()).as(run.out()).isTrue();
         String stem = line.group(1);
-        assertThat(digestFiles()).containsExactly(stem + ".pdf");
+        assertThat(digestFiles()).containsExactly(stem + ".cover.jpg", stem + ".pdf", stem + ".thumb.jpg");
         assertThat(new DigestHistory(database()).list(output, 0, 10)).singleElement()
             .satisfies(e -> assertThat(e.extensions()).containsExactly("pdf"));
         assertThat(CliRun.of("runs", "--db", db, "--run", "1").out()).contains("Digest: " + stem + ".pdf: 3 articles");
@@ -213,7 +231,8 @@ class NightlyDigestTest {
         assertThat(failed.out()).contains("Run 2 FAILED").doesNotContain("Digest:");
         assertThat(failed.err()).contains("error: the run failed:").contains("NO_EDITIONS_YET");
         List<String> orphans = digestFiles();
-        assertThat(orphans).hasSize(2).allMatch(n -> n.matches("digest-\\d{4}-\\d{2}-\\d{2}-run-2\\.(epub|pdf)"));
+        assertThat(orphans).hasSize(4)
+            .allMatch(n -> n.matches("digest-\\d{4}-\\d{2}-\\d{2}-run-2\\.(epub|pdf|cover\\.jpg|thumb\\.jpg)"));
 
         Path briefs = input.resolve("briefs.json");
         Files.writeString(briefs,
@@ -237,8 +256,10 @@ class NightlyDigestTest {
         String resumedStem = lines.get(0).group(1);
         String nextStem = lines.get(1).group(1);
         assertThat(digestFiles()).containsExactlyInAnyOrder(resumedStem + ".epub", resumedStem + ".pdf",
-                nextStem + ".epub", nextStem + ".pdf");
-        assertThat(orphans).containsExactly(resumedStem + ".epub", resumedStem + ".pdf");
+                resumedStem + ".cover.jpg", resumedStem + ".thumb.jpg", nextStem + ".epub", nextStem + ".pdf",
+                nextStem + ".cover.jpg", nextStem + ".thumb.jpg");
+        assertThat(orphans).containsExactly(resumedStem + ".cover.jpg", resumedStem + ".epub", resumedStem + ".pdf",
+                resumedStem + ".thumb.jpg");
         assertThat(jdbc.sql("SELECT FILE_STEM, JOB_EXECUTION_ID, ARTICLES FROM EXPORT_EDITION ORDER BY ID")
             .query((rs, n) -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getInt(3))
             .list()).containsExactly(resumedStem + " 3 2", nextStem + " 4 1");

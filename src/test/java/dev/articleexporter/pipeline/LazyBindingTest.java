@@ -87,6 +87,8 @@ class LazyBindingTest {
         String hash = ContentHash.of(article, "fingerprint", "KEEP");
         ArticlePipeline processor = processor(Optional.of(lastExport(hash)));
         Files.writeString(work.resolve("out/story.fake"), "last night's");
+        Files.writeString(work.resolve("out/story.cover.jpg"), "last night's");
+        Files.writeString(work.resolve("out/story.thumb.jpg"), "last night's");
 
         Exported unchanged = processor.process(article);
         assertThat(unchanged.article().unchanged()).isTrue();
@@ -103,6 +105,21 @@ class LazyBindingTest {
         assertThat(edited.node().isBound()).isTrue();
         assertThat(renders).hasValue(1);
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void anUnchangedArticleWhoseCoverIsGoneIsRenderedAgain() throws IOException {
+        Input.Parsed article = read(1, ARTICLE).withStem("story");
+        String hash = ContentHash.of(article, "fingerprint", "KEEP");
+        Files.createDirectories(work.resolve("out"));
+        Files.writeString(work.resolve("out/story.fake"), "last night's");
+        Files.writeString(work.resolve("out/story.thumb.jpg"), "last night's");
+
+        Exported rendered = processor(Optional.of(lastExport(hash))).process(article);
+        assertThat(rendered.article().unchanged()).isFalse();
+        assertThat(renders).hasValue(1);
+        assertThat(rendered.files()).extracting(Exported.RenderedFile::name)
+            .containsExactly("story.fake", "story.cover.jpg", "story.thumb.jpg");
     }
 
     @Test
