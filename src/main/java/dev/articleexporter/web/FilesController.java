@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,14 +27,20 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code /files/{name}}: the exported files, and nothing else ({@link ServedFiles}
- * decides). Conditional requests (ETag, Last-Modified: 304) and byte ranges (206, 416)
- * are Spring MVC's own handling of a {@link Resource} body; only {@code If-Range} is
- * added here.
+ * {@code /files/{name}}: the exported files and their covers, and nothing else
+ * ({@link ServedFiles} decides). Conditional requests (ETag, Last-Modified: 304) and byte
+ * ranges (206, 416) are Spring MVC's own handling of a {@link Resource} body; only
+ * {@code If-Range} is added here.
  */
 @RestController
 @ConditionalOnWebApplication
 public class FilesController {
+
+    /**
+     * How long a cover may be shown from a cache; a re-exported article's new cover shows
+     * after at most this.
+     */
+    static final Duration IMAGE_MAX_AGE = Duration.ofHours(1);
 
     private final ServedFiles files;
 
@@ -53,10 +60,15 @@ public class FilesController {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(file.mediaType()));
         // filename*=UTF-8''... (RFC 5987/6266): names may hold any letter, not only ASCII
-        // ones
-        headers.setContentDisposition(
-                ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build());
-        headers.setCacheControl(CacheControl.noCache().cachePrivate());
+        // ones. A cover is shown where it is opened; a book is saved.
+        headers.setContentDisposition((file.image() ? ContentDisposition.inline() : ContentDisposition.attachment())
+            .filename(file.name(), StandardCharsets.UTF_8)
+            .build());
+        // Covers are shown in lists (the page, reader apps): kept a while rather than
+        // asked for again on every view; private, as everything behind the password.
+        // Books are revalidated each time.
+        headers.setCacheControl(file.image() ? CacheControl.maxAge(IMAGE_MAX_AGE).cachePrivate()
+                : CacheControl.noCache().cachePrivate());
         Resource resource = new FileSystemResource(file.path());
         String range = request.getHeader(HttpHeaders.RANGE);
         if (range != null && !ifRangeMatches(request.getHeader(HttpHeaders.IF_RANGE), etag, lastModified)) {

@@ -54,11 +54,22 @@ public class PageController {
     public record FileLink(String name, String label, String size) {
     }
 
-    public record ArticleRow(String title, String section, String byline, String summary, String published,
-            String publishedIso, String exported, String exportedIso, List<FileLink> files) {
+    /**
+     * An article's or edition's cover thumbnail: file name and its size in pixels, so the
+     * page does not shift as it loads.
+     */
+    public record Thumbnail(String name, int width, int height) {
     }
 
-    public record EditionRow(String title, int articles, String created, String createdIso, List<FileLink> files) {
+    /**
+     * @param thumbnail its cover's thumbnail, or {@code null} (exported before covers)
+     */
+    public record ArticleRow(String title, String section, String byline, String summary, String published,
+            String publishedIso, String exported, String exportedIso, List<FileLink> files, Thumbnail thumbnail) {
+    }
+
+    public record EditionRow(String title, int articles, String created, String createdIso, List<FileLink> files,
+            Thumbnail thumbnail) {
     }
 
     /**
@@ -154,6 +165,8 @@ public class PageController {
         model.addAttribute("notice", notice(runRequest));
         model.addAttribute("opdsUrl",
                 ServletUriComponentsBuilder.fromCurrentContextPath().path("/opds").build().toUriString());
+        model.addAttribute("opds2Url",
+                ServletUriComponentsBuilder.fromCurrentContextPath().path("/opds/v2").build().toUriString());
         model.addAttribute("schedule", settings.schedule() ? settings.cron() : null);
         model.addAttribute("zone", settings.zone().getId());
         return "index";
@@ -189,12 +202,16 @@ public class PageController {
                 ? entry.author() + " · " + entry.site() : Objects.requireNonNullElse(entry.creator(), "");
         return new ArticleRow(entry.title(), entry.section(), byline, entry.summary(),
                 Display.published(entry.published()), entry.published(), display.time(entry.rendered()),
-                Display.iso(entry.rendered()), links(entry.fileStem()));
+                Display.iso(entry.rendered()), links(entry.fileStem()), thumbnail(entry.fileStem()));
     }
 
     private EditionRow editionRow(DigestHistory.Recorded edition) {
         return new EditionRow(edition.title(), edition.articles(), display.time(edition.created()),
-                Display.iso(edition.created()), links(edition.fileStem()));
+                Display.iso(edition.created()), links(edition.fileStem()), thumbnail(edition.fileStem()));
+    }
+
+    private Thumbnail thumbnail(String stem) {
+        return files.thumbnail(stem).map(t -> new Thumbnail(t.name(), t.width(), t.height())).orElse(null);
     }
 
     private List<FileLink> links(String stem) {

@@ -3,6 +3,7 @@ package dev.articleexporter.web;
 import dev.articleexporter.render.OutputFormats;
 import dev.articleexporter.history.DigestHistory;
 import dev.articleexporter.history.Library;
+import dev.articleexporter.model.Cover;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
  * formats of its run), and the file is a regular file (not a link) directly in the
  * folder. Everything else there (the lock, temporary {@code .part} files, a database or
  * log someone put there, hidden files) is never served, whatever the name's spelling.
+ * Besides the formats' files, the cover and thumbnail of a recorded article or digest
+ * ({@link CoverFiles}) are served, when they are JPEGs.
  */
 @Component
 @ConditionalOnWebApplication
@@ -42,6 +46,11 @@ public class ServedFiles {
      * @param name file name, also its URL's last segment
      */
     public record ServedFile(String name, Path path, String format, String mediaType, long size, Instant lastModified) {
+
+        /** A cover or thumbnail, not a book. */
+        public boolean image() {
+            return mediaType.startsWith("image/");
+        }
     }
 
     private final Path output;
@@ -70,16 +79,40 @@ public class ServedFiles {
         if (name == null || !NAME.matcher(name).matches()) {
             return Optional.empty();
         }
+        Optional<CoverFiles.Named> image = CoverFiles.parse(name);
+        if (image.isPresent()) {
+            String stem = image.get().stem();
+            return recorded(stem) ? image(stem, image.get().kind()) : Optional.empty();
+        }
         int dot = name.lastIndexOf('.');
         if (dot <= 0) {
             return Optional.empty();
         }
         String stem = name.substring(0, dot);
         OutputFormats.Format format = formats.get(name.substring(dot + 1));
-        if (format == null || (library.find(output, stem).isEmpty() && digests.find(output, stem).isEmpty())) {
+        if (format == null || !recorded(stem)) {
             return Optional.empty();
         }
         return file(stem, format);
+    }
+
+    /**
+     * The cover or thumbnail of an article or digest, as a file to serve, when it is in
+     * the folder.
+     */
+    public Optional<ServedFile> image(String stem, CoverFiles.Kind kind) {
+        return CoverFiles.find(output, stem, kind)
+            .map(i -> new ServedFile(i.name(), i.path(), kind.name().toLowerCase(Locale.ROOT), Cover.MEDIA_TYPE,
+                    i.size(), i.lastModified()));
+    }
+
+    /** An article's or digest's thumbnail, with its size in pixels for the page. */
+    public Optional<CoverFiles.Image> thumbnail(String stem) {
+        return CoverFiles.find(output, stem, CoverFiles.Kind.THUMBNAIL);
+    }
+
+    private boolean recorded(String stem) {
+        return library.find(output, stem).isPresent() || digests.find(output, stem).isPresent();
     }
 
     /**

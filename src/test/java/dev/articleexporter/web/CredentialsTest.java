@@ -50,7 +50,11 @@ class CredentialsTest {
     @BeforeAll
     static void exported() throws Exception {
         ServedFolder.exportSamples(work, 0);
+        TestCovers.write(ServedFolder.output(work), "five-harbour-towns-to-visit-in-winter");
     }
+
+    /** A cover: behind the same password as the books. */
+    static final String COVER = "/files/five-harbour-towns-to-visit-in-winter.cover.jpg";
 
     @DynamicPropertySource
     static void folder(DynamicPropertyRegistry registry) {
@@ -66,8 +70,9 @@ class CredentialsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/", PDF, "/api/status", "/runs/1", "/opds", "/opds/new", "/assets/style.css",
-            "/no-such-page" })
+    @ValueSource(
+            strings = { "/", PDF, "/api/status", "/runs/1", "/opds", "/opds/new", "/assets/style.css", "/no-such-page",
+                    "/opds/v2", "/opds/v2/new", "/opds/v2/entries/five-harbour-towns-to-visit-in-winter", COVER })
     void everyPathNeedsTheCredentials(String path) throws Exception {
         String challenge = mvc.perform(get(path))
             .andExpect(status().isUnauthorized())
@@ -91,6 +96,12 @@ class CredentialsTest {
         mvc.perform(get("http://192.0.2.10" + PDF).with(httpBasic("editor", "correct horse")))
             .andExpect(status().isOk())
             .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/pdf"));
+        mvc.perform(get("http://192.0.2.10" + COVER).with(httpBasic("editor", "correct horse")))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "image/jpeg"));
+        mvc.perform(get("http://192.0.2.10/opds/v2").with(httpBasic("editor", "correct horse")))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/opds+json;charset=UTF-8"));
     }
 
     @Test

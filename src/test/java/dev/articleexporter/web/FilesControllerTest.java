@@ -57,7 +57,25 @@ class FilesControllerTest {
         Files.writeString(output.resolve(".article-exporter-1234.part"), "half a file");
         Files.writeString(output.resolve("notes.pdf"), "%PDF- not an export");
         Files.writeString(output.resolve(".hidden.pdf"), "%PDF- hidden");
+        // Covers of an exported article (written here, whether or not the export wrote
+        // them), and images that are not covers of anything exported.
+        TestCovers.write(output, STEM);
+        Files.write(output.resolve("notes.jpg"), TestCovers.jpeg(20, 20));
+        Files.write(output.resolve(STEM + ".jpg"), TestCovers.jpeg(20, 20));
+        Files.write(output.resolve("missing-article.cover.jpg"), TestCovers.jpeg(20, 20));
+        Files.write(output.resolve(STEM + ".cover.jpeg"), TestCovers.jpeg(20, 20));
+        Files.write(output.resolve(".cover.jpg"), TestCovers.jpeg(20, 20));
+        // named as a recorded article's cover, but not a JPEG
+        Files.writeString(output.resolve(UNICODE_COVER), "%PDF- not a picture");
     }
+
+    static final String STEM = "five-harbour-towns-to-visit-in-winter";
+
+    static final String COVER = STEM + ".cover.jpg";
+
+    static final String THUMB = STEM + ".thumb.jpg";
+
+    static final String UNICODE_COVER = ServedFolder.UNICODE_STEM + ".cover.jpg";
 
     @DynamicPropertySource
     static void folder(DynamicPropertyRegistry registry) {
@@ -195,7 +213,10 @@ class FilesControllerTest {
             "/files/%2fetc%2fpasswd", "/files/C:%5Cwindows%5Cwin.ini",
             "/files/five-harbour-towns-to-visit-in-winter.pdf%00.db",
             "/files/five-harbour-towns-to-visit-in-winter.pdf;.db", "/files/.%2e/exporter.mv.db", "/files/..",
-            "/files/.", })
+            "/files/.", "/files/..%2Fexporter.mv.db.cover.jpg", "/files/..%2F..%2Fetc%2Fpasswd.thumb.jpg",
+            "/files/../output/five-harbour-towns-to-visit-in-winter.cover.jpg", "/files/%2e%2e%2fnotes.cover.jpg",
+            "/files/five-harbour-towns-to-visit-in-winter.cover.jpg%00.db",
+            "/files/five-harbour-towns-to-visit-in-winter.cover.jpg;.db", "/files/..%5cnotes.thumb.jpg" })
     void refusesTraversal(String uri) throws Exception {
         MockHttpServletResponse response = mvc.perform(get(URI.create(uri))).andReturn().getResponse();
         assertThat(response.getStatus()).as(uri).isIn(400, 404);
@@ -210,7 +231,11 @@ class FilesControllerTest {
     @ValueSource(strings = { "exporter.mv.db", "exporter.lock", "article-exporter.log", ".article-exporter.lock",
             ".article-exporter-1234.part", "notes.pdf", ".hidden.pdf", "missing-article.pdf",
             "five-harbour-towns-to-visit-in-winter.json", "five-harbour-towns-to-visit-in-winter.PDF",
-            "five-harbour-towns-to-visit-in-winter", "FIVE-HARBOUR-TOWNS-TO-VISIT-IN-WINTER.pdf", "broken.pdf" })
+            "five-harbour-towns-to-visit-in-winter", "FIVE-HARBOUR-TOWNS-TO-VISIT-IN-WINTER.pdf", "broken.pdf",
+            "notes.jpg", "five-harbour-towns-to-visit-in-winter.jpg", "missing-article.cover.jpg",
+            "five-harbour-towns-to-visit-in-winter.cover.jpeg", ".cover.jpg",
+            "five-harbour-towns-to-visit-in-winter.COVER.jpg", "five-harbour-towns-to-visit-in-winter.cover.JPG",
+            "five-harbour-towns-to-visit-in-winter.cover.jpg.part", UNICODE_COVER })
     void servesNothingButExports(String name) throws Exception {
         MockHttpServletResponse response = mvc.perform(get("/files/{name}", name))
             .andExpect(status().isNotFound())
@@ -272,6 +297,67 @@ class FilesControllerTest {
         mvc.perform(get("/files/digest-elsewhere.epub")).andExpect(status().isNotFound());
     }
 
+    @Test
+    void servesAnExportedArticlesCoverAndThumbnailAsCacheableJpegs() throws Exception {
+        for (String name : List.of(COVER, THUMB)) {
+            MockHttpServletResponse response = mvc.perform(get("/files/" + name))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "image/jpeg"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andReturn()
+                .getResponse();
+            assertThat(response.getContentAsByteArray()).isEqualTo(Files.readAllBytes(output(name)));
+            // shown where it is opened, kept a while by the browser and no shared cache
+            assertThat(response.getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("inline;")
+                .contains("filename=\"" + name + "\"");
+            assertThat(response.getHeader(HttpHeaders.CACHE_CONTROL)).contains("max-age=3600")
+                .contains("private")
+                .doesNotContain("no-cache");
+            String etag = response.getHeader(HttpHeaders.ETAG);
+            assertThat(etag).matches("\"[0-9a-f]+-[0-9a-f]+\"");
+            mvc.perform(get("/files/" + name).header(HttpHeaders.IF_NONE_MATCH, etag))
+                .andExpect(status().isNotModified());
+        }
+        // Books stay revalidated every time.
+        assertThat(mvc.perform(get("/files/" + PDF)).andReturn().getResponse().getHeader(HttpHeaders.CACHE_CONTROL))
+            .contains("no-cache");
+    }
+
+    @Test
+    void theFixtureHoldsTheImagesThatMustNotBeServed() throws Exception {
+        for (String name : List.of("notes.jpg", STEM + ".jpg", "missing-article.cover.jpg", STEM + ".cover.jpeg",
+                ".cover.jpg", UNICODE_COVER)) {
+            assertThat(output(name)).as(name).isRegularFile();
+        }
+        // the not-a-JPEG "cover" belongs to an article that is served
+        mvc.perform(get(URI.create("/files/%C3%A9t%C3%A9-%C3%A0-paris.pdf"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void aCoverThatIsALinkIsNotFound() throws Exception {
+        String name = "three-questions-before-you-refinance.thumb.jpg";
+        Files.deleteIfExists(output(name)); // once the export writes covers, it is there
+        Files.createSymbolicLink(output(name), output(THUMB));
+        try {
+            mvc.perform(get("/files/" + name)).andExpect(status().isNotFound());
+        }
+        finally {
+            Files.delete(output(name));
+        }
+    }
+
+    @Test
+    void servesADigestsCoverOnceTheDigestIsRecorded() throws Exception {
+        String stem = "digest-2026-12-06-run-5";
+        TestCovers.write(ServedFolder.output(work), stem);
+        mvc.perform(get("/files/" + stem + ".cover.jpg")).andExpect(status().isNotFound());
+        editions.record(5, ServedFolder.output(work), stem, "Nightly digest, 6 December 2026", 2, List.of("epub"));
+        mvc.perform(get("/files/" + stem + ".cover.jpg"))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "image/jpeg"));
+        mvc.perform(get("/files/" + stem + ".thumb.jpg")).andExpect(status().isOk());
+    }
+
     private static void assertNotAFile(MockHttpServletResponse response) throws Exception {
         String body = response.getContentAsString(StandardCharsets.ISO_8859_1);
         assertThat(body).doesNotContain("H:2,")
@@ -279,7 +365,7 @@ class FilesControllerTest {
             .doesNotContain("root:")
             .doesNotContain("half a file");
         assertThat(response.getContentType()).isNotIn("application/pdf", "application/epub+zip",
-                "application/octet-stream");
+                "application/octet-stream", "image/jpeg");
     }
 
 }

@@ -56,6 +56,20 @@ class PageTest {
     @BeforeAll
     static void exported() throws Exception {
         ServedFolder.exportSamples(work, 25); // 5 samples and 25 briefs: 30 articles
+        // One article with a cover, one exported before covers existed (whether or not
+        // the export wrote covers).
+        TestCovers.write(ServedFolder.output(work), "five-harbour-towns-to-visit-in-winter");
+        TestCovers.remove(ServedFolder.output(work), "three-questions-before-you-refinance");
+    }
+
+    /** The table row of the article with this title. */
+    private static String row(String html, String title) {
+        Matcher m = Pattern
+            .compile("<tr>(?:(?!</tr>).)*<span class=\"title\">" + Pattern.quote(title) + "</span>(?:(?!</tr>).)*</tr>",
+                    Pattern.DOTALL)
+            .matcher(html);
+        assertThat(m.find()).as("a row for %s", title).isTrue();
+        return m.group();
     }
 
     @DynamicPropertySource
@@ -86,6 +100,28 @@ class PageTest {
             .contains("href=\"/files/%C3%A9t%C3%A9-%C3%A0-paris.pdf\"");
         assertThat(titles(html)).hasSize(Math.min(30, PageController.PAGE_SIZE));
         assertThat(html).contains("action=\"/runs\"").containsPattern("name=\"_csrf\" value=\"[^\"]+\"");
+    }
+
+    @Test
+    void showsEachArticlesThumbnailBesideItsTitleAndNamesBothCatalogs() throws Exception {
+        String html = page("/");
+        String harbour = row(html, "Five Harbour Towns to Visit in Winter").replaceAll("\\s+", " ");
+        // decorative (the title is beside it), its real size so nothing shifts, loaded
+        // as it scrolls into view
+        assertThat(harbour)
+            .contains("<img class=\"thumb\" src=\"/files/five-harbour-towns-to-visit-in-winter.thumb.jpg\""
+                    + " alt=\"\" width=\"200\" height=\"320\" loading=\"lazy\">");
+        assertThat(harbour.indexOf("class=\"thumb\"")).isLessThan(harbour.indexOf("class=\"title\""));
+        String refinance = row(html, "Three Questions Before You Refinance").replaceAll("\\s+", " ");
+        assertThat(refinance).doesNotContain("<img").contains("class=\"thumb no-cover\" aria-hidden=\"true\"");
+        // the thumbnail is served where the page points
+        mvc.perform(get("/files/five-harbour-towns-to-visit-in-winter.thumb.jpg"))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Content-Type", "image/jpeg"));
+        assertThat(html.replaceAll("\\s+", " ")).contains("href=\"http://localhost/opds\"")
+            .contains("(OPDS 1.2)")
+            .contains("href=\"http://localhost/opds/v2\"")
+            .contains("OPDS 2.0");
     }
 
     @Test

@@ -48,15 +48,23 @@ final class Atom {
      * @param length size in bytes of what it points to, or {@code null}
      * @param count how many items the linked feed holds ({@code thr:count}), or
      * {@code null}
+     * @param width of an image, in pixels, or {@code null} (not written in Atom; OPDS 2
+     * has it)
+     * @param height of an image, in pixels, or {@code null}
      */
-    record Link(String rel, String href, String type, String title, Long length, Long count) {
+    record Link(String rel, String href, String type, String title, Long length, Long count, Integer width,
+            Integer height) {
+
+        Link(String rel, String href, String type, String title, Long length, Long count) {
+            this(rel, href, type, title, length, count, null, null);
+        }
 
         static Link of(String rel, String href, String type) {
             return new Link(rel, href, type, null, null, null);
         }
 
         Link titled(String newTitle) {
-            return new Link(rel, href, type, newTitle, length, count);
+            return new Link(rel, href, type, newTitle, length, count, width, height);
         }
     }
 

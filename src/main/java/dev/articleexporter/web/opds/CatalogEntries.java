@@ -2,11 +2,15 @@ package dev.articleexporter.web.opds;
 
 import static dev.articleexporter.web.opds.OpdsTypes.ENTRY;
 import static dev.articleexporter.web.opds.OpdsTypes.REL_ACQUISITION;
+import static dev.articleexporter.web.opds.OpdsTypes.REL_IMAGE;
+import static dev.articleexporter.web.opds.OpdsTypes.REL_THUMBNAIL;
 
 import dev.articleexporter.history.DigestHistory.Recorded;
 import dev.articleexporter.history.Library.LibraryEntry;
 import dev.articleexporter.model.BookIdentifier;
+import dev.articleexporter.model.Cover;
 import dev.articleexporter.render.OutputFormats;
+import dev.articleexporter.web.CoverFiles;
 import dev.articleexporter.web.opds.Atom.Entry;
 import dev.articleexporter.web.opds.Atom.Link;
 import java.io.IOException;
@@ -22,8 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * The acquisition entries of {@link OpdsCatalog}: an article or a nightly digest with a
- * link to each of its files that is in the output folder. Kept apart from the feeds
- * because only this part looks at the folder's files.
+ * link to each of its files that is in the output folder, and to its cover and thumbnail
+ * when they are there. Kept apart from the feeds because only this part looks at the
+ * folder's files.
  */
 final class CatalogEntries {
 
@@ -59,8 +64,9 @@ final class CatalogEntries {
         // Atom wants an alternate link (or content) in every entry: the entry's own
         // document.
         List<Link> links = Stream
-            .concat(Stream.of(new Link("alternate", paths.entry(a.fileStem()), ENTRY, "Catalog entry", null, null)),
-                    files.stream())
+            .of(List.of(new Link("alternate", paths.entry(a.fileStem()), ENTRY, "Catalog entry", null, null)), files,
+                    images(paths, a.fileStem()))
+            .flatMap(List::stream)
             .toList();
         return Optional.of(new Entry(BookIdentifier.article(a.fileStem()), a.title(),
                 Objects.requireNonNullElseGet(a.rendered(), Instant::now), a.creator(), a.language(), a.published(),
@@ -80,7 +86,8 @@ final class CatalogEntries {
         // wants content or an alternate link).
         return Optional.of(new Entry(BookIdentifier.digest(e.fileStem()), e.title(),
                 Objects.requireNonNullElseGet(e.created(), Instant::now), null, null, null, OpdsCatalog.PUBLISHER, null,
-                null, "A digest of " + OpdsCatalog.count(e.articles(), "article") + ".", files));
+                null, "A digest of " + OpdsCatalog.count(e.articles(), "article") + ".",
+                Stream.concat(files.stream(), images(paths, e.fileStem()).stream()).toList()));
     }
 
     /**
@@ -94,6 +101,20 @@ final class CatalogEntries {
         }
         for (OutputFormats.Format format : formats.all()) {
             addIfPresent(links, paths, format.fileName(stem), format.mediaType(), format.label());
+        }
+        return links;
+    }
+
+    /**
+     * The cover and thumbnail links of an article or digest whose files are there (one
+     * exported before covers existed has none), with their sizes in pixels for OPDS 2.
+     */
+    private List<Link> images(CatalogPaths paths, String stem) {
+        List<Link> links = new ArrayList<>();
+        for (CoverFiles.Kind kind : CoverFiles.Kind.values()) {
+            CoverFiles.find(folder, stem, kind)
+                .ifPresent(i -> links.add(new Link(kind == CoverFiles.Kind.COVER ? REL_IMAGE : REL_THUMBNAIL,
+                        paths.file(i.name()), Cover.MEDIA_TYPE, null, i.size(), null, i.width(), i.height())));
         }
         return links;
     }

@@ -17,9 +17,12 @@ import org.springframework.web.util.UriUtils;
  * {@code ;}, control characters, {@code .}, {@code ..}) are sent as unpadded base64url
  * under {@code /opds/sections/encoded/}, a second segment no readable name can produce.
  */
-record CatalogPaths(String contextPath) {
+record CatalogPaths(String contextPath, boolean v2) {
 
     static final String ENCODED = "encoded";
+
+    /** Where the OPDS 2.0 catalog is, below the OPDS 1.2 one's root. */
+    static final String V2 = "/v2";
 
     private static final Set<String> DOT_SEGMENTS = Set.of(".", "..");
 
@@ -27,8 +30,28 @@ record CatalogPaths(String contextPath) {
         contextPath = contextPath == null ? "" : contextPath;
     }
 
+    /** The OPDS 1.2 catalog's addresses. */
+    CatalogPaths(String contextPath) {
+        this(contextPath, false);
+    }
+
+    /** The same server's OPDS 2.0 catalog ({@code /opds/v2/...}, same paths below). */
+    CatalogPaths opds2() {
+        return new CatalogPaths(contextPath, true);
+    }
+
+    /** The same server's OPDS 1.2 catalog. */
+    CatalogPaths opds1() {
+        return new CatalogPaths(contextPath, false);
+    }
+
     String root() {
-        return contextPath + "/opds";
+        return contextPath + "/opds" + (v2 ? V2 : "");
+    }
+
+    /** Whether a root-relative address is one of this catalog's own documents. */
+    boolean isCatalog(String href) {
+        return href.equals(root()) || href.startsWith(root() + "/") || href.startsWith(root() + "?");
     }
 
     /** A path under {@code /opds}, e.g. {@code feed("/new")}. */
@@ -41,8 +64,12 @@ record CatalogPaths(String contextPath) {
         return page <= 1 ? feed(path) : feed(path) + (path.contains("?") ? "&" : "?") + "page=" + page;
     }
 
+    /**
+     * The search feed's path for {@code query}: {@code ?q=} (OpenSearch's template), or
+     * OPDS 2's {@code ?query=}.
+     */
     String search(String query) {
-        return "/search?q=" + UriUtils.encodeQueryParam(query, StandardCharsets.UTF_8);
+        return "/search?" + (v2 ? "query=" : "q=") + UriUtils.encodeQueryParam(query, StandardCharsets.UTF_8);
     }
 
     /** The path of a section's feed below {@code /opds}. */

@@ -37,7 +37,9 @@ import org.springframework.stereotype.Component;
  * The OPDS 1.2 catalog of one output folder, as documents to write: a root navigation
  * feed, the newest articles, sections, nightly digests and search results (paged
  * acquisition feeds), and one complete entry per article. Only files that are in the
- * folder get acquisition links ({@link CatalogEntries}).
+ * folder get acquisition links ({@link CatalogEntries}). Made with OPDS 2 addresses
+ * ({@link CatalogPaths#opds2()}), the same documents are the OPDS 2.0 catalog
+ * ({@link Opds2Writer}).
  */
 @Component
 @EnableConfigurationProperties(OpdsProperties.class)
@@ -111,6 +113,9 @@ public class OpdsCatalog {
                         Link.of("subsection", paths.feed("/digests"), ACQUISITION)));
         List<Link> links = new ArrayList<>(common(paths, paths.root(), NAVIGATION, null));
         links.add(Link.of(REL_SORT_NEW, paths.feed("/new"), ACQUISITION).titled("Newest"));
+        // The same catalog in the other version, for apps that read it
+        links.add(paths.v2() ? Link.of("alternate", paths.opds1().root(), NAVIGATION).titled("OPDS 1.2 catalog")
+                : Link.of("alternate", paths.opds2().root(), OpdsTypes.OPDS2).titled("OPDS 2.0 catalog"));
         return new Feed(id("feed:/"), "Articles", latest(newestArticle, newestDigest), NAVIGATION, links, null,
                 entries);
     }

@@ -20,7 +20,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The OPDS 1.2 catalog for reader apps (KOReader, Thorium, ...): point them at
- * {@code /opds}. Read only; what is listed and linked comes from {@link OpdsCatalog}.
+ * {@code /opds}. The same catalog in OPDS 2.0 is {@link Opds2Controller}'s. Read only;
+ * what is listed and linked comes from {@link OpdsCatalog}.
  */
 @Controller
 @ConditionalOnWebApplication
@@ -129,12 +130,12 @@ public class OpdsController {
             .body(AtomWriter.feed(feed));
     }
 
-    private static CatalogPaths paths(HttpServletRequest request) {
+    static CatalogPaths paths(HttpServletRequest request) {
         return new CatalogPaths(request.getContextPath());
     }
 
     /** 1 when absent; a positive whole number otherwise, else 400. */
-    private static long page(String page) {
+    static long page(String page) {
         if (page == null || page.isEmpty()) {
             return 1;
         }

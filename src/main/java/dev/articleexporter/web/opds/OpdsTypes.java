@@ -1,9 +1,9 @@
 package dev.articleexporter.web.opds;
 
 /**
- * Media types and link relations of OPDS 1.2. The files' media types come from their
- * output formats ({@code OutputFormat#mediaType}); {@link #EPUB} and {@link #PDF} only
- * name the built-in ones, for the catalog's readers.
+ * Media types and link relations of OPDS 1.2 (and the two of OPDS 2.0). The files' media
+ * types come from their output formats ({@code OutputFormat#mediaType}); {@link #EPUB}
+ * and {@link #PDF} only name the built-in ones, for the catalog's readers.
  */
 public final class OpdsTypes {
 
@@ -21,6 +21,17 @@ public final class OpdsTypes {
     public static final String PDF = "application/pdf";
 
     public static final String REL_ACQUISITION = "http://opds-spec.org/acquisition";
+
+    /** A cover ({@code http://opds-spec.org/image}) and its thumbnail. */
+    public static final String REL_IMAGE = "http://opds-spec.org/image";
+
+    public static final String REL_THUMBNAIL = "http://opds-spec.org/image/thumbnail";
+
+    /** An OPDS 2.0 feed (JSON). */
+    public static final String OPDS2 = "application/opds+json";
+
+    /** An OPDS 2.0 publication on its own (JSON). */
+    public static final String OPDS2_PUBLICATION = "application/opds-publication+json";
 
     public static final String REL_SORT_NEW = "http://opds-spec.org/sort/new";
 

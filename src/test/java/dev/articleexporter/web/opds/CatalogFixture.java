@@ -88,8 +88,10 @@ record CatalogFixture(Path output, JdbcClient jdbc, Library library, DigestHisto
         return new OpdsController(new OpdsCatalog(library, editions, FORMATS, output, pageSize));
     }
 
+    /** Both catalogs, OPDS 1.2 at {@code /opds} and OPDS 2.0 at {@code /opds/v2}. */
     MockMvc mvc(int pageSize) {
-        return MockMvcBuilders.standaloneSetup(controller(pageSize)).build();
+        OpdsCatalog catalog = new OpdsCatalog(library, editions, FORMATS, output, pageSize);
+        return MockMvcBuilders.standaloneSetup(new OpdsController(catalog), new Opds2Controller(catalog)).build();
     }
 
     CatalogClient client(int pageSize, String contextPath) {

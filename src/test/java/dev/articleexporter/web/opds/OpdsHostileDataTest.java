@@ -201,4 +201,22 @@ class OpdsHostileDataTest {
         assertThat(feed("/opds/sections/Escapes").entries()).isEmpty();
     }
 
+    /**
+     * The same data in the OPDS 2.0 catalog: every document valid against its schemas,
+     * markup back as text exactly, what no document can carry left out, nothing leading
+     * out of the folder.
+     */
+    @Test
+    void theOpds2CatalogStaysValidAndKeepsTheTextToo() throws Exception {
+        java.util.Set<String> reached = Opds2Assert.crawl(client);
+        assertThat(reached).noneMatch(a -> a.contains("outside") || a.contains(".."));
+        Response response = client.get("/opds/v2/new?page=1");
+        tools.jackson.databind.JsonNode feed = Opds2Assert.assertValidFeed(response.body(), response.contentType());
+        List<String> titles = new ArrayList<>();
+        feed.path("publications").forEach(p -> titles.add(p.path("metadata").path("title").asString()));
+        assertThat(titles).contains(MARKUP_TITLE, ARABIC_TITLE, "Raw title");
+        String json = response.text();
+        assertThat(json).doesNotContain("\\u0000", "\\ud800", "\\uD800", "\\uffff", "\\uFFFF");
+    }
+
 }
