@@ -231,8 +231,8 @@ final class ArticlePages {
         // photo credits at the end, and a line less per slide keeps pages full.
         List<String> paragraphs = paragraphs(slide.paragraphs(), rtl, doc.unitRoom());
         int kept = 0;
-        if (!paragraphs.isEmpty() && TextSizes.utf8Length(keep.toString())
-                + TextSizes.utf8Length(paragraphs.getFirst()) + 16 <= doc.unitRoom()) {
+        if (!paragraphs.isEmpty() && TextSizes.utf8Length(keep.toString()) + TextSizes.utf8Length(paragraphs.getFirst())
+                + 16 <= doc.unitRoom()) {
             keep.append(paragraphs.getFirst());
             kept = 1;
         }

@@ -114,9 +114,8 @@ final class EpubPackager {
         void finish(Book book, PackageDocument.Extras extras) throws IOException {
             zip.setLevel(Deflater.BEST_SPEED);
             String lang = book.getMetadata().getLanguage();
-            put(entry(CONTENT_DIR + NavDocument.HREF),
-                    NavDocument.bytes(book, lang == null || lang.isBlank() ? "en" : lang, extras.rtl(),
-                            extras.languages()));
+            put(entry(CONTENT_DIR + NavDocument.HREF), NavDocument.bytes(book,
+                    lang == null || lang.isBlank() ? "en" : lang, extras.rtl(), extras.languages()));
             put(entry(CONTENT_DIR + PackageDocument.NCX_HREF), PackageDocument.ncx(book));
             zip.setLevel(Deflater.DEFAULT_COMPRESSION);
             put(entry(CONTENT_DIR + "content.opf"), PackageDocument.opf(book, extras));
