@@ -46,7 +46,10 @@ class FullDiskTest {
     static void mountSmallDisk() throws Exception {
         disk = mountPoint.resolve("disk");
         Files.createDirectories(disk);
-        int code = run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk.toString());
+        // room for the history of the runs below (400 articles, each with its cover
+        // files)
+        // once the filler is gone
+        int code = run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", disk.toString());
         if (code != 0) {
             String why = "cannot mount a small tmpfs (needs root): exit " + code;
             if ("true".equals(System.getenv("CI"))) {

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.articleexporter.model.Cover;
 import dev.articleexporter.job.ExportReport;
 import dev.articleexporter.job.ExportService;
 import dev.articleexporter.render.OutputFormats;
@@ -127,7 +128,8 @@ class PlainTextFormatFunctionalTests {
     void theDigestIsWrittenInExactlyTheRunsFormats() throws IOException {
         String digest = digestStem();
         assertThat(files("")).filteredOn(n -> n.startsWith(digest + "."))
-            .containsExactlyInAnyOrder(digest + ".pdf", digest + ".txt");
+            .containsExactlyInAnyOrder(digest + ".pdf", digest + ".txt", Cover.fileName(digest),
+                    Cover.thumbnailName(digest));
         String text = Files.readString(ServedFolder.output(work).resolve(digest + ".txt"));
         assertThat(text).startsWith("Nightly digest — ").contains("\n== ");
         for (String stem : articleStems("txt")) {

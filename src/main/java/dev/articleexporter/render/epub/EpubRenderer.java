@@ -99,9 +99,14 @@ public class EpubRenderer implements Renderer {
         return new PackageDocument.Extras(modified(clock), story.meta().rightToLeft(), Accessibility.of(story));
     }
 
-    /** {@code dcterms:modified}: now, to the second, as EPUB 3 writes it. */
+    /**
+     * {@code dcterms:modified}: the day the book is made (UTC midnight, as EPUB 3 writes
+     * a date-time). A day tells a night's version from the last one, and keeps a book
+     * made twice that day the same bytes: two runs over the same input give the same
+     * files.
+     */
     static String modified(Clock clock) {
-        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+        return Instant.now(clock).truncatedTo(ChronoUnit.DAYS).toString();
     }
 
     /**

@@ -12,9 +12,10 @@ import java.time.ZoneOffset;
 public final class FixedClock {
 
     /** The moment every book of these renderers is made. */
-    public static final Instant MODIFIED = Instant.parse("2026-12-06T05:00:00Z");
+    public static final Instant MODIFIED = Instant.parse("2026-12-06T00:00:00Z");
 
-    static final Clock CLOCK = Clock.fixed(MODIFIED, ZoneOffset.UTC);
+    /** Late in that day: the book says the day only. */
+    static final Clock CLOCK = Clock.fixed(MODIFIED.plusSeconds(86_399), ZoneOffset.UTC);
 
     private FixedClock() {
     }
