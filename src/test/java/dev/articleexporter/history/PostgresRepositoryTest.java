@@ -109,7 +109,10 @@ class PostgresRepositoryTest {
                 .filter(n -> !n.startsWith("."))
                 .sorted()
                 .toList();
-            assertThat(names).hasSize(6).allMatch(n -> n.endsWith(".pdf") || n.endsWith(".epub"));
+            // each article's two formats, its cover and thumbnail
+            assertThat(names).hasSize(12)
+                .allMatch(n -> n.endsWith(".pdf") || n.endsWith(".epub") || n.endsWith(".cover.jpg")
+                        || n.endsWith(".thumb.jpg"));
         }
 
         // A third unchanged run: the second run's UNCHANGED rows give way to their count
