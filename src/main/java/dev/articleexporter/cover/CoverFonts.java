@@ -1,5 +1,6 @@
 package dev.articleexporter.cover;
 
+import dev.articleexporter.fonts.FontFolders;
 import java.awt.Font;
 import java.awt.FontFormatException;
 import java.io.IOException;
@@ -59,7 +60,7 @@ final class CoverFonts {
     private static final List<String> STYLE_WORDS = List.of("bold", "italic", "oblique", "light", "thin", "black",
             "medium", "semibold", "condensed", "extra", "heavy", "mono", "looped", "unjoined", "display");
 
-    static final CoverFonts INSTANCE = new CoverFonts(systemFontDirs());
+    static final CoverFonts INSTANCE = new CoverFonts(FontFolders.system());
 
     private final Map<String, Font> bundled = new ConcurrentHashMap<>();
 
@@ -82,22 +83,6 @@ final class CoverFonts {
 
     CoverFonts(List<Path> dirs) {
         this.dirs = List.copyOf(dirs);
-    }
-
-    /** The usual font folders of Linux, macOS and Windows (those the PDF searches). */
-    static List<Path> systemFontDirs() {
-        String home = System.getProperty("user.home", "");
-        List<Path> dirs = new ArrayList<>(List.of(Path.of("/usr/share/fonts"), Path.of("/usr/local/share/fonts")));
-        if (!home.isEmpty()) {
-            dirs.add(Path.of(home, ".fonts"));
-            dirs.add(Path.of(home, ".local", "share", "fonts"));
-            dirs.add(Path.of(home, "Library", "Fonts"));
-        }
-        dirs.add(Path.of("/Library/Fonts"));
-        dirs.add(Path.of("/System/Library/Fonts"));
-        String windir = System.getenv("WINDIR");
-        dirs.add(Path.of(windir != null ? windir : "C:\\Windows", "Fonts"));
-        return dirs;
     }
 
     /**

@@ -275,13 +275,7 @@ public final class ArticlePipeline {
      */
     private RenderedFile render(Format format, Story story, String fileName, Warnings warnings, TimeLimit limit)
             throws Exception {
-        FileSink.Draft draft;
-        try {
-            draft = sink.start(fileName);
-        }
-        catch (IOException e) {
-            throw new DiskFailure(e);
-        }
+        FileSink.Draft draft = start(fileName);
         try {
             format.renderer().render(story, limit.guard(draft.out()), warnings);
             refusedWrites(limit);
@@ -298,15 +292,19 @@ public final class ArticlePipeline {
         }
     }
 
-    /** Writes finished bytes (a cover) into the sink. */
-    private RenderedFile write(String fileName, byte[] bytes) throws DiskFailure {
-        FileSink.Draft draft;
+    /** A new file in the sink; a failure is the disk's. */
+    private FileSink.Draft start(String fileName) throws DiskFailure {
         try {
-            draft = sink.start(fileName);
+            return sink.start(fileName);
         }
         catch (IOException e) {
             throw new DiskFailure(e);
         }
+    }
+
+    /** Writes finished bytes (a cover) into the sink. */
+    private RenderedFile write(String fileName, byte[] bytes) throws DiskFailure {
+        FileSink.Draft draft = start(fileName);
         try {
             draft.out().write(bytes);
             return draft.finish();

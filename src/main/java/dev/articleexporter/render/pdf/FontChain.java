@@ -62,22 +62,6 @@ final class FontChain {
 
     }
 
-    /** The usual font folders of Linux, macOS and Windows; those missing are ignored. */
-    static List<Path> systemFontDirs() {
-        String home = System.getProperty("user.home", "");
-        List<Path> dirs = new ArrayList<>(List.of(Path.of("/usr/share/fonts"), Path.of("/usr/local/share/fonts")));
-        if (!home.isEmpty()) {
-            dirs.add(Path.of(home, ".fonts"));
-            dirs.add(Path.of(home, ".local", "share", "fonts"));
-            dirs.add(Path.of(home, "Library", "Fonts"));
-        }
-        dirs.add(Path.of("/Library/Fonts"));
-        dirs.add(Path.of("/System/Library/Fonts"));
-        String windir = System.getenv("WINDIR");
-        dirs.add(Path.of(windir != null ? windir : "C:\\Windows", "Fonts"));
-        return dirs;
-    }
-
     /** Style words in a font file name: such faces come after the regular ones. */
     private static final List<String> STYLE_WORDS = List.of("bold", "italic", "oblique", "light", "thin", "black",
             "medium", "semibold", "condensed", "extra", "heavy", "mono", "looped", "unjoined", "display");

@@ -1,5 +1,6 @@
 package dev.articleexporter.render.pdf;
 
+import dev.articleexporter.fonts.FontFolders;
 import dev.articleexporter.model.Story;
 import dev.articleexporter.model.Warnings;
 import dev.articleexporter.render.DigestWriter;
@@ -107,7 +108,7 @@ public class PdfRenderer implements Renderer {
      */
     @Autowired
     PdfRenderer(PdfProperties properties, PdfFonts fonts) {
-        this(properties.pageSize(), fontDirs(properties.fontDirs()), FontChain.systemFontDirs(), fonts);
+        this(properties.pageSize(), fontDirs(properties.fontDirs()), FontFolders.system(), fonts);
     }
 
     /** For tests: explicit user and system font folders. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.articleexporter.fonts.FontFolders;
 import dev.articleexporter.model.Story;
 import dev.articleexporter.model.Meta;
 import dev.articleexporter.model.Slide;
@@ -340,7 +341,7 @@ class PdfScriptsTest {
      * cover the sample.
      */
     private static void assumeSystemFontsCover(String sample, String debianPackage) {
-        FontChain chain = FontChain.of(FontChain.systemFontDirs(), List.of());
+        FontChain chain = FontChain.of(FontFolders.system(), List.of());
         String missing = sample.codePoints()
             .filter(cp -> !Character.isWhitespace(cp))
             .filter(cp -> chain.find(FontChain.Style.SERIF, cp) == null)
