@@ -373,6 +373,14 @@ class DigestWritersTest {
     // ---------------------------------------------------------------------------------
 
     @Test
+    void pdfViewersShowTheDigestsTitle() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            var preferences = doc.getDocumentCatalog().getViewerPreferences();
+            assertThat(preferences != null && preferences.displayDocTitle()).as("DisplayDocTitle").isTrue();
+        }
+    }
+
+    @Test
     void pdfOutlineHasSectionsWithTheirArticlesAndTheSlidesUnderThem() throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             List<String> sections = new ArrayList<>();

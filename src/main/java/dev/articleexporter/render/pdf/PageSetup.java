@@ -61,7 +61,9 @@ record PageSetup(float width, float height) {
         writer.setCompressionLevel(COMPRESSION_LEVEL);
         // text never overtakes a picture that moved on
         writer.setStrictImageSequence(true);
-        writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
+        // the outline open beside the pages, and the document's title (not its file name)
+        // in the viewer's title bar
+        writer.setViewerPreferences(PdfWriter.PageModeUseOutlines | PdfWriter.DisplayDocTitle);
         return writer;
     }
 

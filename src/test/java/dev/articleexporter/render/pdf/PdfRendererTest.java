@@ -101,6 +101,9 @@ class PdfRendererTest {
             assertEquals("Travel, Example Travel Desk", info.getKeywords());
             assertEquals("article-exporter", info.getCreator());
             assertEquals("en", pdf.getDocumentCatalog().getLanguage());
+            // viewers show the title, not the file name (issue 13)
+            var preferences = pdf.getDocumentCatalog().getViewerPreferences();
+            assertTrue(preferences != null && preferences.displayDocTitle(), "DisplayDocTitle");
         }
     }
 
