@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -79,22 +78,18 @@ public final class CoverFiles {
             return Optional.empty();
         }
         String name = kind.fileName(stem);
-        Path path = folder.resolve(name).normalize();
-        if (!folder.normalize().equals(path.getParent())) {
-            return Optional.empty();
-        }
+        return FolderFile.find(folder, name)
+            .flatMap(file -> readableJpegSize(file.path()).map(size -> new Image(kind, name, file.path(), size[0],
+                    size[1], file.attributes().size(), file.attributes().lastModifiedTime().toInstant())));
+    }
+
+    /** {@link #jpegSize}, empty when the file cannot be read. */
+    private static Optional<int[]> readableJpegSize(Path path) {
         try {
-            // NOFOLLOW_LINKS: a symbolic link is not a regular file, so a link
-            // leading out is never read.
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            if (!attributes.isRegularFile()) {
-                return Optional.empty();
-            }
-            return jpegSize(path).map(size -> new Image(kind, name, path, size[0], size[1], attributes.size(),
-                    attributes.lastModifiedTime().toInstant()));
+            return jpegSize(path);
         }
-        catch (IOException e) { // missing or unreadable: no image
+        catch (IOException e) {
+            // unreadable: no image
             return Optional.empty();
         }
     }

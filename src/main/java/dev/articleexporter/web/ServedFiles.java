@@ -4,11 +4,7 @@ import dev.articleexporter.render.OutputFormats;
 import dev.articleexporter.history.DigestHistory;
 import dev.articleexporter.history.Library;
 import dev.articleexporter.model.Cover;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,24 +125,9 @@ public class ServedFiles {
 
     private Optional<ServedFile> file(String stem, OutputFormats.Format format) {
         String name = format.fileName(stem);
-        Path path = output.resolve(name).normalize();
-        if (!output.equals(path.getParent())) {
-            return Optional.empty();
-        }
-        try {
-            // NOFOLLOW_LINKS: a symbolic link is not a regular file, so a link leading
-            // out is never followed.
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            if (!attributes.isRegularFile()) {
-                return Optional.empty();
-            }
-            return Optional.of(new ServedFile(name, path, format.name(), format.mediaType(), attributes.size(),
-                    attributes.lastModifiedTime().toInstant()));
-        }
-        catch (IOException e) { // missing, or unreadable: nothing to serve
-            return Optional.empty();
-        }
+        return FolderFile.find(output, name)
+            .map(file -> new ServedFile(name, file.path(), format.name(), format.mediaType(), file.attributes().size(),
+                    file.attributes().lastModifiedTime().toInstant()));
     }
 
 }

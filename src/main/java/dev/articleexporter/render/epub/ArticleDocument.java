@@ -1,6 +1,5 @@
 package dev.articleexporter.render.epub;
 
-import io.documentnode.epub4j.domain.Book;
 import io.documentnode.epub4j.domain.MediaTypes;
 import io.documentnode.epub4j.domain.Resource;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +18,8 @@ import java.util.List;
  * Table of contents entries point at a section's id in whichever file it starts.
  *
  * <p>
- * Only the file being written is held as text; finished files are handed to the book as
- * bytes.
+ * Only the file being written is held as text; finished files are kept as bytes, for the
+ * caller to add to the book.
  */
 final class ArticleDocument {
 
@@ -66,17 +65,7 @@ final class ArticleDocument {
 
     private static final int TAIL_BYTES = (int) TextSizes.utf8Length(Markup.TAIL);
 
-    private final Book book;
-
     private final String prefix;
-
-    private final String title;
-
-    private final String lang;
-
-    private final boolean rtl;
-
-    private final int budget;
 
     /** Wraps every file's content (the digest's article chapter), or {@code null}. */
     private final Section frame;
@@ -104,6 +93,11 @@ final class ArticleDocument {
 
     private boolean sectionListed;
 
+    /** The start of every file, up to its {@code <body>}: made once per article. */
+    private final String head;
+
+    private final long headUtf8;
+
     /** Bytes of a file's head with the title, and of the frame's reopening. */
     private final long headBytes;
 
@@ -114,19 +108,12 @@ final class ArticleDocument {
      * book)
      * @param frame wraps the content of every file, or {@code null}
      */
-    ArticleDocument(Book book, String prefix, String title, String lang, boolean rtl, Section frame) {
-        this(book, prefix, title, lang, rtl, frame, FILE_BUDGET);
-    }
-
-    ArticleDocument(Book book, String prefix, String title, String lang, boolean rtl, Section frame, int budget) {
-        this.book = book;
+    ArticleDocument(String prefix, String title, String lang, boolean rtl, Section frame) {
         this.prefix = prefix;
-        this.title = title;
-        this.lang = lang;
-        this.rtl = rtl;
         this.frame = frame;
-        this.budget = budget;
-        this.headBytes = TextSizes.utf8Length(Markup.head(title, lang, rtl).toString())
+        this.head = Markup.head(title, lang, rtl).toString();
+        this.headUtf8 = TextSizes.utf8Length(head);
+        this.headBytes = headUtf8
                 + (frame == null ? 0 : TextSizes.utf8Length(frame.reopen()) + TextSizes.utf8Length(frame.close()));
     }
 
@@ -135,7 +122,7 @@ final class ArticleDocument {
      * a reopened section and the tail.
      */
     long unitRoom() {
-        return budget - headBytes - 512 - TAIL_BYTES;
+        return FILE_BUDGET - headBytes - 512 - TAIL_BYTES;
     }
 
     /**
@@ -146,7 +133,8 @@ final class ArticleDocument {
         if (file == null) {
             openFile();
         }
-        else if (fileUnits > 0 && fileBytes + TextSizes.utf8Length(section.open()) + closing() > budget - HEAD_ROOM) {
+        else if (fileUnits > 0
+                && fileBytes + TextSizes.utf8Length(section.open()) + closing() > FILE_BUDGET - HEAD_ROOM) {
             // a section starts in the next file rather than as a lone heading at the end
             // of this one
             nextFile();
@@ -165,7 +153,7 @@ final class ArticleDocument {
     /** One unit of the open section: whole, in one file. */
     void unit(String markup) {
         long bytes = TextSizes.utf8Length(markup);
-        if (fileUnits > 0 && fileBytes + bytes + closing() > budget) {
+        if (fileUnits > 0 && fileBytes + bytes + closing() > FILE_BUDGET) {
             if (open != null && sectionUnits == 0) {
                 // the section's opening (its id, what labels it) goes with its first unit
                 Section section = open;
@@ -226,11 +214,11 @@ final class ArticleDocument {
     private void openFile() {
         int n = files.size() + 1;
         fileHref = prefix + (n == 1 ? HREF : "article-" + n + ".xhtml");
-        file = Markup.head(title, lang, rtl);
+        file = new StringBuilder(head.length() + 8192).append(head);
+        fileBytes = headUtf8;
         if (frame != null) {
-            file.append(n == 1 ? frame.open() : frame.reopen());
+            append(n == 1 ? frame.open() : frame.reopen());
         }
-        fileBytes = TextSizes.utf8Length(file.toString());
         fileUnits = 0;
     }
 

@@ -76,7 +76,7 @@ final class ArticlePages {
         String lang = language(meta);
         boolean rtl = meta.rightToLeft();
         boolean ownBook = section == null;
-        ArticleDocument doc = new ArticleDocument(book, prefix, meta.title(), lang, rtl, ownBook ? null : chapter());
+        ArticleDocument doc = new ArticleDocument(prefix, meta.title(), lang, rtl, ownBook ? null : chapter());
 
         doc.startSection(TITLE, plain(meta.title()), null);
         doc.unit(titleBlock(meta, lang, rtl));
