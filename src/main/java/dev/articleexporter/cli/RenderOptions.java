@@ -2,6 +2,7 @@ package dev.articleexporter.cli;
 
 import dev.articleexporter.job.ExporterProperties.Defaults;
 import dev.articleexporter.model.RelatedMode;
+import dev.articleexporter.render.pdf.PdfProfile;
 import dev.articleexporter.render.pdf.PdfProperties;
 import dev.articleexporter.rules.ImageProperties;
 import java.util.Map;
@@ -29,6 +30,11 @@ class RenderOptions {
             description = "PDF page size (default: ${DEFAULT-VALUE}).")
     PageSize pageSize;
 
+    @Option(names = "--pdf-profile", paramLabel = "archive|none", defaultValue = PdfProfile.DEFAULT,
+            description = "What the PDF claims: archive = PDF/A-2u and tagged PDF/UA-1 (accessible, archival); "
+                    + "none = a plain PDF, the smallest file (default: ${DEFAULT-VALUE}).")
+    PdfProfile pdfProfile;
+
     @Option(names = "--max-image-size", paramLabel = "PX", defaultValue = ImageProperties.DEFAULT_MAX_SIZE,
             description = "Longest side in pixels an image keeps; larger ones are downscaled (default: ${DEFAULT-VALUE}).")
     int maxImageSize;
@@ -52,6 +58,7 @@ class RenderOptions {
     /** The application properties they set. */
     void putProperties(Map<String, Object> properties) {
         properties.put("exporter.pdf.page-size", pageSize.name());
+        properties.put("exporter.pdf.profile", pdfProfile.name());
         properties.put("exporter.images.max-size", maxImageSize);
         properties.put("exporter.render.time-limit", articleTimeLimit + "s");
     }

@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Everything besides an article's content that changes its output files: the formats and
- * their versions, the application version, page size, image limit, font folders and the
- * cover design ({@link CoverMaker#DESIGN_VERSION}: a new design renders every article
- * once). Part of the fingerprint that lets an incremental run skip an unchanged article.
- * Here, above both, because it reads the settings of the PDF format
+ * their versions, the application version, page size, image limit, font folders, the PDF
+ * profile and the cover design ({@link CoverMaker#DESIGN_VERSION}: a new design renders
+ * every article once). Part of the fingerprint that lets an incremental run skip an
+ * unchanged article. Here, above both, because it reads the settings of the PDF format
  * ({@link PdfProperties}) and of the rules ({@link ImageProperties}).
  */
 @Component
@@ -29,7 +29,8 @@ public class RenderSettings {
         // the same text as before the settings had types, so that an upgrade does not
         // render every article again
         this.settings = "app=" + (app == null ? "dev" : app) + "|page=" + pdf.pageSize().toUpperCase(Locale.ROOT)
-                + "|images=" + images.maxSize() + "|fonts=" + pdf.fontDirs();
+                + "|images=" + images.maxSize() + "|fonts=" + pdf.fontDirs() + "|profile="
+                + pdf.profile().name().toLowerCase(Locale.ROOT);
     }
 
     /** A string that differs whenever outputs made with these formats could differ. */

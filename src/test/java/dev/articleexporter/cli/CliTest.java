@@ -53,7 +53,8 @@ class CliTest {
         assertThat(cli("--help")).isZero();
         assertThat(out).contains("export", "runs", "Exit codes:", "3   the run finished but some inputs were rejected");
         assertThat(cli("export", "--help")).isZero();
-        assertThat(out).contains("--input=DIR", "--formats=LIST", "--page-size=A4|letter", "--related=keep|drop");
+        assertThat(out).contains("--input=DIR", "--formats=LIST", "--page-size=A4|letter", "--related=keep|drop",
+                "--pdf-profile=archive|none");
         assertThat(cli("runs", "--help")).isZero();
         assertThat(out).contains("--limit=N");
         assertThat(cli("--version")).isZero();
@@ -65,6 +66,7 @@ class CliTest {
         assertThat(cli("--no-such-option")).isEqualTo(Cli.USAGE);
         assertThat(err).contains("Unknown option: '--no-such-option'");
         assertThat(cli("export", "--page-size", "A3")).isEqualTo(Cli.USAGE);
+        assertThat(cli("export", "--pdf-profile", "pdfa")).isEqualTo(Cli.USAGE);
         assertThat(cli("frobnicate")).isEqualTo(Cli.USAGE);
         assertThat(cli("export", "--input", work.resolve("nowhere").toString())).isEqualTo(Cli.USAGE);
         assertThat(err).contains("input folder not found: " + work.resolve("nowhere"));
@@ -101,6 +103,29 @@ class CliTest {
         assertThat(out).contains("STATUS", "READ", "EXPORTED", "REJECTED");
         assertThat(cli("runs", "--db", work.resolve("data/exporter").toString(), "--run", "1")).isZero();
         assertThat(out).contains("Run 1 COMPLETED in ", "WARNING", "missing-photo.jpg");
+    }
+
+    @Test
+    void thePdfProfileDecidesWhatThePdfsClaimAndAChangeRendersThemAgain() throws IOException {
+        assertThat(cli(export("--formats", "pdf", "--pdf-profile", "none"))).isEqualTo(Cli.OK);
+        assertThat(xmpInEveryPdf()).containsOnly(false).hasSize(3);
+        // the profile is part of each article's fingerprint: not "unchanged"
+        assertThat(cli(export("--formats", "pdf"))).isEqualTo(Cli.OK);
+        assertThat(out).contains("3 read, 3 exported, 0 rejected");
+        assertThat(xmpInEveryPdf()).containsOnly(true).hasSize(3);
+    }
+
+    /** Per PDF of the output: whether it has XMP metadata (the archive profile's). */
+    private java.util.List<Boolean> xmpInEveryPdf() throws IOException {
+        java.util.List<Boolean> found = new java.util.ArrayList<>();
+        try (var files = Files.list(work.resolve("output"))) {
+            for (Path pdf : files.filter(f -> f.toString().endsWith(".pdf")).toList()) {
+                try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+                    found.add(doc.getDocumentCatalog().getMetadata() != null);
+                }
+            }
+        }
+        return found;
     }
 
     @Test

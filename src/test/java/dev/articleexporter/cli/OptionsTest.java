@@ -87,7 +87,8 @@ class OptionsTest {
         assertThat(cli("help", "export")).isZero();
         assertThat(out).contains("Usage: article-exporter export", "--threads=N");
         assertThat(cli("help", "validate")).isZero();
-        assertThat(out).contains("--page-size", "--related", "--max-image-size", "--article-time-limit");
+        assertThat(out).contains("--page-size", "--related", "--max-image-size", "--article-time-limit",
+                "--pdf-profile");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.articleexporter.render.epub.EpubCheckAssert;
 import dev.articleexporter.history.Problem;
 import dev.articleexporter.history.RunHistory;
 import dev.articleexporter.history.RunProblems;
+import dev.articleexporter.render.pdf.PdfJudge;
 import dev.articleexporter.testing.PdfReadBack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,6 +110,7 @@ class ExportJobTest {
         assertThat(problems.of(execution.id())).containsExactly(new Problem(Problem.Kind.WARNING, "briefs.json #1",
                 "five-harbour-towns-to-visit-in-winter", "slide 4: image images/missing-photo.jpg: not found"));
         assertThat(EpubCheckAssert.assertAllValid(output)).isEqualTo(3);
+        assertThat(PdfJudge.assertAllConform(output)).isEqualTo(3);
     }
 
     @Test
@@ -205,6 +207,7 @@ class ExportJobTest {
                 "the article has no title (\"title\" is required)"));
         assertThat(output.resolve("fine.pdf")).exists();
         assertThat(EpubCheckAssert.assertAllValid(output)).isEqualTo(4);
+        assertThat(PdfJudge.assertAllConform(output)).isEqualTo(4);
         assertThat(output.resolve("untitled.pdf")).doesNotExist();
     }
 

@@ -82,12 +82,12 @@ class ExporterPropertiesTest {
         List<Format> formats = List.of(new Format("pdf", "pdf", "application/pdf", "2", null));
         ApplicationContextRunner settings = new ApplicationContextRunner().withUserConfiguration(Settings.class);
         settings.run(context -> assertThat(context.getBean(RenderSettings.class).fingerprint(formats))
-            .isEqualTo("pdf:2|app=dev|page=A4|images=1600|fonts=|cover=" + CoverMaker.DESIGN_VERSION));
+            .isEqualTo("pdf:2|app=dev|page=A4|images=1600|fonts=|profile=archive|cover=" + CoverMaker.DESIGN_VERSION));
         settings
             .withPropertyValues("exporter.pdf.page-size=letter", "exporter.images.max-size=800",
-                    "exporter.pdf.font-dirs=/f")
-            .run(context -> assertThat(context.getBean(RenderSettings.class).fingerprint(formats))
-                .isEqualTo("pdf:2|app=dev|page=LETTER|images=800|fonts=/f|cover=" + CoverMaker.DESIGN_VERSION));
+                    "exporter.pdf.font-dirs=/f", "exporter.pdf.profile=none")
+            .run(context -> assertThat(context.getBean(RenderSettings.class).fingerprint(formats)).isEqualTo(
+                    "pdf:2|app=dev|page=LETTER|images=800|fonts=/f|profile=none|cover=" + CoverMaker.DESIGN_VERSION));
     }
 
 }

@@ -3,6 +3,7 @@ package dev.articleexporter.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articleexporter.render.epub.EpubCheckAssert;
+import dev.articleexporter.render.pdf.PdfJudge;
 import dev.articleexporter.testing.ChildJvm;
 import dev.articleexporter.testing.PdfReadBack;
 import java.nio.file.Files;
@@ -53,6 +54,7 @@ class LargeArticleTest {
 
         Path epub = work.resolve("output/archive.epub");
         EpubCheckAssert.assertValid(epub);
+        PdfJudge.assertConforms(work.resolve("output/archive.pdf"));
         try (ZipFile zip = new ZipFile(epub.toFile())) {
             assertThat(zip.stream().filter(e -> e.getName().endsWith(".xhtml")))
                 .allSatisfy(e -> assertThat(e.getSize()).as(e.getName()).isLessThanOrEqualTo(250 * 1024));

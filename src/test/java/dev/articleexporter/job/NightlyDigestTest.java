@@ -8,6 +8,7 @@ import dev.articleexporter.model.Cover;
 import dev.articleexporter.model.Digest;
 import dev.articleexporter.render.epub.EpubCheckAssert;
 import dev.articleexporter.history.DigestHistory;
+import dev.articleexporter.render.pdf.PdfJudge;
 import dev.articleexporter.testing.CliRun;
 import dev.articleexporter.testing.PdfReadBack;
 import java.awt.image.BufferedImage;
@@ -135,6 +136,7 @@ class NightlyDigestTest {
         assertThat(outline(pdf)).containsExactly("Personal Finance", "  Three Questions Before You Refinance",
                 "Politics", "  Iraq’s Prime Minister Calls for Departure of U.S.-Led Military Coalition", "Travel",
                 "  Five Harbour Towns to Visit in Winter");
+        PdfJudge.assertConforms(pdf);
 
         DigestHistory editions = new DigestHistory(database());
         assertThat(editions.list(output, 0, 10)).singleElement().satisfies(e -> {
@@ -168,6 +170,7 @@ class NightlyDigestTest {
         assertThat(line.find()).as(run.out()).isTrue();
         String stem = line.group(1);
         assertThat(digestFiles()).containsExactly(stem + ".cover.jpg", stem + ".pdf", stem + ".thumb.jpg");
+        PdfJudge.assertConforms(output.resolve(stem + ".pdf"));
         assertThat(new DigestHistory(database()).list(output, 0, 10)).singleElement()
             .satisfies(e -> assertThat(e.extensions()).containsExactly("pdf"));
         assertThat(CliRun.of("runs", "--db", db, "--run", "1").out()).contains("Digest: " + stem + ".pdf: 3 articles");
@@ -207,6 +210,7 @@ class NightlyDigestTest {
             .contains("This digest holds the 2 most recently published of the 3 articles"
                     + " the run exported (at most 2); the other one is in the output folder as a single file.");
         EpubCheckAssert.assertValid(output.resolve(line.group(1) + ".epub"));
+        PdfJudge.assertConforms(pdf);
     }
 
     /**
@@ -272,6 +276,8 @@ class NightlyDigestTest {
             .contains("Divide the total closing costs");
         EpubCheckAssert.assertValid(output.resolve(resumedStem + ".epub"));
         EpubCheckAssert.assertValid(output.resolve(nextStem + ".epub"));
+        PdfJudge.assertConforms(output.resolve(resumedStem + ".pdf"));
+        PdfJudge.assertConforms(output.resolve(nextStem + ".pdf"));
     }
 
 }

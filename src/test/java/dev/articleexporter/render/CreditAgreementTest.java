@@ -8,6 +8,7 @@ import dev.articleexporter.model.Meta;
 import dev.articleexporter.model.Slide;
 import dev.articleexporter.render.epub.EpubCheckAssert;
 import dev.articleexporter.render.epub.EpubRenderer;
+import dev.articleexporter.render.pdf.JudgedPdfs;
 import dev.articleexporter.render.pdf.PdfRenderer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,12 +24,17 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The photo credits of one article read the same in its PDF and its EPUB (one rule:
  * CreditLine.slidesText).
  */
 class CreditAgreementTest {
+
+    /** Every PDF written here, judged by veraPDF after each test (issue 13). */
+    @RegisterExtension
+    static final JudgedPdfs JUDGED = new JudgedPdfs();
 
     @Test
     void pdfAndEpubNameTheSameSlides() throws IOException {
@@ -42,6 +48,7 @@ class CreditAgreementTest {
 
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         new PdfRenderer().render(digest, pdf);
+        JUDGED.add("credits", pdf.toByteArray());
         String pdfText;
         try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
             pdfText = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");

@@ -11,6 +11,8 @@ import dev.articleexporter.model.TestStories;
 import dev.articleexporter.render.epub.EpubCheckAssert;
 import dev.articleexporter.render.epub.EpubRenderer;
 import dev.articleexporter.render.epub.FixedClock;
+import dev.articleexporter.render.pdf.JudgedPdfs;
+import dev.articleexporter.render.pdf.PdfJudge;
 import dev.articleexporter.render.pdf.PdfRenderer;
 import dev.articleexporter.testing.PdfReadBack;
 import java.io.ByteArrayInputStream;
@@ -34,6 +36,7 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
@@ -52,6 +55,10 @@ class DigestWritersTest {
     private static final String OPS_NS = "http://www.idpf.org/2007/ops";
 
     private static final PdfRenderer PDF = new PdfRenderer();
+
+    /** Every PDF written here, judged by veraPDF after each test (issue 13). */
+    @RegisterExtension
+    static final JudgedPdfs JUDGED = new JudgedPdfs();
 
     @TempDir
     static Path work;
@@ -117,6 +124,12 @@ class DigestWritersTest {
     @Test
     void epubPassesEpubCheck() {
         EpubCheckAssert.assertValid(epub);
+    }
+
+    /** The edition's PDF: PDF/UA-1 and PDF/A-2u (issue 13). */
+    @Test
+    void pdfPassesVeraPdf() {
+        PdfJudge.assertConforms(pdf);
     }
 
     @Test
@@ -447,6 +460,7 @@ class DigestWritersTest {
                 try (OutputStream out = Files.newOutputStream(own)) {
                     PDF.render(entry.story(), out);
                 }
+                JUDGED.add(own);
                 assertThat(digestText).as(entry.fileStem()).contains(PdfReadBack.of(own).bodyText());
             }
         }

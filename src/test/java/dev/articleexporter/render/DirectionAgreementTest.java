@@ -8,6 +8,7 @@ import dev.articleexporter.model.Meta;
 import dev.articleexporter.model.Slide;
 import dev.articleexporter.render.epub.EpubCheckAssert;
 import dev.articleexporter.render.epub.EpubRenderer;
+import dev.articleexporter.render.pdf.JudgedPdfs;
 import dev.articleexporter.render.pdf.PdfRenderer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,12 +25,17 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The PDF and the EPUB of one article are laid out in the same direction, for every
  * language (one rule: Meta.rightToLeft).
  */
 class DirectionAgreementTest {
+
+    /** Every PDF written here, judged by veraPDF after each test (issue 13). */
+    @RegisterExtension
+    static final JudgedPdfs JUDGED = new JudgedPdfs();
 
     private static final String LINE = "Short line.";
 
@@ -56,7 +62,7 @@ class DirectionAgreementTest {
     private static boolean pdfRightToLeft(Story digest) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new PdfRenderer().render(digest, out);
-        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+        try (PDDocument pdf = Loader.loadPDF(JUDGED.add(digest.meta().language(), out.toByteArray()))) {
             float[] start = { -1 };
             PDFTextStripper stripper = new PDFTextStripper() {
                 @Override

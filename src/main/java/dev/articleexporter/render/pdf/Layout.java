@@ -5,14 +5,14 @@ import dev.articleexporter.model.Story;
 import dev.articleexporter.render.TimeLimit;
 import java.util.List;
 import org.openpdf.text.Chunk;
-import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
-import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfStructureElement;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
@@ -21,14 +21,17 @@ import org.openpdf.text.pdf.PdfWriter;
  * ({@link SlideBlock}), the related links ({@link RelatedList}) and the photo credits
  * ({@link CreditList}). It also holds what those parts share: a block of text in its
  * direction, the space around it, a hairline.
+ *
+ * <p>
+ * Everything is placed through the document's {@link Flow}, inside the structure element
+ * it belongs to: {@code parent} (the article's place in the tree), then a heading of
+ * {@code level} for the title and one level down for the slides and the end lists.
  */
 final class Layout {
 
     static final float BODY_LEADING = 15.5f;
 
-    private final Document doc;
-
-    private final PdfWriter writer;
+    private final Flow flow;
 
     private final Styles st;
 
@@ -42,21 +45,26 @@ final class Layout {
      */
     private final SlideBlock slides;
 
-    Layout(Document doc, PdfWriter writer, Styles styles, PageDecorations decorations) {
-        this.doc = doc;
-        this.writer = writer;
+    /** The story's element: the document, or the digest's article. */
+    private PdfStructureElement parent;
+
+    /** The heading level of the story's title. */
+    private int level = 1;
+
+    Layout(Flow flow, Styles styles, PageDecorations decorations) {
+        this.flow = flow;
         this.st = styles;
         this.decorations = decorations;
-        this.textWidth = doc.right() - doc.left();
+        this.textWidth = flow.doc().right() - flow.doc().left();
         this.slides = new SlideBlock(this);
     }
 
-    Document doc() {
-        return doc;
+    Flow flow() {
+        return flow;
     }
 
-    PdfWriter writer() {
-        return writer;
+    Tagging tags() {
+        return flow.tags();
     }
 
     Styles styles() {
@@ -72,8 +80,18 @@ final class Layout {
         return textWidth;
     }
 
+    /** The story's element, the parent of its parts. */
+    PdfStructureElement parent() {
+        return parent;
+    }
+
+    /** The heading level of the story's title; its parts' headings are one below. */
+    int level() {
+        return level;
+    }
+
     void write(Story story) {
-        write(story, null, null);
+        write(story, null, null, null, 1);
     }
 
     /**
@@ -82,11 +100,17 @@ final class Layout {
      * outline
      * @param destination a named destination at the title, for links to the article, or
      * {@code null}
+     * @param element the story's element in the structure tree ({@code null}: the
+     * document's)
+     * @param titleLevel the heading level of the title
      */
-    void write(Story story, PageDecorations.Bookmark article, String destination) {
+    void write(Story story, PageDecorations.Bookmark article, String destination, PdfStructureElement element,
+            int titleLevel) {
+        this.parent = element;
+        this.level = titleLevel;
         new TitleBlock(this).write(story.meta(), article, destination);
         for (String p : story.intro()) {
-            doc.add(spaced(block(st.chunks(p, st.intro), 17.5f), 0f, 8f));
+            paragraph(parent, st.chunks(p, st.intro), 17.5f, 0f, 8f);
         }
         for (Slide slide : story.slides()) {
             slides.write(slide, article);
@@ -99,39 +123,22 @@ final class Layout {
         }
     }
 
-    /**
-     * A hairline across the text width, {@code above} points over the current position,
-     * drawn directly (a LineSeparator chunk drags in a font of its own).
-     */
-    void hairline(float above) {
-        float y = writer.getVerticalPosition(false) + above;
-        PdfContentByte cb = writer.getDirectContent();
-        cb.saveState();
-        cb.setColorStroke(Styles.RULE);
-        cb.setLineWidth(0.6f);
-        cb.moveTo(doc.left(), y);
-        cb.lineTo(doc.right(), y);
-        cb.stroke();
-        cb.restoreState();
+    /** A block of text as a paragraph element of {@code parent}. */
+    void paragraph(PdfStructureElement parent, List<Chunk> chunks, float leading, float before, float after) {
+        Element block = block(chunks, leading);
+        flow.add(block, before, after, tags().text(parent, PdfName.P, content(chunks), st));
+    }
+
+    /** A heading {@code down} levels below the story's title. */
+    PdfStructureElement heading(PdfStructureElement parent, int down, List<Chunk> chunks) {
+        return tags().heading(parent, level + down, content(chunks), st);
     }
 
     /**
-     * Sets the space around a block. OpenPDF makes that space of a paragraph as a line
-     * holding one space character in the paragraph's font; a tiny font keeps it from
-     * being read as part of the neighbouring line by text extraction (PDFBox otherwise
-     * splits words: "B oats").
+     * A hairline across the text width, {@code above} points over the current position.
      */
-    Element spaced(Element e, float before, float after) {
-        if (e instanceof Paragraph p) {
-            p.setSpacingBefore(before);
-            p.setSpacingAfter(after);
-            p.setFont(st.spacer);
-        }
-        else if (e instanceof PdfPTable t) {
-            t.setSpacingBefore(before);
-            t.setSpacingAfter(after);
-        }
-        return e;
+    void hairline(float above) {
+        flow.rule(above, Styles.RULE, 0.6f);
     }
 
     /**
@@ -141,14 +148,16 @@ final class Layout {
      * splits over pages.
      */
     Element block(List<Chunk> chunks, float leading) {
+        return block(chunks, leading, textWidth);
+    }
+
+    /** A block of text set in a column of {@code width}, e.g. an indented one. */
+    Element block(List<Chunk> chunks, float leading, float width) {
         // between blocks: the article's time limit, if it has one
         TimeLimit.checkCurrent();
         String content = content(chunks);
         int direction = st.direction(content);
         if (direction == PdfWriter.RUN_DIRECTION_NO_BIDI) {
-            // The paragraph takes the first chunk's font, which it also uses for its
-            // spacing
-            // lines (a bare Paragraph would bring in Helvetica).
             Paragraph p = new Paragraph(leading, chunks.getFirst());
             for (int i = 1; i < chunks.size(); i++) {
                 // not add(chunk), which joins chunks of one font again
@@ -161,7 +170,7 @@ final class Layout {
         // a long paragraph splits at the page end like a paragraph
         table.setSplitLate(false);
         // A long block: rows of whole lines, which read as one cell (BidiPieces).
-        for (List<Chunk> piece : BidiPieces.cut(chunks, content, textWidth, direction, st.bidiPiece)) {
+        for (List<Chunk> piece : BidiPieces.cut(chunks, content, width, direction, st.bidiPiece)) {
             table.addCell(cell(piece, leading, direction));
         }
         return table;
@@ -200,8 +209,8 @@ final class Layout {
      * it.
      */
     void keepWithNext(float needed) {
-        if (writer.getVerticalPosition(true) - doc.bottom() < needed) {
-            doc.newPage();
+        if (flow.room() < needed) {
+            flow.newPage();
         }
     }
 

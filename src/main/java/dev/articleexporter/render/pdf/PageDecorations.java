@@ -13,8 +13,10 @@ import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfDestination;
+import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfOutline;
 import org.openpdf.text.pdf.PdfPageEventHelper;
+import org.openpdf.text.pdf.PdfStructureElement;
 import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 
@@ -30,6 +32,9 @@ import org.openpdf.text.pdf.PdfWriter;
 final class PageDecorations extends PdfPageEventHelper {
 
     private static final String TAG_PREFIX = "bookmark:";
+
+    /** An outline entry's structure element (ISO 32000-1, 12.3.3). */
+    private static final PdfName STRUCTURE_ELEMENT = new PdfName("SE");
 
     private static final float FOOTER_SIZE = 8f;
 
@@ -55,6 +60,9 @@ final class PageDecorations extends PdfPageEventHelper {
     private float totalReserve;
 
     private String runningTitle;
+
+    /** The document's structure tree, for marking the footer as an artifact. */
+    private Tagging tags = Tagging.NONE;
 
     /**
      * The running title as chunks of the chain's fonts, or null when the primary font
@@ -90,6 +98,9 @@ final class PageDecorations extends PdfPageEventHelper {
 
         private PdfOutline outline;
 
+        /** The heading's element in the structure tree, or {@code null}. */
+        private PdfStructureElement heading;
+
         private int page;
 
         private Bookmark(Bookmark parent, String title, boolean open, String tag) {
@@ -102,6 +113,14 @@ final class PageDecorations extends PdfPageEventHelper {
         /** The generic tag to set on the first chunk of the heading it points at. */
         String tag() {
             return tag;
+        }
+
+        /**
+         * The structure element of the heading it points at: the outline entry refers to
+         * it too, for assistive technology.
+         */
+        void heading(PdfStructureElement element) {
+            this.heading = element;
         }
 
         /** The page it landed on, or 0 before it is placed. */
@@ -131,6 +150,14 @@ final class PageDecorations extends PdfPageEventHelper {
         this.placed = listener;
     }
 
+    /**
+     * The document's structure tree: the footer is marked as an artifact. Before the
+     * first page ends.
+     */
+    void tags(Tagging tags) {
+        this.tags = tags;
+    }
+
     @Override
     public void onOpenDocument(PdfWriter writer, Document document) {
         // Digits of Liberation Sans share one width: reserve two for the total and let a
@@ -156,6 +183,8 @@ final class PageDecorations extends PdfPageEventHelper {
         boolean rtl = styles.rtl;
         String page = "page " + writer.getPageNumber() + " of ";
         float totalX = rtl ? left + font.getWidthPoint(page, FOOTER_SIZE) : right - totalReserve;
+        // not content: a screen reader skips it
+        tags.beginPagination(cb);
         cb.saveState();
         cb.setColorStroke(Styles.RULE);
         cb.setLineWidth(0.5f);
@@ -180,6 +209,7 @@ final class PageDecorations extends PdfPageEventHelper {
         }
         cb.addTemplate(total, totalX, FOOTER_BASELINE - 2f);
         cb.restoreState();
+        tags.endArtifact(cb);
     }
 
     @Override
@@ -207,6 +237,9 @@ final class PageDecorations extends PdfPageEventHelper {
                 : bookmark.parent.outline;
         bookmark.outline = new PdfOutline(parent, new PdfDestination(PdfDestination.FITH, top), bookmark.title,
                 bookmark.open);
+        if (bookmark.heading != null) {
+            bookmark.outline.put(STRUCTURE_ELEMENT, bookmark.heading.getReference());
+        }
         bookmark.page = writer.getPageNumber();
         placed.accept(bookmark);
     }

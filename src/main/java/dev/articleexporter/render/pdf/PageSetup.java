@@ -53,17 +53,34 @@ record PageSetup(float width, float height) {
 
     /**
      * The writer of {@code doc} into {@code out}, set up as every PDF of the application
-     * is.
+     * is, claiming what {@code profile} claims. Call before the document information is
+     * set and the document opened; for {@link PdfProfile#ARCHIVE} the writer is tagged
+     * ({@link PdfWriter#isTagged()}: the layout must then tag what it draws) and adds the
+     * output intent and the XMP metadata itself when the document closes
+     * ({@link Archival}).
      */
-    static PdfWriter openWriter(Document doc, OutputStream out) {
+    static PdfWriter openWriter(Document doc, OutputStream out, PdfProfile profile) {
         PdfWriter writer = PdfWriter.getInstance(doc, out);
         writer.setCloseStream(false); // the caller owns out
         writer.setCompressionLevel(COMPRESSION_LEVEL);
-        // text never overtakes a picture that moved on
-        writer.setStrictImageSequence(true);
         // the outline open beside the pages, and the document's title (not its file name)
         // in the viewer's title bar
         writer.setViewerPreferences(PdfWriter.PageModeUseOutlines | PdfWriter.DisplayDocTitle);
+        // PDF/A-2 is based on PDF 1.7; without a profile we stay there too (OpenPDF's
+        // default is 2.0, which nothing we use needs)
+        writer.setPdfVersion(PdfWriter.VERSION_1_7);
+        // objects in compressed object streams: the structure tree's many small
+        // dictionaries cost a fraction of their plain size
+        writer.setFullCompression();
+        if (profile == PdfProfile.ARCHIVE) {
+            // Not setPDFXConformance(PDFA2U): it adds nothing Archival lacks, but
+            // applies PDF/X and PDF/A-1 rules, refusing the soft masks of
+            // transparent pictures, which PDF/A-2 allows.
+            writer.setTagged();
+            // PDF/UA: links are visited in structure order
+            writer.setTabs(PdfName.S);
+            writer.setPageEvent(new Archival());
+        }
         return writer;
     }
 

@@ -19,11 +19,12 @@ import org.openpdf.text.Image;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
-import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfAction;
 import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfString;
+import org.openpdf.text.pdf.PdfStructureElement;
 import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 
@@ -60,6 +61,11 @@ final class PdfDigestWriter implements DigestWriter {
 
     private Layout layout;
 
+    private Flow flow;
+
+    /** The structure element of the section being written, or {@code null}. */
+    private PdfStructureElement sectionElement;
+
     private PageDecorations decorations;
 
     private BaseFont numberFont;
@@ -79,6 +85,9 @@ final class PdfDigestWriter implements DigestWriter {
 
     private boolean sectionStarted;
 
+    /** The digest's language, the document's. */
+    private String language;
+
     PdfDigestWriter(PdfRenderer renderer, OutputStream out) {
         this.renderer = renderer;
         this.out = new BufferedOutputStream(out, 1 << 16);
@@ -96,14 +105,17 @@ final class PdfDigestWriter implements DigestWriter {
     public void start(Digest digest) throws IOException {
         doc = renderer.newDocument();
         try {
-            writer = PdfRenderer.openWriter(doc, out);
+            writer = PdfRenderer.openWriter(doc, out, renderer.profile());
             styles = new Styles(renderer.fonts(), false);
             decorations = new PageDecorations(styles, digest.title());
             decorations.onPlaced(this::printPageNumber);
             writer.setPageEvent(decorations);
+            language = digest.language();
             addMetadata(digest);
             doc.open();
-            layout = new Layout(doc, writer, styles, decorations);
+            flow = new Flow(doc, writer);
+            decorations.tags(flow.tags());
+            layout = new Layout(flow, styles, decorations);
             numberFont = styles.creditItem.primary.getBaseFont();
             for (Digest.Section section : digest.sections()) {
                 PageDecorations.Bookmark bookmark = decorations.bookmark(null, section.name(), true);
@@ -122,40 +134,41 @@ final class PdfDigestWriter implements DigestWriter {
 
     @Override
     public void section(Digest.Section section) throws IOException {
-        doc.newPage();
+        flow.newPage();
+        Tagging tags = flow.tags();
+        sectionElement = tags.child(null, PdfName.SECT);
         // The section's name in the link colour over a heavy rule: unlike an article's
         // title in ink over a hairline.
         Face face = face(FontChain.Style.SANS_BOLD, 26f, Styles.LINK);
         List<Chunk> name = new ArrayList<>(styles.chunks(section.name(), face));
-        name.getFirst().setGenericTag(sectionMarks.get(section.number()).tag());
+        PageDecorations.Bookmark bookmark = sectionMarks.get(section.number());
+        PdfStructureElement heading = tags.heading(sectionElement, 2, section.name(), styles);
+        bookmark.heading(heading);
+        name.getFirst().setGenericTag(bookmark.tag());
         name.getFirst().setLocalDestination(sectionDestination(section));
-        doc.add(layout.spaced(layout.block(name, 30f), 0f, 4f));
+        flow.add(layout.block(name, 30f), 0f, 4f, heading);
         int n = section.articles().size();
-        doc.add(layout.spaced(
-                layout.block(styles.chunks(n + (n == 1 ? " article" : " articles"), styles.metaLine), 13f), 0f, 26f));
-        float y = writer.getVerticalPosition(false) + 16f;
-        PdfContentByte cb = writer.getDirectContent();
-        cb.saveState();
-        cb.setColorStroke(Styles.LINK);
-        cb.setLineWidth(2f);
-        cb.moveTo(doc.left(), y);
-        cb.lineTo(doc.right(), y);
-        cb.stroke();
-        cb.restoreState();
+        layout.paragraph(sectionElement, styles.chunks(n + (n == 1 ? " article" : " articles"), styles.metaLine), 13f,
+                0f, 26f);
+        flow.rule(16f, Styles.LINK, 2f);
         sectionStarted = true;
     }
 
     @Override
     public void article(Digest.Entry entry, Story story) throws IOException {
         if (!sectionStarted) {
-            doc.newPage();
+            flow.newPage();
         }
         sectionStarted = false;
         // Per article: its own direction, and its own Font objects (mutable) and picture
         // cache, let go after it.
         Styles own = new Styles(renderer.fonts(), story.meta().rightToLeft());
-        new Layout(doc, writer, own, decorations).write(story, articles.remove(entry.number()),
-                articleDestination(entry));
+        // an article in another language than the digest's says so, for every part of it
+        String lang = story.meta().language();
+        PdfStructureElement article = flow.tags()
+            .child(sectionElement, PdfName.ART, lang == null || lang.equalsIgnoreCase(language) ? null : lang);
+        new Layout(flow, own, decorations).write(story, articles.remove(entry.number()), articleDestination(entry),
+                article, 3);
     }
 
     @Override
@@ -173,32 +186,45 @@ final class PdfDigestWriter implements DigestWriter {
     // -------------------------------------------------------------
 
     private void titlePage(Digest digest) {
-        doc.add(layout.spaced(
-                layout.block(styles.chunks(Digest.NAME, face(FontChain.Style.SANS_BOLD, 30f, Styles.INK)), 34f), 40f,
-                6f));
-        doc.add(layout.spaced(layout
-            .block(styles.chunks(Digest.longDate(digest.date()), face(FontChain.Style.SANS, 15f, Styles.SOFT)), 20f),
-                0f, 8f));
-        Element last = layout.block(styles.chunks(digest.extent(), styles.metaLine), 13f);
-        if (digest.leftOutNote() != null) {
-            doc.add(last);
-            last = layout.spaced(layout.block(styles.chunks(digest.leftOutNote(), styles.placeholder), 12f), 4f, 0f);
+        Tagging tags = flow.tags();
+        List<Chunk> name = styles.chunks(Digest.NAME, face(FontChain.Style.SANS_BOLD, 30f, Styles.INK));
+        flow.add(layout.block(name, 34f), 40f, 6f, tags.heading(null, 1, Digest.NAME, styles));
+        layout.paragraph(null,
+                styles.chunks(Digest.longDate(digest.date()), face(FontChain.Style.SANS, 15f, Styles.SOFT)), 20f, 0f,
+                8f);
+        boolean note = digest.leftOutNote() != null;
+        layout.paragraph(null, styles.chunks(digest.extent(), styles.metaLine), 13f, 0f, note ? 0f : 18f);
+        if (note) {
+            layout.paragraph(null, styles.chunks(digest.leftOutNote(), styles.placeholder), 12f, 4f, 18f);
         }
-        doc.add(layout.spaced(last, 0f, 18f));
         layout.hairline(9f);
-        doc.add(layout.spaced(layout.block(styles.chunks("Contents", styles.endHeading), 16f), 6f, 6f));
+        List<Chunk> contents = styles.chunks("Contents", styles.endHeading);
+        flow.add(layout.block(contents, 16f), 6f, 6f, tags.heading(null, 2, "Contents", styles));
+        PdfStructureElement toc = tags.child(null, PdfName.TOC);
         for (Digest.Section section : digest.sections()) {
-            PdfPTable rows = contentsTable();
-            rows.addCell(titleCell(section.name(), face(FontChain.Style.SANS_BOLD, 11f, Styles.INK),
-                    sectionDestination(section), 0f));
-            rows.addCell(numberCell(sectionMarks.get(section.number())));
+            PdfStructureElement item = tags.child(toc, PdfName.TOCI);
+            contentsLine(item, section.name(), face(FontChain.Style.SANS_BOLD, 11f, Styles.INK),
+                    sectionDestination(section), 0f, sectionMarks.get(section.number()), 8f);
+            PdfStructureElement articlesToc = tags.child(item, PdfName.TOC);
             for (Digest.Entry entry : section.articles()) {
-                rows.addCell(titleCell(entry.title(), styles.listItem, articleDestination(entry), 12f));
-                rows.addCell(numberCell(articles.get(entry.number())));
+                contentsLine(tags.child(articlesToc, PdfName.TOCI), entry.title(), styles.listItem,
+                        articleDestination(entry), 12f, articles.get(entry.number()), 0f);
             }
-            rows.setSpacingBefore(8f);
-            doc.add(rows);
         }
+    }
+
+    /**
+     * A line of the contents: the title linked to where it starts, and its page number;
+     * in the structure tree a Link in the item.
+     */
+    private void contentsLine(PdfStructureElement item, String title, Face face, String destination, float indent,
+            PageDecorations.Bookmark bookmark, float before) {
+        PdfStructureElement link = flow.tags().text(item, PdfName.LINK, title, styles);
+        String tag = flow.link(PdfAction.gotoLocalPage(destination, false), title, link);
+        PdfPTable row = contentsTable();
+        row.addCell(titleCell(title, face, tag, indent));
+        row.addCell(numberCell(bookmark));
+        flow.add(row, before, 0f, link);
     }
 
     private PdfPTable contentsTable() {
@@ -216,11 +242,12 @@ final class PdfDigestWriter implements DigestWriter {
     }
 
     /**
-     * A line of the contents: the title, a link to where it starts, in its own direction.
+     * The title of a line of the contents, in its own direction, its chunks making the
+     * link.
      */
-    private PdfPCell titleCell(String title, Face face, String destination, float indent) {
+    private PdfPCell titleCell(String title, Face face, String linkTag, float indent) {
         List<Chunk> chunks = new ArrayList<>(styles.chunks(title, face));
-        chunks.forEach(c -> c.setLocalGoto(destination));
+        chunks.forEach(c -> c.setGenericTag(linkTag));
         int direction = styles.direction(title);
         PdfPCell cell = Layout.cell(chunks, CONTENTS_LEADING,
                 direction == PdfWriter.RUN_DIRECTION_NO_BIDI ? PdfWriter.RUN_DIRECTION_LTR : direction);

@@ -261,11 +261,13 @@ final class PdfFonts implements InitializingBean, DisposableBean {
      */
     static BaseFont create(String name, byte[] bytes) {
         try {
-            // cached=false keeps it out of the static font cache, which would otherwise
-            // hand back
-            // a path-reading instance.
+            // cached=false keeps it out of the static font cache, which would
+            // otherwise hand back a path-reading instance.
             BaseFont font = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
             font.setSubset(true);
+            // PDF/A-2: a CIDSet complete or none. OpenPDF's lists the glyphs in
+            // use, not those of the subset; none costs nothing in any profile.
+            font.setIncludeCidSet(false);
             font.setCompressionLevel(COMPRESSION_LEVEL);
             return font;
         }

@@ -1,9 +1,15 @@
 package dev.articleexporter.render.pdf;
 
 import dev.articleexporter.model.Picture.ImageData;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.openpdf.text.Image;
 import org.openpdf.text.pdf.PdfDictionary;
 import org.openpdf.text.pdf.PdfName;
@@ -19,7 +25,8 @@ import org.openpdf.text.pdf.PdfNumber;
  * its {@code DecodeParms}; that is done here for the common simple cases (8-bit grey or
  * RGB, not interlaced, no transparency). Everything else (palette, alpha, 16-bit,
  * interlaced PNGs; GIF) goes through {@link Image#getInstance(byte[])}; JPEG is passed
- * through by OpenPDF itself.
+ * through by OpenPDF itself, except a CMYK one without a colour profile, which becomes
+ * RGB (PDF/A: see {@link #cmykJpegToRgb}).
  */
 final class PdfImages {
 
@@ -30,7 +37,140 @@ final class PdfImages {
 
     static Image load(ImageData data) throws IOException {
         Image png = pngPassThrough(data.bytes());
-        return png != null ? png : Image.getInstance(data.bytes());
+        if (png != null) {
+            return png;
+        }
+        byte[] rgb = cmykJpegToRgb(data.bytes());
+        return rgb != null ? Image.getInstance(rgb) : Image.getInstance(data.bytes());
+    }
+
+    /**
+     * A CMYK (or YCCK) JPEG without an ICC profile as an RGB JPEG, else {@code null}.
+     * Passed through, it would be drawn in DeviceCMYK, which a PDF/A file with an sRGB
+     * output intent may not use (Java cannot decode it, so the rules pass it on as it
+     * is). Naive ink arithmetic: such pictures are rare, and look as a viewer without a
+     * colour profile shows them. A JPEG with a profile keeps it (OpenPDF writes it as an
+     * ICC-based colour space, which PDF/A allows).
+     */
+    static byte[] cmykJpegToRgb(byte[] b) throws IOException {
+        JpegHeader header = JpegHeader.of(b);
+        if (header == null || header.components != 4 || header.icc) {
+            return null;
+        }
+        ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(b))) {
+            reader.setInput(in);
+            Raster raster = reader.readRaster(0, null);
+            int w = raster.getWidth();
+            int h = raster.getHeight();
+            BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            int[] px = new int[4];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    raster.getPixel(raster.getMinX() + x, raster.getMinY() + y, px);
+                    rgb.setRGB(x, y, header.toRgb(px));
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);
+            if (!ImageIO.write(rgb, "jpeg", out)) {
+                return null;
+            }
+            return out.toByteArray();
+        }
+        catch (IOException | RuntimeException e) {
+            // left as it is: the picture still shows, only the PDF/A claim suffers
+            return null;
+        }
+        finally {
+            reader.dispose();
+        }
+    }
+
+    /**
+     * What a JPEG's markers say about its colours: the number of components, the Adobe
+     * marker's transform ({@code -1}: none) and whether an ICC profile is embedded.
+     */
+    record JpegHeader(int components, int adobeTransform, boolean icc) {
+
+        static JpegHeader of(byte[] b) {
+            if (b.length < 4 || (b[0] & 0xff) != 0xff || (b[1] & 0xff) != 0xd8) {
+                return null;
+            }
+            int adobe = -1;
+            boolean icc = false;
+            int pos = 2;
+            while (pos + 4 <= b.length && (b[pos] & 0xff) == 0xff) {
+                int marker = b[pos + 1] & 0xff;
+                if (marker == 0xff) {
+                    pos++; // fill byte
+                    continue;
+                }
+                int len = (b[pos + 2] & 0xff) << 8 | (b[pos + 3] & 0xff);
+                int start = pos + 4;
+                if (len < 2 || start + len - 2 > b.length) {
+                    return null;
+                }
+                if (marker == 0xee && len >= 14 && ascii(b, start, "Adobe")) {
+                    adobe = b[start + 11] & 0xff;
+                }
+                else if (marker == 0xe2 && ascii(b, start, "ICC_PROFILE")) {
+                    icc = true;
+                }
+                else if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc
+                        && len >= 8) {
+                    return new JpegHeader(b[start + 5] & 0xff, adobe, icc);
+                }
+                pos = start + len - 2;
+            }
+            return null;
+        }
+
+        /**
+         * One pixel's samples as RGB. An Adobe marker means inverted samples (as
+         * Photoshop writes them, and as OpenPDF draws them), transform 2 that the first
+         * three are YCC.
+         */
+        int toRgb(int[] s) {
+            int c = s[0];
+            int m = s[1];
+            int y = s[2];
+            if (adobeTransform == 2) {
+                // YCC to the stored (inverted) CMY, as JPEG's YCbCr to RGB
+                int lum = s[0];
+                int cb = s[1] - 128;
+                int cr = s[2] - 128;
+                c = clamp(Math.round(lum + 1.402f * cr));
+                m = clamp(Math.round(lum - 0.344136f * cb - 0.714136f * cr));
+                y = clamp(Math.round(lum + 1.772f * cb));
+            }
+            int k = s[3];
+            if (adobeTransform < 0) {
+                // plain ink amounts
+                c = 255 - c;
+                m = 255 - m;
+                y = 255 - y;
+                k = 255 - k;
+            }
+            // now 255 - ink for each: multiply the light that passes
+            return (c * k / 255) << 16 | (m * k / 255) << 8 | (y * k / 255);
+        }
+
+        private static int clamp(int v) {
+            return Math.max(0, Math.min(255, v));
+        }
+
+        private static boolean ascii(byte[] b, int at, String text) {
+            if (at + text.length() > b.length) {
+                return false;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                if (b[at + i] != text.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
     }
 
     /**

@@ -54,11 +54,16 @@ import org.springframework.context.annotation.Import;
  * class registers too.
  *
  * <p>
+ * What a file claims is its {@link PdfProfile}: by default PDF/A-2u and PDF/UA-1 (tagged;
+ * {@link PageSetup#openWriter} and {@link Archival} add what the layout does not draw),
+ * or nothing ({@code --pdf-profile none}).
+ *
+ * <p>
  * Thread-safe: the fields are immutable (page dimensions, the shared font chain);
  * everything mutable ({@code Font}s, writer, page events) is made per call. All text is
  * added as plain text chunks, never parsed as markup.
  */
-@OutputFormat(name = "pdf", extension = "pdf", mediaType = "application/pdf")
+@OutputFormat(name = "pdf", extension = "pdf", mediaType = "application/pdf", version = "2")
 @Import(PdfFonts.class)
 @EnableConfigurationProperties(PdfProperties.class)
 public class PdfRenderer implements Renderer {
@@ -68,6 +73,9 @@ public class PdfRenderer implements Renderer {
     private final PageSetup page;
 
     private final FontChain fonts;
+
+    /** What the files claim: PDF/A-2u and tagged PDF/UA-1, or nothing. */
+    private final PdfProfile profile;
 
     /**
      * Longest chunk and longest bidi cell, in chars ({@link TextSetter#MAX_CHUNK},
@@ -99,7 +107,14 @@ public class PdfRenderer implements Renderer {
      * does not exist
      */
     public PdfRenderer(String pageSize, String fontDirs) {
-        this(new PdfProperties(pageSize, fontDirs), new PdfFonts());
+        this(pageSize, fontDirs, PdfProfile.ARCHIVE);
+    }
+
+    /**
+     * Without Spring, as {@link #PdfRenderer(String, String)}, with what the files claim.
+     */
+    public PdfRenderer(String pageSize, String fontDirs, PdfProfile profile) {
+        this(new PdfProperties(pageSize, fontDirs, profile), new PdfFonts());
     }
 
     /**
@@ -108,15 +123,16 @@ public class PdfRenderer implements Renderer {
      */
     @Autowired
     PdfRenderer(PdfProperties properties, PdfFonts fonts) {
-        this(properties.pageSize(), fontDirs(properties.fontDirs()), FontFolders.system(), fonts);
+        this(properties.pageSize(), fontDirs(properties.fontDirs()), FontFolders.system(), fonts, properties.profile());
     }
 
     /** For tests: explicit user and system font folders. */
     PdfRenderer(String pageSize, List<Path> userFontDirs, List<Path> systemFontDirs) {
-        this(pageSize, userFontDirs, systemFontDirs, new PdfFonts());
+        this(pageSize, userFontDirs, systemFontDirs, new PdfFonts(), PdfProfile.ARCHIVE);
     }
 
-    private PdfRenderer(String pageSize, List<Path> userFontDirs, List<Path> systemFontDirs, PdfFonts fonts) {
+    private PdfRenderer(String pageSize, List<Path> userFontDirs, List<Path> systemFontDirs, PdfFonts fonts,
+            PdfProfile profile) {
         this.page = PageSetup.of(pageSize);
         for (Path dir : userFontDirs) {
             if (!Files.isDirectory(dir)) {
@@ -124,13 +140,15 @@ public class PdfRenderer implements Renderer {
             }
         }
         this.fonts = fonts.chain(systemFontDirs, userFontDirs);
+        this.profile = Objects.requireNonNull(profile, "profile");
         this.maxChunk = TextSetter.MAX_CHUNK;
         this.bidiPiece = BidiPieces.PIECE;
     }
 
-    private PdfRenderer(PdfRenderer base, int maxChunk, int bidiPiece) {
+    private PdfRenderer(PdfRenderer base, int maxChunk, int bidiPiece, PdfProfile profile) {
         this.page = base.page;
         this.fonts = base.fonts;
+        this.profile = profile;
         this.maxChunk = maxChunk;
         this.bidiPiece = bidiPiece;
     }
@@ -141,7 +159,14 @@ public class PdfRenderer implements Renderer {
      * as before).
      */
     PdfRenderer withCuts(int maxChunk, int bidiPiece) {
-        return new PdfRenderer(this, maxChunk, bidiPiece);
+        return new PdfRenderer(this, maxChunk, bidiPiece, profile);
+    }
+
+    /**
+     * This renderer (its fonts and page size) writing files that claim {@code profile}.
+     */
+    PdfRenderer withProfile(PdfProfile profile) {
+        return new PdfRenderer(this, maxChunk, bidiPiece, Objects.requireNonNull(profile, "profile"));
     }
 
     /**
@@ -173,14 +198,16 @@ public class PdfRenderer implements Renderer {
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
         Document doc = newDocument();
         try {
-            PdfWriter writer = openWriter(doc, buffered);
+            PdfWriter writer = openWriter(doc, buffered, profile);
             Styles styles = new Styles(fonts, story.meta().rightToLeft(), maxChunk, bidiPiece);
             PageDecorations decorations = new PageDecorations(styles, story.meta().title());
             writer.setPageEvent(decorations);
             PageSetup.addMetadata(doc, writer, story);
 
             doc.open();
-            new Layout(doc, writer, styles, decorations).write(story);
+            Flow flow = new Flow(doc, writer);
+            decorations.tags(flow.tags());
+            new Layout(flow, styles, decorations).write(story);
             doc.close();
             styles.text.report(warnings);
         }
@@ -206,14 +233,19 @@ public class PdfRenderer implements Renderer {
         return fonts;
     }
 
+    /** What this renderer's files claim; the digest's writer opens with it too. */
+    PdfProfile profile() {
+        return profile;
+    }
+
     /** An empty document of the configured page size and margins. */
     Document newDocument() {
         return page.newDocument();
     }
 
-    /** See {@link PageSetup#openWriter}. */
-    static PdfWriter openWriter(Document doc, OutputStream out) {
-        return PageSetup.openWriter(doc, out);
+    /** See {@link PageSetup#openWriter(Document, OutputStream, PdfProfile)}. */
+    static PdfWriter openWriter(Document doc, OutputStream out, PdfProfile profile) {
+        return PageSetup.openWriter(doc, out, profile);
     }
 
     /** See {@link PageSetup#closeQuietly}. */

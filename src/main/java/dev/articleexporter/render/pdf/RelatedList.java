@@ -4,20 +4,18 @@ import static dev.articleexporter.render.pdf.Layout.BODY_LEADING;
 import static dev.articleexporter.render.pdf.Layout.blankToNull;
 
 import dev.articleexporter.model.Related;
-import dev.articleexporter.render.TimeLimit;
-import java.util.ArrayList;
 import java.util.List;
 import org.openpdf.text.Chunk;
-import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
-import org.openpdf.text.ListItem;
-import org.openpdf.text.pdf.PdfPCell;
-import org.openpdf.text.pdf.PdfPTable;
-import org.openpdf.text.pdf.PdfWriter;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.pdf.PdfAction;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfStructureElement;
 
 /**
  * The related links ("More from …") under their heading: a bulleted list, linked where
- * they have a URL.
+ * they have a URL. In the structure tree a list (L) of items, each with its bullet as
+ * label and its text as body, the body holding the Link.
  */
 final class RelatedList {
 
@@ -33,77 +31,52 @@ final class RelatedList {
     }
 
     void write(Related related) {
-        Element heading = layout.block(st.chunks(related.heading(), st.endHeading), 16f);
-        layout.spaced(heading, 22f, 4f);
+        Tagging tags = layout.tags();
+        Flow flow = layout.flow();
+        List<Chunk> headingText = st.chunks(related.heading(), st.endHeading);
         layout.keepWithNext(22f + 16f + 4f + 2 * BODY_LEADING);
-        layout.doc().add(heading);
+        flow.add(layout.block(headingText, 16f), 22f, 4f, layout.heading(layout.parent(), 1, headingText));
 
-        List<List<Chunk>> items = new ArrayList<>(related.links().size());
-        boolean bidi = st.rtl;
+        PdfStructureElement list = tags.child(layout.parent(), PdfName.L);
         for (Related.Link link : related.links()) {
             boolean linked = blankToNull(link.url()) != null;
             List<Chunk> text = st.chunks(link.title(), linked ? st.listLink : st.listItem);
+            PdfStructureElement item = tags.child(list, PdfName.LI);
+            PdfStructureElement label = tags.child(item, PdfName.LBL);
+            String words = Layout.content(text);
+            PdfStructureElement content;
             if (linked) {
-                text.forEach(c -> c.setAnchor(link.url()));
+                PdfStructureElement body = tags.child(item, PdfName.LBODY, st.language(words));
+                content = tags.text(body, PdfName.LINK, words, st);
+                String tag = flow.link(new PdfAction(link.url()), link.title(), content);
+                text.forEach(c -> c.setGenericTag(tag));
             }
-            items.add(text);
-            bidi |= st.direction(Layout.content(text)) != PdfWriter.RUN_DIRECTION_NO_BIDI;
-        }
-        if (bidi) {
-            layout.doc().add(bidiList(items));
-            return;
-        }
-        org.openpdf.text.List list = new org.openpdf.text.List(false, BULLET_WIDTH);
-        list.setListSymbol(new Chunk("•", st.bullet.primary));
-        for (List<Chunk> text : items) {
-            ListItem item = new ListItem(BODY_LEADING, text.getFirst());
-            for (int i = 1; i < text.size(); i++) {
-                item.add(item.size(), text.get(i));
+            else {
+                content = tags.text(item, PdfName.LBODY, words, st);
             }
-            item.setSpacingAfter(2f);
-            item.setFont(st.spacer);
-            list.add(item);
+            Element block = layout.block(text, BODY_LEADING, layout.textWidth() - BULLET_WIDTH);
+            // the bullet on the side the article starts, on the item's first line
+            float baseline = itemStart(flow, block) - BODY_LEADING;
+            flow.add(block, 0f, 2f, content, st.rtl ? 0f : BULLET_WIDTH, st.rtl ? BULLET_WIDTH : 0f);
+            bullet(flow, label, baseline);
         }
-        layout.doc().add(list);
     }
 
     /**
-     * A list some of whose items need bidi: a two-column table, the bullets on the side
-     * the article starts.
+     * Where the item's first line will start: here, or at the top of the next page when
+     * not even that line fits.
      */
-    private PdfPTable bidiList(List<List<Chunk>> items) {
-        float textWidth = layout.textWidth();
-        PdfPTable table = new PdfPTable(2);
-        table.setWidthPercentage(100f);
-        table.setSplitLate(false);
-        table.setRunDirection(st.rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
-        try {
-            table.setWidths(new float[] { BULLET_WIDTH, textWidth - BULLET_WIDTH });
+    private static float itemStart(Flow flow, Element block) {
+        float need = block instanceof Paragraph p ? p.getTotalLeading() : BODY_LEADING;
+        if (flow.room() < need) {
+            flow.newPage();
         }
-        catch (DocumentException e) {
-            throw new IllegalStateException(e);
-        }
-        for (List<Chunk> text : items) {
-            TimeLimit.checkCurrent();
-            String content = Layout.content(text);
-            int direction = st.direction(content);
-            if (direction == PdfWriter.RUN_DIRECTION_NO_BIDI) {
-                direction = PdfWriter.RUN_DIRECTION_LTR;
-            }
-            // A long item: rows of whole lines (BidiPieces), the bullet in the first.
-            List<List<Chunk>> pieces = BidiPieces.cut(text, content, textWidth - BULLET_WIDTH, direction, st.bidiPiece);
-            for (int i = 0; i < pieces.size(); i++) {
-                PdfPCell bullet = Layout.cell(i == 0 ? List.of(new Chunk("•", st.bullet.primary)) : List.of(),
-                        BODY_LEADING, st.rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_NO_BIDI);
-                table.addCell(bullet);
-                PdfPCell cell = Layout.cell(pieces.get(i), BODY_LEADING, direction);
-                if (i == pieces.size() - 1) {
-                    cell.setPaddingBottom(cell.getPaddingBottom() + 2f);
-                }
-                table.addCell(cell);
-            }
-        }
-        return table;
+        return flow.room() + flow.doc().bottom();
+    }
+
+    private void bullet(Flow flow, PdfStructureElement label, float baseline) {
+        float x = st.rtl ? flow.doc().right() - st.text.width("•", st.bullet) : flow.doc().left();
+        flow.text("•", st.bullet, x, baseline, label);
     }
 
 }

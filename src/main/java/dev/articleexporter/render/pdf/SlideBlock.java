@@ -12,14 +12,15 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openpdf.text.Chunk;
-import org.openpdf.text.Document;
-import org.openpdf.text.Element;
 import org.openpdf.text.Image;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfStructureElement;
 
 /**
  * A slide of a story: its numbered heading (with a bookmark), its picture or the
- * picture's alt text, the photo credit and the paragraphs. One per document: it keeps the
- * document's pictures.
+ * picture's alt text, the photo credit and the paragraphs; in the structure tree a
+ * section with its heading, the figure (its alt text, the credit as its caption) and the
+ * paragraphs. One per document: it keeps the document's pictures.
  */
 final class SlideBlock {
 
@@ -39,7 +40,7 @@ final class SlideBlock {
 
     private final Styles st;
 
-    private final Document doc;
+    private final float pageHeight;
 
     private final float textWidth;
 
@@ -48,7 +49,7 @@ final class SlideBlock {
     SlideBlock(Layout layout) {
         this.layout = layout;
         this.st = layout.styles();
-        this.doc = layout.doc();
+        this.pageHeight = layout.flow().doc().getPageSize().getHeight();
         this.textWidth = layout.textWidth();
     }
 
@@ -67,7 +68,7 @@ final class SlideBlock {
         // A picture that almost fits is made a little smaller rather than leave a gap.
         float around = HEADING_SPACE_BEFORE + headingLines(slide) * HEADING_LEADING + 8f + (placeholder ? 16f : 0f)
                 + (credit != null ? 18f : 0f) + 2 * BODY_LEADING + 12f;
-        float room = layout.writer().getVerticalPosition(true) - doc.bottom();
+        float room = layout.flow().room();
         if (image != null) {
             float roomForImage = room - around - IMAGE_SPACING;
             if (roomForImage < image.getScaledHeight() && roomForImage >= MIN_IMAGE_SHRINK * image.getScaledHeight()) {
@@ -78,27 +79,42 @@ final class SlideBlock {
             around += image.getScaledHeight() + IMAGE_SPACING;
         }
         if (room < around) {
-            doc.newPage();
+            layout.flow().newPage();
         }
 
+        Tagging tags = layout.tags();
+        Flow flow = layout.flow();
+        PdfStructureElement section = tags.child(layout.parent(), PdfName.SECT);
         List<Chunk> heading = new ArrayList<>(st.chunks(slide.number() + "  ", st.headingNumber));
-        heading.getFirst()
-            .setGenericTag(layout.decorations().bookmark(article, slide.number() + ". " + slide.heading(), true).tag());
         heading.addAll(st.chunks(slide.heading(), st.heading));
-        doc.add(layout.spaced(layout.block(heading, HEADING_LEADING), HEADING_SPACE_BEFORE, 6f));
+        PdfStructureElement h = layout.heading(section, 1, heading);
+        PageDecorations.Bookmark bookmark = layout.decorations()
+            .bookmark(article, slide.number() + ". " + slide.heading(), true);
+        bookmark.heading(h);
+        heading.getFirst().setGenericTag(bookmark.tag());
+        flow.add(layout.block(heading, HEADING_LEADING), HEADING_SPACE_BEFORE, 6f, h);
 
         if (image != null) {
-            doc.add(image);
+            PdfStructureElement figure = tags.figure(section, slide.pictureAlt());
+            // half a heading's leading above the picture and none below: where the
+            // document's own
+            // layout put it
+            flow.image(image, HEADING_LEADING / 2f, 0f, figure);
+            if (credit != null) {
+                flow.add(layout.block(st.chunks("Photo: " + credit, st.caption), 10f), 0f, 8f, tags.caption(figure));
+            }
         }
-        else if (placeholder) {
-            Element p = layout.block(st.chunks("[Image: " + picture.alt().strip() + "]", st.placeholder), 12f);
-            doc.add(layout.spaced(p, 0f, credit == null ? 6f : 1f));
-        }
-        if (credit != null) {
-            doc.add(layout.spaced(layout.block(st.chunks("Photo: " + credit, st.caption), 10f), 0f, 8f));
+        else {
+            if (placeholder) {
+                layout.paragraph(section, st.chunks("[Image: " + picture.alt().strip() + "]", st.placeholder), 12f, 0f,
+                        credit == null ? 6f : 1f);
+            }
+            if (credit != null) {
+                layout.paragraph(section, st.chunks("Photo: " + credit, st.caption), 10f, 0f, 8f);
+            }
         }
         for (String text : slide.paragraphs()) {
-            doc.add(layout.spaced(layout.block(st.chunks(text, st.body), BODY_LEADING), 0f, 6f));
+            layout.paragraph(section, st.chunks(text, st.body), BODY_LEADING, 0f, 6f);
         }
     }
 
@@ -123,12 +139,8 @@ final class SlideBlock {
             return null; // shown as its alt text instead
         }
         images.put(picture.data(), image);
-        float maxHeight = (doc.getPageSize().getHeight()) * MAX_IMAGE_SHARE;
+        float maxHeight = pageHeight * MAX_IMAGE_SHARE;
         image.scaleToFit(textWidth, maxHeight);
-        image.setAlignment(Image.MIDDLE);
-        image.setSpacingBefore(2f);
-        image.setSpacingAfter(3f);
-        image.setAlt(picture.alt());
         return image;
     }
 

@@ -116,6 +116,34 @@ final class Styles {
         return firstStrongIsRightToLeft(s) ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR;
     }
 
+    /**
+     * The language of a block written right to left in an article that is not, so that a
+     * screen reader switches voice: guessed from the script of its first strong character
+     * (Arabic {@code ar}, Hebrew {@code he}); {@code null} when it is the article's own,
+     * or the script says too little.
+     */
+    String language(String s) {
+        if (rtl || !hasRightToLeft(s)) {
+            return null;
+        }
+        for (int i = 0; i < s.length();) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            byte d = Character.getDirectionality(cp);
+            if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                return null;
+            }
+            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                return switch (Character.UnicodeScript.of(cp)) {
+                    case ARABIC -> "ar";
+                    case HEBREW -> "he";
+                    default -> null;
+                };
+            }
+        }
+        return null;
+    }
+
     static boolean hasRightToLeft(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x0590) { // nothing below Hebrew is right to left

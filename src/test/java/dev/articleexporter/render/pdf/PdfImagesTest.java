@@ -14,6 +14,9 @@ import dev.articleexporter.model.Slide;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +24,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.PDFStreamEngine;
 import org.apache.pdfbox.contentstream.operator.Operator;
@@ -38,12 +44,17 @@ import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.util.Matrix;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Pictures: PNG pass-through decodes to the same pixels, other kinds still embed, sizes
- * are capped.
+ * Pictures: PNG pass-through decodes to the same pixels, other kinds still embed, a CMYK
+ * JPEG is drawn in RGB, sizes are capped.
  */
 class PdfImagesTest {
+
+    /** Every PDF written here, judged by veraPDF after each test (issue 13). */
+    @RegisterExtension
+    static final JudgedPdfs JUDGED = new JudgedPdfs();
 
     @Test
     void samplePngsArePassedThroughAndDecodeToTheSamePixels() throws IOException {
@@ -74,6 +85,44 @@ class PdfImagesTest {
             List<PDImageXObject> images = images(pdf);
             assertEquals(1, images.size());
             assertEquals("jpg", images.getFirst().getSuffix());
+        }
+    }
+
+    @Test
+    void aCmykJpegWithoutAProfileIsDrawnInRgb() throws IOException {
+        // left half cyan ink only, right half half black: no Adobe marker, so plain ink
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 64, 32, 4, null);
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 64; x++) {
+                raster.setPixel(x, y, x < 32 ? new int[] { 255, 0, 0, 0 } : new int[] { 0, 0, 0, 128 });
+            }
+        }
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream target = ImageIO.createImageOutputStream(jpeg)) {
+            writer.setOutput(target);
+            writer.write(new IIOImage(raster, null, null));
+        }
+        finally {
+            writer.dispose();
+        }
+        PdfImages.JpegHeader header = PdfImages.JpegHeader.of(jpeg.toByteArray());
+        assertEquals(4, header.components());
+        assertEquals(-1, header.adobeTransform());
+        try (PDDocument pdf = Loader.loadPDF(renderWith(jpeg.toByteArray(), "image/jpeg", 64, 32))) {
+            PDImageXObject image = images(pdf).getFirst();
+            // DeviceCMYK is what PDF/A with an sRGB output intent refuses
+            assertEquals("DeviceRGB", image.getColorSpace().getName());
+            BufferedImage rgb = image.getImage();
+            assertColour(0x00ffff, rgb.getRGB(8, 16));
+            assertColour(0x7f7f7f, rgb.getRGB(56, 16));
+        }
+    }
+
+    private static void assertColour(int want, int got) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            assertEquals(want >> shift & 0xff, got >> shift & 0xff, 12,
+                    "channel at " + shift + ": " + Integer.toHexString(got & 0xffffff));
         }
     }
 
@@ -152,7 +201,7 @@ class PdfImagesTest {
         Meta meta = new Meta("Pictures", null, null, null, null, null, "en", List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         renderer.render(new Story("pictures", meta, List.of(), sections, List.<CreditLine>of(), null), out);
-        return out.toByteArray();
+        return JUDGED.add("pictures", out.toByteArray());
     }
 
     private static BufferedImage picture(int width, int height, int type) {

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * The {@code exporter.pdf.*} properties: registered by the renderer, their defaults, and
- * a bad page size refused in plain words.
+ * The {@code exporter.pdf.*} properties: registered by the renderer, their defaults (the
+ * archival profile among them), and a bad page size refused in plain words.
  */
 class PdfPropertiesTest {
 
@@ -16,16 +16,17 @@ class PdfPropertiesTest {
 
     @Test
     void withNothingSetEveryPropertyHasItsDefault() {
-        runner.run(context -> assertThat(context.getBean(PdfProperties.class)).isEqualTo(new PdfProperties("A4", "")));
+        runner.run(context -> assertThat(context.getBean(PdfProperties.class))
+            .isEqualTo(new PdfProperties("A4", "", PdfProfile.ARCHIVE)));
     }
 
     @Test
     void theNamesTheCommandLineSetsAreBound() {
         runner
             .withPropertyValues("exporter.pdf.page-size=LETTER",
-                    "exporter.pdf.font-dirs=" + System.getProperty("java.io.tmpdir"))
+                    "exporter.pdf.font-dirs=" + System.getProperty("java.io.tmpdir"), "exporter.pdf.profile=none")
             .run(context -> assertThat(context.getBean(PdfProperties.class))
-                .isEqualTo(new PdfProperties("LETTER", System.getProperty("java.io.tmpdir"))));
+                .isEqualTo(new PdfProperties("LETTER", System.getProperty("java.io.tmpdir"), PdfProfile.NONE)));
     }
 
     @Test

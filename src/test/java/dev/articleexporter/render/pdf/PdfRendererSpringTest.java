@@ -8,10 +8,15 @@ import java.io.ByteArrayOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The renderer as Spring makes it: the page size comes from exporter.pdf.page-size. */
 class PdfRendererSpringTest {
+
+    /** Every PDF written here, judged by veraPDF after each test (issue 13). */
+    @RegisterExtension
+    static final JudgedPdfs JUDGED = new JudgedPdfs();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withUserConfiguration(PdfRenderer.class);
@@ -38,7 +43,7 @@ class PdfRendererSpringTest {
     private static int width(PdfRenderer renderer) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         renderer.render(TestStories.minimal(), out);
-        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+        try (PDDocument pdf = Loader.loadPDF(JUDGED.add("minimal", out.toByteArray()))) {
             return Math.round(pdf.getPage(0).getMediaBox().getWidth());
         }
     }

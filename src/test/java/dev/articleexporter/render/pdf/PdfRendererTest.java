@@ -42,10 +42,15 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocume
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PdfRendererTest {
 
     private static final PdfRenderer A4 = new PdfRenderer();
+
+    /** Every PDF written here, judged by veraPDF after each test (issue 13). */
+    @RegisterExtension
+    static final JudgedPdfs JUDGED = new JudgedPdfs();
 
     // ---------------------------------------------------------------- harbourTowns
 
@@ -319,7 +324,7 @@ class PdfRendererTest {
     }
 
     private static PDDocument load(byte[] bytes) throws IOException {
-        return Loader.loadPDF(bytes);
+        return Loader.loadPDF(JUDGED.add("PdfRendererTest", bytes));
     }
 
     private static String text(PDDocument pdf) throws IOException {

@@ -33,6 +33,7 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -62,6 +63,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class PdfScriptsTest {
 
     private static final PdfRenderer SYSTEM = new PdfRenderer();
+
+    /** Every PDF written here, judged by veraPDF after each test (issue 13). */
+    @RegisterExtension
+    static final JudgedPdfs JUDGED = new JudgedPdfs();
 
     /** The bundled fonts only: no system folders, no user folders. */
     private static final PdfRenderer BUNDLED = new PdfRenderer("A4", List.of(), List.of());
@@ -362,7 +367,7 @@ class PdfScriptsTest {
     private static byte[] render(PdfRenderer renderer, Story d, Warnings warnings) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         renderer.render(d, out, warnings);
-        return out.toByteArray();
+        return JUDGED.add(d.id(), out.toByteArray());
     }
 
     private static String text(PDDocument pdf) throws IOException {
