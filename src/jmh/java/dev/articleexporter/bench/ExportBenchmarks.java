@@ -70,7 +70,7 @@ public class ExportBenchmarks {
             throw new IllegalStateException(file + " not found: run from the project folder or pass -p input=PATH");
         }
         // The rules as the application wires them: component scan, sorted by @Order.
-        context = new AnnotationConfigApplicationContext("dev.articleexporter.digest");
+        context = new AnnotationConfigApplicationContext("dev.articleexporter.rules");
         maker = context.getBean(StoryMaker.class);
         article = ArticleJson.MAPPER.readValue(file.toFile(), Article.class);
         folder = file.getParent();
