@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.text.Bidi;
 import java.util.List;
 import org.openpdf.text.Chunk;
-import org.openpdf.text.Font;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
@@ -63,9 +62,6 @@ final class Styles {
 
     final Face footer;
 
-    /** For the space-holding lines OpenPDF writes for paragraph spacing. */
-    final Font spacer;
-
     Styles(FontChain chain, boolean rtl) {
         this(chain, rtl, TextSetter.MAX_CHUNK, BidiPieces.PIECE);
     }
@@ -94,7 +90,6 @@ final class Styles {
         bullet = new Face(chain, FontChain.Style.SANS, 11f, GREY);
         creditItem = new Face(chain, FontChain.Style.SANS, 9f, SOFT);
         footer = new Face(chain, FontChain.Style.SANS, 8f, GREY);
-        spacer = new Font(chain.primary(FontChain.Style.SANS), 0.5f, Font.NORMAL, INK);
     }
 
     List<Chunk> chunks(String s, Face face) {
