@@ -31,7 +31,7 @@ class RenderOptions {
     PageSize pageSize;
 
     @Option(names = "--pdf-profile", paramLabel = "archive|none", defaultValue = PdfProfile.DEFAULT,
-            description = "What the PDF claims: archive = PDF/A-2u and tagged PDF/UA-1 (accessible, archival); "
+            description = "What the PDF claims: archive = PDF/A-2a and tagged PDF/UA-1 (accessible, archival); "
                     + "none = a plain PDF, the smallest file (default: ${DEFAULT-VALUE}).")
     PdfProfile pdfProfile;
 

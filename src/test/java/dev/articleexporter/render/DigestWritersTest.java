@@ -126,7 +126,7 @@ class DigestWritersTest {
         EpubCheckAssert.assertValid(epub);
     }
 
-    /** The edition's PDF: PDF/UA-1 and PDF/A-2u (issue 13). */
+    /** The edition's PDF: PDF/UA-1 and PDF/A-2a (issue 13). */
     @Test
     void pdfPassesVeraPdf() {
         PdfJudge.assertConforms(pdf);

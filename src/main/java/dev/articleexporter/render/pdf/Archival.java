@@ -20,7 +20,7 @@ import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
- * What makes a PDF of the {@link PdfProfile#ARCHIVE} profile PDF/A-2u and identifies it
+ * What makes a PDF of the {@link PdfProfile#ARCHIVE} profile PDF/A-2a and identifies it
  * as PDF/UA-1: the sRGB output intent and the XMP metadata, both added when the document
  * closes, so the XMP copies the document information and language as they finally are
  * (veraPDF compares them field by field). Registered as a page event by
@@ -71,7 +71,7 @@ final class Archival extends PdfPageEventHelper {
 
     /**
      * XMP metadata for the document information {@code info}: title, author, subject,
-     * keywords, creator tool, producer and dates as there, the language, and the PDF/A-2u
+     * keywords, creator tool, producer and dates as there, the language, and the PDF/A-2a
      * and PDF/UA-1 identification (with the extension schema PDF/A requires for the
      * PDF/UA namespace). Not padded: we never edit the file in place.
      */
@@ -103,7 +103,7 @@ final class Archival extends PdfPageEventHelper {
         simple(x, "xmp:CreatorTool", text(info, PdfName.CREATOR));
         simple(x, "xmp:CreateDate", date(info, PdfName.CREATIONDATE));
         simple(x, "xmp:ModifyDate", date(info, PdfName.MODDATE));
-        x.append("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>U</pdfaid:conformance>\n")
+        x.append("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n")
             .append("<pdfuaid:part>1</pdfuaid:part>\n")
             .append("</rdf:Description>\n")
             .append(PDFUA_EXTENSION)

@@ -7,7 +7,7 @@ package dev.articleexporter.render.pdf;
 public enum PdfProfile {
 
     /**
-     * The default: PDF/A-2u (PDF 1.7, XMP metadata matching the document information, an
+     * The default: PDF/A-2a (PDF 1.7, XMP metadata matching the document information, an
      * sRGB output intent, fonts without a partial CIDSet) and a tagged PDF/UA-1 file.
      */
     ARCHIVE,

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageSize {@code A4} or {@code letter}, case-insensitive
  * @param fontDirs extra font folders, comma-separated, {@code ~} for the home folder; may
  * be empty
- * @param profile what the PDFs claim ({@code --pdf-profile}): {@code archive} (PDF/A-2u,
+ * @param profile what the PDFs claim ({@code --pdf-profile}): {@code archive} (PDF/A-2a,
  * tagged PDF/UA-1) or {@code none}
  */
 @ConfigurationProperties("exporter.pdf")

@@ -54,7 +54,7 @@ import org.springframework.context.annotation.Import;
  * class registers too.
  *
  * <p>
- * What a file claims is its {@link PdfProfile}: by default PDF/A-2u and PDF/UA-1 (tagged;
+ * What a file claims is its {@link PdfProfile}: by default PDF/A-2a and PDF/UA-1 (tagged;
  * {@link PageSetup#openWriter} and {@link Archival} add what the layout does not draw),
  * or nothing ({@code --pdf-profile none}).
  *
@@ -74,7 +74,7 @@ public class PdfRenderer implements Renderer {
 
     private final FontChain fonts;
 
-    /** What the files claim: PDF/A-2u and tagged PDF/UA-1, or nothing. */
+    /** What the files claim: PDF/A-2a and tagged PDF/UA-1, or nothing. */
     private final PdfProfile profile;
 
     /**

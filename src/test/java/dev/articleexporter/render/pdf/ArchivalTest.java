@@ -33,7 +33,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * What the {@link PdfProfile#ARCHIVE} profile adds to a PDF, read back with PDFBox: a PDF
- * 1.7 header, XMP metadata that names PDF/A-2u and PDF/UA-1 and repeats the document
+ * 1.7 header, XMP metadata that names PDF/A-2a and PDF/UA-1 and repeats the document
  * information, an sRGB output intent, no partial CIDSet; and that {@link PdfProfile#NONE}
  * adds none of it and is smaller. veraPDF judges the whole; this says which part is ours.
  */
@@ -60,7 +60,7 @@ class ArchivalTest {
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
             Element xmp = xmp(pdf);
             assertThat(text(xmp, "http://www.aiim.org/pdfa/ns/id/", "part")).isEqualTo("2");
-            assertThat(text(xmp, "http://www.aiim.org/pdfa/ns/id/", "conformance")).isEqualTo("U");
+            assertThat(text(xmp, "http://www.aiim.org/pdfa/ns/id/", "conformance")).isEqualTo("A");
             assertThat(text(xmp, "http://www.aiim.org/pdfua/ns/id/", "part")).isEqualTo("1");
             assertMatchesInformation(pdf, xmp);
             assertThat(text(xmp, DC, "language")).isEqualTo(pdf.getDocumentCatalog().getLanguage()).isEqualTo("en");

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 13: every kind of PDF we write passes veraPDF for PDF/UA-1 and PDF/A-2u with 0
+ * Issue 13: every kind of PDF we write passes veraPDF for PDF/UA-1 and PDF/A-2a with 0
  * failed rules: the samples, every script, pictures, a 3,000-slide article and a digest.
  * Each PDF is also left in {@code <build dir>/pdf-judge/} for a person (or
  * {@code pdfinfo -struct-text}) to look at.
@@ -31,22 +31,22 @@ class PdfConformanceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("articles")
-    void articlePassesPdfUa1AndPdfA2u(String name, Story story) {
+    void articlePassesPdfUa1AndPdfA2a(String name, Story story) {
         judge(name, SamplePdfs.render(story));
     }
 
     @Test
-    void hostileTextPassesPdfUa1AndPdfA2u() {
+    void hostileTextPassesPdfUa1AndPdfA2a() {
         judge("hostile", SamplePdfs.render(TestStories.hostileText()));
     }
 
     @Test
-    void threeThousandSlidesPassPdfUa1AndPdfA2u() {
+    void threeThousandSlidesPassPdfUa1AndPdfA2a() {
         judge("huge-3000", SamplePdfs.render(TestStories.huge(3_000)));
     }
 
     @Test
-    void digestOfEveryArticlePassesPdfUa1AndPdfA2u() {
+    void digestOfEveryArticlePassesPdfUa1AndPdfA2a() {
         List<Story> stories = new ArrayList<>(SamplePdfs.samples().values());
         stories.addAll(SamplePdfs.handBuilt().values());
         judge("digest", SamplePdfs.digest(stories));

@@ -28,14 +28,14 @@ import org.verapdf.pdfa.validation.validators.ValidatorFactory;
 
 /**
  * Judges a PDF the way an archive or an accessibility checker does: veraPDF (its
- * validation model, the version on the test class path) for PDF/UA-1 and PDF/A-2u, the
+ * validation model, the version on the test class path) for PDF/UA-1 and PDF/A-2a, the
  * two claims our PDFs make (issue 13). Reusable from any test that writes a PDF:
  * {@code PdfJudge.assertConforms(path)}, once per written file.
  */
 public final class PdfJudge {
 
     /** veraPDF's flavour ids of what every PDF we write must pass. */
-    public static final List<String> FLAVOURS = List.of("ua1", "2u");
+    public static final List<String> FLAVOURS = List.of("ua1", "2a");
 
     /** Failed checks kept per rule with their context: enough to find the object. */
     private static final int CONTEXTS = 3;
@@ -66,7 +66,7 @@ public final class PdfJudge {
         }
     }
 
-    /** Fails unless veraPDF finds no failed rule for PDF/UA-1 and PDF/A-2u. */
+    /** Fails unless veraPDF finds no failed rule for PDF/UA-1 and PDF/A-2a. */
     public static void assertConforms(Path pdf) {
         try {
             assertConforms(pdf.toString(), Files.readAllBytes(pdf));
