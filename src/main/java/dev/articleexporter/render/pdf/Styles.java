@@ -121,22 +121,15 @@ final class Styles {
         if (rtl || !hasRightToLeft(s)) {
             return null;
         }
-        for (int i = 0; i < s.length();) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            byte d = Character.getDirectionality(cp);
-            if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
-                return null;
-            }
-            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
-                return switch (Character.UnicodeScript.of(cp)) {
-                    case ARABIC -> "ar";
-                    case HEBREW -> "he";
-                    default -> null;
-                };
-            }
+        int cp = firstStrong(s);
+        if (cp < 0 || !rightToLeft(cp)) {
+            return null;
         }
-        return null;
+        return switch (Character.UnicodeScript.of(cp)) {
+            case ARABIC -> "ar";
+            case HEBREW -> "he";
+            default -> null;
+        };
     }
 
     static boolean hasRightToLeft(String s) {
@@ -150,18 +143,25 @@ final class Styles {
     }
 
     static boolean firstStrongIsRightToLeft(String s) {
+        int cp = firstStrong(s);
+        return cp >= 0 && rightToLeft(cp);
+    }
+
+    /** The first strongly directional character (Unicode bidi rule P2), or -1. */
+    private static int firstStrong(String s) {
         for (int i = 0; i < s.length();) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            byte d = Character.getDirectionality(cp);
-            if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
-                return false;
-            }
-            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
-                return true;
+            if (rightToLeft(cp) || Character.getDirectionality(cp) == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                return cp;
             }
         }
-        return false;
+        return -1;
+    }
+
+    private static boolean rightToLeft(int cp) {
+        byte d = Character.getDirectionality(cp);
+        return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
     }
 
 }

@@ -95,9 +95,12 @@ final class Tagging {
      * there is.
      */
     PdfStructureElement text(PdfStructureElement parent, PdfName type, String content, Styles styles) {
+        if (root == null || styles.direction(content) == PdfWriter.RUN_DIRECTION_NO_BIDI) {
+            // no right-to-left text: the document's language, drawn in logical order
+            return child(parent, type);
+        }
         PdfStructureElement e = child(parent, type, styles.language(content));
-        if (e != null && content.length() <= MAX_STRING
-                && styles.direction(content) != PdfWriter.RUN_DIRECTION_NO_BIDI) {
+        if (content.length() <= MAX_STRING) {
             e.put(PdfName.ACTUALTEXT, text(content));
         }
         return e;

@@ -6,6 +6,7 @@ import dev.articleexporter.input.ArticleJson;
 import dev.articleexporter.model.Digest;
 import dev.articleexporter.model.RelatedMode;
 import dev.articleexporter.model.Story;
+import dev.articleexporter.model.TestDigests;
 import dev.articleexporter.model.TestStories;
 import dev.articleexporter.model.Warnings;
 import dev.articleexporter.render.DigestWriter;
@@ -134,23 +135,7 @@ final class SampleBooks {
      * written as {@code DigestWritersTest} writes it.
      */
     private static Path writeDigest(EpubRenderer renderer, Path dir, List<Story> stories) throws IOException {
-        Map<String, List<Story>> bySection = new LinkedHashMap<>();
-        for (Story story : stories) {
-            String section = story.meta().section() == null ? "More" : story.meta().section();
-            bySection.computeIfAbsent(section, s -> new ArrayList<>()).add(story);
-        }
-        List<Digest.Section> sections = new ArrayList<>();
-        int n = 0;
-        for (var e : bySection.entrySet()) {
-            List<Digest.Entry> entries = new ArrayList<>();
-            for (Story story : e.getValue()) {
-                entries.add(new Digest.Entry(++n, story.id(), story.meta().title(), story.meta().section(),
-                        story.meta().language(), () -> story));
-            }
-            sections.add(new Digest.Section(sections.size() + 1, e.getKey(), entries));
-        }
-        Digest digest = new Digest(Digest.fileStem(DIGEST_DATE, 7), Digest.title(DIGEST_DATE), DIGEST_DATE, "en",
-                sections, 0, 200);
+        Digest digest = TestDigests.of(stories, DIGEST_DATE, "More");
         digest = digest.withCover(COVERS.digest(digest));
         Path file = dir.resolve("digest.epub");
         try (OutputStream out = Files.newOutputStream(file)) {

@@ -5,6 +5,7 @@ import dev.articleexporter.input.ArticleJson;
 import dev.articleexporter.model.Digest;
 import dev.articleexporter.model.RelatedMode;
 import dev.articleexporter.model.Story;
+import dev.articleexporter.model.TestDigests;
 import dev.articleexporter.model.TestStories;
 import dev.articleexporter.model.Warnings;
 import dev.articleexporter.render.DigestWriter;
@@ -85,22 +86,7 @@ final class SamplePdfs {
      */
     static byte[] digest(List<Story> stories) {
         LocalDate date = LocalDate.of(2026, 11, 25);
-        Map<String, List<Story>> bySection = new LinkedHashMap<>();
-        for (Story story : stories) {
-            String name = story.meta().section() == null ? "News" : story.meta().section();
-            bySection.computeIfAbsent(name, k -> new ArrayList<>()).add(story);
-        }
-        List<Digest.Section> sections = new ArrayList<>();
-        int n = 0;
-        for (var e : bySection.entrySet()) {
-            List<Digest.Entry> entries = new ArrayList<>();
-            for (Story story : e.getValue()) {
-                entries.add(new Digest.Entry(++n, story.id(), story.meta().title(), story.meta().section(),
-                        story.meta().language(), () -> story));
-            }
-            sections.add(new Digest.Section(sections.size() + 1, e.getKey(), entries));
-        }
-        Digest digest = new Digest(Digest.fileStem(date, 7), Digest.title(date), date, "en", sections, 0, 200);
+        Digest digest = TestDigests.of(stories, date, "News");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             DigestWriter.writeAll(digest, List.of(RENDERER.digestWriter(out)));
