@@ -5,7 +5,7 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import java.util.zip.Deflater;
 import org.openpdf.text.Document;
 import org.openpdf.text.pdf.PdfArray;
@@ -18,6 +18,12 @@ import org.openpdf.text.pdf.PdfPageEventHelper;
 import org.openpdf.text.pdf.PdfStream;
 import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfWriter;
+import org.openpdf.text.xml.xmp.DublinCoreSchema;
+import org.openpdf.text.xml.xmp.PdfA1Schema;
+import org.openpdf.text.xml.xmp.PdfSchema;
+import org.openpdf.text.xml.xmp.XmpArray;
+import org.openpdf.text.xml.xmp.XmpBasicSchema;
+import org.openpdf.text.xml.xmp.XmpWriter;
 
 /**
  * What makes a PDF of the {@link PdfProfile#ARCHIVE} profile PDF/A-2a and identifies it
@@ -73,48 +79,51 @@ final class Archival extends PdfPageEventHelper {
      * XMP metadata for the document information {@code info}: title, author, subject,
      * keywords, creator tool, producer and dates as there, the language, and the PDF/A-2a
      * and PDF/UA-1 identification (with the extension schema PDF/A requires for the
-     * PDF/UA namespace). Not padded: we never edit the file in place.
+     * PDF/UA namespace). Written with OpenPDF's XMP schemas, which escape the values; not
+     * padded, as we never edit the file in place.
      */
     static byte[] xmp(PdfDictionary info, String language) {
-        StringBuilder x = new StringBuilder(2048);
-        x.append("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
-            .append("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n")
-            .append("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
-            .append("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"")
-            .append(" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"")
-            .append(" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"")
-            .append(" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n")
-            .append("<dc:format>application/pdf</dc:format>\n");
-        alt(x, "dc:title", text(info, PdfName.TITLE));
-        String author = text(info, PdfName.AUTHOR);
-        if (author != null) {
-            x.append("<dc:creator><rdf:Seq><rdf:li>")
-                .append(escape(author))
-                .append("</rdf:li></rdf:Seq></dc:creator>\n");
-        }
-        alt(x, "dc:description", text(info, PdfName.SUBJECT));
+        DublinCoreSchema dc = new DublinCoreSchema();
+        PdfSchema pdf = new PdfSchema();
+        XmpBasicSchema basic = new XmpBasicSchema();
+        ifPresent(text(info, PdfName.TITLE), dc::addTitle);
+        ifPresent(text(info, PdfName.AUTHOR), dc::addAuthor);
+        ifPresent(text(info, PdfName.SUBJECT), dc::addDescription);
         if (language != null && !language.isBlank()) {
-            x.append("<dc:language><rdf:Bag><rdf:li>")
-                .append(escape(language))
-                .append("</rdf:li></rdf:Bag></dc:language>\n");
+            XmpArray languages = new XmpArray(XmpArray.UNORDERED);
+            languages.add(language);
+            dc.setProperty(DublinCoreSchema.LANGUAGE, languages);
         }
-        simple(x, "pdf:Keywords", text(info, PdfName.KEYWORDS));
-        simple(x, "pdf:Producer", text(info, PdfName.PRODUCER));
-        simple(x, "xmp:CreatorTool", text(info, PdfName.CREATOR));
-        simple(x, "xmp:CreateDate", date(info, PdfName.CREATIONDATE));
-        simple(x, "xmp:ModifyDate", date(info, PdfName.MODDATE));
-        x.append("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n")
-            .append("<pdfuaid:part>1</pdfuaid:part>\n")
-            .append("</rdf:Description>\n")
-            .append(PDFUA_EXTENSION)
-            .append("</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
-        return x.toString().getBytes(StandardCharsets.UTF_8);
+        ifPresent(text(info, PdfName.KEYWORDS), pdf::addKeywords);
+        ifPresent(text(info, PdfName.PRODUCER), pdf::addProducer);
+        ifPresent(text(info, PdfName.CREATOR), basic::addCreatorTool);
+        ifPresent(date(info, PdfName.CREATIONDATE), basic::addCreateDate);
+        ifPresent(date(info, PdfName.MODDATE), basic::addModDate);
+        PdfA1Schema pdfa = new PdfA1Schema();
+        pdfa.addPart("2");
+        pdfa.addConformance("A");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try (XmpWriter xmp = new XmpWriter(out, XmpWriter.UTF8, 0)) {
+            xmp.addRdfDescription(dc);
+            xmp.addRdfDescription(pdf);
+            xmp.addRdfDescription(basic);
+            xmp.addRdfDescription(pdfa);
+            xmp.addRdfDescription("xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"",
+                    "<pdfuaid:part>1</pdfuaid:part>");
+            xmp.addRdfDescription(PDFUA_EXTENSION_NAMESPACES, PDFUA_EXTENSION);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
+
+    private static final String PDFUA_EXTENSION_NAMESPACES = "xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
+            + " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
+            + " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\"";
 
     /** PDF/A-2 accepts properties outside its predefined schemas only when described. */
     private static final String PDFUA_EXTENSION = """
-            <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
-            xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
             <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
             <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
             <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
@@ -126,24 +135,11 @@ final class Archival extends PdfPageEventHelper {
             <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
             </rdf:li></rdf:Seq></pdfaSchema:property>
             </rdf:li></rdf:Bag></pdfaExtension:schemas>
-            </rdf:Description>
             """;
 
-    private static void alt(StringBuilder x, String name, String value) {
+    private static void ifPresent(String value, Consumer<String> add) {
         if (value != null) {
-            x.append('<')
-                .append(name)
-                .append("><rdf:Alt><rdf:li xml:lang=\"x-default\">")
-                .append(escape(value))
-                .append("</rdf:li></rdf:Alt></")
-                .append(name)
-                .append(">\n");
-        }
-    }
-
-    private static void simple(StringBuilder x, String name, String value) {
-        if (value != null) {
-            x.append('<').append(name).append('>').append(escape(value)).append("</").append(name).append(">\n");
+            add.accept(value);
         }
     }
 
@@ -153,28 +149,6 @@ final class Archival extends PdfPageEventHelper {
 
     private static String date(PdfDictionary info, PdfName key) {
         return info.get(key) instanceof PdfString s ? PdfDate.getW3CDate(s.toString()) : null;
-    }
-
-    /**
-     * XML text: markup characters escaped, characters XML 1.0 cannot carry left out (the
-     * information keeps them, but no title of ours has any).
-     */
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                default -> {
-                    if (cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp != 0xFFFE && cp != 0xFFFF)) {
-                        b.appendCodePoint(cp);
-                    }
-                }
-            }
-        });
-        return b.toString();
     }
 
     private static byte[] deflate(byte[] data) {
