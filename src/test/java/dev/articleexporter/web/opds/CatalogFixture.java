@@ -27,6 +27,13 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
  */
 record CatalogFixture(Path output, JdbcClient jdbc, Library library, DigestHistory editions) {
 
+    /** The ids of the bundled samples' articles. */
+    static final String IRAQ = "iraq-pm-calls-for-departure-of-us-led-coalition";
+
+    static final String HARBOUR = "five-harbour-towns-to-visit-in-winter";
+
+    static final String REFINANCE = "three-questions-before-you-refinance";
+
     /** The application's formats, as the serve command's registry has them. */
     static final OutputFormats FORMATS = OutputFormats.of(new EpubRenderer(), new PdfRenderer());
 

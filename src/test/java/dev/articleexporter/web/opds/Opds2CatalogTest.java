@@ -1,5 +1,8 @@
 package dev.articleexporter.web.opds;
 
+import static dev.articleexporter.web.opds.CatalogFixture.HARBOUR;
+import static dev.articleexporter.web.opds.CatalogFixture.IRAQ;
+import static dev.articleexporter.web.opds.CatalogFixture.REFINANCE;
 import static dev.articleexporter.web.opds.Opds2Assert.href;
 import static dev.articleexporter.web.opds.Opds2Assert.links;
 import static dev.articleexporter.web.opds.OpdsAssert.ATOM;
@@ -33,9 +36,6 @@ class Opds2CatalogTest {
 
     static final int PAGE = 2;
 
-    static final String IRAQ = "iraq-pm-calls-for-departure-of-us-led-coalition";
-    static final String HARBOUR = "five-harbour-towns-to-visit-in-winter";
-    static final String REFINANCE = "three-questions-before-you-refinance";
     static final String DIGEST = "digest-2026-12-06-run-5";
 
     @TempDir

@@ -1,5 +1,8 @@
 package dev.articleexporter.web.opds;
 
+import static dev.articleexporter.web.opds.CatalogFixture.HARBOUR;
+import static dev.articleexporter.web.opds.CatalogFixture.IRAQ;
+import static dev.articleexporter.web.opds.CatalogFixture.REFINANCE;
 import static dev.articleexporter.web.opds.OpdsAssert.ATOM;
 import static dev.articleexporter.web.opds.OpdsAssert.DC;
 import static dev.articleexporter.web.opds.OpdsAssert.children;
@@ -49,9 +52,6 @@ class OpdsCatalogTest {
     /** Small pages, so the few sample articles span several. */
     static final int PAGE = 2;
 
-    static final String IRAQ = "iraq-pm-calls-for-departure-of-us-led-coalition";
-    static final String HARBOUR = "five-harbour-towns-to-visit-in-winter";
-    static final String REFINANCE = "three-questions-before-you-refinance";
     static final String WORLD = "News/World & Co";
     static final String PERCENT = "Ünïcødé 100%";
     static final String DIGEST = "digest-2026-11-25-run-1";

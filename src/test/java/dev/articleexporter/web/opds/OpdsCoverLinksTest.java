@@ -1,5 +1,7 @@
 package dev.articleexporter.web.opds;
 
+import static dev.articleexporter.web.opds.CatalogFixture.HARBOUR;
+import static dev.articleexporter.web.opds.CatalogFixture.REFINANCE;
 import static dev.articleexporter.web.opds.OpdsAssert.ATOM;
 import static dev.articleexporter.web.opds.OpdsAssert.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +27,6 @@ import org.w3c.dom.Element;
  */
 class OpdsCoverLinksTest {
 
-    static final String HARBOUR = "five-harbour-towns-to-visit-in-winter";
-    static final String REFINANCE = "three-questions-before-you-refinance";
     static final String DIGEST = "digest-2026-12-06-run-5";
 
     @TempDir
