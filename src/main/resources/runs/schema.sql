@@ -62,3 +62,64 @@ CREATE INDEX IF NOT EXISTS EXPORT_EDITION_FOLDER ON EXPORT_EDITION (OUTPUT_FOLDE
 -- The extensions of the files the digest was written as, one per format of its run ("pdf,txt"); NULL in rows
 -- recorded before formats were plug-ins (those digests were written as EPUB and PDF).
 ALTER TABLE EXPORT_EDITION ADD COLUMN IF NOT EXISTS EXTENSIONS VARCHAR(500);
+
+-- Remote partitioning (package remote, WorkerRegistry): the workers and when each was last seen (the database's
+-- clock), and which partition step execution each runs. Beside Spring Batch's tables: a heartbeat in the step
+-- execution would race the step's own updates (optimistic version).
+CREATE TABLE IF NOT EXISTS REMOTE_WORKER (
+    WORKER_ID        VARCHAR(200)             NOT NULL PRIMARY KEY,
+    HOST             VARCHAR(255)             NOT NULL,
+    CONSUMERS        INT                      NOT NULL,
+    STARTED          TIMESTAMP WITH TIME ZONE NOT NULL,
+    LAST_SEEN        TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE TABLE IF NOT EXISTS REMOTE_PARTITION (
+    STEP_EXECUTION_ID BIGINT                   NOT NULL PRIMARY KEY,
+    WORKER_ID         VARCHAR(200)             NOT NULL,
+    STARTED           TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+-- Nightly runs that cost what changed (job.FileStamping, pipeline.UnchangedFiles): the stamp of each input file
+-- whose articles were all exported under their own names by the last completed run into OUTPUT_FOLDER, as the file
+-- was then. A run passes over a file unread when size and time (or, touched, the SHA-256) are the same, SETTINGS
+-- (input folder, formats, renderers) too, its images' stamps and its articles' outputs are all in place.
+CREATE TABLE IF NOT EXISTS INPUT_FILE_STAMP (
+    OUTPUT_FOLDER    VARCHAR(1024)    NOT NULL,  -- absolute, as in the run's parameters
+    FILE_NAME        VARCHAR(1024)    NOT NULL,  -- relative to the input folder
+    FILE_SIZE        BIGINT           NOT NULL,
+    MODIFIED         BIGINT           NOT NULL,  -- milliseconds
+    SHA256           VARCHAR(64)      NOT NULL,
+    SETTINGS         VARCHAR(64)      NOT NULL,
+    ARTICLES         INT              NOT NULL,
+    CONTENT          VARCHAR(1000000) NOT NULL,  -- JSON: each article's position, name and id; images and stamps
+    JOB_INSTANCE_ID  BIGINT           NOT NULL,  -- the run that stamped it
+    PRIMARY KEY (OUTPUT_FOLDER, FILE_NAME)
+);
+-- What each partition found in the files it read (or passed over, touched) in a run: the stamps are written from
+-- it when the run has completed, then it goes.
+CREATE TABLE IF NOT EXISTS INPUT_FILE_READ (
+    JOB_INSTANCE_ID  BIGINT           NOT NULL,
+    JOB_EXECUTION_ID BIGINT           NOT NULL,
+    PARTITION_INDEX  INT              NOT NULL,
+    PARTITION_COUNT  INT              NOT NULL,
+    FILE_NAME        VARCHAR(1024)    NOT NULL,
+    FILE_SIZE        BIGINT           NOT NULL,
+    MODIFIED         BIGINT           NOT NULL,
+    SHA256           VARCHAR(64),                -- NULL: not read whole and unchanged
+    SLOTS            INT              NOT NULL,  -- article slots read; -1: passed over, touched (same bytes)
+    IMAGES           VARCHAR(1000000)
+);
+CREATE INDEX IF NOT EXISTS INPUT_FILE_READ_INSTANCE ON INPUT_FILE_READ (JOB_INSTANCE_ID);
+-- Input files a partition passed over unread: one row per run of consecutive files and the number of their articles
+-- it counts (each file's by the partition that owns the file's problems), instead of a row per article. Part of a
+-- run's unchanged count (RunArticles.unchangedCount).
+CREATE TABLE IF NOT EXISTS INPUT_SKIPPED (
+    JOB_EXECUTION_ID BIGINT        NOT NULL,
+    JOB_INSTANCE_ID  BIGINT        NOT NULL,
+    FIRST_FILE       VARCHAR(1024) NOT NULL,
+    LAST_FILE        VARCHAR(1024) NOT NULL,
+    FILES            INT           NOT NULL,
+    ARTICLES         BIGINT        NOT NULL
+);
+CREATE INDEX IF NOT EXISTS INPUT_SKIPPED_EXECUTION ON INPUT_SKIPPED (JOB_EXECUTION_ID);
+CREATE INDEX IF NOT EXISTS INPUT_SKIPPED_INSTANCE ON INPUT_SKIPPED (JOB_INSTANCE_ID);

@@ -17,8 +17,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * <p>
  * What AOT freezes are the bean definitions and their conditions; property values are
  * still read at run time. So the properties below are those that decide which beans
- * exist: no web server, and a batch schema initializer (whether it creates the tables is
- * decided at run time).
+ * exist: no web server, a batch schema initializer (whether it creates the tables is
+ * decided at run time), and no metrics, health or JMS beans ({@link Spring#start}
+ * excludes the same auto-configuration; serve, worker and remote runs are not made ahead
+ * of time and have them).
  */
 public final class AotContext {
 
@@ -31,7 +33,8 @@ public final class AotContext {
      */
     public static void main(String[] args) {
         new SpringApplicationBuilder(ArticleExporter.class).web(WebApplicationType.NONE)
-            .run("--spring.datasource.url=jdbc:h2:mem:aot", "--spring.batch.jdbc.initialize-schema=always");
+            .run("--spring.datasource.url=jdbc:h2:mem:aot", "--spring.batch.jdbc.initialize-schema=always",
+                    Spring.plainContextExclusions());
     }
 
 }

@@ -13,13 +13,13 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code article-exporter} command: {@code export} (the default), {@code runs},
- * {@code validate}, {@code serve}. Parsing, {@code --help} and {@code --version} happen
- * before Spring starts, so they are instant.
+ * {@code validate}, {@code serve}, {@code worker}. Parsing, {@code --help} and
+ * {@code --version} happen before Spring starts, so they are instant.
  */
 @Command(name = "article-exporter", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Exports news and slideshow articles (JSON) to PDF and EPUB; every run is kept in an H2 database.",
         subcommands = { ExportCommand.class, RunsCommand.class, ValidateCommand.class, ServeCommand.class,
-                CommandLine.HelpCommand.class },
+                WorkerCommand.class, CommandLine.HelpCommand.class },
         footerHeading = "%nWith no command, 'export' runs with its defaults.%n", footer = "")
 public class Cli implements Runnable {
 

@@ -56,6 +56,18 @@ record Database(String option) {
         return option.startsWith("jdbc:");
     }
 
+    /**
+     * Whether other machines can use it too (a remote run's manager and workers share
+     * it): a database server, not an H2 file or in-memory database of this process.
+     */
+    boolean isShared() {
+        if (!isJdbcUrl()) {
+            return false;
+        }
+        String url = option.toLowerCase(java.util.Locale.ROOT);
+        return !url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:");
+    }
+
     /** The H2 file path without H2's extension. */
     Path h2Path() {
         String path = option.endsWith(".mv.db") ? option.substring(0, option.length() - ".mv.db".length()) : option;

@@ -25,8 +25,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code export}: one run of the export job over the input folder. */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Exports every article of the input folder's *.json files in each selected format "
-                + "(PDF and EPUB by default).")
+        description = {
+                "Exports every article of the input folder's *.json files in each selected format "
+                        + "(PDF and EPUB by default).",
+                "With --broker, 'worker' processes (on this or other machines) render the partitions." })
 public class ExportCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);
@@ -46,6 +48,12 @@ public class ExportCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOption history;
+
+    @Mixin
+    ManagerOptions remote;
+
+    /** Where the broker's user and password are read; tests replace it. */
+    Map<String, String> environment = System.getenv();
 
     /** The longest input or output folder path, absolute. */
     static final int MAX_PATH = 1000;
@@ -100,6 +108,11 @@ public class ExportCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         Database database = history.database();
+        String remoteProblem = remote.problem(database, environment);
+        if (remoteProblem != null) {
+            err.println("error: " + remoteProblem);
+            return Cli.USAGE;
+        }
         database.createFolder();
         try (AutoCloseable lock = database.lock()) {
             if (lock == null) {
@@ -147,7 +160,11 @@ public class ExportCommand implements Callable<Integer> {
         }
         ExportSettings settings = new ExportSettings(inputs.input, output, inputs.formats, rendering.related, force,
                 digest);
-        try (ConfigurableApplicationContext context = Spring.start(properties)) {
+        if (remote.remote()) {
+            remote.putProperties(properties, environment);
+        }
+        try (ConfigurableApplicationContext context = remote.remote() ? Spring.startRemote(Spring.MANAGER, properties)
+                : Spring.start(properties)) {
             List<ExportReport> reports;
             try {
                 reports = context.getBean(ExportService.class).export(settings, fresh);
@@ -168,7 +185,8 @@ public class ExportCommand implements Callable<Integer> {
             if (last.rejected() > 0) {
                 return Cli.REJECTED;
             }
-            if (reports.stream().mapToLong(ExportReport::read).sum() > 0) {
+            // the launcher learns its class cache from local runs only
+            if (!remote.remote() && reports.stream().mapToLong(ExportReport::read).sum() > 0) {
                 markRealWork();
             }
             return Cli.OK;

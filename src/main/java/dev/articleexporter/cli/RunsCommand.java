@@ -93,6 +93,15 @@ public class RunsCommand implements Callable<Integer> {
         if (ending != null) {
             out.println(ending);
         }
+        List<RunSummary.Partition> partitions = history.partitions(r.executionId());
+        if (!partitions.isEmpty()) {
+            out.println("Partitions (remote run):");
+            out.printf(Locale.ROOT, "  %-12s  %-9s  %6s  %8s  %8s  %s%n", "PARTITION", "STATUS", "READ", "WRITTEN",
+                    "REJECTED", "WORKER");
+            partitions.forEach(p -> out.printf(Locale.ROOT, "  %-12s  %-9s  %6d  %8d  %8d  %s%n",
+                    p.name().substring(p.name().indexOf(':') + 1), p.status(), p.read(), p.written(), p.rejected(),
+                    p.worker() == null ? "-" : p.worker()));
+        }
         digests.ofRun(r.executionId())
             .ifPresent(d -> out.println("Digest: " + RunSummaryFormat
                 .digest(new DigestOutcome(d.fileStem(), d.extensions(), d.title(), d.articles(), 0, 0, 0))));

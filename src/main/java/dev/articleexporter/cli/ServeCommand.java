@@ -1,5 +1,6 @@
 package dev.articleexporter.cli;
 
+import dev.articleexporter.remote.Remote;
 import dev.articleexporter.web.Loopback;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = { "Runs a web server: a download page for editors (/), an OPDS catalog for e-readers (/opds),",
-                "and the export every night (the same job as 'export'). Stops cleanly on SIGTERM or Ctrl-C." })
+                "and the export every night (the same job as 'export'). Stops cleanly on SIGTERM or Ctrl-C.",
+                "Metrics for Prometheus at /actuator/prometheus, behind the same user and password." })
 public class ServeCommand implements Callable<Integer> {
 
     static final String USER_VARIABLE = "ARTICLE_EXPORTER_USER";
@@ -54,6 +56,9 @@ public class ServeCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOption history;
+
+    @Mixin
+    ManagerOptions remote;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
             description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -125,6 +130,11 @@ public class ServeCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         Database database = history.database();
+        String remoteProblem = remote.problem(database, environment);
+        if (remoteProblem != null) {
+            err.println("error: " + remoteProblem);
+            return Cli.USAGE;
+        }
         database.createFolder();
         Files.createDirectories(output);
         try (AutoCloseable lock = database.lock()) {
@@ -207,6 +217,10 @@ public class ServeCommand implements Callable<Integer> {
         }
         properties.put("server.address", bind);
         properties.put("server.port", port);
+        if (remote.remote()) {
+            remote.putProperties(properties, environment);
+            properties.put(Remote.ROLE, Spring.MANAGER);
+        }
 
         ContextClosing closing = new ContextClosing();
         ConfigurableApplicationContext context;
@@ -249,6 +263,10 @@ public class ServeCommand implements Callable<Integer> {
         }
         out.println(
                 "  History: " + database.describe() + " (held while the server runs; start exports from the page).");
+        if (remote.remote()) {
+            out.println("  Partitions go to workers through the broker " + remote.broker + ".");
+        }
+        out.println("  Metrics (Prometheus): " + url + "actuator/prometheus   Health: " + url + "actuator/health");
         out.println(
                 "Stop with Ctrl-C or SIGTERM: a running export stops at a chunk boundary and the next run resumes it.");
         out.flush();

@@ -1,6 +1,9 @@
 package dev.articleexporter.cli;
 
+import dev.articleexporter.input.Input;
 import dev.articleexporter.input.InputFolder;
+import dev.articleexporter.job.UnchangedInputs;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.articleexporter.job.ExportJobConfig;
 import dev.articleexporter.job.ExportListener;
 import dev.articleexporter.job.ExporterProperties;
@@ -30,8 +33,11 @@ public class TerminalProgress {
      * @param properties {@code exporter.progress}: set by {@code export} when its output
      * is a terminal
      */
-    public TerminalProgress(ExporterProperties properties) {
+    private final ObjectProvider<UnchangedInputs> unchanged;
+
+    public TerminalProgress(ExporterProperties properties, ObjectProvider<UnchangedInputs> unchanged) {
         this.enabled = properties.progress();
+        this.unchanged = unchanged;
     }
 
     @BeforeStep
@@ -40,7 +46,10 @@ public class TerminalProgress {
             return; // not watched, or a partition: the bar is the whole run's
         }
         String input = step.getJobParameters().getString("input");
-        int total = new InputFolder(Path.of(input)).countArticles();
+        // files unchanged since their last export are counted from their records, not
+        // read
+        int total = new InputFolder(Path.of(input))
+            .countArticles(unchanged.getObject().knownCounts(Path.of(step.getJobParameters().getString("output"))));
         bar = new ProgressBarBuilder().setTaskName("Exporting")
             .setInitialMax(total)
             .setStyle(ProgressBarStyle.ASCII)
@@ -54,7 +63,7 @@ public class TerminalProgress {
     public void processed(Object item, Object result) {
         ProgressBar current = bar;
         if (current != null) {
-            current.step();
+            current.stepBy(item instanceof Input.Unchanged skipped ? skipped.articles() : 1);
         }
     }
 

@@ -119,7 +119,7 @@ public class RunArticles {
      */
     public long unchanged(long jobExecutionId) {
         return jdbc.sql("SELECT " + unchangedCount("?"))
-            .params(jobExecutionId, jobExecutionId)
+            .params(jobExecutionId, jobExecutionId, jobExecutionId)
             .query(Long.class)
             .single();
     }
@@ -131,8 +131,41 @@ public class RunArticles {
      */
     public static String unchangedCount(String executionId) {
         return ("(SELECT COUNT(*) FROM EXPORTED_ARTICLE a WHERE a.JOB_EXECUTION_ID = {id} AND a.STATUS = 'UNCHANGED')"
-                + " + (SELECT COALESCE(MAX(u.UNCHANGED), 0) FROM RUN_UNCHANGED u WHERE u.JOB_EXECUTION_ID = {id})")
+                + " + (SELECT COALESCE(MAX(u.UNCHANGED), 0) FROM RUN_UNCHANGED u WHERE u.JOB_EXECUTION_ID = {id})"
+                + " + (SELECT COALESCE(SUM(s.ARTICLES), 0) FROM INPUT_SKIPPED s WHERE s.JOB_EXECUTION_ID = {id})")
             .replace("{id}", executionId);
+    }
+
+    /**
+     * Records input files a partition passed over unread (unchanged since their last
+     * complete export): one row per run of consecutive files, with the count of their
+     * articles this partition answers for, not a row per article.
+     */
+    public void recordSkipped(long jobExecutionId, long jobInstanceId, String firstFile, String lastFile, int files,
+            long articles) {
+        jdbc.sql("INSERT INTO INPUT_SKIPPED (JOB_EXECUTION_ID, JOB_INSTANCE_ID, FIRST_FILE, LAST_FILE, FILES, ARTICLES)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")
+            .params(jobExecutionId, jobInstanceId, firstFile, lastFile, files, articles)
+            .update();
+    }
+
+    /**
+     * The runs of input files a run (any of its executions) passed over, as
+     * {@code {first, last}} file names: what a resumed run knows was skipped before.
+     */
+    public List<String[]> skipped(long jobInstanceId) {
+        return jdbc.sql("SELECT FIRST_FILE, LAST_FILE FROM INPUT_SKIPPED WHERE JOB_INSTANCE_ID = ?")
+            .param(jobInstanceId)
+            .query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+            .list();
+    }
+
+    /** Every article a run (all its executions) recorded, exported or unchanged. */
+    public List<ArticleRecord> recordedInRun(long jobInstanceId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM EXPORTED_ARTICLE WHERE JOB_INSTANCE_ID = ?")
+            .param(jobInstanceId)
+            .query(RunArticles::row)
+            .list();
     }
 
     /**

@@ -6,7 +6,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Optional;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,13 +42,24 @@ public class RunHistory {
 
     private static final String GROUP = " GROUP BY e.JOB_EXECUTION_ID, e.START_TIME, e.END_TIME, e.STATUS, e.EXIT_MESSAGE ";
 
+    /**
+     * The key of a partition's step execution context under which a remote run's worker
+     * puts its id.
+     */
+    public static final String WORKER_ID = "worker.id";
+
+    private static final String PARTITION_STEP = "export-articles-partition";
+
     private final JdbcClient jdbc;
 
     private final boolean h2;
 
-    public RunHistory(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+    private final ObjectProvider<JobRepository> jobs;
+
+    public RunHistory(JdbcClient jdbc, javax.sql.DataSource dataSource, ObjectProvider<JobRepository> jobs) {
         this.jdbc = jdbc;
         this.h2 = isH2(dataSource);
+        this.jobs = jobs;
     }
 
     private static boolean isH2(javax.sql.DataSource dataSource) {
@@ -96,6 +111,38 @@ public class RunHistory {
             .param(executionId)
             .query(RunHistory::row)
             .optional();
+    }
+
+    /**
+     * The partitions of a remote run with the worker that ran each, in partition order;
+     * empty for a run of local threads (no partition has a worker id).
+     */
+    public List<RunSummary.Partition> partitions(long executionId) {
+        JobRepository repository = jobs.getIfAvailable();
+        JobExecution execution = repository == null ? null : repository.getJobExecution(executionId);
+        if (execution == null) {
+            return List.of();
+        }
+        List<RunSummary.Partition> partitions = execution.getStepExecutions()
+            .stream()
+            .filter(s -> s.getStepName().startsWith(PARTITION_STEP))
+            .map(s -> new RunSummary.Partition(s.getStepName(), s.getStatus().name(), s.getReadCount(),
+                    s.getWriteCount(), s.getFilterCount() + s.getProcessSkipCount() + s.getReadSkipCount(),
+                    s.getExecutionContext().containsKey(WORKER_ID) ? s.getExecutionContext().getString(WORKER_ID)
+                            : null))
+            .sorted(Comparator.comparing(RunSummary.Partition::name, RunHistory::naturalOrder))
+            .toList();
+        return partitions.stream().anyMatch(p -> p.worker() != null) ? partitions : List.of();
+    }
+
+    /** {@code partition2} before {@code partition10}. */
+    private static int naturalOrder(String a, String b) {
+        String digitsA = a.replaceAll("\\D", "");
+        String digitsB = b.replaceAll("\\D", "");
+        if (!digitsA.isEmpty() && !digitsB.isEmpty() && digitsA.length() != digitsB.length()) {
+            return Integer.compare(digitsA.length(), digitsB.length());
+        }
+        return a.compareTo(b);
     }
 
     private static RunSummary row(ResultSet rs, int n) throws SQLException {

@@ -19,4 +19,14 @@ public record RunSummary(long executionId, LocalDateTime start, LocalDateTime en
     public Duration duration() {
         return start == null || end == null ? null : Duration.between(start, end);
     }
+
+    /**
+     * One partition of a remote run, as {@code runs --run} lists it.
+     *
+     * @param worker the id of the worker that ran it (the last one, when it was run
+     * again)
+     * @param rejected articles and inputs it did not export
+     */
+    public record Partition(String name, String status, long read, long written, long rejected, String worker) {
+    }
 }

@@ -1,6 +1,7 @@
 package dev.articleexporter.input;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -26,7 +27,11 @@ public final class ArticleFile implements AutoCloseable {
 
     private final Share share;
 
+    private final FileSkip skip;
+
     private JsonFramer framer;
+
+    private Fingerprint fingerprint;
 
     private Path opened;
 
@@ -52,9 +57,29 @@ public final class ArticleFile implements AutoCloseable {
      * read past
      */
     public ArticleFile(Path path, String name, Share share) {
+        this(path, name, share, FileSkip.NONE);
+    }
+
+    /**
+     * @param skip told of every article read, whatever its share, and fingerprints the
+     * bytes read when it is not {@link FileSkip#NONE}
+     */
+    public ArticleFile(Path path, String name, Share share, FileSkip skip) {
         this.path = path;
         this.name = name;
         this.share = share;
+        this.skip = skip;
+    }
+
+    /**
+     * What was read of the file, once {@link #next()} gave {@code null}: its size and
+     * time when opened, the SHA-256 of its bytes (the rest is read to the end first).
+     * @param fromStart {@code false} when a restart skipped into it: another process read
+     * its first articles
+     */
+    public FileSkip.FileRead fileRead(boolean fromStart) {
+        return fingerprint == null ? new FileSkip.FileRead(name, -1, -1, null, position, false)
+                : fingerprint.finish(name, position, fromStart);
     }
 
     /**
@@ -123,7 +148,13 @@ public final class ArticleFile implements AutoCloseable {
             return fileProblem(Origin.wholeFile(name), verdict.reason() + "; not read");
         }
         opened = verdict.path();
-        framer = new JsonFramer(JsonSource.utf8(verdict.open()), Limits.ARTICLE_BYTES);
+        FileReads.opened(file);
+        InputStream in = verdict.open();
+        if (skip != FileSkip.NONE) {
+            fingerprint = new Fingerprint(opened);
+            in = fingerprint.watch(in);
+        }
+        framer = new JsonFramer(JsonSource.utf8(in), Limits.ARTICLE_BYTES);
         int first = framer.peek();
         if (first < 0) {
             done = true;
@@ -235,6 +266,7 @@ public final class ArticleFile implements AutoCloseable {
         // Cleaned and bound (or rejected as "not a valid article") only when needed: see
         // ArticleNode.
         ArticleNode article = new ArticleNode(tree);
+        skip.read(name, path.getParent(), article);
         if (!share.ownsArticle(name, article)) {
             return SOMEONE_ELSES; // read past: not checked, cleaned or converted here
         }

@@ -35,9 +35,16 @@ public class ArticleReader implements AutoCloseable {
 
     private final InputFolder folder;
 
+    /** At most this many files are passed over as one input: the progress moves on. */
+    static final int FILES_PER_SKIP = 500;
+
     private final Share share;
 
+    private final FileSkip skip;
+
     private List<Path> files;
+
+    private boolean resumedInFile;
 
     private int fileIndex;
 
@@ -52,8 +59,17 @@ public class ArticleReader implements AutoCloseable {
      * partition of a run)
      */
     public ArticleReader(Path inputFolder, Share share) {
+        this(inputFolder, share, FileSkip.NONE);
+    }
+
+    /**
+     * @param skip decides which files are passed over unread, as one
+     * {@link Input.Unchanged} per run of consecutive files
+     */
+    public ArticleReader(Path inputFolder, Share share, FileSkip skip) {
         this.folder = new InputFolder(inputFolder);
         this.share = share;
+        this.skip = skip;
     }
 
     /** Lists the folder and starts at the beginning. */
@@ -67,6 +83,9 @@ public class ArticleReader implements AutoCloseable {
      */
     public void open(Position from) {
         files = folder.jsonFiles();
+        if (!from.equals(Position.START)) {
+            skip.resume();
+        }
         fileIndex = 0;
         while (fileIndex < files.size() && name(fileIndex).compareTo(from.file()) < 0) {
             fileIndex++;
@@ -74,24 +93,41 @@ public class ArticleReader implements AutoCloseable {
         if (fileIndex < files.size() && name(fileIndex).equals(from.file())) {
             current = openFile(fileIndex);
             current.skip(from.article());
+            resumedInFile = from.article() > 0;
         }
     }
 
     /** The next input, or {@code null} after the last. */
     public Input read() {
+        Origin first = null;
+        int skipped = 0;
+        int articles = 0;
         while (fileIndex < files.size()) {
             if (current == null) {
+                int unchanged = skipped < FILES_PER_SKIP ? skip.unchanged(name(fileIndex), files.get(fileIndex)) : -1;
+                if (unchanged >= 0) {
+                    first = first == null ? Origin.wholeFile(name(fileIndex)) : first;
+                    skipped++;
+                    articles += share.ownsFileProblems(name(fileIndex)) ? unchanged : 0;
+                    fileIndex++;
+                    continue;
+                }
+                if (skipped > 0) {
+                    return new Input.Unchanged(first, name(fileIndex - 1), skipped, articles, skip.names());
+                }
                 current = openFile(fileIndex);
             }
             Input next = current.next();
             if (next != null) {
                 return next;
             }
+            skip.finished(current.fileRead(!resumedInFile));
+            resumedInFile = false;
             current.close();
             current = null;
             fileIndex++;
         }
-        return null;
+        return skipped > 0 ? new Input.Unchanged(first, name(fileIndex - 1), skipped, articles, skip.names()) : null;
     }
 
     /** Where the next {@link #read()} goes on from. */
@@ -109,7 +145,7 @@ public class ArticleReader implements AutoCloseable {
     }
 
     private ArticleFile openFile(int index) {
-        return new ArticleFile(files.get(index), name(index), share);
+        return new ArticleFile(files.get(index), name(index), share, skip);
     }
 
     private String name(int index) {

@@ -56,6 +56,20 @@ public sealed interface Input {
     }
 
     /**
+     * Input files passed over unread: unchanged since their last complete export
+     * ({@link FileSkip}). Their articles are counted, not read.
+     *
+     * @param origin the first of the files
+     * @param lastFile the last of them, by name relative to the input folder
+     * @param files how many files
+     * @param articles how many articles they hold that this reader's share counts (a
+     * file's articles are counted by the share that owns its problems, so once per run)
+     * @param names who holds the output names of the skipped files' articles
+     */
+    record Unchanged(Origin origin, String lastFile, int files, int articles, FileSkip.Names names) implements Input {
+    }
+
+    /**
      * A file, or one element of its array, that will not be exported, and why.
      *
      * @param article the article's id when it is known, else {@code null}

@@ -3,10 +3,13 @@ package dev.articleexporter.job;
 import dev.articleexporter.history.Problem;
 import dev.articleexporter.history.RunArticles;
 import dev.articleexporter.history.RunProblems;
+import dev.articleexporter.input.Input;
 import dev.articleexporter.pipeline.Exported;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -16,7 +19,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * there: {@link ExportProcessor}). The folder itself is prepared once per run, before the
  * partitions start ({@link OutputFolderPreparation}).
  */
-public class ArticleRecorder implements ItemWriter<Exported> {
+public class ArticleRecorder implements ItemWriter<Exported>, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleRecorder.class);
 
@@ -39,10 +42,22 @@ public class ArticleRecorder implements ItemWriter<Exported> {
         this.jobInstanceId = jobInstanceId;
     }
 
+    private StepExecution step;
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        this.step = stepExecution;
+    }
+
     @Override
     public void write(Chunk<? extends Exported> chunk) {
         articles.recordAll(jobExecutionId, jobInstanceId, folder,
-                chunk.getItems().stream().map(Exported::article).toList());
+                chunk.getItems().stream().filter(e -> e.skipped() == null).map(Exported::article).toList());
+        for (Exported exported : chunk) {
+            if (exported.skipped() != null) {
+                skipped(exported.skipped());
+            }
+        }
         for (Exported exported : chunk) {
             for (String warning : exported.warnings()) {
                 Problem problem = new Problem(Problem.Kind.WARNING, exported.origin().toString(), exported.name(),
@@ -50,6 +65,20 @@ public class ArticleRecorder implements ItemWriter<Exported> {
                 log.warn("Warning: {}", problem);
                 problems.record(jobExecutionId, problem);
             }
+        }
+    }
+
+    /**
+     * Files passed over unread: one row for them all, and their articles counted as read
+     * and written (unchanged) by the partition, as an article found unchanged one by one
+     * is; the item itself counted one of each already.
+     */
+    private void skipped(Input.Unchanged files) {
+        articles.recordSkipped(jobExecutionId, jobInstanceId, files.origin().file(), files.lastFile(), files.files(),
+                files.articles());
+        if (step != null) {
+            step.setReadCount(step.getReadCount() + files.articles() - 1);
+            step.setWriteCount(step.getWriteCount() + files.articles() - 1);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.articleexporter.job;
 
 import dev.articleexporter.input.ArticleReader;
+import dev.articleexporter.input.FileSkip;
 import dev.articleexporter.input.Input;
 import dev.articleexporter.input.Share;
 import java.nio.file.Path;
@@ -22,11 +23,22 @@ public class ExportReader implements ItemStreamReader<Input> {
 
     private final ArticleReader articles;
 
+    private final FileSkip skip;
+
     /**
      * @param share the articles of this reader's partition (see {@link Partition})
      */
     public ExportReader(Path input, Share share) {
-        this.articles = new ArticleReader(input, share);
+        this(input, share, FileSkip.NONE);
+    }
+
+    /**
+     * @param skip passes over files unchanged since their last complete export
+     * ({@link UnchangedInputs}), and records what was found in the files read
+     */
+    public ExportReader(Path input, Share share, FileSkip skip) {
+        this.skip = skip;
+        this.articles = new ArticleReader(input, share, skip);
     }
 
     @Override
@@ -47,6 +59,7 @@ public class ExportReader implements ItemStreamReader<Input> {
         ArticleReader.Position position = articles.position();
         context.putString(FILE_KEY, position.file());
         context.putInt(POSITION_KEY, position.article());
+        skip.save();
     }
 
     @Override

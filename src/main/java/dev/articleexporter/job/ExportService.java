@@ -16,6 +16,8 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -51,10 +53,12 @@ public class ExportService {
 
     private final RunHistory history;
 
+    private final RenderSettings renderSettings;
+
     private final Clock clock = Clock.systemUTC();
 
     public ExportService(JobOperator jobs, JobRepository repository, Job exportJob, OutputFormats formats,
-            RunProblems problems, RunArticles articles, RunHistory history) {
+            RunProblems problems, RunArticles articles, RunHistory history, RenderSettings renderSettings) {
         this.jobs = jobs;
         this.repository = repository;
         this.exportJob = exportJob;
@@ -62,6 +66,7 @@ public class ExportService {
         this.problems = problems;
         this.articles = articles;
         this.history = history;
+        this.renderSettings = renderSettings;
     }
 
     /**
@@ -105,7 +110,12 @@ public class ExportService {
                 // changed since. An incremental run over everything catches them and
                 // skips what is done.
             }
-            JobExecution run = jobs.start(exportJob, settings.toJobParameters(clock.instant()));
+            // Workers on other machines check that they render with the same settings.
+            JobParameters parameters = new JobParametersBuilder(settings.toJobParameters(clock.instant()))
+                .addString(SameRenderSettings.PARAMETER, renderSettings.fingerprint(formats.select(settings.formats())),
+                        false)
+                .toJobParameters();
+            JobExecution run = jobs.start(exportJob, parameters);
             reports.add(report(run, null));
             if (run.getStatus() == BatchStatus.COMPLETED) {
                 pruneHistory(run);
@@ -188,11 +198,13 @@ public class ExportService {
         long rejected = 0;
         DigestOutcome digest = null;
         // The partitions' counts: the run's step only adds them up when it ends, and a
-        // killed one never did.
-        boolean partitioned = execution.getStepExecutions()
-            .stream()
+        // killed one never did. As the repository has them: remote workers
+        // (package remote) count in their own copies of the partitions.
+        JobExecution counted = repository.getJobExecution(execution.getId());
+        List<StepExecution> steps = List.copyOf((counted == null ? execution : counted).getStepExecutions());
+        boolean partitioned = steps.stream()
             .anyMatch(s -> s.getStepName().startsWith(ExportJobConfig.PARTITION_STEP_NAME));
-        for (StepExecution step : execution.getStepExecutions()) {
+        for (StepExecution step : steps) {
             if (step.getStepName().equals(DigestStepConfig.STEP_NAME)) {
                 digest = DigestOutcome.from(step.getExecutionContext());
                 continue; // it counts no articles

@@ -38,15 +38,35 @@ public class ExportWorkerConfig {
     @Bean
     Step partitionStep(JobRepository repository, PlatformTransactionManager transactions, ExportReader exportReader,
             ExportProcessor exportProcessor, ArticleRecorder articleRecorder, ApplicationContext context) {
-        ChunkOrientedStepBuilder<Input, Exported> step = new StepBuilder(ExportJobConfig.PARTITION_STEP_NAME,
-                repository)
-            .<Input, Exported>chunk(CHUNK_SIZE)
+        return partitionStep(new StepBuilder(ExportJobConfig.PARTITION_STEP_NAME, repository), transactions,
+                exportReader, exportProcessor, articleRecorder, context)
+            .build();
+    }
+
+    /**
+     * The partition's step on any builder: the local one above, or a remote worker's
+     * ({@code remote.RemoteWorkerConfig}), with the same step-scoped reader, processor,
+     * writer and {@link ExportListener} beans of the context.
+     */
+    public static ChunkOrientedStepBuilder<Input, Exported> partitionStep(StepBuilder builder,
+            PlatformTransactionManager transactions, ApplicationContext context) {
+        return partitionStep(builder, transactions, context.getBean("exportReader", ExportReader.class),
+                context.getBean("exportProcessor", ExportProcessor.class),
+                context.getBean("articleRecorder", ArticleRecorder.class), context);
+    }
+
+    private static ChunkOrientedStepBuilder<Input, Exported> partitionStep(StepBuilder builder,
+            PlatformTransactionManager transactions, ExportReader exportReader, ExportProcessor exportProcessor,
+            ArticleRecorder articleRecorder, ApplicationContext context) {
+        ChunkOrientedStepBuilder<Input, Exported> step = builder.<Input, Exported>chunk(CHUNK_SIZE)
             .transactionManager(transactions)
             .reader(exportReader)
             .processor(exportProcessor)
             .writer(articleRecorder);
+        step.listener(
+                new SameRenderSettings(context.getBean(RenderSettings.class), context.getBean(OutputFormats.class)));
         context.getBeansWithAnnotation(ExportListener.class).values().forEach(step::listener);
-        return step.build();
+        return step;
     }
 
     /**
@@ -62,8 +82,8 @@ public class ExportWorkerConfig {
 
     @Bean
     @StepScope
-    ExportReader exportReader(WorkerSettings settings) {
-        return new ExportReader(settings.run().input(), settings.partition());
+    ExportReader exportReader(WorkerSettings settings, UnchangedInputs unchanged) {
+        return new ExportReader(settings.run().input(), settings.partition(), unchanged.forPartition(settings));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package dev.articleexporter.pipeline;
 import dev.articleexporter.cover.CoverMaker;
 import dev.articleexporter.history.ArticleRecord;
 import dev.articleexporter.history.Problem;
+import dev.articleexporter.input.FileSkip;
 import dev.articleexporter.input.Input;
 import dev.articleexporter.input.Origin;
 import dev.articleexporter.model.Cover;
@@ -119,7 +120,17 @@ public final class ArticlePipeline {
         this.rejections = rejections;
         this.memory = memory;
         this.sink = sink;
-        this.names = new OutputNames(memory.names());
+        // Names held by articles of files passed over unread count as committed too.
+        this.names = new OutputNames(memory.names() == OutputNames.Committed.NONE ? memory.names()
+                : name -> memory.names().holder(name).or(() -> skippedHolder(name)));
+    }
+
+    /** Who holds the names of the files passed over so far; none before the first. */
+    private FileSkip.Names skippedNames;
+
+    private Optional<OutputNames.Holder> skippedHolder(String name) {
+        return skippedNames == null ? Optional.empty()
+                : skippedNames.holder(name).map(held -> new OutputNames.Holder(held.articleId(), held.origin()));
     }
 
     /**
@@ -131,6 +142,10 @@ public final class ArticlePipeline {
         return switch (named) {
             case Input.Rejected bad -> reject(bad.origin(), bad.article(), bad.reason());
             case Input.Parsed parsed -> withinBudget(parsed);
+            case Input.Unchanged files -> {
+                skippedNames = files.names();
+                yield Exported.skipped(files);
+            }
         };
     }
 

@@ -64,6 +64,21 @@ public final class ContentHash {
     }
 
     /**
+     * The local images an article uses, each with the stamp its fingerprint takes of it
+     * ({@code {path, stamp}}): what a file's stamp keeps, so that an image changed since
+     * makes its file read again.
+     */
+    public static List<String[]> images(Path folder, JsonNode tree) {
+        Feed feed = new Feed();
+        feed.node(tree, Article.class);
+        List<String[]> images = new ArrayList<>(feed.images.size());
+        for (String src : feed.images) {
+            images.add(new String[] { src, imageStamp(folder, src) });
+        }
+        return images;
+    }
+
+    /**
      * The SHA-256 being fed, through a buffer (one call per value would cost more than
      * the hashing), and the images met.
      */
@@ -195,7 +210,7 @@ public final class ContentHash {
      * Size and modification time, not the bytes: reading every image on every night would
      * cost more than it saves.
      */
-    private static String imageStamp(Path folder, String src) {
+    static String imageStamp(Path folder, String src) {
         String lower = src.strip().toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             return "remote:" + src;

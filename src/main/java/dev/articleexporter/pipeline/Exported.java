@@ -1,5 +1,6 @@
 package dev.articleexporter.pipeline;
 
+import dev.articleexporter.input.Input;
 import dev.articleexporter.input.Origin;
 import dev.articleexporter.history.ArticleRecord;
 import dev.articleexporter.history.Problem;
@@ -14,7 +15,20 @@ import java.util.List;
  * @param article what the run records about it
  * @param warnings what was left out or changed; recorded once the files are in place
  */
-public record Exported(Origin origin, ArticleRecord article, List<RenderedFile> files, List<String> warnings) {
+public record Exported(Origin origin, ArticleRecord article, List<RenderedFile> files, List<String> warnings,
+        Input.Unchanged skipped) {
+
+    public Exported(Origin origin, ArticleRecord article, List<RenderedFile> files, List<String> warnings) {
+        this(origin, article, files, warnings, null);
+    }
+
+    /**
+     * Input files passed over unread: their articles are counted as unchanged, nothing is
+     * written; {@link #article()} is {@code null}.
+     */
+    public static Exported skipped(Input.Unchanged files) {
+        return new Exported(files.origin(), null, List.of(), List.of(), files);
+    }
 
     /** An article whose files from its last export are still right: nothing to write. */
     public static Exported unchanged(Origin origin, ArticleRecord article) {
@@ -42,7 +56,7 @@ public record Exported(Origin origin, ArticleRecord article, List<RenderedFile> 
 
     /** How messages name the article. */
     public String name() {
-        return Problem.articleLabel(article.articleId(), article.title());
+        return article == null ? origin.toString() : Problem.articleLabel(article.articleId(), article.title());
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.articleexporter.web;
 import dev.articleexporter.input.InputFolder;
 import dev.articleexporter.job.ExportJobConfig;
 import dev.articleexporter.job.ExportListener;
+import dev.articleexporter.job.UnchangedInputs;
+import org.springframework.beans.factory.ObjectProvider;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.springframework.batch.core.annotation.AfterStep;
@@ -17,8 +19,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
  * come from the job repository, where the step records them at every chunk commit.
  *
  * <p>
- * Deliberately without dependencies: the step collects its listeners while it is being
- * built.
+ * Deliberately without eager dependencies: the step collects its listeners while it is
+ * being built.
  */
 @ExportListener
 @ConditionalOnWebApplication
@@ -34,6 +36,12 @@ public class RunProgress {
 
     private volatile Current current;
 
+    private final ObjectProvider<UnchangedInputs> unchanged;
+
+    public RunProgress(ObjectProvider<UnchangedInputs> unchanged) {
+        this.unchanged = unchanged;
+    }
+
     private volatile Consumer<JobExecution> onStart = execution -> {
     };
 
@@ -44,8 +52,10 @@ public class RunProgress {
         }
         String input = step.getJobParameters().getString("input");
         // Counting is fast (array elements are skipped, not parsed) and happens once per
-        // run.
-        int total = input == null ? 0 : new InputFolder(Path.of(input)).countArticles();
+        // run, and files unchanged since their last export are counted from their
+        // records.
+        int total = input == null ? 0 : new InputFolder(Path.of(input))
+            .countArticles(unchanged.getObject().knownCounts(Path.of(step.getJobParameters().getString("output"))));
         current = new Current(step, total);
         onStart.accept(step.getJobExecution());
     }

@@ -1,0 +1,111 @@
+package dev.articleexporter.job;
+
+import dev.articleexporter.history.InputStamps;
+import dev.articleexporter.history.RunArticles;
+import dev.articleexporter.input.FileSkip;
+import dev.articleexporter.input.InputFolder;
+import dev.articleexporter.pipeline.RunStamps;
+import dev.articleexporter.pipeline.UnchangedFiles;
+import dev.articleexporter.render.OutputFormats;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives each partition of a run its file-level skip ({@link UnchangedFiles}): the output
+ * folder's stamps are loaded once per run in this process, however many partitions it
+ * runs, and let go when its last partition here is done.
+ */
+@Component
+public class UnchangedInputs {
+
+    private final InputStamps stamps;
+
+    private final RunArticles articles;
+
+    private final OutputFormats formats;
+
+    private final RenderSettings renderSettings;
+
+    /** The stamps of the run whose partitions this process runs now, and how many. */
+    private long loadedFor = -1;
+
+    private RunStamps loaded;
+
+    private int users;
+
+    public UnchangedInputs(InputStamps stamps, RunArticles articles, OutputFormats formats,
+            RenderSettings renderSettings) {
+        this.stamps = stamps;
+        this.articles = articles;
+        this.formats = formats;
+        this.renderSettings = renderSettings;
+    }
+
+    /** What one partition's reader asks before it opens a file. */
+    FileSkip forPartition(WorkerSettings worker) {
+        RunStamps run = acquire(worker.jobExecutionId(), worker.run());
+        return new UnchangedFiles(run, worker.run().force(),
+                new UnchangedFiles.Run(stamps, articles, worker.jobInstanceId(), worker.jobExecutionId(),
+                        worker.partition().index(), worker.partition().count()));
+    }
+
+    /**
+     * The article counts the output folder's stamps hold, for a progress display that
+     * frames only the files that changed
+     * ({@link InputFolder#countArticles(InputFolder.Known)}).
+     */
+    public InputFolder.Known knownCounts(Path output) {
+        Map<String, long[]> counts = stamps.counts(output);
+        return (name, size, modified) -> {
+            long[] known = counts.get(name);
+            return known != null && known[0] == size && known[1] == modified ? (int) known[2] : -1;
+        };
+    }
+
+    /**
+     * A partition of the run is done here: when it was the last, the stamps are let go.
+     */
+    synchronized void release(long jobExecutionId) {
+        if (loadedFor == jobExecutionId && --users <= 0) {
+            loaded = null;
+            loadedFor = -1;
+        }
+    }
+
+    private synchronized RunStamps acquire(long jobExecutionId, ExportSettings run) {
+        if (loadedFor != jobExecutionId || loaded == null) {
+            List<OutputFormats.Format> selected = formats.select(run.formats());
+            loaded = new RunStamps(run.force() ? Map.of() : stamps.load(run.output()), settings(run), run.output(),
+                    selected.stream().map(OutputFormats.Format::extension).toList());
+            loadedFor = jobExecutionId;
+            users = 0;
+        }
+        users++;
+        return loaded;
+    }
+
+    /**
+     * Everything besides an input file's bytes that decides its articles' outputs: the
+     * input folder (images are found from it), how related links are shown, the formats
+     * and the render settings ({@link RenderSettings}). A stamp counts only for a run
+     * with the same.
+     */
+    String settings(ExportSettings run) {
+        String all = "file-stamp-1|" + run.input() + "|" + run.related() + "|"
+                + renderSettings.fingerprint(formats.select(run.formats()));
+        try {
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+}
