@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.springframework.boot.jdbc.autoconfigure.ApplicationDataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.autoconfigure.init.SqlInitializationProperties;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.boot.sql.init.AbstractScriptDatabaseInitializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ByteArrayResource;
@@ -32,6 +35,7 @@ import org.springframework.core.io.Resource;
  * accept. When every table is there nothing is sent at all.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SqlInitializationProperties.class)
 class BatchSchema {
 
     /** Every table Batch 6's script creates. */
@@ -52,7 +56,9 @@ class BatchSchema {
         return new BatchDataSourceScriptDatabaseInitializer(dataSource, properties) {
             @Override
             public boolean initializeDatabase() {
-                return !complete(dataSource) && super.initializeDatabase();
+                try (SchemaLock lock = SchemaLock.take(dataSource)) {
+                    return !complete(dataSource) && super.initializeDatabase();
+                }
             }
 
             @Override
@@ -66,6 +72,23 @@ class BatchSchema {
                     .continueOnError(scripts.isContinueOnError())
                     .separator(scripts.getSeparator())
                     .encoding(StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    /**
+     * The history's own tables ({@code spring.sql.init}: runs/schema.sql), created under
+     * the same lock as Batch's (Boot's initializer steps aside for this one).
+     */
+    @Bean
+    ApplicationDataSourceScriptDatabaseInitializer dataSourceScriptDatabaseInitializer(DataSource dataSource,
+            SqlInitializationProperties properties) {
+        return new ApplicationDataSourceScriptDatabaseInitializer(dataSource, properties) {
+            @Override
+            public boolean initializeDatabase() {
+                try (SchemaLock lock = SchemaLock.take(dataSource)) {
+                    return super.initializeDatabase();
+                }
             }
         };
     }

@@ -115,8 +115,7 @@ class PostgresRepositoryTest {
                         || n.endsWith(".thumb.jpg"));
         }
 
-        // A third unchanged run: the second run's UNCHANGED rows give way to their count
-        // (RUN_UNCHANGED).
+        // A third unchanged run: like the second, it passes over the stamped files.
         assertThat(cli(export)).as("third export; stderr: %s", err).isZero();
         assertThat(out).contains("Run 3 COMPLETED", "3 read, 0 exported, 3 unchanged, 0 rejected, 0 warnings.");
 
@@ -137,10 +136,18 @@ class PostgresRepositoryTest {
                 .isEqualTo(1);
             assertThat(count(s, "SELECT COUNT(*) FROM EXPORT_PROBLEM")).isEqualTo(1);
             assertThat(count(s, "SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE STATUS = 'EXPORTED'")).isEqualTo(3);
-            // run 3's
-            assertThat(count(s, "SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE STATUS = 'UNCHANGED'")).isEqualTo(3);
-            // run 2's
-            assertThat(count(s, "SELECT COUNT(*) FROM RUN_UNCHANGED WHERE UNCHANGED = 3")).isEqualTo(1);
+            // run 3's: its files were passed over unread (stamped by run 1), counted per
+            // file rather than recorded per article
+            assertThat(count(s, "SELECT COUNT(*) FROM EXPORTED_ARTICLE WHERE STATUS = 'UNCHANGED'")).isZero();
+            assertThat(count(s, "SELECT COUNT(*) FROM INPUT_FILE_STAMP")).isEqualTo(2);
+            assertThat(count(s,
+                    "SELECT SUM(k.ARTICLES) FROM INPUT_SKIPPED k JOIN BATCH_JOB_EXECUTION e"
+                            + " ON e.JOB_EXECUTION_ID = k.JOB_EXECUTION_ID JOIN BATCH_JOB_INSTANCE i"
+                            + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE e.JOB_EXECUTION_ID ="
+                            + " (SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION)"))
+                .isEqualTo(3);
+            // runs 2 and 3 passed over the same files
+            assertThat(count(s, "SELECT COUNT(DISTINCT JOB_EXECUTION_ID) FROM INPUT_SKIPPED")).isEqualTo(2);
             // Everything went into this test's schema.
             assertThat(count(s, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + schema
                     + "' AND table_name = 'batch_job_instance'"))
