@@ -3,22 +3,26 @@
 # articles (both formats) by one worker pinned to core 0, then by two workers pinned to cores 0 and 1
 # (taskset), each worker with one consumer. The manager (embedded Artemis broker, PostgreSQL
 # repository) is not pinned: it only sends the partitions and polls the repository.
+# The workers are started first (the run waits for them: --workers), so the times are rendering.
 # Prints, for each: the run's own time (the manager's "Run N COMPLETED in X s"), the manager's wall
 # time, and the ratio of the two runs' times.
 #
-# Usage: bench/remote-scaling.sh [N] [--keep]     (N defaults to 600; partitions: 8 in both runs)
+# Usage: bench/remote-scaling.sh [N] [--keep]     (N defaults to 600)
 # Needs: taskset (util-linux), PostgreSQL (started the way .ci/run starts it: .ci/postgres.sh).
 # Environment: BUILD_DIR  Maven build folder holding article-exporter.jar (default: target)
+#              PARTITIONS the runs' partitions, the same in both (default 16: small ones, so that the
+#                         last one to finish leaves the other core idle only briefly)
 # Exit status: 0, or 1 when a run fails.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 count=600
+partitions=${PARTITIONS:-16}
 keep=false
 for arg in "$@"; do
   case "$arg" in
     --keep) keep=true ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *[!0-9]*|'') echo "usage: bench/remote-scaling.sh [N] [--keep]" >&2; exit 2 ;;
     *) count=$arg ;;
   esac
@@ -63,19 +67,30 @@ one_run() {
   PGPASSWORD=$CI_PG_PASSWORD "$(_ci_pg_bindir)/psql" -h 127.0.0.1 -p "$CI_PG_PORT" -U "$CI_PG_USER" -d "$CI_PG_DB" -qc "CREATE SCHEMA $schema" >&2
   local port; port=$(free_port)
   workers=()
+  logs=()
   local i=0
   for core in "$@"; do
     taskset -c "$core" "$exporter" worker --broker "tcp://127.0.0.1:$port" --db "$psql_url" --consumers 1 \
       --worker-id "$name-core$core" >"$work/$name-worker$i.log" 2>&1 &
     workers+=($!)
+    logs+=("$work/$name-worker$i.log")
     i=$((i + 1))
+  done
+  # The workers start first and are measured warm: the run's time is rendering, not JVM start-up.
+  for log in "${logs[@]}"; do
+    for _ in $(seq 1 600); do grep -qs "taking partitions" "$log" && break; sleep 0.1; done
   done
   local start; start=$(date +%s%N)
   "$exporter" export --input "$work/input" --output "$work/out-$name" --db "$psql_url" \
-    --broker "embedded://127.0.0.1:$port" --workers "$#" --partitions 8 >"$work/$name-manager.log" 2>&1 || {
+    --broker "embedded://127.0.0.1:$port" --workers "$#" --partitions "$partitions" >"$work/$name-manager.log" 2>&1 || {
     cat "$work/$name-manager.log" >&2; exit 1; }
   wall_s=$(( ($(date +%s%N) - start) / 1000000 ))
-  run_s=$(grep -oE '^Run [0-9]+ COMPLETED in [0-9.]+ s' "$work/$name-manager.log" | awk '{print $5}')
+  # "Run 1 COMPLETED in 48.2 s: …" or "in 1 min 05 s: …", as seconds
+  run_s=$(sed -n 's/^Run [0-9]* COMPLETED in \([^:]*\):.*/\1/p' "$work/$name-manager.log" | python3 -c '
+import re, sys
+t = sys.stdin.read()
+h = re.search(r"(\d+) h", t); m = re.search(r"(\d+) min", t); s = re.search(r"([\d.]+) s", t)
+print((int(h.group(1)) * 3600 if h else 0) + (int(m.group(1)) * 60 if m else 0) + (float(s.group(1)) if s else 0))')
   for p in "${workers[@]}"; do kill "$p" 2>/dev/null || true; done
   wait "${workers[@]}" 2>/dev/null || true
   echo "$name: $(grep -E '^Run [0-9]+ ' "$work/$name-manager.log")  (manager wall $(printf '%d.%03d' $((wall_s / 1000)) $((wall_s % 1000))) s)"
