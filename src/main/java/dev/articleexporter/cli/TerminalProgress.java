@@ -1,13 +1,11 @@
 package dev.articleexporter.cli;
 
 import dev.articleexporter.input.Input;
-import dev.articleexporter.input.InputFolder;
 import dev.articleexporter.job.UnchangedInputs;
 import org.springframework.beans.factory.ObjectProvider;
 import dev.articleexporter.job.ExportJobConfig;
 import dev.articleexporter.job.ExportListener;
 import dev.articleexporter.job.ExporterProperties;
-import java.nio.file.Path;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -45,11 +43,8 @@ public class TerminalProgress {
         if (!enabled || !ExportJobConfig.STEP_NAME.equals(step.getStepName())) {
             return; // not watched, or a partition: the bar is the whole run's
         }
-        String input = step.getJobParameters().getString("input");
-        // files unchanged since their last export are counted from their records, not
-        // read
-        int total = new InputFolder(Path.of(input))
-            .countArticles(unchanged.getObject().knownCounts(Path.of(step.getJobParameters().getString("output"))));
+        // files unchanged since their last export are counted from their stamps, not read
+        int total = unchanged.getObject().countArticles(step.getJobParameters());
         bar = new ProgressBarBuilder().setTaskName("Exporting")
             .setInitialMax(total)
             .setStyle(ProgressBarStyle.ASCII)

@@ -8,12 +8,12 @@ import dev.articleexporter.pipeline.RunStamps;
 import dev.articleexporter.pipeline.UnchangedFiles;
 import dev.articleexporter.render.OutputFormats;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,16 +56,17 @@ public class UnchangedInputs {
     }
 
     /**
-     * The article counts the output folder's stamps hold, for a progress display that
-     * frames only the files that changed
+     * The articles a run's input holds, for a progress display: files unchanged since
+     * their stamps are counted from them, only the others are framed
      * ({@link InputFolder#countArticles(InputFolder.Known)}).
      */
-    public InputFolder.Known knownCounts(Path output) {
-        Map<String, long[]> counts = stamps.counts(output);
-        return (name, size, modified) -> {
+    public int countArticles(JobParameters parameters) {
+        ExportSettings run = ExportSettings.fromJobParameters(parameters);
+        Map<String, long[]> counts = stamps.counts(run.output());
+        return new InputFolder(run.input()).countArticles((name, size, modified) -> {
             long[] known = counts.get(name);
             return known != null && known[0] == size && known[1] == modified ? (int) known[2] : -1;
-        };
+        });
     }
 
     /**

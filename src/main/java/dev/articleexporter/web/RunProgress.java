@@ -1,11 +1,9 @@
 package dev.articleexporter.web;
 
-import dev.articleexporter.input.InputFolder;
 import dev.articleexporter.job.ExportJobConfig;
 import dev.articleexporter.job.ExportListener;
 import dev.articleexporter.job.UnchangedInputs;
 import org.springframework.beans.factory.ObjectProvider;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.springframework.batch.core.annotation.AfterStep;
 import org.springframework.batch.core.annotation.BeforeStep;
@@ -54,8 +52,7 @@ public class RunProgress {
         // Counting is fast (array elements are skipped, not parsed) and happens once per
         // run, and files unchanged since their last export are counted from their
         // records.
-        int total = input == null ? 0 : new InputFolder(Path.of(input))
-            .countArticles(unchanged.getObject().knownCounts(Path.of(step.getJobParameters().getString("output"))));
+        int total = input == null ? 0 : unchanged.getObject().countArticles(step.getJobParameters());
         current = new Current(step, total);
         onStart.accept(step.getJobExecution());
     }
