@@ -54,9 +54,11 @@ public class FileStamping {
     @AfterStep
     public ExitStatus ended(StepExecution step) {
         if (!ExportJobConfig.STEP_NAME.equals(step.getStepName())) {
-            unchanged.release(step.getJobExecutionId());
+            return step.getExitStatus(); // a partition: the run's other partitions share
+                                         // its stamps
         }
-        else if (step.getStatus() == BatchStatus.COMPLETED) {
+        unchanged.runEnded(step.getJobExecutionId());
+        if (step.getStatus() == BatchStatus.COMPLETED) {
             try {
                 stamp(ExportSettings.fromJobParameters(step.getJobParameters()),
                         step.getJobExecution().getJobInstanceId());

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Gives each partition of a run its file-level skip ({@link UnchangedFiles}): the output
  * folder's stamps are loaded once per run in this process, however many partitions it
- * runs, and let go when its last partition here is done.
+ * runs ({@link PerRun}).
  */
 @Component
 public class UnchangedInputs {
@@ -32,12 +32,7 @@ public class UnchangedInputs {
 
     private final RenderSettings renderSettings;
 
-    /** The stamps of the run whose partitions this process runs now, and how many. */
-    private long loadedFor = -1;
-
-    private RunStamps loaded;
-
-    private int users;
+    private final PerRun<RunStamps> loaded = new PerRun<>();
 
     public UnchangedInputs(InputStamps stamps, RunArticles articles, OutputFormats formats,
             RenderSettings renderSettings) {
@@ -69,26 +64,17 @@ public class UnchangedInputs {
         });
     }
 
-    /**
-     * A partition of the run is done here: when it was the last, the stamps are let go.
-     */
-    synchronized void release(long jobExecutionId) {
-        if (loadedFor == jobExecutionId && --users <= 0) {
-            loaded = null;
-            loadedFor = -1;
-        }
+    /** The run's export step has ended here: its stamps are let go. */
+    void runEnded(long jobExecutionId) {
+        loaded.ended(jobExecutionId);
     }
 
-    private synchronized RunStamps acquire(long jobExecutionId, ExportSettings run) {
-        if (loadedFor != jobExecutionId || loaded == null) {
+    private RunStamps acquire(long jobExecutionId, ExportSettings run) {
+        return loaded.get(jobExecutionId, () -> {
             List<OutputFormats.Format> selected = formats.select(run.formats());
-            loaded = new RunStamps(run.force() ? Map.of() : stamps.load(run.output()), settings(run), run.output(),
+            return new RunStamps(run.force() ? Map.of() : stamps.load(run.output()), settings(run), run.output(),
                     selected.stream().map(OutputFormats.Format::extension).toList());
-            loadedFor = jobExecutionId;
-            users = 0;
-        }
-        users++;
-        return loaded;
+        });
     }
 
     /**
