@@ -95,6 +95,15 @@ CREATE TABLE IF NOT EXISTS INPUT_FILE_STAMP (
     JOB_INSTANCE_ID  BIGINT           NOT NULL,  -- the run that stamped it
     PRIMARY KEY (OUTPUT_FOLDER, FILE_NAME)
 );
+-- The output folder as the last completed run that changed nothing in it left it (job.OutputFolderStates): while the
+-- folder's modification time is still MODIFIED, nothing was added, removed or renamed in it, so every output of the
+-- stamps made with SETTINGS is still there and no temporary file was left: a run need not list the folder.
+CREATE TABLE IF NOT EXISTS OUTPUT_FOLDER_STATE (
+    OUTPUT_FOLDER    VARCHAR(1024)    NOT NULL PRIMARY KEY,
+    SETTINGS         VARCHAR(64)      NOT NULL,
+    MODIFIED         BIGINT           NOT NULL,  -- nanoseconds, as the file system gives them
+    JOB_INSTANCE_ID  BIGINT           NOT NULL   -- the run that found it so
+);
 -- What each partition found in the files it read (or passed over, touched) in a run: the stamps are written from
 -- it when the run has completed, then it goes.
 CREATE TABLE IF NOT EXISTS INPUT_FILE_READ (

@@ -132,9 +132,9 @@ public class ExportCommand implements Callable<Integer> {
     }
 
     /**
-     * Tells the launcher that this export did real work (it read articles and exited 0),
-     * by creating the file it named: only such a run is worth learning the class cache
-     * from (bin/article-exporter).
+     * Tells the launcher that this export did real work (it rendered articles and exited
+     * 0), by creating the file it named: only such a run is worth learning the class
+     * cache from (bin/article-exporter).
      */
     private static void markRealWork() {
         String marker = System.getProperty("article-exporter.work-marker");
@@ -185,8 +185,9 @@ public class ExportCommand implements Callable<Integer> {
             if (last.rejected() > 0) {
                 return Cli.REJECTED;
             }
-            // the launcher learns its class cache from local runs only
-            if (!remote.remote() && reports.stream().mapToLong(ExportReport::read).sum() > 0) {
+            // The launcher learns its class cache from local runs that rendered: one
+            // that found every article unchanged loads no rendering classes.
+            if (!remote.remote() && reports.stream().mapToLong(ExportReport::exported).sum() > 0) {
                 markRealWork();
             }
             return Cli.OK;

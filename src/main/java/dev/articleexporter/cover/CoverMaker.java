@@ -11,6 +11,10 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -72,25 +76,65 @@ public final class CoverMaker {
 
     /** The story's cover: its lead picture with the title on it, else typographic. */
     public Cover story(Story story) {
+        return story(story, null);
+    }
+
+    /**
+     * What a story's cover is drawn from, as a key: the design, the words on it, the
+     * picture's bytes, and {@code settings} (what else decides the outputs, such as the
+     * fonts): a story with the same key gets the same cover.
+     */
+    public static String key(Story story, String settings) {
+        Words words = words(story.meta());
+        MessageDigest sha = sha256();
+        for (String part : new String[] { settings, DESIGN_VERSION, words.title(), words.site(), words.section(),
+                words.date(), story.meta().site(), story.meta().section() }) {
+            sha.update((part == null ? "\u0000" : part.length() + ":" + part).getBytes(StandardCharsets.UTF_8));
+        }
+        Picture picture = story.leadPicture();
+        if (picture != null && picture.data() != null) {
+            sha.update(picture.data().bytes());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * The cover made earlier for the same {@link #key}: both images as written then
+     * (their first bytes carry the key they were made for), or {@code null} when either
+     * was made for another key or is not ours.
+     */
+    public static Cover made(byte[] full, byte[] thumbnail, String key) {
+        if (!key.equals(Jpeg.key(full)) || !key.equals(Jpeg.key(thumbnail))) {
+            return null;
+        }
+        return new Cover(new Cover.Image(full, WIDTH, HEIGHT),
+                new Cover.Image(thumbnail, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT));
+    }
+
+    /**
+     * The story's cover, its images carrying {@code key} ({@link #key}, or {@code null}
+     * for none) so that a later run can tell it may use them again ({@link #made}).
+     */
+    public Cover story(Story story, String key) {
         Meta meta = story.meta();
         Words words = words(meta);
         BufferedImage picture = picture(story.leadPicture());
         if (picture != null) {
-            return new Cover(draw(WIDTH, QUALITY, g -> PhotoCover.draw(g, WIDTH, picture, words, fonts)),
-                    draw(THUMBNAIL_WIDTH, THUMBNAIL_QUALITY,
+            return new Cover(draw(WIDTH, QUALITY, key, g -> PhotoCover.draw(g, WIDTH, picture, words, fonts)),
+                    draw(THUMBNAIL_WIDTH, THUMBNAIL_QUALITY, key,
                             g -> PhotoCover.draw(g, THUMBNAIL_WIDTH, picture, words, fonts)));
         }
         Palette palette = Palette.of(meta.site() != null ? meta.site() : meta.section());
-        return new Cover(draw(WIDTH, QUALITY, g -> TypographicCover.story(g, WIDTH, words, palette, fonts)),
-                draw(THUMBNAIL_WIDTH, THUMBNAIL_QUALITY,
+        return new Cover(draw(WIDTH, QUALITY, key, g -> TypographicCover.story(g, WIDTH, words, palette, fonts)),
+                draw(THUMBNAIL_WIDTH, THUMBNAIL_QUALITY, key,
                         g -> TypographicCover.story(g, THUMBNAIL_WIDTH, words, palette, fonts)));
     }
 
     /** The digest's cover: its name, date, extent and sections. */
     public Cover digest(Digest digest) {
         Palette palette = Palette.ALL.getFirst();
-        return new Cover(draw(WIDTH, QUALITY, g -> TypographicCover.digest(g, WIDTH, digest, palette, fonts)),
-                draw(THUMBNAIL_WIDTH, THUMBNAIL_QUALITY,
+        return new Cover(draw(WIDTH, QUALITY, null, g -> TypographicCover.digest(g, WIDTH, digest, palette, fonts)),
+                draw(THUMBNAIL_WIDTH, THUMBNAIL_QUALITY, null,
                         g -> TypographicCover.digest(g, THUMBNAIL_WIDTH, digest, palette, fonts)));
     }
 
@@ -121,6 +165,15 @@ public final class CoverMaker {
      * The picture decoded, or {@code null} when there is none or Java cannot read it (the
      * cover is typographic then).
      */
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     private static BufferedImage picture(Picture picture) {
         if (picture == null || picture.data() == null) {
             return null;
@@ -157,7 +210,7 @@ public final class CoverMaker {
         return image;
     }
 
-    private static Cover.Image draw(int width, float quality, Design design) {
+    private static Cover.Image draw(int width, float quality, String key, Design design) {
         BufferedImage image = canvas(width);
         Graphics2D g = graphics(image);
         try {
@@ -166,7 +219,7 @@ public final class CoverMaker {
         finally {
             g.dispose();
         }
-        return Jpeg.encode(image, quality);
+        return Jpeg.encode(image, quality, key);
     }
 
     private static Graphics2D graphics(BufferedImage image) {

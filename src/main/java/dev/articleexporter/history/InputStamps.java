@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -169,6 +170,36 @@ public class InputStamps {
             .param(Library.key(outputFolder))
             .query(String.class)
             .list();
+    }
+
+    /**
+     * An output folder as a completed run found it and left it unchanged.
+     *
+     * @param settings the fingerprint of the run's settings (as a stamp's)
+     * @param modified the folder's modification time, in nanoseconds
+     */
+    public record FolderState(String settings, long modified) {
+    }
+
+    /** The folder's recorded state, if any. */
+    public Optional<FolderState> folderState(Path outputFolder) {
+        return jdbc.sql("SELECT SETTINGS, MODIFIED FROM OUTPUT_FOLDER_STATE WHERE OUTPUT_FOLDER = ?")
+            .param(Library.key(outputFolder))
+            .query((rs, n) -> new FolderState(rs.getString(1), rs.getLong(2)))
+            .optional();
+    }
+
+    /** Records the folder's state ({@code null}: forgets it). */
+    @Transactional
+    public void folderState(Path outputFolder, FolderState state, long jobInstanceId) {
+        String folder = Library.key(outputFolder);
+        jdbc.sql("DELETE FROM OUTPUT_FOLDER_STATE WHERE OUTPUT_FOLDER = ?").param(folder).update();
+        if (state != null) {
+            jdbc.sql("INSERT INTO OUTPUT_FOLDER_STATE (OUTPUT_FOLDER, SETTINGS, MODIFIED, JOB_INSTANCE_ID)"
+                    + " VALUES (?, ?, ?, ?)")
+                .params(folder, state.settings(), state.modified(), jobInstanceId)
+                .update();
+        }
     }
 
 }

@@ -66,7 +66,7 @@ public class ExportManagerConfig {
      * preparation first, then every {@link ExportListener} bean.
      */
     public static <B extends PartitionStepBuilder> B withManagerListeners(B step, ApplicationContext context) {
-        step.listener(new OutputFolderPreparation());
+        step.listener(new OutputFolderPreparation(context.getBean(OutputFolderStates.class)));
         context.getBeansWithAnnotation(ExportListener.class).values().forEach(step::listener);
         return step;
     }

@@ -45,10 +45,13 @@ public class FileStamping {
 
     private final UnchangedInputs unchanged;
 
-    public FileStamping(InputStamps stamps, RunArticles articles, UnchangedInputs unchanged) {
+    private final OutputFolderStates folders;
+
+    FileStamping(InputStamps stamps, RunArticles articles, UnchangedInputs unchanged, OutputFolderStates folders) {
         this.stamps = stamps;
         this.articles = articles;
         this.unchanged = unchanged;
+        this.folders = folders;
     }
 
     @AfterStep
@@ -58,10 +61,13 @@ public class FileStamping {
                                          // its stamps
         }
         unchanged.runEnded(step.getJobExecutionId());
+        ExportSettings run = ExportSettings.fromJobParameters(step.getJobParameters());
+        long jobInstanceId = step.getJobExecution().getJobInstanceId();
+        boolean stamped = false;
         if (step.getStatus() == BatchStatus.COMPLETED) {
             try {
-                stamp(ExportSettings.fromJobParameters(step.getJobParameters()),
-                        step.getJobExecution().getJobInstanceId());
+                stamp(run, jobInstanceId);
+                stamped = true;
             }
             catch (RuntimeException e) {
                 // Nothing stamped: the next run reads every file again, as before stamps.
@@ -69,6 +75,7 @@ public class FileStamping {
                         step.getJobExecutionId(), e);
             }
         }
+        folders.ended(run.output(), unchanged.settings(run), step.getExecutionContext(), stamped, jobInstanceId);
         return step.getExitStatus();
     }
 

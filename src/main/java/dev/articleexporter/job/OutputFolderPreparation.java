@@ -12,15 +12,27 @@ import org.springframework.batch.core.step.StepExecution;
 /**
  * Before a run's partitions start, once: makes sure the output folder exists and removes
  * the temporary files a killed run left behind. Once per run, not per partition: a
- * partition starting later would delete the temporary files the others are writing.
+ * partition starting later would delete the temporary files the others are writing. A
+ * folder unchanged since a completed run left it holds no temporary file and is not
+ * listed ({@link OutputFolderStates}), which also notes its time for the run's end.
  */
 final class OutputFolderPreparation implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(OutputFolderPreparation.class);
 
+    private final OutputFolderStates states;
+
+    OutputFolderPreparation(OutputFolderStates states) {
+        this.states = states;
+    }
+
     @Override
     public void beforeStep(StepExecution step) {
-        prepare(ExportSettings.fromJobParameters(step.getJobParameters()).output());
+        Path folder = ExportSettings.fromJobParameters(step.getJobParameters()).output();
+        if (!states.unchanged(folder, null)) {
+            prepare(folder);
+        }
+        states.started(folder, step.getExecutionContext());
     }
 
     /**

@@ -5,7 +5,9 @@ import dev.articleexporter.pipeline.FileSink;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,22 @@ final class StagedFileSink implements FileSink {
     @Override
     public boolean has(String fileName) {
         return Files.isRegularFile(folder.resolve(fileName));
+    }
+
+    @Override
+    public Optional<byte[]> read(String fileName, int maxBytes) {
+        Path file = folder.resolve(fileName);
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile() || attributes.size() > maxBytes) {
+                return Optional.empty();
+            }
+            return Optional.of(Files.readAllBytes(file));
+        }
+        catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

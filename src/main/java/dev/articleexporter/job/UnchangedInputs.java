@@ -34,8 +34,11 @@ public class UnchangedInputs {
 
     private final PerRun<RunStamps> loaded = new PerRun<>();
 
-    public UnchangedInputs(InputStamps stamps, RunArticles articles, OutputFormats formats,
-            RenderSettings renderSettings) {
+    private final OutputFolderStates folders;
+
+    UnchangedInputs(InputStamps stamps, RunArticles articles, OutputFormats formats, RenderSettings renderSettings,
+            OutputFolderStates folders) {
+        this.folders = folders;
         this.stamps = stamps;
         this.articles = articles;
         this.formats = formats;
@@ -72,8 +75,10 @@ public class UnchangedInputs {
     private RunStamps acquire(long jobExecutionId, ExportSettings run) {
         return loaded.get(jobExecutionId, () -> {
             List<OutputFormats.Format> selected = formats.select(run.formats());
-            return new RunStamps(run.force() ? Map.of() : stamps.load(run.output()), settings(run), run.output(),
-                    selected.stream().map(OutputFormats.Format::extension).toList());
+            String settings = settings(run);
+            return new RunStamps(run.force() ? Map.of() : stamps.load(run.output()), settings, run.output(),
+                    selected.stream().map(OutputFormats.Format::extension).toList(),
+                    folders.unchanged(run.output(), settings));
         });
     }
 

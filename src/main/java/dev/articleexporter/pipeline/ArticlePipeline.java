@@ -109,6 +109,9 @@ public final class ArticlePipeline {
 
     private final CoverMaker covers = new CoverMaker();
 
+    /** No cover of ours is larger: a bigger file is not one to use again. */
+    private static final int COVER_BYTES = 16 * 1024 * 1024;
+
     /**
      * @param rejections where rejected inputs are reported (the run's problem table, or a
      * list when only validating)
@@ -235,7 +238,7 @@ public final class ArticlePipeline {
         limit.check(); // making the story (reading its images) counts too
         List<RenderedFile> files = attempt.files;
         try {
-            story = story.withCover(covers.story(story));
+            story = story.withCover(cover(story));
             limit.check();
             files.add(write(Cover.fileName(story.id()), story.cover().full().jpeg()));
             files.add(write(Cover.thumbnailName(story.id()), story.cover().thumbnail().jpeg()));
@@ -315,6 +318,27 @@ public final class ArticlePipeline {
         catch (IOException e) {
             throw new DiskFailure(e);
         }
+    }
+
+    /**
+     * The story's cover: the one in the output, when it was made from the same title,
+     * words, picture and settings (an article whose text changed keeps its cover; drawing
+     * one costs more than the rest of the article), else a new one.
+     */
+    private Cover cover(Story story) {
+        String key = CoverMaker.key(story, options.renderFingerprint());
+        if (!options.force()) {
+            Optional<byte[]> full = sink.read(Cover.fileName(story.id()), COVER_BYTES);
+            Optional<byte[]> thumbnail = full.isEmpty() ? Optional.empty()
+                    : sink.read(Cover.thumbnailName(story.id()), COVER_BYTES);
+            if (thumbnail.isPresent()) {
+                Cover made = CoverMaker.made(full.get(), thumbnail.get(), key);
+                if (made != null) {
+                    return made;
+                }
+            }
+        }
+        return covers.story(story, key);
     }
 
     /** Writes finished bytes (a cover) into the sink. */

@@ -32,6 +32,15 @@ public interface FileSink {
      */
     boolean has(String fileName);
 
+    /**
+     * The bytes of a finished file already in the output, when it is there and at most
+     * {@code maxBytes} long (a file to use again); empty otherwise, also when it cannot
+     * be read (it is made anew then).
+     */
+    default Optional<byte[]> read(String fileName, int maxBytes) {
+        return Optional.empty();
+    }
+
     /** A new, empty file to render {@code fileName} into. */
     Draft start(String fileName) throws IOException;
 

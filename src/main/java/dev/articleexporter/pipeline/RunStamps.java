@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What every partition of one run (in this process) asks about the stamps of the output
  * folder: loaded once, by one query; the folder's file names, listed once; the output
- * names the stamps hold; files hashed and images looked at once. Thread-safe.
+ * names the stamps hold (unless the folder is as a completed run left it); files hashed
+ * and images looked at once. Thread-safe.
  */
 public final class RunStamps {
 
@@ -30,6 +31,8 @@ public final class RunStamps {
     private final Path output;
 
     private final List<String> extensions;
+
+    private final boolean folderUnchanged;
 
     private final Map<String, StampContent> contents = new ConcurrentHashMap<>();
 
@@ -47,12 +50,17 @@ public final class RunStamps {
      * @param settings the run's fingerprint of everything besides the input that decides
      * the outputs: a stamp made with other settings does not count
      * @param extensions those of the run's formats: the files each article has
+     * @param folderUnchanged nothing was added to the output folder, removed or renamed
+     * since a completed run with these settings found the outputs of all its stamps
+     * there: they are not looked for again
      */
-    public RunStamps(Map<String, InputStamps.Stamp> stamps, String settings, Path output, List<String> extensions) {
+    public RunStamps(Map<String, InputStamps.Stamp> stamps, String settings, Path output, List<String> extensions,
+            boolean folderUnchanged) {
         this.stamps = Map.copyOf(stamps);
         this.settings = settings;
         this.output = output;
         this.extensions = List.copyOf(extensions);
+        this.folderUnchanged = folderUnchanged;
     }
 
     boolean isEmpty() {
@@ -97,6 +105,9 @@ public final class RunStamps {
      * (decided once per run, for all partitions).
      */
     boolean hasOutputs(InputStamps.Stamp stamp) {
+        if (folderUnchanged) {
+            return true;
+        }
         return complete.computeIfAbsent(stamp.file(), f -> {
             Map<String, Integer> found = outputs();
             int all = (1 << (2 + extensions.size())) - 1;

@@ -2,7 +2,8 @@ package dev.articleexporter.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,18 +47,44 @@ public record StampContent(List<Article> articles, List<String[]> images) {
         return JSON.writeValueAsString(root);
     }
 
+    /**
+     * Read token by token: every stamp of a large archive is read once per run, and a
+     * tree per stamp cost three times as much.
+     */
     public static StampContent fromJson(String json) {
-        JsonNode root = JSON.readTree(json);
         List<Article> articles = new ArrayList<>();
-        for (JsonNode a : root.path("articles")) {
-            articles.add(
-                    new Article(a.get(0).asInt(), a.get(1).asString(), a.get(2).isNull() ? null : a.get(2).asString()));
-        }
         List<String[]> images = new ArrayList<>();
-        for (JsonNode i : root.path("images")) {
-            images.add(new String[] { i.get(0).asString(), i.get(1).asString() });
+        try (JsonParser parser = JSON.createParser(json)) {
+            expect(parser.nextToken(), JsonToken.START_OBJECT);
+            for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+                String field = parser.currentName();
+                expect(parser.nextToken(), JsonToken.START_ARRAY);
+                while (parser.nextToken() == JsonToken.START_ARRAY) {
+                    if (field.equals("articles")) {
+                        parser.nextToken();
+                        int position = parser.getIntValue();
+                        parser.nextToken();
+                        String stem = parser.getString();
+                        String id = parser.nextToken() == JsonToken.VALUE_NULL ? null : parser.getString();
+                        articles.add(new Article(position, stem, id));
+                    }
+                    else {
+                        parser.nextToken();
+                        String path = parser.getString();
+                        parser.nextToken();
+                        images.add(new String[] { path, parser.getString() });
+                    }
+                    expect(parser.nextToken(), JsonToken.END_ARRAY);
+                }
+            }
         }
         return new StampContent(articles, images);
+    }
+
+    private static void expect(JsonToken token, JsonToken expected) {
+        if (token != expected) {
+            throw new IllegalArgumentException("not a stamp's content: " + token + " where " + expected + " belongs");
+        }
     }
 
     /** Images as JSON alone, as a partition records them for a file it read. */

@@ -51,6 +51,33 @@ class CoverMakerTest {
     }
 
     @Test
+    void aCoverMadeForAKeyCarriesItAndIsTakenBackOnlyForThatKey() throws IOException {
+        Story story = sample();
+        String key = CoverMaker.key(story, "settings");
+        Cover cover = MAKER.story(story, key);
+        // still a plain JPEG of the stated size, with the key in a comment segment
+        assertJpeg(cover.full(), CoverMaker.WIDTH, CoverMaker.HEIGHT);
+        assertJpeg(cover.thumbnail(), CoverMaker.THUMBNAIL_WIDTH, CoverMaker.THUMBNAIL_HEIGHT);
+        assertThat(Jpeg.key(cover.full().jpeg())).isEqualTo(key);
+        assertThat(CoverMaker.made(cover.full().jpeg(), cover.thumbnail().jpeg(), key)).isNotNull();
+
+        assertThat(CoverMaker.key(story, "other settings")).isNotEqualTo(key);
+        Story retitled = new Story(story.id(),
+                new Meta("Another title", story.meta().site(), story.meta().section(), null, null,
+                        story.meta().published(), "en", List.of()),
+                story.intro(), story.slides(), story.credits(), story.related());
+        assertThat(CoverMaker.key(retitled, "settings")).isNotEqualTo(key);
+        assertThat(CoverMaker.made(cover.full().jpeg(), cover.thumbnail().jpeg(), CoverMaker.key(retitled, "settings")))
+            .isNull();
+        // a cover without a key, or bytes that are no JPEG, are never taken
+        Cover plain = MAKER.story(story);
+        assertThat(Jpeg.key(plain.full().jpeg())).isNull();
+        assertThat(CoverMaker.made(plain.full().jpeg(), cover.thumbnail().jpeg(), key)).isNull();
+        assertThat(Jpeg.key(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xFE, 0, 99 })).isNull();
+        assertThat(Jpeg.key(new byte[0])).isNull();
+    }
+
+    @Test
     void theTitleIsDrawnNotBlank() throws IOException {
         Cover cover = MAKER.story(sample());
         BufferedImage image = read(cover.full().jpeg());
