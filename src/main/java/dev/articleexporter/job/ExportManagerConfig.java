@@ -1,5 +1,6 @@
 package dev.articleexporter.job;
 
+import dev.articleexporter.render.OutputFormats;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.batch.core.repository.JobRepository;
@@ -66,7 +67,8 @@ public class ExportManagerConfig {
      * preparation first, then every {@link ExportListener} bean.
      */
     public static <B extends PartitionStepBuilder> B withManagerListeners(B step, ApplicationContext context) {
-        step.listener(new OutputFolderPreparation(context.getBean(OutputFolderStates.class)));
+        step.listener(new OutputFolderPreparation(context.getBean(OutputFolderStates.class),
+                context.getBean(OutputFormats.class)));
         context.getBeansWithAnnotation(ExportListener.class).values().forEach(step::listener);
         return step;
     }

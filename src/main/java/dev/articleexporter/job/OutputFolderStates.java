@@ -1,13 +1,13 @@
 package dev.articleexporter.job;
 
 import dev.articleexporter.history.InputStamps;
+import dev.articleexporter.pipeline.OutputListing;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +39,12 @@ class OutputFolderStates {
 
     private final InputStamps stamps;
 
+    /** The listing the run's start made, for its partitions in this process. */
+    private Listed listed;
+
+    private record Listed(Path folder, long jobExecutionId, OutputListing listing) {
+    }
+
     OutputFolderStates(InputStamps stamps) {
         this.stamps = stamps;
     }
@@ -60,10 +66,35 @@ class OutputFolderStates {
         }
     }
 
-    /** Notes the folder's time as the run's partitions are about to find it. */
-    void started(Path folder, ExecutionContext run) {
+    /** Keeps the folder's names as the run's start listed them, for its partitions. */
+    synchronized void listed(Path folder, long jobExecutionId, OutputListing listing) {
+        listed = new Listed(folder, jobExecutionId, listing);
+    }
+
+    /**
+     * The names the run's start listed, once, when the folder has not changed since: else
+     * {@code null} (the partitions list it).
+     */
+    synchronized OutputListing listing(Path folder, long jobExecutionId) {
+        Listed taken = listed;
+        if (taken == null || taken.jobExecutionId() != jobExecutionId || !taken.folder().equals(folder)) {
+            return null;
+        }
+        listed = null;
         try {
-            long checked = System.currentTimeMillis();
+            return modified(folder) == taken.listing().modifiedAfter() ? taken.listing() : null;
+        }
+        catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Notes the folder's time as the run's partitions are about to find it.
+     * @param checked when the run began to look at the folder (milliseconds)
+     */
+    void started(Path folder, ExecutionContext run, long checked) {
+        try {
             run.putLong(MODIFIED, modified(folder));
             run.putLong(CHECKED, checked);
         }
@@ -98,7 +129,7 @@ class OutputFolderStates {
     }
 
     static long modified(Path folder) throws IOException {
-        return Files.getLastModifiedTime(folder).to(TimeUnit.NANOSECONDS);
+        return OutputListing.modified(folder);
     }
 
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -73,14 +74,20 @@ final class StagedFiles {
         }
     }
 
-    /** Removes temporary files a killed run left behind; returns how many. */
-    static int removeLeftovers(Path folder) throws IOException {
+    /** Whether an entry of the output folder is a temporary file. */
+    static boolean isStaged(String name) {
+        return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
+    }
+
+    /**
+     * Removes the temporary files {@code names} (found in the folder before the run's
+     * partitions started) that a killed run left behind; returns how many.
+     */
+    static int removeLeftovers(Path folder, List<String> names) throws IOException {
         int removed = 0;
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, PREFIX + "*" + SUFFIX)) {
-            for (Path leftover : leftovers) {
-                if (Files.deleteIfExists(leftover)) {
-                    removed++;
-                }
+        for (String name : names) {
+            if (isStaged(name) && Files.deleteIfExists(folder.resolve(name))) {
+                removed++;
             }
         }
         return removed;

@@ -4,6 +4,7 @@ import dev.articleexporter.history.InputStamps;
 import dev.articleexporter.history.RunArticles;
 import dev.articleexporter.input.FileSkip;
 import dev.articleexporter.input.InputFolder;
+import dev.articleexporter.pipeline.OutputListing;
 import dev.articleexporter.pipeline.RunStamps;
 import dev.articleexporter.pipeline.UnchangedFiles;
 import dev.articleexporter.render.OutputFormats;
@@ -74,11 +75,12 @@ public class UnchangedInputs {
 
     private RunStamps acquire(long jobExecutionId, ExportSettings run) {
         return loaded.get(jobExecutionId, () -> {
+            OutputListing listing = folders.listing(run.output(), jobExecutionId);
             List<OutputFormats.Format> selected = formats.select(run.formats());
             String settings = settings(run);
             return new RunStamps(run.force() ? Map.of() : stamps.load(run.output()), settings, run.output(),
                     selected.stream().map(OutputFormats.Format::extension).toList(),
-                    folders.unchanged(run.output(), settings));
+                    folders.unchanged(run.output(), settings), listing);
         });
     }
 

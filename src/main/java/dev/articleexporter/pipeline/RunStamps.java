@@ -2,7 +2,6 @@ package dev.articleexporter.pipeline;
 
 import dev.articleexporter.history.InputStamps;
 import dev.articleexporter.input.FileSkip;
-import dev.articleexporter.model.Cover;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -34,6 +33,12 @@ public final class RunStamps {
 
     private final boolean folderUnchanged;
 
+    /**
+     * The folder as the run found it, or {@code null}: then listed on first need. Let go
+     * once looked up.
+     */
+    private OutputListing listing;
+
     private final Map<String, StampContent> contents = new ConcurrentHashMap<>();
 
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
@@ -53,9 +58,11 @@ public final class RunStamps {
      * @param folderUnchanged nothing was added to the output folder, removed or renamed
      * since a completed run with these settings found the outputs of all its stamps
      * there: they are not looked for again
+     * @param listing the folder's names as this run found them, or {@code null}
      */
     public RunStamps(Map<String, InputStamps.Stamp> stamps, String settings, Path output, List<String> extensions,
-            boolean folderUnchanged) {
+            boolean folderUnchanged, OutputListing listing) {
+        this.listing = listing;
         this.stamps = Map.copyOf(stamps);
         this.settings = settings;
         this.output = output;
@@ -110,7 +117,7 @@ public final class RunStamps {
         }
         return complete.computeIfAbsent(stamp.file(), f -> {
             Map<String, Integer> found = outputs();
-            int all = (1 << (2 + extensions.size())) - 1;
+            int all = (1 << OutputListing.suffixes(extensions).size()) - 1;
             for (StampContent.Article article : content(stamp).articles()) {
                 Integer files = found.get(article.stem());
                 if (files == null || files != all) {
@@ -137,19 +144,20 @@ public final class RunStamps {
      */
     private synchronized Map<String, Integer> outputs() {
         if (outputs == null) {
-            String[] names = output.toFile().list();
-            List<String> suffixes = new java.util.ArrayList<>(List.of(Cover.fileName(""), Cover.thumbnailName("")));
-            extensions.forEach(extension -> suffixes.add("." + extension));
-            Map<String, Integer> found = new HashMap<>(names == null ? 16 : names.length);
-            for (String name : names == null ? new String[0] : names) {
-                for (int i = 0; i < suffixes.size(); i++) {
-                    if (name.endsWith(suffixes.get(i))) {
-                        found.merge(name.substring(0, name.length() - suffixes.get(i).length()), 1 << i,
-                                (a, b) -> a | b);
-                    }
+            List<String> suffixes = OutputListing.suffixes(extensions);
+            if (listing != null && listing.suffixes().equals(suffixes)) {
+                outputs = listing.outputs();
+            }
+            else {
+                try {
+                    outputs = OutputListing.of(output, suffixes, name -> false).outputs();
+                }
+                catch (IOException e) {
+                    outputs = Map.of(); // nothing found: every file is read, its problem
+                                        // reported
                 }
             }
-            outputs = found;
+            listing = null;
         }
         return outputs;
     }

@@ -144,7 +144,7 @@ class ArticleRecorderTest {
             Path folder = Files.createDirectories(disk.getPath("/out"));
             Files.writeString(folder.resolve(".article-exporter-1234.part"), "half");
             Files.writeString(folder.resolve("keep.pdf"), "a finished file");
-            OutputFolderPreparation.prepare(folder);
+            OutputFolderPreparation.prepare(folder, List.of(".pdf"));
             assertThat(names(folder)).containsExactly("keep.pdf");
         }
     }
