@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code article-exporter} command: {@code export} (the default), {@code runs},
@@ -19,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "article-exporter", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Exports news and slideshow articles (JSON) to PDF and EPUB; every run is kept in an H2 database.",
         subcommands = { ExportCommand.class, RunsCommand.class, ValidateCommand.class, ServeCommand.class,
-                WorkerCommand.class, CommandLine.HelpCommand.class },
+                WorkerCommand.class, DeliverCommand.class, CommandLine.HelpCommand.class },
         footerHeading = "%nWith no command, 'export' runs with its defaults.%n", footer = "")
 public class Cli implements Runnable {
 
@@ -43,6 +45,13 @@ public class Cli implements Runnable {
 
     private static final Set<String> TOP_LEVEL = Set.of("-h", "--help", "-V", "--version", "help");
 
+    @Option(names = "--log-format", paramLabel = "human|json", defaultValue = "human", scope = ScopeType.INHERIT,
+            description = "Log lines as Boot's default text (default) or as JSON, one object per line (Logstash "
+                    + "fields, with run_id and article), in the log file and on standard error.")
+    void logFormat(Logging.Format format) {
+        Logging.format(format);
+    }
+
     @Override
     public void run() {
         // Not reached: run(String...) turns a bare invocation into 'export'.
@@ -57,6 +66,9 @@ public class Cli implements Runnable {
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         Logging.quietConsole();
+        // until the options say otherwise: an earlier command in this JVM may have chosen
+        // JSON
+        Logging.format(Logging.Format.HUMAN);
         CommandLine cli = new CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true)
             .setOut(out)
             .setErr(err)

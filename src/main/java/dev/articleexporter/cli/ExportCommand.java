@@ -1,5 +1,8 @@
 package dev.articleexporter.cli;
 
+import dev.articleexporter.delivery.Deliveries;
+import dev.articleexporter.delivery.Subscriber;
+import dev.articleexporter.delivery.SubscribersFile;
 import dev.articleexporter.job.ExportReport;
 import dev.articleexporter.job.ExportService;
 import dev.articleexporter.job.ExportSettings;
@@ -51,6 +54,9 @@ public class ExportCommand implements Callable<Integer> {
 
     @Mixin
     ManagerOptions remote;
+
+    @Mixin
+    DeliverCommand.MailOptions mail;
 
     /** Where the broker's user and password are read; tests replace it. */
     Map<String, String> environment = System.getenv();
@@ -107,6 +113,19 @@ public class ExportCommand implements Callable<Integer> {
             err.println("error: input folder not found: " + inputs.input.toAbsolutePath().normalize());
             return Cli.USAGE;
         }
+        Deliveries.Request delivery;
+        try {
+            delivery = mail.request(false, false);
+        }
+        catch (SubscribersFile.InvalidException e) {
+            err.println("error: " + e.getMessage());
+            return Cli.USAGE;
+        }
+        if (delivery != null && !digest && delivery.subscribers().stream().anyMatch(Subscriber::digest)) {
+            err.println("error: the subscribers file " + mail.subscribers
+                    + " has subscribers of the nightly digest: add --digest");
+            return Cli.USAGE;
+        }
         Database database = history.database();
         String remoteProblem = remote.problem(database, environment);
         if (remoteProblem != null) {
@@ -120,7 +139,7 @@ public class ExportCommand implements Callable<Integer> {
                         + "; only one may run at a time");
                 return Cli.FAILED;
             }
-            return run(database, out, err);
+            return run(database, delivery, out, err);
         }
         catch (DataAccessException e) {
             // The history could not be written (a full disk under the database): the run
@@ -136,6 +155,28 @@ public class ExportCommand implements Callable<Integer> {
      * 0), by creating the file it named: only such a run is worth learning the class
      * cache from (bin/article-exporter).
      */
+    /**
+     * Mails each completed run's files, then retries earlier failures that are due: a
+     * failure is a warning, never the run's.
+     */
+    private static void deliver(Deliveries deliveries, List<ExportReport> reports, Deliveries.Request request,
+            PrintWriter out, PrintWriter err) {
+        List<ExportReport> completed = reports.stream().filter(ExportReport::completed).toList();
+        for (int i = 0; i < completed.size(); i++) {
+            long id = completed.get(i).executionId();
+            try {
+                DeliverCommand.print(
+                        i == completed.size() - 1 ? deliveries.afterRun(id, request) : deliveries.deliver(id, request),
+                        out, err);
+            }
+            catch (RuntimeException e) {
+                log.warn("Run {}: delivery by e-mail failed", id, e);
+                err.println("warning: run " + id + ": the delivery by e-mail failed (" + e.getMessage()
+                        + "); 'deliver' tries again");
+            }
+        }
+    }
+
     private static void markRealWork() {
         String marker = System.getProperty("article-exporter.work-marker");
         if (marker != null && !marker.isBlank()) {
@@ -148,7 +189,7 @@ public class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private int run(Database database, PrintWriter out, PrintWriter err) throws Exception {
+    private int run(Database database, Deliveries.Request delivery, PrintWriter out, PrintWriter err) throws Exception {
         Map<String, Object> properties = new LinkedHashMap<>(database.springProperties());
         rendering.putProperties(properties);
         properties.put("exporter.pdf.font-dirs", inputs.fontDirs());
@@ -165,6 +206,13 @@ public class ExportCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext context = remote.remote() ? Spring.startRemote(Spring.MANAGER, properties)
                 : Spring.start(properties)) {
+            if (delivery != null) {
+                String problem = context.getBean(Deliveries.class).problem(delivery);
+                if (problem != null) {
+                    err.println("error: " + problem);
+                    return Cli.USAGE;
+                }
+            }
             List<ExportReport> reports;
             try {
                 reports = context.getBean(ExportService.class).export(settings, fresh);
@@ -178,6 +226,9 @@ public class ExportCommand implements Callable<Integer> {
                 return Cli.FAILED;
             }
             new Summary(out, err).print(reports, settings.output(), database.describe());
+            if (delivery != null) {
+                deliver(context.getBean(Deliveries.class), reports, delivery, out, err);
+            }
             ExportReport last = reports.getLast();
             if (reports.stream().anyMatch(r -> !r.completed())) {
                 return Cli.FAILED;

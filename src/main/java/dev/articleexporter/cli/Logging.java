@@ -8,8 +8,11 @@ import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusListener;
 import ch.qos.logback.core.status.StatusManager;
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
@@ -29,7 +32,57 @@ final class Logging {
 
     private static final AtomicBoolean TOLD = new AtomicBoolean();
 
+    /**
+     * {@code --log-format}: {@code human} (Boot's pattern, in the log file) or
+     * {@code json}.
+     */
+    enum Format {
+
+        HUMAN, JSON
+
+    }
+
+    /**
+     * Boot's structured format for {@code --log-format json}: Logstash's JSON lines,
+     * which log shippers (Logstash, Filebeat, Fluent Bit, Vector) read as they are.
+     */
+    static final String JSON_FORMAT = "logstash";
+
+    private static final Map<String, String> JSON_PROPERTIES = Map.of("logging.structured.format.file", JSON_FORMAT,
+            "logging.structured.format.console", JSON_FORMAT, "logging.threshold.console", "TRACE");
+
+    /** Set by the command line before the command runs. */
+    private static volatile Format format = Format.HUMAN;
+
     private Logging() {
+    }
+
+    /**
+     * With {@code json}: Boot's structured logging for the log file and the console, the
+     * console at every level the loggers let through (application.properties turns it
+     * off). System properties, so that every command's context reads them, and they win
+     * over application.properties.
+     */
+    static void format(Format chosen) {
+        format = chosen;
+        // Boot copies them into system properties of its own and keeps those once set: an
+        // earlier command in this JVM (tests) would choose for this one
+        for (LoggingSystemProperty copy : List.of(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT,
+                LoggingSystemProperty.FILE_STRUCTURED_FORMAT, LoggingSystemProperty.CONSOLE_THRESHOLD)) {
+            System.clearProperty(copy.getEnvironmentVariableName());
+        }
+        for (String property : JSON_PROPERTIES.keySet()) {
+            if (chosen == Format.JSON) {
+                System.setProperty(property, JSON_PROPERTIES.get(property));
+            }
+            else {
+                System.clearProperty(property);
+            }
+        }
+    }
+
+    static Format format() {
+        return format;
     }
 
     /**
@@ -73,6 +126,9 @@ final class Logging {
         public void onApplicationEvent(ApplicationEvent event) {
             if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
                 replaceConsoleStatus(context);
+                if (format == Format.JSON && event instanceof ApplicationEnvironmentPreparedEvent) {
+                    consoleToStandardError(context);
+                }
             }
         }
 
@@ -81,6 +137,20 @@ final class Logging {
             return LoggingApplicationListener.DEFAULT_ORDER + 1;
         }
 
+    }
+
+    /**
+     * Boot's console appender writes to standard output, which it offers no setting for.
+     */
+    private static void consoleToStandardError(LoggerContext context) {
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.iteratorForAppenders().forEachRemaining(appender -> {
+            if (appender instanceof ConsoleAppender<?> console && !"System.err".equals(console.getTarget())) {
+                console.stop();
+                console.setTarget("System.err");
+                console.start();
+            }
+        });
     }
 
     private static void replaceConsoleStatus(LoggerContext context) {

@@ -1,5 +1,6 @@
 package dev.articleexporter.cli;
 
+import dev.articleexporter.delivery.DeliveryHistory;
 import dev.articleexporter.history.DigestHistory;
 import dev.articleexporter.history.RunHistory;
 import dev.articleexporter.history.RunProblems;
@@ -7,6 +8,7 @@ import dev.articleexporter.history.RunSummary;
 import dev.articleexporter.job.DigestOutcome;
 import dev.articleexporter.job.RunSummaryFormat;
 import java.io.PrintWriter;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +66,8 @@ public class RunsCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Spring.start(properties)) {
             RunHistory history = context.getBean(RunHistory.class);
             if (run != null) {
-                return showOne(out, history, context.getBean(RunProblems.class), context.getBean(DigestHistory.class));
+                return showOne(out, history, context.getBean(RunProblems.class), context.getBean(DigestHistory.class),
+                        context.getBean(DeliveryHistory.class));
             }
             List<RunSummary> runs = history.recent(limit);
             if (runs.isEmpty()) {
@@ -81,7 +84,8 @@ public class RunsCommand implements Callable<Integer> {
         }
     }
 
-    private int showOne(PrintWriter out, RunHistory history, RunProblems problems, DigestHistory digests) {
+    private int showOne(PrintWriter out, RunHistory history, RunProblems problems, DigestHistory digests,
+            DeliveryHistory deliveries) {
         RunSummary r = history.find(run).orElse(null);
         if (r == null) {
             spec.commandLine().getErr().println("error: no run with id " + run);
@@ -105,9 +109,28 @@ public class RunsCommand implements Callable<Integer> {
         digests.ofRun(r.executionId())
             .ifPresent(d -> out.println("Digest: " + RunSummaryFormat
                 .digest(new DigestOutcome(d.fileStem(), d.extensions(), d.title(), d.articles(), 0, 0, 0))));
+        deliveries(out, deliveries, r.executionId());
         RunSummaryFormat.problems(problems.of(r.executionId()), p -> "  " + p.kind() + "  " + p, "  ")
             .forEach(out::println);
         return Cli.OK;
+    }
+
+    /** The run's deliveries by e-mail, one line each (with the error of a failed one). */
+    private static void deliveries(PrintWriter out, DeliveryHistory deliveries, long runId) {
+        List<DeliveryHistory.Record> records = deliveries.ofRun(runId);
+        if (records.isEmpty()) {
+            return;
+        }
+        out.println("Deliveries by e-mail:");
+        for (DeliveryHistory.Record d : records) {
+            out.printf(Locale.ROOT, "  %-7s  %s  %s  (%s; attempts %d; %s; Message-ID %s)%n", d.result(), d.recipient(),
+                    d.files().isEmpty() ? d.item() : String.join(", ", d.files()), d.item(), d.attempts(),
+                    d.updated() == null ? "-" : TIME.format(d.updated().atZone(ZoneId.systemDefault())),
+                    d.messageId() == null ? "-" : d.messageId());
+            if (d.error() != null) {
+                out.println("           " + d.error());
+            }
+        }
     }
 
     private static String time(java.time.LocalDateTime t) {

@@ -32,10 +32,11 @@ import picocli.CommandLine.Spec;
  * catalog for e-readers and the export on a schedule. It holds the history database for
  * as long as it runs.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = { "Runs a web server: a download page for editors (/), an OPDS catalog for e-readers (/opds),",
-                "and the export every night (the same job as 'export'). Stops cleanly on SIGTERM or Ctrl-C.",
-                "Metrics for Prometheus at /actuator/prometheus, behind the same user and password." })
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {
+        "Runs a web server: a download page for editors (/), an OPDS catalog for e-readers (/opds),",
+        "and the export every night (the same job as 'export'). Stops cleanly on SIGTERM or Ctrl-C.",
+        "Metrics for Prometheus at /actuator/prometheus and health at /actuator/health, behind the same user and",
+        "password, or on --management-port without login." })
 public class ServeCommand implements Callable<Integer> {
 
     static final String USER_VARIABLE = "ARTICLE_EXPORTER_USER";
@@ -59,6 +60,12 @@ public class ServeCommand implements Callable<Integer> {
 
     @Mixin
     ManagerOptions remote;
+
+    @Mixin
+    DeliverCommand.MailOptions mail;
+
+    /** What to mail after each run ({@code --subscribers}), or {@code null}. */
+    private dev.articleexporter.delivery.Deliveries.Request delivery;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
             description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -91,6 +98,16 @@ public class ServeCommand implements Callable<Integer> {
             description = "The password itself; other users of this machine can see it in the process list: prefer --password-file or env "
                     + PASSWORD_VARIABLE + ".")
     String password;
+
+    @Option(names = "--management-port", paramLabel = "PORT",
+            description = "Serve /actuator/health (with /liveness and /readiness) and /actuator/prometheus on this port only, "
+                    + "without login (0 picks a free one; default: on --port, behind the login).")
+    Integer managementPort;
+
+    @Option(names = "--management-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address of the management port (default: ${DEFAULT-VALUE}, this machine only; beyond it "
+                    + "only with --user and a password for the server).")
+    String managementBind;
 
     /** Where the user and password variables are read; tests replace it. */
     Map<String, String> environment = System.getenv();
@@ -129,6 +146,20 @@ public class ServeCommand implements Callable<Integer> {
                     + " or --password-file), or listen on 127.0.0.1 only");
             return Cli.USAGE;
         }
+        if (managementPort != null && !hasUser && !Loopback.isLoopbackBind(managementBind)) {
+            // an open server answers loopback host names only (web.Loopback), the
+            // management port included
+            err.println("error: a management port on " + managementBind
+                    + " needs a user and password for the server (--user and a password), or --management-bind 127.0.0.1");
+            return Cli.USAGE;
+        }
+        try {
+            delivery = mail.request(false, false);
+        }
+        catch (dev.articleexporter.delivery.SubscribersFile.InvalidException e) {
+            err.println("error: " + e.getMessage());
+            return Cli.USAGE;
+        }
         Database database = history.database();
         String remoteProblem = remote.problem(database, environment);
         if (remoteProblem != null) {
@@ -154,6 +185,12 @@ public class ServeCommand implements Callable<Integer> {
         }
         if (port < 0 || port > 65535) {
             return "--port must be between 0 and 65535";
+        }
+        if (managementPort != null && (managementPort < 0 || managementPort > 65535)) {
+            return "--management-port must be between 0 and 65535";
+        }
+        if (managementPort != null && managementPort != 0 && managementPort == port) {
+            return "--management-port must differ from --port";
         }
         if (!Files.isDirectory(inputs.input)) {
             return "input folder not found: " + inputs.input.toAbsolutePath().normalize();
@@ -217,6 +254,12 @@ public class ServeCommand implements Callable<Integer> {
         }
         properties.put("server.address", bind);
         properties.put("server.port", port);
+        if (managementPort != null) {
+            // Boot's own management server: the actuator endpoints move there
+            // (web.ManagementSecurityConfig)
+            properties.put("management.server.port", managementPort);
+            properties.put("management.server.address", managementBind);
+        }
         if (remote.remote()) {
             remote.putProperties(properties, environment);
             properties.put(Remote.ROLE, Spring.MANAGER);
@@ -225,7 +268,7 @@ public class ServeCommand implements Callable<Integer> {
         ContextClosing closing = new ContextClosing();
         ConfigurableApplicationContext context;
         try {
-            context = Spring.startServer(properties, closing, new RunPrinter(out, err));
+            context = Spring.startServer(properties, closing, new RunPrinter(out, err, delivery));
         }
         catch (RuntimeException e) {
             PortInUseException portInUse = cause(e, PortInUseException.class);
@@ -244,7 +287,7 @@ public class ServeCommand implements Callable<Integer> {
             throw e;
         }
         int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
-        String url = "http://" + urlHost() + ":" + actualPort + "/";
+        String url = "http://" + urlHost(bind) + ":" + actualPort + "/";
         out.println("Serving " + output.toAbsolutePath().normalize() + " at " + url);
         out.println("  Download page: " + url + "   OPDS catalog for e-readers: " + url + "opds");
         out.println("  " + (name == null ? "Open to this machine only (no user configured)."
@@ -266,7 +309,10 @@ public class ServeCommand implements Callable<Integer> {
         if (remote.remote()) {
             out.println("  Partitions go to workers through the broker " + remote.broker + ".");
         }
-        out.println("  Metrics (Prometheus): " + url + "actuator/prometheus   Health: " + url + "actuator/health");
+        String management = managementPort == null ? url : "http://" + urlHost(managementBind) + ":"
+                + context.getEnvironment().getProperty("local.management.port") + "/";
+        out.println("  Metrics (Prometheus): " + management + "actuator/prometheus   Health: " + management
+                + "actuator/health (/liveness, /readiness)");
         out.println(
                 "Stop with Ctrl-C or SIGTERM: a running export stops at a chunk boundary and the next run resumes it.");
         out.flush();
@@ -277,7 +323,7 @@ public class ServeCommand implements Callable<Integer> {
     /**
      * The host part of the URL to print: a wildcard address becomes this machine's name.
      */
-    private String urlHost() {
+    private static String urlHost(String bind) {
         try {
             InetAddress address = InetAddress.getByName(bind);
             if (address.isAnyLocalAddress()) {
