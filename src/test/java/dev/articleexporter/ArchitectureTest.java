@@ -75,7 +75,8 @@ class ArchitectureTest {
             .whereLayer("remote")
             .mayOnlyAccessLayers("job", "pipeline", "cover", "digest", "render", "rules", "history", "model", "input")
             .whereLayer("web")
-            .mayOnlyAccessLayers("job", "pipeline", "digest", "render", "rules", "history", "model", "input")
+            .mayOnlyAccessLayers("delivery", "job", "pipeline", "digest", "render", "rules", "history", "model",
+                    "input")
             .whereLayer("delivery")
             .mayOnlyAccessLayers("job", "pipeline", "cover", "digest", "render", "rules", "history", "model", "input")
             .whereLayer("job")

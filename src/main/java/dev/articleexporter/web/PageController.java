@@ -1,5 +1,6 @@
 package dev.articleexporter.web;
 
+import dev.articleexporter.delivery.DeliveryHistory;
 import dev.articleexporter.history.DigestHistory;
 import dev.articleexporter.history.Library;
 import dev.articleexporter.history.Problem;
@@ -112,8 +113,12 @@ public class PageController {
 
     private final Display display;
 
+    private final DeliveryHistory deliveries;
+
     public PageController(Library library, DigestHistory editions, RunHistory history, RunProblems problems,
-            JobRepository repository, ServedFiles files, ServerStatus status, ServeSettings settings) {
+            JobRepository repository, ServedFiles files, ServerStatus status, ServeSettings settings,
+            DeliveryHistory deliveries) {
+        this.deliveries = deliveries;
         this.library = library;
         this.editions = editions;
         this.history = history;
@@ -192,6 +197,7 @@ public class PageController {
         model.addAttribute("rejectionsTotal", problems.count(id, Problem.Kind.REJECTED));
         model.addAttribute("warnings", problems.of(id, Problem.Kind.WARNING, RUN_PAGE_PROBLEMS));
         model.addAttribute("warningsTotal", problems.count(id, Problem.Kind.WARNING));
+        model.addAttribute("deliveries", deliveries.ofRun(id));
         model.addAttribute("folder", settings.output().toString());
         model.addAttribute("status", status.now());
         return "run";

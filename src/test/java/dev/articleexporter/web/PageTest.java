@@ -8,11 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.articleexporter.delivery.DeliveryHistory;
 import dev.articleexporter.history.DigestHistory;
 import dev.articleexporter.history.RunHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +54,9 @@ class PageTest {
 
     @Autowired
     DigestHistory editions;
+
+    @Autowired
+    DeliveryHistory deliveries;
 
     @BeforeAll
     static void exported() throws Exception {
@@ -200,6 +205,22 @@ class PageTest {
             .contains("images/missing-photo.jpg: not found"); // the warning
         mvc.perform(get("/runs/999")).andExpect(status().isNotFound());
         mvc.perform(get("/runs/abc")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theRunPageShowsItsDeliveriesByMail() throws Exception {
+        assertThat(page("/runs/1")).contains("Deliveries by e-mail").contains("None.");
+        deliveries.sending(1, "reader@kindle.example", "digest", List.of("digest-2026-12-06-run-1.epub"), "<m1@x>");
+        deliveries.failed(1, "reader@kindle.example", "digest", "the mail server at smtp.example:587 refused <&>",
+                Instant.now());
+        deliveries.sending(1, "editor@example.com", "digest", List.of("digest-2026-12-06-run-1.pdf"), "<m2@x>");
+        deliveries.sent(1, "editor@example.com", "digest");
+        String run = page("/runs/1");
+        assertThat(run).contains("reader@kindle.example: digest")
+            .contains(
+                    "FAILED (digest-2026-12-06-run-1.epub): the mail server at smtp.example:587 refused &lt;&amp;&gt;")
+            .contains("editor@example.com: digest")
+            .contains("SENT (digest-2026-12-06-run-1.pdf)");
     }
 
     @Test
