@@ -206,6 +206,36 @@ class MailDeliveryTest {
     }
 
     @Test
+    void aSubscriberOfSectionsGetsTheArticlesOfThoseSectionsAsTheirOwnFiles() throws Exception {
+        Files.writeString(subscribers, """
+                subscribers:
+                  - address: desk@news.example
+                    formats: [pdf, epub]
+                    content:
+                      sections: [Politics, Travel]
+                """);
+        start();
+        CliRun run = export();
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(Cli.OK);
+        List<String> names = new ArrayList<>();
+        for (MimeMessage mail : server.getReceivedMessages()) {
+            assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("desk@news.example");
+            for (Part part : attachments(mail)) {
+                names.add(part.getFileName());
+                Path file = saved(part);
+                assertThat(Files.readAllBytes(file)).isEqualTo(Files.readAllBytes(output.resolve(part.getFileName())));
+                if (part.getFileName().endsWith(".epub")) {
+                    EpubCheckAssert.assertValid(file);
+                }
+            }
+        }
+        // the Personal Finance brief is not among them, nor the digest
+        assertThat(names).containsExactlyInAnyOrder("iraq-pm-calls-for-departure-of-us-led-coalition.pdf",
+                "iraq-pm-calls-for-departure-of-us-led-coalition.epub", "five-harbour-towns-to-visit-in-winter.pdf",
+                "five-harbour-towns-to-visit-in-winter.epub");
+    }
+
+    @Test
     void aServerThatIsDownFailsTheDeliveryNotTheRunAndALaterRunRetries() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
