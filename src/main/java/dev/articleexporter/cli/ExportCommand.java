@@ -151,11 +151,6 @@ public class ExportCommand implements Callable<Integer> {
     }
 
     /**
-     * Tells the launcher that this export did real work (it rendered articles and exited
-     * 0), by creating the file it named: only such a run is worth learning the class
-     * cache from (bin/article-exporter).
-     */
-    /**
      * Mails each completed run's files, then retries earlier failures that are due: a
      * failure is a warning, never the run's.
      */
@@ -171,12 +166,18 @@ public class ExportCommand implements Callable<Integer> {
             }
             catch (RuntimeException e) {
                 log.warn("Run {}: delivery by e-mail failed", id, e);
-                err.println("warning: run " + id + ": the delivery by e-mail failed (" + e.getMessage()
-                        + "); 'deliver' tries again");
+                // the exception's own words are for the log: they name Java classes
+                err.println("warning: run " + id + ": the delivery by e-mail failed (details in the log); 'deliver' "
+                        + "tries again");
             }
         }
     }
 
+    /**
+     * Tells the launcher that this export did real work (it rendered articles and exited
+     * 0), by creating the file it named: only such a run is worth learning the class
+     * cache from (bin/article-exporter).
+     */
     private static void markRealWork() {
         String marker = System.getProperty("article-exporter.work-marker");
         if (marker != null && !marker.isBlank()) {
