@@ -2,6 +2,7 @@ package dev.articleexporter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.articleexporter.testing.BatchScopeLeaks;
 import dev.articleexporter.testing.CliRun;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -62,6 +63,9 @@ class FullDiskTest {
 
     @AfterAll
     static void unmount() throws Exception {
+        // The database died under a running step here: Spring Batch's rollback failed
+        // before it could release that step's scope context (testing.BatchScopeLeaks).
+        BatchScopeLeaks.forget();
         if (disk != null) {
             run("umount", "-l", disk.toString());
         }
